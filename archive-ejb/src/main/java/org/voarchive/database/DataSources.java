@@ -1,0 +1,97 @@
+package org.voarchive.database;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
+import jakarta.ejb.Singleton;
+import javax.sql.DataSource;
+
+/**
+ * The three database roles as application-scoped connection pools.
+ *
+ * <p>Least privilege: the owner role runs migrations and ingest (DDL), the
+ * application role reads and writes the archive's own tables, the query role
+ * is read-only and is the only one that ever executes user queries.
+ *
+ * <p>Settings come from MicroProfile Config ({@code archive.db.*}, or the
+ * environment variables {@code ARCHIVE_DB_*}). Payara resolves
+ * {@code ${MPCONFIG=...}} before the application's own config file is read,
+ * so the defaults for the local set-up are written here.
+ */
+@DataSourceDefinitions({
+    @DataSourceDefinition(
+        name = DataSources.OWNER,
+        className = DataSources.DRIVER,
+        url = DataSources.URL,
+        user = "${MPCONFIG=archive.db.owner.user:archive_owner}",
+        password = "${MPCONFIG=archive.db.owner.password:}",
+        minPoolSize = 0, maxPoolSize = 4,
+        properties = {
+            DataSources.VALIDATE, DataSources.VALIDATION_METHOD, DataSources.VALIDATION_CLASS,
+            DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT}),
+    @DataSourceDefinition(
+        name = DataSources.APP,
+        className = DataSources.DRIVER,
+        url = DataSources.URL,
+        user = "${MPCONFIG=archive.db.app.user:archive_app}",
+        password = "${MPCONFIG=archive.db.app.password:}",
+        minPoolSize = 0, maxPoolSize = 16,
+        properties = {
+            DataSources.VALIDATE, DataSources.VALIDATION_METHOD, DataSources.VALIDATION_CLASS,
+            DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT}),
+    @DataSourceDefinition(
+        name = DataSources.QUERY,
+        className = DataSources.DRIVER,
+        url = DataSources.URL,
+        user = "${MPCONFIG=archive.db.query.user:archive_query}",
+        password = "${MPCONFIG=archive.db.query.password:}",
+        minPoolSize = 0, maxPoolSize = 32,
+        properties = {
+            DataSources.VALIDATE, DataSources.VALIDATION_METHOD, DataSources.VALIDATION_CLASS,
+            DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT})
+})
+@Singleton
+public class DataSources {
+
+    public static final String OWNER = "java:app/jdbc/archive-owner";
+    public static final String APP = "java:app/jdbc/archive-app";
+    public static final String QUERY = "java:app/jdbc/archive-query";
+
+    static final String DRIVER = "org.postgresql.ds.PGSimpleDataSource";
+    static final String URL = "${MPCONFIG=archive.db.url:jdbc:postgresql://localhost:5432/archive}";
+
+    // A restarted PostgreSQL leaves dead connections in the pools: validate on
+    // borrow and drop the whole pool on the first failure, so the archive
+    // recovers by itself without a Payara restart.
+    static final String VALIDATE = "fish.payara.is-connection-validation-required=true";
+    static final String VALIDATION_METHOD = "fish.payara.connection-validation-method=custom-validation";
+    static final String VALIDATION_CLASS =
+        "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation";
+    static final String FAIL_ALL = "fish.payara.fail-all-connections=true";
+    // Seconds; a database that does not answer must not hang availability checks.
+    static final String LOGIN_TIMEOUT = "loginTimeout=5";
+
+    @Resource(lookup = OWNER)
+    private DataSource owner;
+
+    @Resource(lookup = APP)
+    private DataSource app;
+
+    @Resource(lookup = QUERY)
+    private DataSource query;
+
+    /** DDL: migrations and ingest. */
+    public DataSource owner() {
+        return owner;
+    }
+
+    /** The archive's own tables (metadata, jobs, datalink). */
+    public DataSource app() {
+        return app;
+    }
+
+    /** Read-only; every user query runs here. */
+    public DataSource query() {
+        return query;
+    }
+}

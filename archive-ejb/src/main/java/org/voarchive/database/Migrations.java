@@ -1,0 +1,35 @@
+package org.voarchive.database;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+/** The one Flyway configuration, shared by the server and the command-line tools. */
+public final class Migrations {
+
+    /** The archive's own schema, apart from science data. */
+    public static final String SCHEMA = "archive";
+
+    // Placeholders are pasted into SQL unquoted: accept plain lower-case role names only.
+    private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private Migrations() {
+    }
+
+    static String roleName(String role) {
+        if (role == null || !ROLE_NAME.matcher(role).matches()) {
+            throw new IllegalArgumentException("database role name must match " + ROLE_NAME + ": " + role);
+        }
+        return role;
+    }
+
+    public static FluentConfiguration configure(FluentConfiguration flyway, String appRole, String queryRole) {
+        return flyway
+            .schemas(SCHEMA)
+            .defaultSchema(SCHEMA)
+            .locations("classpath:db/migration")
+            // role names are operator settings; migrations grant to them
+            .placeholders(Map.of("app_role", roleName(appRole), "query_role", roleName(queryRole)))
+            .validateMigrationNaming(true);
+    }
+}

@@ -1,0 +1,92 @@
+package org.voarchive.vosi;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.voarchive.database.DataSources;
+import org.voarchive.vosi.xml.Availability;
+
+/**
+ * Answers VOSI availability by really using the database: a connection on the
+ * application role (archive tables) and one on the query role (user queries),
+ * with pg_sphere present. Each request checks afresh, so an outage shows
+ * within seconds and recovery needs no restart.
+ */
+@ApplicationScoped
+public class AvailabilityService {
+
+    private static final Logger LOG = Logger.getLogger(AvailabilityService.class.getName());
+    private static final int CHECK_TIMEOUT_SECONDS = 5;
+
+    @EJB
+    private DataSources dataSources;
+
+    private final Clock clock = Clock.systemUTC();
+
+    // "The instant at which the service last became available": moves on recovery.
+    private Instant upSince;
+    private boolean lastAvailable;
+
+    public Availability check() {
+        List<String> notes = new ArrayList<>();
+        boolean available = checkPgSphere(dataSources.app(), "application", notes)
+            & checkConnection(dataSources.query(), "query", notes);
+        return new Availability(available, transition(available), notes);
+    }
+
+    private synchronized Instant transition(boolean available) {
+        if (available && (!lastAvailable || upSince == null)) {
+            upSince = Instant.now(clock);
+        }
+        lastAvailable = available;
+        return available ? upSince : null;
+    }
+
+    private boolean checkPgSphere(DataSource dataSource, String role, List<String> notes) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(CHECK_TIMEOUT_SECONDS);
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT current_setting('server_version'), "
+                        + "(SELECT extversion FROM pg_extension WHERE extname = 'pg_sphere')")) {
+                rs.next();
+                String pgSphere = rs.getString(2);
+                if (pgSphere == null) {
+                    notes.add("The database is reachable but the pg_sphere extension is not installed.");
+                    return false;
+                }
+                notes.add("Database reachable (PostgreSQL " + rs.getString(1) + ", pg_sphere " + pgSphere + ").");
+                return true;
+            }
+        } catch (SQLException e) {
+            return unavailable(role, e, notes);
+        }
+    }
+
+    private boolean checkConnection(DataSource dataSource, String role, List<String> notes) {
+        try (Connection c = dataSource.getConnection()) {
+            if (c.isValid(CHECK_TIMEOUT_SECONDS)) {
+                return true;
+            }
+            notes.add("The database does not answer queries on the " + role + " role.");
+            return false;
+        } catch (SQLException e) {
+            return unavailable(role, e, notes);
+        }
+    }
+
+    private static boolean unavailable(String role, SQLException e, List<String> notes) {
+        LOG.log(Level.WARNING, "Availability check failed on the " + role + " role: " + e.getMessage());
+        notes.add("The database cannot be reached on the " + role + " role; the service is down until it is back.");
+        return false;
+    }
+}

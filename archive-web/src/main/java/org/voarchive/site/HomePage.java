@@ -1,0 +1,59 @@
+package org.voarchive.site;
+
+import java.util.List;
+import org.voarchive.metadata.PublishedTable;
+
+/** The root page: what this archive is, its endpoints, and what it publishes. */
+final class HomePage {
+
+    /** An endpoint listed on the page: path below the base URL and what it is. */
+    record Endpoint(String path, String title) {
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+        new Endpoint("/tap/availability", "TAP service availability (VOSI)"));
+
+    private HomePage() {
+    }
+
+    /**
+     * @param tables the published tables, or null when the database could not be read
+     */
+    static String render(SiteIdentity site, List<PublishedTable> tables) {
+        String base = site.baseUrl();
+        StringBuilder html = new StringBuilder(4096);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .append("<title>").append(Html.escape(site.name())).append("</title>\n")
+            .append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em}"
+                + "table{border-collapse:collapse}td,th{border-bottom:1px solid #ccc;padding:.3em .8em;text-align:left}"
+                + "td.n{text-align:right}</style>\n</head>\n<body>\n")
+            .append("<h1>").append(Html.escape(site.name())).append("</h1>\n")
+            .append("<p>Published by ").append(Html.escape(site.publisher()))
+            .append(". IVOA authority <code>").append(Html.escape(site.authority())).append("</code>.</p>\n")
+            .append("<h2>Services</h2>\n<ul>\n");
+        for (Endpoint e : ENDPOINTS) {
+            html.append("<li><a href=\"").append(Html.escape(base + e.path())).append("\">")
+                .append(Html.escape(e.title())).append("</a> <code>").append(Html.escape(base + e.path()))
+                .append("</code></li>\n");
+        }
+        html.append("</ul>\n<h2>Tables</h2>\n");
+        if (tables == null) {
+            html.append("<p>The table list is unavailable: the database cannot be reached.</p>\n");
+        } else if (tables.isEmpty()) {
+            html.append("<p>No tables are published yet.</p>\n");
+        } else {
+            html.append("<table id=\"tables\">\n<tr><th>Table</th><th>Rows</th><th>Description</th></tr>\n");
+            for (PublishedTable t : tables) {
+                html.append("<tr data-table=\"").append(Html.escape(t.qualifiedName())).append("\" data-rows=\"")
+                    .append(t.rows()).append("\"><td><code>").append(Html.escape(t.qualifiedName()))
+                    .append("</code></td><td class=\"n\">").append(t.rows() < 0 ? "unknown" : Long.toString(t.rows()))
+                    .append("</td><td>").append(Html.escape(t.description())).append("</td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        html.append("<h2>Contact</h2>\n<p>").append(Html.escape(site.contactName()))
+            .append(" &lt;<a href=\"mailto:").append(Html.escape(site.contactEmail())).append("\">")
+            .append(Html.escape(site.contactEmail())).append("</a>&gt;</p>\n</body>\n</html>\n");
+        return html.toString();
+    }
+}

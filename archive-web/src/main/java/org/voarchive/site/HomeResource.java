@@ -1,0 +1,40 @@
+package org.voarchive.site;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.voarchive.metadata.PublishedTable;
+import org.voarchive.metadata.PublishedTables;
+
+/** The HTML root page. It still renders when the database is down, saying so. */
+@Path("/")
+@RequestScoped
+public class HomeResource {
+
+    private static final Logger LOG = Logger.getLogger(HomeResource.class.getName());
+
+    @Inject
+    SiteIdentity site;
+
+    @Inject
+    PublishedTables publishedTables;
+
+    @GET
+    @Produces("text/html;charset=UTF-8")
+    public String get() {
+        List<PublishedTable> tables;
+        try {
+            tables = publishedTables.list();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Cannot list published tables: " + e.getMessage());
+            tables = null;
+        }
+        return HomePage.render(site, tables);
+    }
+}
