@@ -80,7 +80,8 @@ public final class KStarsCatalogue implements CatalogueFormat {
         int whole = Integer.parseInt(s.substring(0, 2));
         int minutes = Integer.parseInt(s.substring(2, 4));
         double seconds = Double.parseDouble(s.substring(4));
-        if (minutes >= 60 || seconds >= 60) {
+        // seconds of exactly 60 occur in the file: a rounding carry, still a well-defined value
+        if (minutes >= 60 || seconds < 0 || seconds > 60) {
             throw new IllegalArgumentException("not sexagesimal: '" + field + "'");
         }
         return sign * (whole + minutes / 60.0 + seconds / 3600.0);

@@ -6,35 +6,36 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Who runs this archive and where it lives: the facts every page, VOSI and
- * registry document states about the site. Defaults are in
- * META-INF/microprofile-config.properties; operators override them with
- * ARCHIVE_* environment variables.
+ * registry document states about the site. The defaults suit the local
+ * set-up; operators override them with ARCHIVE_* environment variables
+ * (archive.site.name is ARCHIVE_SITE_NAME). Each key's default is written at
+ * its injection point, the one place it is read.
  */
 @ApplicationScoped
 public class SiteIdentity {
 
     @Inject
-    @ConfigProperty(name = "archive.site.name")
+    @ConfigProperty(name = "archive.site.name", defaultValue = "VO Archive Server (local demo)")
     String name;
 
     @Inject
-    @ConfigProperty(name = "archive.site.publisher")
+    @ConfigProperty(name = "archive.site.publisher", defaultValue = "Local demo site")
     String publisher;
 
     @Inject
-    @ConfigProperty(name = "archive.site.contact.name")
+    @ConfigProperty(name = "archive.site.contact.name", defaultValue = "Archive operations")
     String contactName;
 
     @Inject
-    @ConfigProperty(name = "archive.site.contact.email")
+    @ConfigProperty(name = "archive.site.contact.email", defaultValue = "archive@localhost")
     String contactEmail;
 
     @Inject
-    @ConfigProperty(name = "archive.site.authority")
+    @ConfigProperty(name = "archive.site.authority", defaultValue = "ivo://archive.localhost")
     String authority;
 
     @Inject
-    @ConfigProperty(name = "archive.base-url")
+    @ConfigProperty(name = "archive.base-url", defaultValue = "http://localhost:8080")
     String baseUrl;
 
     public String name() {

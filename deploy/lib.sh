@@ -1,0 +1,76 @@
+# Shared by the deploy/ commands: paths, settings, logging. Source it; do not run it.
+# shellcheck shell=bash
+
+ARCHIVE_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Local runtime state: Payara installs, generated credentials, logs, pid files.
+ARCHIVE_STATE_DIR=${ARCHIVE_STATE_DIR:-$ARCHIVE_REPO/.archive}
+# Generated on first provisioning (mode 600); sourced by every command.
+ARCHIVE_ENV_FILE=${ARCHIVE_ENV_FILE:-$ARCHIVE_STATE_DIR/archive.env}
+
+PAYARA_VERSION=${PAYARA_VERSION:-$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' "$ARCHIVE_REPO/pom.xml")}
+PG_VERSION=${PG_VERSION:-15}
+
+ARCHIVE_HTTP_PORT=${ARCHIVE_HTTP_PORT:-8080}
+ARCHIVE_ADMIN_PORT=${ARCHIVE_ADMIN_PORT:-4848}
+ARCHIVE_HEAP=${ARCHIVE_HEAP:-1g}
+ARCHIVE_READY_TIMEOUT=${ARCHIVE_READY_TIMEOUT:-300}
+
+log() { printf '%s [%s] %s\n' "$(date -u +%H:%M:%S)" "${0##*/}" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# Exports the settings of the env file (credentials, database URL) to child processes.
+load_env() {
+  [ -r "$ARCHIVE_ENV_FILE" ] || die "no $ARCHIVE_ENV_FILE: run deploy/provision-db first (or set ARCHIVE_ENV_FILE)"
+  set -a
+  # shellcheck disable=SC1090
+  . "$ARCHIVE_ENV_FILE"
+  set +a
+}
+
+# Installs Debian packages that are missing (root only; apt-get update once).
+apt_install() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  [ "$(id -u)" = 0 ] || die "missing packages ${missing[*]}: install them or run as root"
+  log "installing ${missing[*]}"
+  if [ -z "${ARCHIVE_APT_UPDATED:-}" ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || die "apt-get update failed"
+    export ARCHIVE_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 \
+    || die "apt-get install ${missing[*]} failed"
+}
+
+# Build tools: a JDK 17 and Maven (Maven Central is the only source of Java artifacts).
+ensure_build_tools() {
+  command -v javac >/dev/null && command -v mvn >/dev/null || apt_install openjdk-17-jdk-headless maven
+}
+
+# Fetches an artifact from Maven Central into the local repository; prints its path.
+maven_artifact() { # groupId artifactId version packaging
+  local path
+  path="${MAVEN_REPO:-$HOME/.m2/repository}/$(echo "$1" | tr . /)/$2/$3/$2-$3.$4"
+  if [ ! -s "$path" ]; then
+    mvn -q -B dependency:get -Dtransitive=false -Dartifact="$1:$2:$3:$4" >&2 \
+      || die "cannot fetch $1:$2:$3:$4 from Maven Central"
+  fi
+  echo "$path"
+}
+
+# Waits until URL answers 200 with a body containing TEXT; fails early when CHECK fails
+# (a command that says whether the server is still alive and deploying).
+wait_for() { # url text timeout check-command
+  local url=$1 text=$2 deadline=$((SECONDS + $3)) check=$4 body
+  while [ $SECONDS -lt $deadline ]; do
+    if body=$(curl -fsS --max-time 10 "$url" 2>/dev/null) && grep -q "$text" <<<"$body"; then
+      return 0
+    fi
+    $check || return 1
+    sleep 1
+  done
+  log "no answer from $url within $3 s"
+  return 1
+}
