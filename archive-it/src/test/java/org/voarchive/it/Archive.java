@@ -1,0 +1,51 @@
+package org.voarchive.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/** The archive under test: its base URL (-Darchive.it.baseUrl) and its database (ARCHIVE_DB_* variables). */
+final class Archive {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+
+    private Archive() {
+    }
+
+    static String baseUrl() {
+        String url = System.getProperty("archive.it.baseUrl");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("set -Darchive.it.baseUrl to the running archive");
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    static HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .timeout(Duration.ofSeconds(30)).GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run through deploy/test or source the archive env file");
+        }
+        return value;
+    }
+
+    /** A connection as one of the archive's roles: "OWNER", "APP" or "QUERY". */
+    static Connection connect(String role) throws SQLException {
+        return DriverManager.getConnection(env("ARCHIVE_DB_URL"),
+            env("ARCHIVE_DB_" + role + "_USER"), env("ARCHIVE_DB_" + role + "_PASSWORD"));
+    }
+}
