@@ -44,9 +44,11 @@ apt_install() {
     || die "apt-get install ${missing[*]} failed"
 }
 
-# Build tools: a JDK 17 and Maven (Maven Central is the only source of Java artifacts).
+# Build tools: a JDK 17 and Maven (Maven Central is the only source of Java artifacts),
+# curl for readiness checks, unzip for the Payara Server distribution.
 ensure_build_tools() {
   command -v javac >/dev/null && command -v mvn >/dev/null || apt_install openjdk-17-jdk-headless maven
+  command -v curl >/dev/null && command -v unzip >/dev/null || apt_install curl unzip
 }
 
 # Fetches an artifact from Maven Central into the local repository; prints its path.
