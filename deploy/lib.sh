@@ -25,6 +25,8 @@ load_env() {
   # shellcheck disable=SC1090
   . "$ARCHIVE_ENV_FILE"
   set +a
+  # links on pages follow the port the scripts serve on, unless the operator set a public URL
+  export ARCHIVE_BASE_URL=${ARCHIVE_BASE_URL:-http://localhost:$ARCHIVE_HTTP_PORT}
 }
 
 # Installs Debian packages that are missing (root only; apt-get update once).
