@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -121,7 +122,7 @@ public final class TableLoader {
 
     /** The row plus its pg_sphere point in spoint's text form, degrees. */
     private static Object[] withPosition(Object[] row, int ra, int dec) {
-        Object[] full = java.util.Arrays.copyOf(row, row.length + 1);
+        Object[] full = Arrays.copyOf(row, row.length + 1);
         full[row.length] = "(" + row[ra] + "d, " + row[dec] + "d)";
         return full;
     }

@@ -39,6 +39,7 @@ public class AvailabilityService {
 
     public Availability check() {
         List<String> notes = new ArrayList<>();
+        // '&', not '&&': both checks run, so the notes name every role that fails
         boolean available = checkPgSphere(dataSources.app(), "application", notes)
             & checkConnection(dataSources.query(), "query", notes);
         return new Availability(available, transition(available), notes);
