@@ -1,0 +1,158 @@
+package org.voarchive.adql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.voarchive.adql.parser.AdqlLexer;
+import org.voarchive.adql.parser.AdqlParser;
+
+/**
+ * Parses ADQL 2.1 and applies the language's rules beyond the grammar.
+ * Thread-safe; one instance per set of user-defined functions.
+ */
+public final class QueryParser {
+
+    private static final int MAX_EXPECTED_LISTED = 6;
+    static final int MAX_NESTING = 100;
+
+    /** null: syntax only, any well-formed user-defined function call is accepted */
+    private final FunctionRegistry functions;
+
+    /** Strict: user-defined functions must be in the registry, with the right number of arguments. */
+    public QueryParser(FunctionRegistry functions) {
+        this.functions = Objects.requireNonNull(functions);
+    }
+
+    private QueryParser() {
+        this.functions = null;
+    }
+
+    /**
+     * Syntax only: a call of an undeclared function is well-formed ADQL (the
+     * user-defined-function production); whether the service has it is name
+     * resolution, which needs the service's registry.
+     */
+    public static QueryParser syntaxOnly() {
+        return new QueryParser();
+    }
+
+    /**
+     * @return the parse tree of a valid query
+     * @throws AdqlException at the first problem, with its line and column
+     */
+    public AdqlParser.QueryContext parse(String adql) {
+        try {
+            return parseChecked(adql);
+        } catch (StackOverflowError e) {
+            // e.g. 1+1+...+1 with thousands of terms: the tree is deeper than the stack
+            throw new AdqlException(1, 1, "the query is too complex: its expressions are nested too deeply");
+        }
+    }
+
+    private AdqlParser.QueryContext parseChecked(String adql) {
+        AdqlLexer lexer = new AdqlLexer(CharStreams.fromString(adql));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        checkNesting(tokens);
+        AdqlParser parser = new AdqlParser(tokens);
+        parser.removeErrorListeners();
+        AdqlParser.QueryContext query;
+        try {
+            // two-stage parsing: the fast SLL mode decides almost every valid query ...
+            parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+            parser.setErrorHandler(new BailErrorStrategy());
+            query = parser.query();
+        } catch (ParseCancellationException sllFailed) {
+            // ... and full LL, with error reporting, settles the rest
+            tokens.seek(0);
+            parser.reset();
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.addErrorListener(new FirstErrorThrower());
+            query = parser.query();
+        }
+        new SyntaxValidator(functions).visit(query);
+        return query;
+    }
+
+    /**
+     * Parsing time grows with parenthesis depth; real queries nest a few
+     * levels, so a hostile one is refused before it costs anything.
+     */
+    private static void checkNesting(CommonTokenStream tokens) {
+        int depth = 0;
+        for (Token t : tokens.getTokens()) {
+            if ("(".equals(t.getText()) && t.getType() != AdqlLexer.STRING) {
+                if (++depth > MAX_NESTING) {
+                    throw new AdqlException(t.getLine(), t.getCharPositionInLine() + 1,
+                        "parentheses nested more than " + MAX_NESTING + " deep");
+                }
+            } else if (")".equals(t.getText())) {
+                depth--;
+            }
+        }
+    }
+
+    /** Turns the parser's first complaint into an {@link AdqlException} a person can act on. */
+    private static final class FirstErrorThrower extends BaseErrorListener {
+
+        @Override
+        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
+                                String msg, RecognitionException e) {
+            throw new AdqlException(line, charPositionInLine + 1, describe((Parser) recognizer, (Token) offendingSymbol));
+        }
+
+        private static String describe(Parser parser, Token token) {
+            if (token.getType() == AdqlLexer.UNEXPECTED) {
+                return switch (token.getText()) {
+                    case "'" -> "unterminated string: a ' without its closing '";
+                    case "\"" -> "unterminated or empty delimited identifier: a \" without its closing \"";
+                    default -> "unexpected character '" + token.getText() + "'";
+                };
+            }
+            String found = token.getType() == Token.EOF ? "the query ends here"
+                : "unexpected '" + token.getText() + "'";
+            List<String> expected = expected(parser);
+            if (expected.isEmpty()) {
+                return found;
+            }
+            if (expected.size() > MAX_EXPECTED_LISTED) {
+                return found;
+            }
+            return found + "; expected " + String.join(" or ", expected);
+        }
+
+        private static List<String> expected(Parser parser) {
+            IntervalSet set;
+            try {
+                set = parser.getExpectedTokens();
+            } catch (IllegalArgumentException | IllegalStateException ignored) {
+                return List.of();
+            }
+            List<String> names = new ArrayList<>();
+            for (int type : set.toArray()) {
+                names.add(type == Token.EOF ? "the end of the query" : switch (type) {
+                    case AdqlLexer.REGULAR_IDENTIFIER, AdqlLexer.DELIMITED_IDENTIFIER -> "a name";
+                    case AdqlLexer.UNSIGNED_INTEGER -> "an unsigned integer";
+                    case AdqlLexer.UNSIGNED_DECIMAL, AdqlLexer.HEX_INTEGER -> "a number";
+                    case AdqlLexer.STRING -> "a string";
+                    default -> parser.getVocabulary().getDisplayName(type).replace("'", "");
+                });
+            }
+            return names.stream().distinct().toList();
+        }
+    }
+}
