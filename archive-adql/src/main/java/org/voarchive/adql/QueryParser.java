@@ -15,6 +15,7 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.voarchive.adql.ast.Query;
 import org.voarchive.adql.parser.AdqlLexer;
 import org.voarchive.adql.parser.AdqlParser;
 
@@ -49,10 +50,10 @@ public final class QueryParser {
     }
 
     /**
-     * @return the parse tree of a valid query
+     * @return the query's syntax tree
      * @throws AdqlException at the first problem, with its line and column
      */
-    public AdqlParser.QueryContext parse(String adql) {
+    public Query parse(String adql) {
         try {
             return parseChecked(adql);
         } catch (StackOverflowError e) {
@@ -61,7 +62,7 @@ public final class QueryParser {
         }
     }
 
-    private AdqlParser.QueryContext parseChecked(String adql) {
+    private Query parseChecked(String adql) {
         AdqlLexer lexer = new AdqlLexer(CharStreams.fromString(adql));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -85,7 +86,7 @@ public final class QueryParser {
             query = parser.query();
         }
         new SyntaxValidator(functions).visit(query);
-        return query;
+        return AstBuilder.query(query);
     }
 
     /**

@@ -22,8 +22,9 @@ import org.voarchive.database.Sql;
  * memory does not grow with the file. Everything happens in one transaction:
  * a malformed line or a database error leaves the previous table (if any)
  * untouched. The table gets its primary key, a pg_sphere position column with
- * a GiST index, descriptions as COMMENTs, SELECT for the read roles, and fresh
- * planner statistics.
+ * a GiST index, a GiST index on the position as ADQL queries compute it,
+ * descriptions as COMMENTs, SELECT for the read roles, and fresh planner
+ * statistics.
  */
 public final class TableLoader {
 
@@ -67,6 +68,11 @@ public final class TableLoader {
             execute("ALTER TABLE " + name + " ADD PRIMARY KEY (" + Sql.identifier(table.primaryKey()) + ")");
             execute("CREATE INDEX " + Sql.identifier(table.name() + "_" + TableDefinition.POSITION_COLUMN + "_idx")
                 + " ON " + name + " USING gist (" + Sql.identifier(TableDefinition.POSITION_COLUMN) + ")");
+            // ADQL's POINT(ra, dec) translates to exactly this expression: cones and cross-matches
+            // written in ADQL use this index without any mapping to the pos column
+            execute("CREATE INDEX " + Sql.identifier(table.name() + "_radec_idx") + " ON " + name
+                + " USING gist (spoint(radians(" + Sql.identifier(table.raColumn()) + "), radians("
+                + Sql.identifier(table.decColumn()) + ")))");
             comment(table, name);
             for (String role : readerRoles) {
                 execute("GRANT SELECT ON " + name + " TO " + Sql.identifier(role));

@@ -1,0 +1,49 @@
+package org.voarchive.adql.postgres;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.voarchive.adql.BuiltInFunction;
+import org.voarchive.adql.ast.Expression;
+
+/** ADQL functions in PostgreSQL, with ADQL's semantics where the names differ or mislead. */
+final class Functions {
+
+    private Functions() {
+    }
+
+    static String call(PostgresTranslator t, Expression.FunctionCall f) {
+        List<String> a = f.arguments().stream().map(t::expression).toList();
+        Optional<BuiltInFunction> builtIn = BuiltInFunction.named(f.name());
+        if (builtIn.isEmpty()) {
+            return plain(f.name(), a); // user-defined: a database function of the same name
+        }
+        return switch (builtIn.get()) {
+            case LOG -> plain("ln", a);             // ADQL LOG is the natural logarithm
+            case LOG10 -> plain("log", a);          // PostgreSQL log(x) is base 10
+            case CEILING -> plain("ceil", a);
+            case RAND -> {
+                if (!a.isEmpty()) {
+                    throw PostgresTranslator.unsupported(Optional.of(f.at()), "RAND with a seed");
+                }
+                yield "random()";
+            }
+            // PostgreSQL rounds and truncates to n digits only for numeric
+            case ROUND -> a.size() == 1 ? plain("round", a)
+                : "CAST(round(CAST(" + a.get(0) + " AS numeric), " + a.get(1) + ") AS double precision)";
+            case TRUNCATE -> a.size() == 1 ? plain("trunc", a)
+                : "CAST(trunc(CAST(" + a.get(0) + " AS numeric), " + a.get(1) + ") AS double precision)";
+            // mod() has no floating-point form in PostgreSQL; this keeps the operands' type and SQL's sign rule
+            case MOD -> "((" + a.get(0) + ") - (" + a.get(1) + ") * trunc((" + a.get(0) + ") / (" + a.get(1) + ")))";
+            case AVG, MAX, MIN, SUM, COUNT -> f.name() + "(" + (f.distinct() ? "DISTINCT " : "") + a.get(0) + ")";
+            case IN_UNIT -> throw PostgresTranslator.unsupported(Optional.of(f.at()), "IN_UNIT");
+            case AREA, BOX, CENTROID, CIRCLE, CONTAINS, COORD1, COORD2, COORDSYS, DISTANCE, INTERSECTS, POINT, POLYGON,
+                 REGION -> Geometry.function(t, f, a);
+            default -> plain(f.name(), a); // same name and meaning: abs, sin, power, lower, coalesce, ...
+        };
+    }
+
+    static String plain(String name, List<String> args) {
+        return name + args.stream().collect(Collectors.joining(", ", "(", ")"));
+    }
+}

@@ -1,0 +1,174 @@
+package org.voarchive.adql.postgres;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.voarchive.adql.BuiltInFunction;
+import org.voarchive.adql.ast.Condition;
+import org.voarchive.adql.ast.Expression;
+
+/**
+ * ADQL geometry in pg_sphere. ADQL angles are degrees, pg_sphere's radians;
+ * results go back to degrees.
+ */
+final class Geometry {
+
+    private Geometry() {
+    }
+
+    static String function(PostgresTranslator t, Expression.FunctionCall f, List<String> a) {
+        List<String> c = withoutCoordinateSystem(f, a);
+        return switch (BuiltInFunction.named(f.name()).orElseThrow()) {
+            case POINT -> point(c.get(0), c.get(1));
+            case CIRCLE -> c.size() == 2 ? "scircle(" + c.get(0) + ", radians(" + c.get(1) + "))"
+                : "scircle(" + point(c.get(0), c.get(1)) + ", radians(" + c.get(2) + "))";
+            // a box aligned with longitude and latitude, centre and full width and height
+            case BOX -> c.size() == 3
+                ? box("degrees(long(" + c.get(0) + "))", "degrees(lat(" + c.get(0) + "))", c.get(1), c.get(2))
+                : box(c.get(0), c.get(1), c.get(2), c.get(3));
+            case POLYGON -> polygon(f, c);
+            case CONTAINS -> "CASE WHEN " + contains(a.get(0), a.get(1)) + " THEN 1 ELSE 0 END";
+            case INTERSECTS -> "CASE WHEN " + intersects(f.arguments(), a) + " THEN 1 ELSE 0 END";
+            case DISTANCE -> "degrees(" + distanceOperands(c) + ")";
+            case COORD1 -> "degrees(long(" + a.get(0) + "))";
+            case COORD2 -> "degrees(lat(" + a.get(0) + "))";
+            case COORDSYS -> "'ICRS'";
+            case AREA -> "degrees(degrees(area(" + a.get(0) + ")))"; // steradians to square degrees
+            case CENTROID -> {
+                if (!isCall(f.arguments().get(0), BuiltInFunction.CIRCLE)) {
+                    throw PostgresTranslator.unsupported(Optional.of(f.at()), "CENTROID of anything but a CIRCLE");
+                }
+                yield "center(" + a.get(0) + ")";
+            }
+            case REGION -> throw PostgresTranslator.unsupported(Optional.of(f.at()), "REGION");
+            default -> throw new IllegalStateException(f.name());
+        };
+    }
+
+    /**
+     * Index-usable forms of {@code CONTAINS(a, b) = 1|0}, {@code INTERSECTS(a, b) = 1|0} and
+     * {@code DISTANCE(p, q) < r} (or {@code <=}); empty where the comparison has none of these shapes.
+     */
+    static Optional<String> predicate(PostgresTranslator t, Expression left, Condition.ComparisonOperator op,
+                                      Expression right) {
+        if (!(left instanceof Expression.FunctionCall f)) {
+            return Optional.empty();
+        }
+        Optional<BuiltInFunction> function = BuiltInFunction.named(f.name());
+        if (function.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> a = f.arguments().stream().map(t::expression).toList();
+        switch (function.get()) {
+            case CONTAINS, INTERSECTS -> {
+                if (!(right instanceof Expression.NumericLiteral n) || !n.integer()
+                    || !(n.text().equals("1") || n.text().equals("0"))
+                    || !(op == Condition.ComparisonOperator.EQUAL || op == Condition.ComparisonOperator.NOT_EQUAL)) {
+                    return Optional.empty();
+                }
+                String test = function.get() == BuiltInFunction.CONTAINS
+                    ? contains(a.get(0), a.get(1)) : intersects(f.arguments(), a);
+                boolean wantTrue = n.text().equals("1") == (op == Condition.ComparisonOperator.EQUAL);
+                return Optional.of(wantTrue ? test : "NOT " + test);
+            }
+            case DISTANCE -> {
+                if (op != Condition.ComparisonOperator.LESS && op != Condition.ComparisonOperator.LESS_OR_EQUAL) {
+                    return Optional.empty();
+                }
+                List<String> c = withoutCoordinateSystem(f, a);
+                List<Expression> args = f.arguments();
+                String p;
+                String q;
+                if (c.size() == 4) {
+                    p = point(c.get(0), c.get(1));
+                    q = point(c.get(2), c.get(3));
+                } else if (isConstant(args.get(0)) && !isConstant(args.get(1))) {
+                    p = c.get(1); // the column goes left of @, where an index can serve it
+                    q = c.get(0);
+                } else {
+                    p = c.get(0);
+                    q = c.get(1);
+                }
+                // within the circle, boundary included, equals DISTANCE <= r; for < the boundary has measure zero
+                return Optional.of("(" + p + " @ scircle(" + q + ", radians(" + t.expression(right) + ")))");
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String contains(String a, String b) {
+        return "(" + a + " @ " + b + ")";
+    }
+
+    /** pg_sphere has no && for points; a point intersects a region when the region contains it. */
+    private static String intersects(List<Expression> args, List<String> a) {
+        if (isCall(args.get(0), BuiltInFunction.POINT)) {
+            return "(" + a.get(0) + " @ " + a.get(1) + ")";
+        }
+        if (isCall(args.get(1), BuiltInFunction.POINT)) {
+            return "(" + a.get(1) + " @ " + a.get(0) + ")";
+        }
+        return "(" + a.get(0) + " && " + a.get(1) + ")";
+    }
+
+    private static String distanceOperands(List<String> c) {
+        return c.size() == 4 ? point(c.get(0), c.get(1)) + " <-> " + point(c.get(2), c.get(3))
+            : c.get(0) + " <-> " + c.get(1);
+    }
+
+    private static String point(String lon, String lat) {
+        return "spoint(radians(" + lon + "), radians(" + lat + "))";
+    }
+
+    private static String box(String lon, String lat, String width, String height) {
+        return "sbox(" + point("(" + lon + ") - (" + width + ") / 2.0", "(" + lat + ") - (" + height + ") / 2.0") + ", "
+            + point("(" + lon + ") + (" + width + ") / 2.0", "(" + lat + ") + (" + height + ") / 2.0") + ")";
+    }
+
+    /** pg_sphere 1.1 builds polygons only from text: '{(lon, lat), ...}' in radians. */
+    private static String polygon(Expression.FunctionCall f, List<String> c) {
+        List<String> vertices = new ArrayList<>();
+        List<Expression> args = f.arguments().subList(f.arguments().size() - c.size(), f.arguments().size());
+        // as the syntax rules decide: POINT arguments make the vertex form, otherwise coordinate pairs
+        if (args.stream().anyMatch(e -> isCall(e, BuiltInFunction.POINT))) {
+            for (String p : c) {
+                vertices.add("'(' || long(" + p + ") || ',' || lat(" + p + ") || ')'");
+            }
+        } else {
+            for (int i = 0; i < c.size(); i += 2) {
+                vertices.add("'(' || radians(" + c.get(i) + ") || ',' || radians(" + c.get(i + 1) + ") || ')'");
+            }
+        }
+        return "CAST('{' || " + String.join(" || ',' || ", vertices) + " || '}' AS spoly)";
+    }
+
+    /** The arguments after the optional coordinate system (a string or NULL in first place). */
+    private static List<String> withoutCoordinateSystem(Expression.FunctionCall f, List<String> a) {
+        boolean first = !f.arguments().isEmpty()
+            && (f.arguments().get(0) instanceof Expression.StringLiteral || f.arguments().get(0) instanceof Expression.NullLiteral);
+        return first ? a.subList(1, a.size()) : a;
+    }
+
+    private static boolean isCall(Expression e, BuiltInFunction function) {
+        return e instanceof Expression.FunctionCall f && BuiltInFunction.named(f.name()).orElse(null) == function;
+    }
+
+    /** Built only from literals: no column takes part. */
+    private static boolean isConstant(Expression e) {
+        if (e instanceof Expression.StringLiteral || e instanceof Expression.NumericLiteral || e instanceof Expression.NullLiteral) {
+            return true;
+        }
+        if (e instanceof Expression.Unary u) {
+            return isConstant(u.operand());
+        }
+        if (e instanceof Expression.Binary b) {
+            return isConstant(b.left()) && isConstant(b.right());
+        }
+        if (e instanceof Expression.FunctionCall f) {
+            return f.arguments().stream().allMatch(Geometry::isConstant);
+        }
+        return false;
+    }
+}
