@@ -3,6 +3,7 @@ package org.voarchive.adql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,8 +13,12 @@ import java.util.regex.Pattern;
  *
  * @param name           lower case, as ADQL function names are case-insensitive
  * @param parameterTypes one ADQL type name per parameter, in order
+ * @param sqlTemplate    the PostgreSQL it becomes, {@code {1}}, {@code {2}}, ... standing for the
+ *                       arguments; empty: a database function of the same name
+ * @param description    what it does, for TAPRegExt and the documentation
  */
-public record UserDefinedFunction(String name, List<String> parameterTypes, String returnType) {
+public record UserDefinedFunction(String name, List<String> parameterTypes, String returnType,
+                                  Optional<String> sqlTemplate, String description) {
 
     private static final Pattern FORM = Pattern.compile(
         "\\s*([A-Za-z][A-Za-z0-9_]*)\\s*\\((.*)\\)\\s*->\\s*(\\S.*?)\\s*", Pattern.DOTALL);
@@ -40,7 +45,21 @@ public record UserDefinedFunction(String name, List<String> parameterTypes, Stri
                 types.add(p.group(1).toUpperCase(Locale.ROOT));
             }
         }
-        return new UserDefinedFunction(m.group(1), types, m.group(3).toUpperCase(Locale.ROOT));
+        return new UserDefinedFunction(m.group(1), types, m.group(3).toUpperCase(Locale.ROOT), Optional.empty(), "");
+    }
+
+    /** The same function, translated with this SQL template. */
+    public UserDefinedFunction withSql(String template, String description) {
+        return new UserDefinedFunction(name, parameterTypes, returnType, Optional.of(template), description);
+    }
+
+    /** The TAPRegExt form: {@code name(p1 TYPE, ...) -> TYPE}. */
+    public String form() {
+        StringBuilder form = new StringBuilder(name).append('(');
+        for (int i = 0; i < parameterTypes.size(); i++) {
+            form.append(i == 0 ? "" : ", ").append('p').append(i + 1).append(' ').append(parameterTypes.get(i));
+        }
+        return form.append(") -> ").append(returnType).toString();
     }
 
     public int arity() {

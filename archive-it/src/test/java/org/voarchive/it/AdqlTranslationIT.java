@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.voarchive.adql.FunctionRegistry;
 import org.voarchive.adql.QueryParser;
+import org.voarchive.adql.StandardFunctions;
 import org.voarchive.adql.postgres.PostgresTranslator;
 
 /**
@@ -166,6 +168,35 @@ class AdqlTranslationIT {
             "SELECT CAST(42.7 AS INTEGER) - 1, CAST('4.5' AS DOUBLE PRECISION), CAST('abc' AS CHAR(4)) FROM it_adql.stars WHERE id = 1"));
         assertEquals(List.of("0.0|89.6"), rows("SELECT COORD1(POINT(0, 0)), ROUND(COORD2(POINT(ra, dec)), 6) FROM it_adql.stars WHERE id = 4"));
         assertEquals(List.of("3.14"), rows("SELECT ROUND(AREA(CIRCLE(0, 0, 1)), 2) FROM it_adql.stars WHERE id = 1"));
+    }
+
+    @Test
+    void registryUserDefinedFunctions() throws Exception {
+        FunctionRegistry standard = StandardFunctions.registry();
+        java.util.function.Function<String, List<String>> run = adql -> {
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(new PostgresTranslator(standard)
+                    .translate(new QueryParser(standard).parse(adql), OptionalLong.empty()))) {
+                List<String> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+                return out;
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(adql, e);
+            }
+        };
+        assertEquals(List.of("1", "2"), run.apply("SELECT id FROM it_adql.stars WHERE 1 = ivo_nocasematch(name, 'wRAP%') ORDER BY id"));
+        assertEquals(List.of("1|0|1"), List.of(String.join("|", List.of(
+            run.apply("SELECT ivo_hasword('rat hole in the yard', 'Hole') FROM it_adql.stars WHERE id = 1").get(0),
+            run.apply("SELECT ivo_hasword('rat hole in the yard', 'ole') FROM it_adql.stars WHERE id = 1").get(0),
+            run.apply("SELECT ivo_hasword('Stars and galaxies', 'galaxy') FROM it_adql.stars WHERE id = 1").get(0)))));
+        assertEquals(List.of("1"), run.apply("SELECT ivo_hashlist_has('Infrared#Optical', 'OPTICAL') FROM it_adql.stars WHERE id = 1"));
+        assertEquals(List.of("0"), run.apply("SELECT ivo_hashlist_has('Infrared#Optical', 'opt') FROM it_adql.stars WHERE id = 1"));
+        assertEquals(List.of("1"), run.apply("SELECT ivo_interval_overlaps(1, 2, 2, 3) FROM it_adql.stars WHERE id = 1"));
+        assertEquals(List.of("0"), run.apply("SELECT ivo_interval_overlaps(1, 2, 2.5, 3) FROM it_adql.stars WHERE id = 1"));
+        assertEquals(List.of("1,2"), run.apply("SELECT ivo_string_agg(id, ',') FROM "
+            + "(SELECT id FROM it_adql.stars WHERE id < 3 ORDER BY id) AS t"));
+        assertEquals(List.of(""), run.apply("SELECT ivo_string_agg(name, ',') FROM it_adql.stars WHERE id > 100"));
     }
 
     @Test

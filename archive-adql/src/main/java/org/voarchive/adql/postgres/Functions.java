@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.voarchive.adql.BuiltInFunction;
+import org.voarchive.adql.UserDefinedFunction;
 import org.voarchive.adql.ast.Expression;
 
 /** ADQL functions in PostgreSQL, with ADQL's semantics where the names differ or mislead. */
@@ -16,7 +17,9 @@ final class Functions {
         List<String> a = f.arguments().stream().map(t::expression).toList();
         Optional<BuiltInFunction> builtIn = BuiltInFunction.named(f.name());
         if (builtIn.isEmpty()) {
-            return plain(f.name(), a); // user-defined: a database function of the same name
+            return t.userDefined(f.name()).flatMap(UserDefinedFunction::sqlTemplate)
+                .map(template -> expand(template, a))
+                .orElseGet(() -> plain(f.name(), a)); // a database function of the same name
         }
         return switch (builtIn.get()) {
             case LOG -> plain("ln", a);             // ADQL LOG is the natural logarithm
@@ -41,6 +44,22 @@ final class Functions {
                  REGION -> Geometry.function(t, f, a);
             default -> plain(f.name(), a); // same name and meaning: abs, sin, power, lower, coalesce, ...
         };
+    }
+
+    /** {1}, {2}, ... replaced by the arguments in one pass, so argument text is never re-scanned. */
+    static String expand(String template, List<String> args) {
+        StringBuilder sql = new StringBuilder(template.length() + 64);
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            int close = template.indexOf('}', i);
+            if (c == '{' && close > i + 1 && template.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
+                sql.append('(').append(args.get(Integer.parseInt(template.substring(i + 1, close)) - 1)).append(')');
+                i = close;
+            } else {
+                sql.append(c);
+            }
+        }
+        return sql.toString();
     }
 
     static String plain(String name, List<String> args) {

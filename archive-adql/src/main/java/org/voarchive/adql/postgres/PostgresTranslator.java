@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.voarchive.adql.AdqlException;
+import org.voarchive.adql.FunctionRegistry;
+import org.voarchive.adql.UserDefinedFunction;
 import org.voarchive.adql.ast.Condition;
 import org.voarchive.adql.ast.Expression;
 import org.voarchive.adql.ast.FromItem;
@@ -26,6 +28,22 @@ import org.voarchive.adql.ast.Query;
  * positions are ICRS.
  */
 public final class PostgresTranslator {
+
+    private final FunctionRegistry functions;
+
+    /** Translates user-defined functions with the registry's SQL templates. */
+    public PostgresTranslator(FunctionRegistry functions) {
+        this.functions = functions;
+    }
+
+    /** Without user-defined functions (calls become database functions of the same name). */
+    public PostgresTranslator() {
+        this(FunctionRegistry.empty());
+    }
+
+    Optional<UserDefinedFunction> userDefined(String name) {
+        return functions.get(name);
+    }
 
     /**
      * @param maxRecords the most rows the caller will deliver (MAXREC); when it could cut the result,

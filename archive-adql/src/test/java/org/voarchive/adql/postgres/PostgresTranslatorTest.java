@@ -55,6 +55,15 @@ class PostgresTranslatorTest {
     }
 
     @Test
+    void udfTemplatesAreExpandedInOnePassWithParenthesisedArguments() {
+        assertEquals("('{2}') || (x + 1)", Functions.expand("{1} || {2}", java.util.List.of("'{2}'", "x + 1")));
+        String sql = new PostgresTranslator(org.voarchive.adql.StandardFunctions.registry()).translate(
+            new QueryParser(org.voarchive.adql.StandardFunctions.registry())
+                .parse("SELECT * FROM t WHERE 1 = ivo_nocasematch(name, 'M 3%')"), OptionalLong.empty());
+        assertEquals("SELECT * FROM \"t\" WHERE 1 = CASE WHEN (\"name\") ILIKE ('M 3%') THEN 1 ELSE 0 END", sql);
+    }
+
+    @Test
     void whatNeedsMetadataIsRefusedClearlyNotGuessed() {
         for (String adql : new String[] {
             "SELECT IN_UNIT(ra, 'rad') FROM t", "SELECT RAND(42) FROM t", "SELECT REGION('Circle ICRS 1 2 3') FROM t",
