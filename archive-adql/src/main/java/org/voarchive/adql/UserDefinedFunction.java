@@ -12,21 +12,25 @@ import java.util.regex.Pattern;
  * registry UDF conventions: {@code ivo_hasword(haystack TEXT, needle TEXT) -> INTEGER}.
  *
  * @param name           lower case, as ADQL function names are case-insensitive
- * @param parameterTypes one ADQL type name per parameter, in order
+ * @param parameters     name and ADQL type of each parameter, in order
  * @param sqlTemplate    the PostgreSQL it becomes, {@code {1}}, {@code {2}}, ... standing for the
  *                       arguments; empty: a database function of the same name
  * @param description    what it does, for TAPRegExt and the documentation
  */
-public record UserDefinedFunction(String name, List<String> parameterTypes, String returnType,
+public record UserDefinedFunction(String name, List<Parameter> parameters, String returnType,
                                   Optional<String> sqlTemplate, String description) {
 
     private static final Pattern FORM = Pattern.compile(
         "\\s*([A-Za-z][A-Za-z0-9_]*)\\s*\\((.*)\\)\\s*->\\s*(\\S.*?)\\s*", Pattern.DOTALL);
-    private static final Pattern PARAMETER = Pattern.compile("\\s*[A-Za-z][A-Za-z0-9_]*\\s+(\\S.*?)\\s*");
+    private static final Pattern PARAMETER = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_]*)\\s+(\\S.*?)\\s*");
+
+    /** One parameter: its name (documentation only) and ADQL type. */
+    public record Parameter(String name, String type) {
+    }
 
     public UserDefinedFunction {
         name = name.toLowerCase(Locale.ROOT);
-        parameterTypes = List.copyOf(parameterTypes);
+        parameters = List.copyOf(parameters);
     }
 
     /** Parses the TAPRegExt form {@code name(param TYPE, ...) -> TYPE}. */
@@ -35,34 +39,34 @@ public record UserDefinedFunction(String name, List<String> parameterTypes, Stri
         if (!m.matches()) {
             throw new IllegalArgumentException("not a function signature 'name(param TYPE, ...) -> TYPE': " + form);
         }
-        List<String> types = new ArrayList<>();
+        List<Parameter> parameters = new ArrayList<>();
         if (!m.group(2).isBlank()) {
             for (String parameter : m.group(2).split(",")) {
                 Matcher p = PARAMETER.matcher(parameter);
                 if (!p.matches()) {
                     throw new IllegalArgumentException("not a parameter 'name TYPE': " + parameter.trim() + " in " + form);
                 }
-                types.add(p.group(1).toUpperCase(Locale.ROOT));
+                parameters.add(new Parameter(p.group(1), p.group(2).toUpperCase(Locale.ROOT)));
             }
         }
-        return new UserDefinedFunction(m.group(1), types, m.group(3).toUpperCase(Locale.ROOT), Optional.empty(), "");
+        return new UserDefinedFunction(m.group(1), parameters, m.group(3).toUpperCase(Locale.ROOT), Optional.empty(), "");
     }
 
     /** The same function, translated with this SQL template. */
     public UserDefinedFunction withSql(String template, String description) {
-        return new UserDefinedFunction(name, parameterTypes, returnType, Optional.of(template), description);
+        return new UserDefinedFunction(name, parameters, returnType, Optional.of(template), description);
     }
 
     /** The TAPRegExt form: {@code name(p1 TYPE, ...) -> TYPE}. */
     public String form() {
         StringBuilder form = new StringBuilder(name).append('(');
-        for (int i = 0; i < parameterTypes.size(); i++) {
-            form.append(i == 0 ? "" : ", ").append('p').append(i + 1).append(' ').append(parameterTypes.get(i));
+        for (int i = 0; i < parameters.size(); i++) {
+            form.append(i == 0 ? "" : ", ").append(parameters.get(i).name()).append(' ').append(parameters.get(i).type());
         }
         return form.append(") -> ").append(returnType).toString();
     }
 
     public int arity() {
-        return parameterTypes.size();
+        return parameters.size();
     }
 }
