@@ -1,0 +1,138 @@
+package org.voarchive.adql.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.voarchive.adql.AdqlException;
+import org.voarchive.adql.QueryParser;
+import org.voarchive.adql.StandardFunctions;
+import org.voarchive.adql.postgres.PostgresTranslator;
+
+class QueryCheckerTest {
+
+    private static ColumnInfo col(String name, ValueType type, String unit, String ucd, String description) {
+        return new ColumnInfo(name, type, unit, ucd, null, description);
+    }
+
+    static final Catalog CATALOG = () -> List.of(
+        new TableInfo("demo", "bsc5", "Bright stars", List.of(
+            col("hr", ValueType.INT, null, "meta.id;meta.main", "HR number"),
+            col("name", ValueType.TEXT, null, "meta.id", "Name"),
+            col("ra", ValueType.DOUBLE, "deg", "pos.eq.ra;meta.main", "Right ascension"),
+            col("dec", ValueType.DOUBLE, "deg", "pos.eq.dec;meta.main", "Declination"),
+            col("vmag", ValueType.FLOAT, "mag", "phot.mag;em.opt.V", "V magnitude"))),
+        new TableInfo("demo", "kstars", "KStars", List.of(
+            col("star_id", ValueType.INT, null, "meta.id;meta.main", "Sequence number"),
+            col("ra", ValueType.DOUBLE, "deg", "pos.eq.ra;meta.main", "Right ascension"),
+            col("dec", ValueType.DOUBLE, "deg", "pos.eq.dec;meta.main", "Declination"),
+            col("bayer_name", ValueType.TEXT, null, null, "Bayer name"))),
+        new TableInfo("cat_a", "stars", "", List.of(ColumnInfo.of("id", ValueType.INT))),
+        new TableInfo("cat_b", "stars", "", List.of(ColumnInfo.of("id", ValueType.INT))),
+        new TableInfo("tap_schema", "columns", "", List.of(ColumnInfo.of("size", ValueType.INT),
+            ColumnInfo.of("Mixed", ValueType.TEXT))));
+
+    private static CheckedQuery check(String adql) {
+        return new QueryChecker(CATALOG, StandardFunctions.registry())
+            .check(new QueryParser(StandardFunctions.registry()).parse(adql));
+    }
+
+    private static String sql(String adql) {
+        return new PostgresTranslator(StandardFunctions.registry()).translate(check(adql).query(), OptionalLong.empty());
+    }
+
+    private static AdqlException rejected(String adql) {
+        return assertThrows(AdqlException.class, () -> check(adql), adql);
+    }
+
+    @Test
+    void namesResolveCaseInsensitivelyAndAreRewrittenToStoredNames() {
+        assertEquals("SELECT \"ra\" AS \"ra\", \"dec\" AS \"dec\" FROM \"demo\".\"bsc5\" WHERE \"vmag\" < 2",
+            sql("SELECT RA, Dec FROM BSC5 WHERE VMag < 2"));
+        assertEquals("SELECT \"b\".\"hr\" AS \"hr\" FROM \"demo\".\"bsc5\" AS \"b\"", sql("SELECT B.hr FROM demo.bsc5 AS b"));
+        assertEquals("SELECT \"demo\".\"bsc5\".\"hr\" AS \"hr\" FROM \"demo\".\"bsc5\"", sql("SELECT bsc5.hr FROM demo.bsc5"));
+        assertEquals("SELECT \"size\" AS \"size\", \"Mixed\" AS \"Mixed\" FROM \"tap_schema\".\"columns\"",
+            sql("SELECT \"size\", mixed FROM TAP_SCHEMA.columns"));
+    }
+
+    @Test
+    void unknownNamesAreReportedWithWhereAndASuggestion() {
+        AdqlException e = rejected("SELECT raa FROM demo.bsc5");
+        assertEquals("1:8: column raa not found in demo.bsc5; did you mean 'ra'?", e.positioned());
+        assertEquals("1:15: table demo.bsc not found; did you mean 'demo.bsc5'?", rejected("SELECT * FROM demo.bsc").positioned());
+        assertEquals("1:15: table kstar not found; did you mean 'kstars'?", rejected("SELECT * FROM kstar").positioned());
+        assertTrue(rejected("SELECT \"Size\" FROM tap_schema.columns").getMessage().startsWith("column \"Size\" not found"));
+        assertTrue(rejected("SELECT x.hr FROM demo.bsc5 AS b").getMessage().startsWith("no table x in FROM"));
+        assertTrue(rejected("SELECT k.hr FROM demo.kstars AS k").getMessage()
+            .contains("column hr not found in k"));
+    }
+
+    @Test
+    void ambiguityIsAnErrorThatSaysHowToResolveIt() {
+        assertTrue(rejected("SELECT ra FROM demo.bsc5 AS b JOIN demo.kstars AS k ON b.name = k.bayer_name")
+            .getMessage().contains("column name ra is ambiguous: it is in b and k; qualify it, e.g. b.ra"));
+        assertTrue(rejected("SELECT id FROM stars").getMessage()
+            .contains("table name stars is ambiguous: it could be cat_a.stars or cat_b.stars"));
+        check("SELECT id FROM cat_a.stars");
+    }
+
+    @Test
+    void resultColumnsCarryMetadataThroughExpressionsAndJoins() {
+        CheckedQuery q = check("SELECT b.ra, k.ra, DISTANCE(POINT('ICRS', b.ra, b.dec), POINT(k.ra, k.dec)) AS sep, "
+            + "COUNT(*), POINT(b.ra, b.dec), b.vmag + 1, AVG(b.vmag) AS mean "
+            + "FROM demo.bsc5 AS b JOIN demo.kstars AS k ON b.name = k.bayer_name GROUP BY b.ra, k.ra, b.dec, k.dec, b.vmag");
+        List<ResultColumn> c = q.columns();
+        assertEquals(List.of("ra", "ra_2", "sep", "count", "point", "col", "mean"), c.stream().map(ResultColumn::name).toList());
+        assertEquals(new ResultColumn("ra", ValueType.DOUBLE, "deg", "pos.eq.ra;meta.main", null, "Right ascension",
+            Optional.of("demo.bsc5.ra")), c.get(0));
+        assertEquals(Optional.of("demo.kstars.ra"), c.get(1).source());
+        assertEquals(ValueType.DOUBLE, c.get(2).type());
+        assertEquals("deg", c.get(2).unit());
+        assertEquals(ValueType.LONG, c.get(3).type());
+        assertEquals(ValueType.POINT, c.get(4).type());
+        assertEquals(ValueType.FLOAT, c.get(5).type());
+        assertEquals("mag", c.get(6).unit());
+        assertEquals("phot.mag;em.opt.V", c.get(6).ucd());
+        assertEquals(List.of("demo.bsc5", "demo.kstars"), q.sourceTables().stream().map(TableInfo::qualifiedName).toList());
+    }
+
+    @Test
+    void starExpandsInSourceOrderAndSubqueriesCtesAndSetOperationsResolve() {
+        assertEquals(List.of("hr", "name", "ra", "dec", "vmag"),
+            check("SELECT * FROM demo.bsc5").columns().stream().map(ResultColumn::name).toList());
+        assertEquals(List.of("star_id", "ra", "dec", "bayer_name", "hr"),
+            check("SELECT k.*, b.hr FROM demo.kstars k, demo.bsc5 b").columns().stream().map(ResultColumn::name).toList());
+        CheckedQuery cte = check("WITH bright (h, m) AS (SELECT hr, vmag + 0 FROM demo.bsc5 WHERE vmag < 1) "
+            + "SELECT h, m FROM bright ORDER BY m");
+        assertEquals(List.of("h", "m"), cte.columns().stream().map(ResultColumn::name).toList());
+        check("SELECT t.col FROM (SELECT vmag * 2 FROM demo.bsc5) AS t");
+        check("SELECT hr FROM demo.bsc5 AS b WHERE EXISTS (SELECT * FROM demo.kstars AS k WHERE k.bayer_name = b.name)");
+        check("SELECT hr FROM demo.bsc5 WHERE hr IN (SELECT star_id FROM demo.kstars)");
+        assertTrue(rejected("SELECT hr, name FROM demo.bsc5 UNION SELECT star_id FROM demo.kstars").getMessage()
+            .contains("UNION of queries with 2 and 1 columns"));
+        assertTrue(rejected("SELECT hr FROM demo.bsc5 WHERE hr IN (SELECT star_id, ra FROM demo.kstars)").getMessage()
+            .contains("must return one column"));
+    }
+
+    @Test
+    void orderByTakesOutputNamesAndPositions() {
+        assertTrue(sql("SELECT vmag AS m FROM demo.bsc5 ORDER BY m DESC").endsWith("ORDER BY \"m\" DESC"));
+        assertTrue(sql("SELECT hr, vmag FROM demo.bsc5 ORDER BY 2").endsWith("ORDER BY 2 ASC"));
+        assertTrue(rejected("SELECT hr FROM demo.bsc5 ORDER BY 3").getMessage().contains("the result has 1 columns"));
+    }
+
+    @Test
+    void argumentTypesAreCheckedWhereKnown() {
+        assertEquals("1:12: ABS needs a number, not name (a string)", rejected("SELECT ABS(name) FROM demo.bsc5").positioned());
+        assertTrue(rejected("SELECT * FROM demo.bsc5 WHERE 1 = CONTAINS(ra, CIRCLE(1, 2, 3))").getMessage()
+            .contains("CONTAINS needs a geometry"));
+        assertTrue(rejected("SELECT LOWER(vmag) FROM demo.bsc5").getMessage().contains("LOWER needs a string"));
+        assertTrue(rejected("SELECT * FROM demo.bsc5 WHERE vmag LIKE 'a%'").getMessage().contains("LIKE needs a string"));
+        assertTrue(rejected("SELECT POINT(name, dec) FROM demo.bsc5").getMessage().contains("POINT needs a number"));
+        check("SELECT COORD1(POINT(ra, dec)), AREA(CIRCLE(ra, dec, 1)) FROM demo.bsc5");
+    }
+}
