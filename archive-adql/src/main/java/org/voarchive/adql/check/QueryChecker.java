@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.voarchive.adql.AdqlException;
 import org.voarchive.adql.BuiltInFunction;
 import org.voarchive.adql.FunctionRegistry;
+import org.voarchive.adql.ReservedWords;
 import org.voarchive.adql.UserDefinedFunction;
 import org.voarchive.adql.ast.Condition;
 import org.voarchive.adql.ast.Expression;
@@ -160,7 +161,7 @@ public final class QueryChecker {
                 } else {
                     Query.DerivedColumn d = (Query.DerivedColumn) item;
                     Typed t = expression(d.value(), scope);
-                    String name = d.alias().map(Identifier::normalized).orElse(t.meta().name());
+                    String name = d.alias().map(Identifier::normalized).orElseGet(() -> generatedName(t));
                     pending.add(columns.size());
                     derived.add(t);
                     columns.add(t.meta().renamed(name));
@@ -186,6 +187,18 @@ public final class QueryChecker {
                 .map(k -> new Query.SortKey(sortOrGroupKey(k.key(), scope, unique, true), k.descending())).toList();
             return new Checked(new Query.Select(s.distinct(), s.top(), items, from, where, groupBy, having, orderBy,
                 s.offset(), s.at()), unique);
+        }
+
+        /**
+         * A column's own name, or for any other expression a name derived from it (the function's)
+         * that is a valid ADQL name, so outer queries can use it unquoted: reserved words get "_value".
+         */
+        private String generatedName(Typed t) {
+            String name = t.meta().name();
+            if (t.expression() instanceof Expression.ColumnReference || !ReservedWords.isReserved(name)) {
+                return name;
+            }
+            return name + "_value";
         }
 
         /** ORDER BY and GROUP BY may name a result column (alias) or, in ORDER BY, its position. */
