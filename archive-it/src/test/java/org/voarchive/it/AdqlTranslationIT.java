@@ -49,6 +49,9 @@ class AdqlTranslationIT {
             s.execute("CREATE TABLE it_adql.other (oid integer PRIMARY KEY, ra double precision, dec double precision)");
             s.execute("INSERT INTO it_adql.other VALUES (10, 359.8001, 0.0001), (11, 190.0, 89.7), (12, 50.0, 50.0)");
             s.execute("CREATE INDEX stars_radec ON it_adql.stars USING gist (spoint(radians(ra), radians(dec)))");
+            // a stored position, as the loader adds to every table
+            s.execute("ALTER TABLE it_adql.stars ADD COLUMN pos spoint");
+            s.execute("UPDATE it_adql.stars SET pos = spoint(radians(ra), radians(dec)) WHERE id <> 7");
             s.execute("ANALYZE it_adql.stars");
         }
     }
@@ -207,7 +210,8 @@ class AdqlTranslationIT {
     /** The fixture as the metadata would describe it. */
     private static final Catalog FIXTURE = () -> List.of(
         new TableInfo("it_adql", "stars", "", List.of(ColumnInfo.of("id", ValueType.INT), ColumnInfo.of("ra", ValueType.DOUBLE),
-            ColumnInfo.of("dec", ValueType.DOUBLE), ColumnInfo.of("mag", ValueType.FLOAT), ColumnInfo.of("name", ValueType.TEXT))),
+            ColumnInfo.of("dec", ValueType.DOUBLE), ColumnInfo.of("mag", ValueType.FLOAT), ColumnInfo.of("name", ValueType.TEXT),
+            ColumnInfo.of("pos", ValueType.POINT))),
         new TableInfo("it_adql", "other", "", List.of(ColumnInfo.of("oid", ValueType.INT), ColumnInfo.of("ra", ValueType.DOUBLE),
             ColumnInfo.of("dec", ValueType.DOUBLE))));
 
@@ -227,6 +231,45 @@ class AdqlTranslationIT {
             }
         }
         return rows;
+    }
+
+    /** Each value of the first row, arrays as lists of doubles rounded to 1e-9. */
+    private static List<Object> checkedFirstRow(String adql) throws Exception {
+        FunctionRegistry standard = StandardFunctions.registry();
+        CheckedQuery checked = new QueryChecker(FIXTURE, standard).check(new QueryParser(standard).parse(adql));
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery(new PostgresTranslator(standard).translate(checked, OptionalLong.empty()))) {
+            assertTrue(rs.next(), adql);
+            List<Object> values = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                Object value = rs.getObject(i);
+                if (value instanceof java.sql.Array array) {
+                    List<Double> numbers = new ArrayList<>();
+                    for (Object v : (Object[]) array.getArray()) {
+                        numbers.add(Math.round(((Number) v).doubleValue() * 1e9) / 1e9);
+                    }
+                    values.add(numbers);
+                } else {
+                    values.add(value);
+                }
+            }
+            return values;
+        }
+    }
+
+    @Test
+    void geometryResultsAreDaliArraysInDegrees() throws Exception {
+        assertEquals(List.of(List.of(10.0, 89.6), List.of(10.0, 89.6, 1.0), List.of(0.0, 0.0, 1.0, 0.0, 1.0, 1.0),
+                List.of(9.0, 19.0, 11.0, 19.0, 11.0, 21.0, 9.0, 21.0), List.of(10.0, 20.0)),
+            checkedFirstRow("SELECT POINT('ICRS', ra, dec), CIRCLE(ra, dec, 1), POLYGON(0, 0, 1, 0, 1, 1), "
+                + "BOX(10, 20, 2, 2), CENTROID(CIRCLE(10, 20, 3)) FROM stars WHERE id = 4"));
+        // SELECT * with a stored position; a NULL geometry stays NULL
+        List<Object> star4 = checkedFirstRow("SELECT * FROM stars WHERE id = 4");
+        assertEquals(List.of(10.0, 89.6), star4.get(5));
+        assertEquals(java.util.Arrays.asList(7, null), checkedFirstRow("SELECT id, pos FROM stars WHERE id = 7"));
+        // through a set operation
+        assertEquals(List.of(List.of(0.2, 0.1)), checkedFirstRow(
+            "SELECT pos FROM stars WHERE id = 2 UNION SELECT pos FROM stars WHERE id = 2"));
     }
 
     @Test

@@ -8,6 +8,13 @@ import java.util.OptionalInt;
 /** A value expression. */
 public sealed interface Expression {
 
+    /**
+     * A node a translator adds while writing SQL (never produced by parsing);
+     * the translator that adds one also writes it.
+     */
+    non-sealed interface Translated extends Expression {
+    }
+
     /** A string literal, its value with the quotes removed and '' undone. */
     record StringLiteral(String value) implements Expression {
     }

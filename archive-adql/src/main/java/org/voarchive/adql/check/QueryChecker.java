@@ -147,17 +147,19 @@ public final class QueryChecker {
             // result columns first, so that every derived column gets its unique name as an alias:
             // the SQL's column labels are then exactly the names outer queries and FIELDs use
             List<ResultColumn> columns = new ArrayList<>();
-            List<Object> pending = new ArrayList<>(); // AllColumnsOf (rewritten) or the index of a derived column
+            List<Integer> pending = new ArrayList<>(); // for each select item, its index in columns
             List<Typed> derived = new ArrayList<>();
+            // * and t.* become explicit columns: the select list then matches the result metadata one to one
             if (s.items().isEmpty()) {
-                sources.forEach(src -> columns.addAll(src.columns()));
+                for (Source src : sources) {
+                    expand(src, s.at(), columns, pending, derived);
+                }
             }
             for (Query.SelectItem item : s.items()) {
                 if (item instanceof Query.AllColumnsOf all) {
                     Source src = qualifierSource(all.table().parts(), scope, all.table().at())
                         .orElseThrow(() -> error(all.table().at(), "no table " + all.table() + " in FROM"));
-                    columns.addAll(src.columns());
-                    pending.add(new Query.AllColumnsOf(new QualifiedName(rewrittenQualifier(src, all.table().parts()))));
+                    expand(src, all.table().at(), columns, pending, derived);
                 } else {
                     Query.DerivedColumn d = (Query.DerivedColumn) item;
                     Typed t = expression(d.value(), scope);
@@ -169,15 +171,9 @@ public final class QueryChecker {
             }
             List<ResultColumn> unique = uniqueNames(columns);
             List<Query.SelectItem> items = new ArrayList<>();
-            int d = 0;
-            for (Object p : pending) {
-                if (p instanceof Query.AllColumnsOf all) {
-                    items.add(all);
-                } else {
-                    Typed t = derived.get(d++);
-                    items.add(new Query.DerivedColumn(t.expression(),
-                        Optional.of(exact(unique.get((Integer) p).name(), s.at()))));
-                }
+            for (int i = 0; i < pending.size(); i++) {
+                items.add(new Query.DerivedColumn(derived.get(i).expression(),
+                    Optional.of(exact(unique.get(pending.get(i)).name(), s.at()))));
             }
 
             Optional<Condition> where = s.where().map(c -> condition(c, scope));
@@ -187,6 +183,18 @@ public final class QueryChecker {
                 .map(k -> new Query.SortKey(sortOrGroupKey(k.key(), scope, unique, true), k.descending())).toList();
             return new Checked(new Query.Select(s.distinct(), s.top(), items, from, where, groupBy, having, orderBy,
                 s.offset(), s.at()), unique);
+        }
+
+        /** The columns of one source as explicit, qualified column references. */
+        private void expand(Source src, Position at, List<ResultColumn> columns, List<Integer> pending, List<Typed> derived) {
+            List<Identifier> qualifier = rewrittenQualifier(src, List.of(exact("", at)));
+            for (ResultColumn c : src.columns()) {
+                List<Identifier> parts = new ArrayList<>(qualifier);
+                parts.add(exact(c.name(), at));
+                pending.add(columns.size());
+                derived.add(new Typed(new Expression.ColumnReference(new QualifiedName(parts)), c));
+                columns.add(c);
+            }
         }
 
         /**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.voarchive.adql.BuiltInFunction;
 import org.voarchive.adql.ast.Condition;
 import org.voarchive.adql.ast.Expression;
+import org.voarchive.adql.check.ValueType;
 
 /**
  * ADQL geometry in pg_sphere. ADQL angles are degrees, pg_sphere's radians;
@@ -22,7 +23,7 @@ final class Geometry {
             case POINT -> point(c.get(0), c.get(1));
             case CIRCLE -> c.size() == 2 ? "scircle(" + c.get(0) + ", radians(" + c.get(1) + "))"
                 : "scircle(" + point(c.get(0), c.get(1)) + ", radians(" + c.get(2) + "))";
-            // a box aligned with longitude and latitude, centre and full width and height
+            // centre and full width and height; a polygon through the four corners (great-circle edges)
             case BOX -> c.size() == 3
                 ? box("degrees(long(" + c.get(0) + "))", "degrees(lat(" + c.get(0) + "))", c.get(1), c.get(2))
                 : box(c.get(0), c.get(1), c.get(2), c.get(3));
@@ -123,23 +124,45 @@ final class Geometry {
     }
 
     private static String box(String lon, String lat, String width, String height) {
-        return "sbox(" + point("(" + lon + ") - (" + width + ") / 2.0", "(" + lat + ") - (" + height + ") / 2.0") + ", "
-            + point("(" + lon + ") + (" + width + ") / 2.0", "(" + lat + ") + (" + height + ") / 2.0") + ")";
+        String west = "(" + lon + ") - (" + width + ") / 2.0";
+        String east = "(" + lon + ") + (" + width + ") / 2.0";
+        String south = "(" + lat + ") - (" + height + ") / 2.0";
+        String north = "(" + lat + ") + (" + height + ") / 2.0";
+        return polygonOf(List.of(west, south, east, south, east, north, west, north));
     }
 
-    /** pg_sphere 1.1 builds polygons only from text: '{(lon, lat), ...}' in radians. */
+    /**
+     * A geometry value as its DALI array in degrees; NULL stays NULL.
+     * Polygons are read from pg_sphere's text form, vertex by vertex in order.
+     */
+    static String dali(String g, ValueType type) {
+        String array = switch (type.xtype()) {
+            case "point" -> "ARRAY[degrees(long(" + g + ")), degrees(lat(" + g + "))]";
+            case "circle" -> "ARRAY[degrees(long(center(" + g + "))), degrees(lat(center(" + g + "))), degrees(radius(" + g + "))]";
+            default -> "ARRAY(SELECT degrees(CAST(v AS double precision)) FROM unnest(string_to_array(translate(CAST("
+                + g + " AS text), '{}() ', ''), ',')) WITH ORDINALITY AS u(v, i) ORDER BY i)";
+        };
+        return "CASE WHEN (" + g + ") IS NULL THEN NULL ELSE " + array + " END";
+    }
+
     private static String polygon(Expression.FunctionCall f, List<String> c) {
-        List<String> vertices = new ArrayList<>();
         List<Expression> args = f.arguments().subList(f.arguments().size() - c.size(), f.arguments().size());
         // as the syntax rules decide: POINT arguments make the vertex form, otherwise coordinate pairs
         if (args.stream().anyMatch(e -> isCall(e, BuiltInFunction.POINT))) {
+            List<String> vertices = new ArrayList<>();
             for (String p : c) {
                 vertices.add("'(' || long(" + p + ") || ',' || lat(" + p + ") || ')'");
             }
-        } else {
-            for (int i = 0; i < c.size(); i += 2) {
-                vertices.add("'(' || radians(" + c.get(i) + ") || ',' || radians(" + c.get(i + 1) + ") || ')'");
-            }
+            return "CAST('{' || " + String.join(" || ',' || ", vertices) + " || '}' AS spoly)";
+        }
+        return polygonOf(c);
+    }
+
+    /** pg_sphere 1.1 builds polygons only from text: '{(lon, lat), ...}' in radians; here from degree pairs. */
+    private static String polygonOf(List<String> degreePairs) {
+        List<String> vertices = new ArrayList<>();
+        for (int i = 0; i < degreePairs.size(); i += 2) {
+            vertices.add("'(' || radians(" + degreePairs.get(i) + ") || ',' || radians(" + degreePairs.get(i + 1) + ") || ')'");
         }
         return "CAST('{' || " + String.join(" || ',' || ", vertices) + " || '}' AS spoly)";
     }

@@ -1,5 +1,6 @@
 package org.voarchive.adql.postgres;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -14,6 +15,9 @@ import org.voarchive.adql.ast.Identifier;
 import org.voarchive.adql.ast.Position;
 import org.voarchive.adql.ast.QualifiedName;
 import org.voarchive.adql.ast.Query;
+import org.voarchive.adql.check.CheckedQuery;
+import org.voarchive.adql.check.ResultColumn;
+import org.voarchive.adql.check.ValueType;
 
 /**
  * Writes a parsed ADQL query as PostgreSQL with pg_sphere. The SQL is built
@@ -43,6 +47,48 @@ public final class PostgresTranslator {
 
     Optional<UserDefinedFunction> userDefined(String name) {
         return functions.get(name);
+    }
+
+    /**
+     * A checked query, with geometry results as DALI arrays in degrees (point: [lon, lat],
+     * circle: [lon, lat, radius], polygon: [lon1, lat1, ...]) as VO clients read them.
+     *
+     * @param maxRecords as for {@link #translate(Query, OptionalLong)}
+     */
+    public String translate(CheckedQuery checked, OptionalLong maxRecords) {
+        List<ResultColumn> columns = checked.columns();
+        if (columns.stream().noneMatch(c -> c.type().isGeometry())) {
+            return translate(checked.query(), maxRecords);
+        }
+        Query query = checked.query();
+        return translate(new Query(query.with(), withDaliGeometry(query.body(), columns)), maxRecords);
+    }
+
+    /**
+     * Geometry results converted in every SELECT of the body, set-operation branches included:
+     * pg_sphere types have no equality, so UNION and DISTINCT need the arrays too.
+     */
+    private static Query.QueryExpression withDaliGeometry(Query.QueryExpression body, List<ResultColumn> columns) {
+        if (body instanceof Query.SetOperation op) {
+            return new Query.SetOperation(withDaliGeometry(op.left(), columns), op.operator(), op.all(),
+                withDaliGeometry(op.right(), columns));
+        }
+        Query.Select select = (Query.Select) body;
+        List<Query.SelectItem> items = new ArrayList<>();
+        for (int i = 0; i < select.items().size(); i++) {
+            Query.DerivedColumn d = (Query.DerivedColumn) select.items().get(i); // the checker made them explicit
+            items.add(columns.get(i).type().isGeometry()
+                ? new Query.DerivedColumn(new DaliValue(d.value(), columns.get(i).type()), d.alias()) : d);
+        }
+        return new Query.Select(select.distinct(), select.top(), items, select.from(), select.where(),
+            select.groupBy(), select.having(), select.orderBy(), select.offset(), select.at());
+    }
+
+    /**
+     * Marks a select-list expression whose geometry value is written as a DALI array;
+     * only ever built here, around a checked expression.
+     */
+    private record DaliValue(Expression value, ValueType type) implements Expression.Translated {
     }
 
     /**
@@ -233,6 +279,9 @@ public final class PostgresTranslator {
         }
         if (e instanceof Expression.ScalarSubquery s) {
             return "(" + queryExpression(s.query()) + ")";
+        }
+        if (e instanceof DaliValue d) {
+            return Geometry.dali(expression(d.value()), d.type());
         }
         return Functions.call(this, (Expression.FunctionCall) e);
     }
