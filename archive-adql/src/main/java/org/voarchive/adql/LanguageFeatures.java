@@ -19,6 +19,7 @@ public final class LanguageFeatures {
     public static final String TYPE = TAPREGEXT + "#features-adql-type";
     public static final String CONDITIONAL = TAPREGEXT + "#features-adql-conditional";
     public static final String OFFSET = TAPREGEXT + "#features-adql-offset";
+    public static final String UNIT = TAPREGEXT + "#features-adql-unit";
     public static final String UDF = TAPREGEXT + "#features-udf";
 
     /** One {@code feature} of a {@code languageFeatures} element of the given type. */
@@ -45,6 +46,8 @@ public final class LanguageFeatures {
             + "VARCHAR(n), TIMESTAMP (not yet to geometries)"));
         features.add(new Feature(CONDITIONAL, "COALESCE", ""));
         features.add(new Feature(OFFSET, "OFFSET", ""));
+        features.add(new Feature(UNIT, "IN_UNIT", "converts between VOUnit units of the same kind "
+            + "(e.g. deg to rad, km/s to m/s, mas/yr to deg/yr); the value's unit comes from the table metadata"));
         for (UserDefinedFunction f : functions.all()) {
             features.add(new Feature(UDF, f.form(), f.description()));
         }

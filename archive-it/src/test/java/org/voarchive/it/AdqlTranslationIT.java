@@ -209,8 +209,10 @@ class AdqlTranslationIT {
 
     /** The fixture as the metadata would describe it. */
     private static final Catalog FIXTURE = () -> List.of(
-        new TableInfo("it_adql", "stars", "", List.of(ColumnInfo.of("id", ValueType.INT), ColumnInfo.of("ra", ValueType.DOUBLE),
-            ColumnInfo.of("dec", ValueType.DOUBLE), ColumnInfo.of("mag", ValueType.FLOAT), ColumnInfo.of("name", ValueType.TEXT),
+        new TableInfo("it_adql", "stars", "", List.of(ColumnInfo.of("id", ValueType.INT),
+            new ColumnInfo("ra", ValueType.DOUBLE, "deg", "pos.eq.ra;meta.main", null, null),
+            new ColumnInfo("dec", ValueType.DOUBLE, "deg", "pos.eq.dec;meta.main", null, null),
+            new ColumnInfo("mag", ValueType.FLOAT, "mag", null, null, null), ColumnInfo.of("name", ValueType.TEXT),
             ColumnInfo.of("pos", ValueType.POINT))),
         new TableInfo("it_adql", "other", "", List.of(ColumnInfo.of("oid", ValueType.INT), ColumnInfo.of("ra", ValueType.DOUBLE),
             ColumnInfo.of("dec", ValueType.DOUBLE))));
@@ -267,6 +269,10 @@ class AdqlTranslationIT {
         List<Object> star4 = checkedFirstRow("SELECT * FROM stars WHERE id = 4");
         assertEquals(List.of(10.0, 89.6), star4.get(5));
         assertEquals(java.util.Arrays.asList(7, null), checkedFirstRow("SELECT id, pos FROM stars WHERE id = 7"));
+        // IN_UNIT with the column's unit from the metadata
+        assertEquals(List.of(Math.round(Math.toRadians(10) * 1e9) / 1e9, 36000.0), checkedFirstRow(
+            "SELECT ROUND(IN_UNIT(ra, 'rad'), 9), IN_UNIT(ra, 'arcsec') FROM stars WHERE id = 4").stream()
+            .map(v -> ((Number) v).doubleValue()).toList());
         // through a set operation
         assertEquals(List.of(List.of(0.2, 0.1)), checkedFirstRow(
             "SELECT pos FROM stars WHERE id = 2 UNION SELECT pos FROM stars WHERE id = 2"));

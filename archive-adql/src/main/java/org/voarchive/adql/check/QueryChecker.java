@@ -21,6 +21,7 @@ import org.voarchive.adql.ast.Identifier;
 import org.voarchive.adql.ast.Position;
 import org.voarchive.adql.ast.QualifiedName;
 import org.voarchive.adql.ast.Query;
+import org.voarchive.adql.unit.VoUnit;
 
 /**
  * Resolves every table and column of a query against a {@link Catalog},
@@ -558,7 +559,7 @@ public final class QueryChecker {
                 }
                 case MAX, MIN -> new Typed(rewritten, first.meta().renamed(name));
                 case COALESCE -> new Typed(rewritten, first.meta().renamed(name));
-                case IN_UNIT -> typed(rewritten, name, ValueType.DOUBLE, null);
+                case IN_UNIT -> inUnit(f, args, label);
                 case POINT -> geometryOf(rewritten, name, ValueType.POINT, coordinates(args));
                 case CIRCLE -> geometryOf(rewritten, name, ValueType.CIRCLE, coordinates(args));
                 case BOX, POLYGON -> geometryOf(rewritten, name, ValueType.POLYGON, coordinates(args));
@@ -595,6 +596,29 @@ public final class QueryChecker {
                     yield typed(rewritten, name, ValueType.DOUBLE, "deg");
                 }
             };
+        }
+
+        /** IN_UNIT(value, 'unit'): the value times the conversion factor from its own unit, which must be known. */
+        private Typed inUnit(Expression.FunctionCall f, List<Typed> args, String label) {
+            Typed value = args.get(0);
+            requireNumber(value, label);
+            if (!(args.get(1).expression() instanceof Expression.StringLiteral target)) {
+                throw error(f.at(), "IN_UNIT needs the target unit as a string literal, e.g. IN_UNIT(ra, 'rad')");
+            }
+            String from = value.meta().unit();
+            if (from == null || from.isBlank()) {
+                throw error(f.at(), "IN_UNIT: the unit of its first argument is not known, so it cannot be converted");
+            }
+            double factor;
+            try {
+                factor = VoUnit.parse(from).factorTo(VoUnit.parse(target.value())).orElseThrow(() ->
+                    error(f.at(), "IN_UNIT cannot convert " + from + " to " + target.value() + ": they measure different things"));
+            } catch (IllegalArgumentException e) {
+                throw error(f.at(), "IN_UNIT: " + e.getMessage());
+            }
+            Expression converted = new Expression.Binary(value.expression(), Expression.BinaryOperator.MULTIPLY,
+                new Expression.NumericLiteral(Double.toString(factor), false));
+            return typed(converted, f.name(), ValueType.DOUBLE, target.value());
         }
 
         /** The arguments of a geometry constructor after the optional coordinate system. */

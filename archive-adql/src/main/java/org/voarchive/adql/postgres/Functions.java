@@ -3,6 +3,7 @@ package org.voarchive.adql.postgres;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.voarchive.adql.AdqlException;
 import org.voarchive.adql.BuiltInFunction;
 import org.voarchive.adql.UserDefinedFunction;
 import org.voarchive.adql.ast.Expression;
@@ -39,7 +40,9 @@ final class Functions {
             // mod() has no floating-point form in PostgreSQL; this keeps the operands' type and SQL's sign rule
             case MOD -> "((" + a.get(0) + ") - (" + a.get(1) + ") * trunc((" + a.get(0) + ") / (" + a.get(1) + ")))";
             case AVG, MAX, MIN, SUM, COUNT -> f.name() + "(" + (f.distinct() ? "DISTINCT " : "") + a.get(0) + ")";
-            case IN_UNIT -> throw PostgresTranslator.unsupported(Optional.of(f.at()), "IN_UNIT");
+            // the checker turns IN_UNIT into a multiplication; unchecked, the value's unit is unknown
+            case IN_UNIT -> throw new AdqlException(f.at().line(), f.at().column(),
+                "IN_UNIT needs the unit of its argument from the table metadata (check the query first)");
             case AREA, BOX, CENTROID, CIRCLE, CONTAINS, COORD1, COORD2, COORDSYS, DISTANCE, INTERSECTS, POINT, POLYGON,
                  REGION -> Geometry.function(t, f, a);
             default -> plain(f.name(), a); // same name and meaning: abs, sin, power, lower, coalesce, ...

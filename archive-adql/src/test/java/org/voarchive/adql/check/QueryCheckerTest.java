@@ -137,4 +137,17 @@ class QueryCheckerTest {
         assertTrue(rejected("SELECT POINT(name, dec) FROM demo.bsc5").getMessage().contains("POINT needs a number"));
         check("SELECT COORD1(POINT(ra, dec)), AREA(CIRCLE(ra, dec, 1)) FROM demo.bsc5");
     }
+
+    @Test
+    void inUnitBecomesAMultiplicationWithTheTargetUnit() {
+        CheckedQuery q = check("SELECT IN_UNIT(ra, 'arcsec') AS ra_arcsec FROM demo.bsc5");
+        assertEquals("arcsec", q.columns().get(0).unit());
+        assertEquals("SELECT (\"ra\" * 3600.0) AS \"ra_arcsec\" FROM \"demo\".\"bsc5\"",
+            new PostgresTranslator().translate(q, OptionalLong.empty()));
+        assertTrue(rejected("SELECT IN_UNIT(ra, 'km') FROM demo.bsc5").getMessage()
+            .contains("cannot convert deg to km: they measure different things"));
+        assertTrue(rejected("SELECT IN_UNIT(hr, 'deg') FROM demo.bsc5").getMessage()
+            .contains("the unit of its first argument is not known"));
+        assertTrue(rejected("SELECT IN_UNIT(ra, name) FROM demo.bsc5").getMessage().contains("string literal"));
+    }
 }
