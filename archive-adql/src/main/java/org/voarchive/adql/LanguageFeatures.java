@@ -43,7 +43,7 @@ public final class LanguageFeatures {
         features.add(new Feature(SETS, "INTERSECT", ""));
         features.add(new Feature(COMMON_TABLE, "WITH", ""));
         features.add(new Feature(TYPE, "CAST", "to SMALLINT, INTEGER, BIGINT, REAL, DOUBLE PRECISION, CHAR(n), "
-            + "VARCHAR(n), TIMESTAMP (not yet to geometries)"));
+            + "VARCHAR(n), TIMESTAMP, and from DALI strings (degrees) to POINT, CIRCLE, POLYGON"));
         features.add(new Feature(CONDITIONAL, "COALESCE", ""));
         features.add(new Feature(OFFSET, "OFFSET", ""));
         features.add(new Feature(UNIT, "IN_UNIT", "converts between VOUnit units of the same kind "

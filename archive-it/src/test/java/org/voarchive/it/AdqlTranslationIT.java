@@ -269,6 +269,10 @@ class AdqlTranslationIT {
         List<Object> star4 = checkedFirstRow("SELECT * FROM stars WHERE id = 4");
         assertEquals(List.of(10.0, 89.6), star4.get(5));
         assertEquals(java.util.Arrays.asList(7, null), checkedFirstRow("SELECT id, pos FROM stars WHERE id = 7"));
+        // geometries from their DALI strings
+        assertEquals(List.of(List.of(12.3, 45.6), List.of(12.3, 45.6, 1.0), List.of(1.0, 0.1, 2.0, 0.2, 3.0, 0.3)),
+            checkedFirstRow("SELECT CAST('12.3 45.6' AS POINT), CAST(' 12.3  45.6 1.0' AS CIRCLE), "
+                + "CAST('1.0 0.1 2.0 0.2 3.0 0.3' AS POLYGON) FROM stars WHERE id = 1"));
         // IN_UNIT with the column's unit from the metadata
         assertEquals(List.of(Math.round(Math.toRadians(10) * 1e9) / 1e9, 36000.0), checkedFirstRow(
             "SELECT ROUND(IN_UNIT(ra, 'rad'), 9), IN_UNIT(ra, 'arcsec') FROM stars WHERE id = 4").stream()

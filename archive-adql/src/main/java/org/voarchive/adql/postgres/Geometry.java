@@ -132,6 +132,22 @@ final class Geometry {
     }
 
     /**
+     * A geometry from its DALI string form, numbers in degrees separated by blanks:
+     * point "lon lat", circle "lon lat radius", polygon "lon1 lat1 lon2 lat2 ...".
+     */
+    static String fromDali(String text, String type) {
+        String numbers = "CAST(regexp_split_to_array(btrim(" + text + "), '\\s+') AS double precision[])";
+        return switch (type) {
+            case "POINT" -> "(SELECT spoint(radians(a[1]), radians(a[2])) FROM (SELECT " + numbers + " AS a) AS dali)";
+            case "CIRCLE" -> "(SELECT scircle(spoint(radians(a[1]), radians(a[2])), radians(a[3])) FROM (SELECT "
+                + numbers + " AS a) AS dali)";
+            default -> "(SELECT CAST('{' || string_agg('(' || radians(a[2 * i - 1]) || ',' || radians(a[2 * i]) || ')', ',' "
+                + "ORDER BY i) || '}' AS spoly) FROM (SELECT " + numbers + " AS a) AS dali, "
+                + "generate_series(1, array_length(a, 1) / 2) AS i)";
+        };
+    }
+
+    /**
      * A geometry value as its DALI array in degrees; NULL stays NULL.
      * Polygons are read from pg_sphere's text form, vertex by vertex in order.
      */

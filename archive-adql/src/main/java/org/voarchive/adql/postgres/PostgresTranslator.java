@@ -288,7 +288,7 @@ public final class PostgresTranslator {
 
     private String cast(Expression.Cast c) {
         if (List.of("POINT", "CIRCLE", "POLYGON").contains(c.type())) {
-            throw unsupported(Optional.empty(), "CAST to " + c.type());
+            return Geometry.fromDali(expression(c.value()), c.type());
         }
         return "CAST(" + expression(c.value()) + " AS " + c.type()
             + (c.length().isPresent() ? "(" + c.length().getAsInt() + ")" : "") + ")";
