@@ -1,5 +1,6 @@
 package org.voarchive.bench;
 
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -12,11 +13,17 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.voarchive.adql.QueryParser;
+import org.voarchive.adql.StandardFunctions;
+import org.voarchive.adql.check.Catalog;
+import org.voarchive.adql.check.ColumnInfo;
+import org.voarchive.adql.check.QueryChecker;
+import org.voarchive.adql.check.TableInfo;
+import org.voarchive.adql.check.ValueType;
 import org.voarchive.adql.ast.Query;
 import org.voarchive.adql.postgres.PostgresTranslator;
 
 /**
- * Parse (with the syntax rules) and translate a typical 10-line query: a
+ * Parse (with the syntax rules), check and translate a typical 10-line query: a
  * cross-match with a cone, a join, aggregates and ordering. Sample time gives
  * the median (p0.50) and tail directly.
  */
@@ -43,6 +50,22 @@ public class AdqlBenchmark {
     private final QueryParser parser = QueryParser.syntaxOnly();
     private final PostgresTranslator translator = new PostgresTranslator();
 
+    /** The demo tables as the metadata describes them. */
+    private static final Catalog CATALOG = () -> List.of(
+        new TableInfo("demo", "bsc5", "", List.of(ColumnInfo.of("hr", ValueType.INT), ColumnInfo.of("name", ValueType.TEXT),
+            new ColumnInfo("ra", ValueType.DOUBLE, "deg", "pos.eq.ra;meta.main", null, null),
+            new ColumnInfo("dec", ValueType.DOUBLE, "deg", "pos.eq.dec;meta.main", null, null),
+            new ColumnInfo("vmag", ValueType.FLOAT, "mag", "phot.mag;em.opt.V", null, null))),
+        new TableInfo("demo", "kstars", "", List.of(ColumnInfo.of("star_id", ValueType.INT),
+            new ColumnInfo("ra", ValueType.DOUBLE, "deg", "pos.eq.ra;meta.main", null, null),
+            new ColumnInfo("dec", ValueType.DOUBLE, "deg", "pos.eq.dec;meta.main", null, null),
+            new ColumnInfo("vmag", ValueType.FLOAT, "mag", null, null, null), ColumnInfo.of("sptype", ValueType.TEXT),
+            new ColumnInfo("parallax", ValueType.FLOAT, "mas", null, null, null))));
+
+    private final QueryParser strictParser = new QueryParser(StandardFunctions.registry());
+    private final QueryChecker checker = new QueryChecker(CATALOG, StandardFunctions.registry());
+    private final PostgresTranslator strictTranslator = new PostgresTranslator(StandardFunctions.registry());
+
     @Benchmark
     public Query parse() {
         return parser.parse(QUERY);
@@ -51,5 +74,11 @@ public class AdqlBenchmark {
     @Benchmark
     public String parseAndTranslate() {
         return translator.translate(parser.parse(QUERY), OptionalLong.of(10_000));
+    }
+
+    /** What the TAP service does with every query: parse, check against the metadata, translate. */
+    @Benchmark
+    public String parseCheckAndTranslate() {
+        return strictTranslator.translate(checker.check(strictParser.parse(QUERY)), OptionalLong.of(10_000));
     }
 }
