@@ -206,37 +206,7 @@ final class SyntaxValidator extends AdqlBaseVisitor<Void> {
     }
 
     @Override
-    public Void visitMultiplicative(AdqlParser.MultiplicativeContext ctx) {
-        noGeometry(ctx.op.getText(), ctx.valueExpression(0), ctx.valueExpression(1));
-        return visitChildren(ctx);
-    }
-
-    @Override
-    public Void visitAdditive(AdqlParser.AdditiveContext ctx) {
-        noGeometry(ctx.op.getText(), ctx.valueExpression(0), ctx.valueExpression(1));
-        return visitChildren(ctx);
-    }
-
-    @Override
-    public Void visitBitAnd(AdqlParser.BitAndContext ctx) {
-        noGeometry(ctx.op.getText(), ctx.valueExpression(0), ctx.valueExpression(1));
-        return visitChildren(ctx);
-    }
-
-    @Override
-    public Void visitBitXor(AdqlParser.BitXorContext ctx) {
-        noGeometry(ctx.op.getText(), ctx.valueExpression(0), ctx.valueExpression(1));
-        return visitChildren(ctx);
-    }
-
-    @Override
-    public Void visitBitOr(AdqlParser.BitOrContext ctx) {
-        noGeometry(ctx.op.getText(), ctx.valueExpression(0), ctx.valueExpression(1));
-        return visitChildren(ctx);
-    }
-
-    @Override
-    public Void visitConcatenation(AdqlParser.ConcatenationContext ctx) {
+    public Void visitBinary(AdqlParser.BinaryContext ctx) {
         noGeometry(ctx.op.getText(), ctx.valueExpression(0), ctx.valueExpression(1));
         return visitChildren(ctx);
     }

@@ -149,16 +149,16 @@ comparisonOperator
 
 // ---------------------------------------------------------------- values
 
-// earlier alternatives bind tighter
+// earlier alternatives bind tighter; the binary operators share one label (one visitor method)
 valueExpression
     : primary                                                   # primaryExpression
     | op=('+' | '-' | '~') valueExpression                      # unary
-    | valueExpression op=('*' | '/') valueExpression            # multiplicative
-    | valueExpression op=('+' | '-') valueExpression            # additive
-    | valueExpression op='&' valueExpression                    # bitAnd
-    | valueExpression op='^' valueExpression                    # bitXor
-    | valueExpression op='|' valueExpression                    # bitOr
-    | valueExpression op='||' valueExpression                   # concatenation
+    | valueExpression op=('*' | '/') valueExpression            # binary
+    | valueExpression op=('+' | '-') valueExpression            # binary
+    | valueExpression op='&' valueExpression                    # binary
+    | valueExpression op='^' valueExpression                    # binary
+    | valueExpression op='|' valueExpression                    # binary
+    | valueExpression op='||' valueExpression                   # binary
     ;
 
 primary

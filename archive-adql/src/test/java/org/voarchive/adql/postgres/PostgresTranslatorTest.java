@@ -28,6 +28,12 @@ class PostgresTranslatorTest {
     }
 
     @Test
+    void operatorPrecedenceFollowsAdql() {
+        assertEquals("SELECT (1 + (2 * 3)), ((1 - 2) - 3), ((1 & 2) | (3 # 4)), ('a' || ((1 + 2) * 3)), -(1) FROM \"t\"",
+            translate("SELECT 1 + 2 * 3, 1 - 2 - 3, 1 & 2 | 3 ^ 4, 'a' || (1 + 2) * 3, -1 FROM t"));
+    }
+
+    @Test
     void topAndMaxrecMakeOneLimit() {
         assertEquals(OptionalLong.of(11), PostgresTranslator.limit(OptionalLong.empty(), OptionalLong.of(10)));
         assertEquals(OptionalLong.of(11), PostgresTranslator.limit(OptionalLong.of(20), OptionalLong.of(10)));
