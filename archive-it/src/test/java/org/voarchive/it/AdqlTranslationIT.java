@@ -294,6 +294,16 @@ class AdqlTranslationIT {
     }
 
     @Test
+    void randWithASeedIsReproducible() throws Exception {
+        String seeded = "SELECT RAND(42) FROM it_adql.stars ORDER BY id";
+        List<String> first = rows(seeded);
+        assertEquals(first, rows(seeded));
+        assertEquals(7, first.stream().distinct().count(), first.toString());
+        assertTrue(first.stream().mapToDouble(Double::parseDouble).allMatch(x -> x >= 0 && x < 1), first.toString());
+        assertTrue(!first.equals(rows("SELECT RAND(43) FROM it_adql.stars ORDER BY id")));
+    }
+
+    @Test
     void setOperationsCommonTableExpressionsSubqueriesAndJoins() throws Exception {
         assertEquals(List.of("1", "2", "4"), rows("SELECT id FROM it_adql.stars WHERE id < 3 UNION "
             + "SELECT id FROM it_adql.stars WHERE id = 4 ORDER BY id"));

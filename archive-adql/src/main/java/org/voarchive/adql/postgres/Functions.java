@@ -26,12 +26,7 @@ final class Functions {
             case LOG -> plain("ln", a);             // ADQL LOG is the natural logarithm
             case LOG10 -> plain("log", a);          // PostgreSQL log(x) is base 10
             case CEILING -> plain("ceil", a);
-            case RAND -> {
-                if (!a.isEmpty()) {
-                    throw PostgresTranslator.unsupported(Optional.of(f.at()), "RAND with a seed");
-                }
-                yield "random()";
-            }
+            case RAND -> a.isEmpty() ? "random()" : seededRandom(f, a.get(0));
             // PostgreSQL rounds and truncates to n digits only for numeric
             case ROUND -> a.size() == 1 ? plain("round", a)
                 : "CAST(round(CAST(" + a.get(0) + " AS numeric), " + a.get(1) + ") AS double precision)";
@@ -47,6 +42,18 @@ final class Functions {
                  REGION -> Geometry.function(t, f, a);
             default -> plain(f.name(), a); // same name and meaning: abs, sin, power, lower, coalesce, ...
         };
+    }
+
+    /**
+     * RAND(seed): PostgreSQL seeds with setseed(), in [-1, 1]. An uncorrelated subquery runs once,
+     * before the first row (an InitPlan), and CASE evaluates WHEN before THEN, so the sequence of
+     * random() values is reproducible for a given seed and plan. sin() maps any seed into range.
+     */
+    private static String seededRandom(Expression.FunctionCall f, String seed) {
+        if (!Geometry.isConstant(f.arguments().get(0))) {
+            throw new AdqlException(f.at().line(), f.at().column(), "the seed of RAND must be a constant");
+        }
+        return "CASE WHEN (SELECT setseed(sin(" + seed + "))) IS NULL THEN random() ELSE random() END";
     }
 
     /** {1}, {2}, ... replaced by the arguments in one pass, so argument text is never re-scanned. */

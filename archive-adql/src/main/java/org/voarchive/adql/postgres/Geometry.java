@@ -195,7 +195,7 @@ final class Geometry {
     }
 
     /** Built only from literals: no column takes part. */
-    private static boolean isConstant(Expression e) {
+    static boolean isConstant(Expression e) {
         if (e instanceof Expression.StringLiteral || e instanceof Expression.NumericLiteral || e instanceof Expression.NullLiteral) {
             return true;
         }

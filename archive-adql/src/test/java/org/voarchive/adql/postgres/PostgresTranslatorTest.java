@@ -28,6 +28,14 @@ class PostgresTranslatorTest {
     }
 
     @Test
+    void seededRandNeedsAConstantSeed() {
+        assertEquals("SELECT CASE WHEN (SELECT setseed(sin(42))) IS NULL THEN random() ELSE random() END FROM \"t\"",
+            translate("SELECT RAND(42) FROM t"));
+        assertTrue(assertThrows(AdqlException.class, () -> translate("SELECT RAND(ra) FROM t")).getMessage()
+            .contains("the seed of RAND must be a constant"));
+    }
+
+    @Test
     void operatorPrecedenceFollowsAdql() {
         assertEquals("SELECT (1 + (2 * 3)), ((1 - 2) - 3), ((1 & 2) | (3 # 4)), ('a' || ((1 + 2) * 3)), -(1) FROM \"t\"",
             translate("SELECT 1 + 2 * 3, 1 - 2 - 3, 1 & 2 | 3 ^ 4, 'a' || (1 + 2) * 3, -1 FROM t"));
@@ -72,7 +80,7 @@ class PostgresTranslatorTest {
     @Test
     void whatNeedsMetadataIsRefusedClearlyNotGuessed() {
         for (String adql : new String[] {
-            "SELECT RAND(42) FROM t", "SELECT REGION('Circle ICRS 1 2 3') FROM t"}) {
+            "SELECT REGION('Circle ICRS 1 2 3') FROM t"}) {
             AdqlException e = assertThrows(AdqlException.class, () -> translate(adql), adql);
             assertTrue(e.getMessage().endsWith("is not supported by this service yet"), e.getMessage());
         }
