@@ -3,6 +3,7 @@ package org.voarchive.adql;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,50 @@ class FuzzTest {
         }
         System.out.println("fuzz: " + mutants + " mutated queries");
         assertEquals(List.of(), unexpected);
+    }
+
+    /**
+     * Whatever parses must also go through the checker and the translator failing only with
+     * ADQL errors: queries over the demo catalogue, mutated.
+     */
+    @Test
+    void mutatedQueriesThroughCheckerAndTranslatorFailOnlyWithAdqlErrors() {
+        List<String> seeds = List.of(
+            "SELECT TOP 10 b.hr, k.star_id, DISTANCE(POINT(b.ra, b.dec), POINT(k.ra, k.dec)) AS d FROM demo.bsc5 AS b "
+                + "JOIN demo.kstars AS k ON 1 = CONTAINS(POINT(k.ra, k.dec), CIRCLE(b.ra, b.dec, 0.1)) ORDER BY d",
+            "WITH x (h, m) AS (SELECT hr, vmag FROM demo.bsc5 WHERE vmag < 2) SELECT COUNT(*), AVG(m) FROM x",
+            "SELECT * FROM demo.bsc5 WHERE hr IN (SELECT star_id FROM demo.kstars WHERE bayer_name LIKE 'a%') OFFSET 3",
+            "SELECT IN_UNIT(ra, 'rad'), CAST(vmag AS INTEGER), LOWER(name) || 'x' FROM demo.bsc5 UNION "
+                + "SELECT ra, 1, bayer_name FROM demo.kstars",
+            "SELECT POLYGON(ra, dec, 1, 2, 3, 4), BOX(ra, dec, 1, 1), AREA(CIRCLE(ra, dec, 1)) FROM demo.kstars");
+        FunctionRegistry functions = StandardFunctions.registry();
+        QueryParser parser = new QueryParser(functions);
+        org.voarchive.adql.check.QueryChecker checker =
+            new org.voarchive.adql.check.QueryChecker(org.voarchive.adql.check.TestCatalog.CATALOG, functions);
+        org.voarchive.adql.postgres.PostgresTranslator translator = new org.voarchive.adql.postgres.PostgresTranslator(functions);
+        Random random = new Random(42);
+        List<String> unexpected = new ArrayList<>();
+        int checked = 0;
+        int translated = 0;
+        for (String seed : seeds) {
+            for (int i = 0; i < 2000; i++) {
+                String mutant = i == 0 ? seed : mutate(seed, random);
+                try {
+                    org.voarchive.adql.ast.Query query = parser.parse(mutant);
+                    checked++;
+                    translator.translate(checker.check(query), java.util.OptionalLong.of(100));
+                    translated++;
+                } catch (AdqlException expected) {
+                    // the only acceptable failure
+                } catch (RuntimeException | Error e) {
+                    unexpected.add(e + " for: " + mutant);
+                }
+            }
+        }
+        System.out.println("fuzz through checker: " + checked + " mutants parsed, " + translated + " checked and translated");
+        assertEquals(List.of(), unexpected.stream().limit(10).toList());
+        // not vacuous: many mutants get past the parser into the checker and translator
+        assertTrue(checked > 500 && translated > 100, checked + " parsed, " + translated + " translated");
     }
 
     @Test

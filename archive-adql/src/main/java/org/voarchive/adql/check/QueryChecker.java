@@ -580,10 +580,21 @@ public final class QueryChecker {
                     requireGeometry(first, label);
                     yield typed(rewritten, name, ValueType.TEXT, null);
                 }
-                case CONTAINS, INTERSECTS -> {
+                case CONTAINS -> {
                     args.forEach(a -> requireGeometry(a, label));
-                    if (builtIn.get() == BuiltInFunction.CONTAINS) {
-                        requirePoint(first, label); // pg_sphere tests containment of points in regions
+                    requirePoint(first, label); // pg_sphere tests containment of points in regions
+                    yield typed(rewritten, name, ValueType.INT, null);
+                }
+                case INTERSECTS -> {
+                    args.forEach(a -> requireGeometry(a, label));
+                    // a point intersects a region exactly when the region contains it (ADQL 2.1 section 4.2.8);
+                    // pg_sphere has no overlap operator for points
+                    Typed second = args.get(1);
+                    if ("point".equals(first.type().xtype()) || "point".equals(second.type().xtype())) {
+                        Typed point = "point".equals(first.type().xtype()) ? first : second;
+                        Typed region = point == first ? second : first;
+                        yield typed(new Expression.FunctionCall("contains", false,
+                            List.of(point.expression(), region.expression()), f.at()), name, ValueType.INT, null);
                     }
                     yield typed(rewritten, name, ValueType.INT, null);
                 }

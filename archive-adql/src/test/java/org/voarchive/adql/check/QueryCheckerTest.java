@@ -15,26 +15,7 @@ import org.voarchive.adql.postgres.PostgresTranslator;
 
 class QueryCheckerTest {
 
-    private static ColumnInfo col(String name, ValueType type, String unit, String ucd, String description) {
-        return new ColumnInfo(name, type, unit, ucd, null, description);
-    }
-
-    static final Catalog CATALOG = () -> List.of(
-        new TableInfo("demo", "bsc5", "Bright stars", List.of(
-            col("hr", ValueType.INT, null, "meta.id;meta.main", "HR number"),
-            col("name", ValueType.TEXT, null, "meta.id", "Name"),
-            col("ra", ValueType.DOUBLE, "deg", "pos.eq.ra;meta.main", "Right ascension"),
-            col("dec", ValueType.DOUBLE, "deg", "pos.eq.dec;meta.main", "Declination"),
-            col("vmag", ValueType.FLOAT, "mag", "phot.mag;em.opt.V", "V magnitude"))),
-        new TableInfo("demo", "kstars", "KStars", List.of(
-            col("star_id", ValueType.INT, null, "meta.id;meta.main", "Sequence number"),
-            col("ra", ValueType.DOUBLE, "deg", "pos.eq.ra;meta.main", "Right ascension"),
-            col("dec", ValueType.DOUBLE, "deg", "pos.eq.dec;meta.main", "Declination"),
-            col("bayer_name", ValueType.TEXT, null, null, "Bayer name"))),
-        new TableInfo("cat_a", "stars", "", List.of(ColumnInfo.of("id", ValueType.INT))),
-        new TableInfo("cat_b", "stars", "", List.of(ColumnInfo.of("id", ValueType.INT))),
-        new TableInfo("tap_schema", "columns", "", List.of(ColumnInfo.of("size", ValueType.INT),
-            ColumnInfo.of("Mixed", ValueType.TEXT))));
+    static final Catalog CATALOG = TestCatalog.CATALOG;
 
     private static CheckedQuery check(String adql) {
         return new QueryChecker(CATALOG, StandardFunctions.registry())
@@ -136,6 +117,15 @@ class QueryCheckerTest {
         assertTrue(rejected("SELECT * FROM demo.bsc5 WHERE vmag LIKE 'a%'").getMessage().contains("LIKE needs a string"));
         assertTrue(rejected("SELECT POINT(name, dec) FROM demo.bsc5").getMessage().contains("POINT needs a number"));
         check("SELECT COORD1(POINT(ra, dec)), AREA(CIRCLE(ra, dec, 1)) FROM demo.bsc5");
+    }
+
+    @Test
+    void intersectsWithAPointColumnBecomesContainment() {
+        Catalog withPos = () -> List.of(new TableInfo("demo", "p", "", List.of(ColumnInfo.of("pos", ValueType.POINT))));
+        String sql = new PostgresTranslator().translate(new QueryChecker(withPos, StandardFunctions.registry())
+            .check(new QueryParser(StandardFunctions.registry())
+                .parse("SELECT * FROM demo.p WHERE 1 = INTERSECTS(CIRCLE(1, 2, 3), pos)")), OptionalLong.empty());
+        assertTrue(sql.endsWith("WHERE (\"pos\" @ scircle(spoint(radians(1), radians(2)), radians(3)))"), sql);
     }
 
     @Test
