@@ -3,9 +3,10 @@ package org.voarchive.adql;
 import java.util.List;
 
 /**
- * The user-defined functions of the IVOA registry conventions (RegTAP 1.1),
- * as every archive of this server offers them, with their PostgreSQL.
- * Predicates return 1 or 0, so they are used as {@code 1 = ivo_...(...)}.
+ * The user-defined functions every archive of this server offers, with their
+ * PostgreSQL: those of the IVOA registry conventions (RegTAP 1.1) and a few
+ * cheap helpers in the style GAVO DaCHS users know. Predicates return 1 or 0,
+ * so they are used as {@code 1 = ivo_...(...)}.
  */
 public final class StandardFunctions {
 
@@ -28,7 +29,17 @@ public final class StandardFunctions {
                     "1 if the intervals [l1, h1] and [l2, h2] overlap; else 0"),
             UserDefinedFunction.parse("ivo_string_agg(expression CHAR, delimiter CHAR) -> CHAR").withSql(
                 "coalesce(string_agg(CAST({1} AS text), {2}), '')",
-                "aggregate: the non-NULL values of expression in the group joined by delimiter; '' for none"));
+                "aggregate: the non-NULL values of expression in the group joined by delimiter; '' for none"),
+            // the epoch is read as UTC; MJD 40587 is 1970-01-01T00:00:00
+            UserDefinedFunction.parse("gavo_to_mjd(d TIMESTAMP) -> DOUBLE").withSql(
+                "CAST(EXTRACT(EPOCH FROM CAST({1} AS timestamp)) / 86400.0 + 40587.0 AS double precision)",
+                "the Modified Julian Date of a timestamp (UTC)"),
+            UserDefinedFunction.parse("gavo_to_jd(d TIMESTAMP) -> DOUBLE").withSql(
+                "CAST(EXTRACT(EPOCH FROM CAST({1} AS timestamp)) / 86400.0 + 2440587.5 AS double precision)",
+                "the Julian Date of a timestamp (UTC)"),
+            UserDefinedFunction.parse("gavo_match(pattern TEXT, string TEXT) -> INTEGER").withSql(
+                "CASE WHEN {2} ~ {1} THEN 1 ELSE 0 END",
+                "1 if the POSIX regular expression pattern matches somewhere in string; else 0"));
     }
 
     public static FunctionRegistry registry() {

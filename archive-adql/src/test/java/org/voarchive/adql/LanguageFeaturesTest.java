@@ -50,7 +50,10 @@ class LanguageFeaturesTest {
         Map.entry("ivo_nocasematch", "SELECT * FROM t WHERE 1 = ivo_nocasematch(title, 'm%')"),
         Map.entry("ivo_hashlist_has", "SELECT * FROM t WHERE 1 = ivo_hashlist_has(bands, 'optical')"),
         Map.entry("ivo_interval_overlaps", "SELECT * FROM t WHERE 1 = ivo_interval_overlaps(a, b, 1, 2)"),
-        Map.entry("ivo_string_agg", "SELECT ivo_string_agg(name, ',') FROM t")));
+        Map.entry("ivo_string_agg", "SELECT ivo_string_agg(name, ',') FROM t"),
+        Map.entry("gavo_to_mjd", "SELECT gavo_to_mjd(CAST('2000-01-01T12:00:00' AS TIMESTAMP)) FROM t"),
+        Map.entry("gavo_to_jd", "SELECT gavo_to_jd(CAST('2000-01-01T12:00:00' AS TIMESTAMP)) FROM t"),
+        Map.entry("gavo_match", "SELECT * FROM t WHERE 1 = gavo_match('^M[0-9]+$', name)")));
 
     private static String key(LanguageFeatures.Feature f) {
         return f.type().equals(LanguageFeatures.UDF) ? f.form().substring(0, f.form().indexOf('(')) : f.form();
