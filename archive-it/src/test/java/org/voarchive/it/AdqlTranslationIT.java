@@ -205,7 +205,7 @@ class AdqlTranslationIT {
         assertEquals(List.of("1,2"), run.apply("SELECT ivo_string_agg(id, ',') FROM "
             + "(SELECT id FROM it_adql.stars WHERE id < 3 ORDER BY id) AS t"));
         assertEquals(List.of(""), run.apply("SELECT ivo_string_agg(name, ',') FROM it_adql.stars WHERE id > 100"));
-        assertEquals(List.of("51544.5|2451545.0"), List.of(
+        assertEquals(List.of("51544.5|2451545"), List.of(
             run.apply("SELECT gavo_to_mjd(CAST('2000-01-01T12:00:00' AS TIMESTAMP)) FROM it_adql.stars WHERE id = 1").get(0)
                 + "|" + run.apply("SELECT gavo_to_jd(CAST('2000-01-01T12:00:00' AS TIMESTAMP)) FROM it_adql.stars WHERE id = 1")
                 .get(0)));
