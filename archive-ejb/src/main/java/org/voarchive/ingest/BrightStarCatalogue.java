@@ -16,13 +16,16 @@ public final class BrightStarCatalogue implements CatalogueFormat {
         "Yale Bright Star Catalogue, 5th revised edition (Hoffleit & Warren 1991): "
             + "the 9096 stars of the BSC5 with positions, V magnitudes and cross-identifications.",
         List.of(
-            required("hr", "integer", "Harvard Revised (Bright Star) number"),
-            optional("name", "text", "Flamsteed number, Bayer letter and constellation, e.g. '9Alp CMa'"),
-            required("ra", "double precision", "Right ascension, ICRS (J2000), in degrees"),
-            required("dec", "double precision", "Declination, ICRS (J2000), in degrees"),
-            required("vmag", "real", "Visual magnitude V, in mag"),
-            required("hd", "integer", "Henry Draper Catalogue number"),
-            optional("sao", "integer", "SAO Star Catalog number (NULL where the star has none)")),
+            required("hr", "integer", "Harvard Revised (Bright Star) number").with(null, "meta.id;meta.main").asPrincipal(),
+            optional("name", "text", "Flamsteed number, Bayer letter and constellation, e.g. '9Alp CMa'")
+                .with(null, "meta.id").asPrincipal(),
+            required("ra", "double precision", "Right ascension, ICRS (J2000), in degrees")
+                .with("deg", "pos.eq.ra;meta.main").asPrincipal(),
+            required("dec", "double precision", "Declination, ICRS (J2000), in degrees")
+                .with("deg", "pos.eq.dec;meta.main").asPrincipal(),
+            required("vmag", "real", "Visual magnitude V, in mag").with("mag", "phot.mag;em.opt.V").asPrincipal(),
+            required("hd", "integer", "Henry Draper Catalogue number").with(null, "meta.id.cross"),
+            optional("sao", "integer", "SAO Star Catalog number (NULL where the star has none)").with(null, "meta.id.cross")),
         "hr", "ra", "dec");
 
     @Override

@@ -16,20 +16,25 @@ public final class KStarsCatalogue implements CatalogueFormat {
         "Hipparcos and Tycho stars to V = 9 as shipped with KStars (J. Harris, 2003): "
             + "J2000 positions, proper motions, parallaxes, V and B-V, spectral types, variability.",
         List.of(
-            required("star_id", "integer", "Sequence number of the star in the KStars catalogue file"),
-            required("ra", "double precision", "Right ascension, ICRS (J2000, epoch 2000), in degrees"),
-            required("dec", "double precision", "Declination, ICRS (J2000, epoch 2000), in degrees"),
-            required("pmra", "real", "Proper motion in RA times cos(Dec), in mas/yr"),
-            required("pmdec", "real", "Proper motion in Dec, in mas/yr"),
-            required("parallax", "real", "Parallax, in mas"),
-            required("vmag", "real", "Visual magnitude V, in mag"),
-            required("b_v", "real", "Colour index B-V, in mag"),
-            required("sptype", "text", "Spectral type (two characters, e.g. 'A0')"),
-            required("multiple", "boolean", "True for a multiple star"),
-            optional("var_amplitude", "real", "Variability amplitude dV, in mag (NULL if not variable)"),
-            optional("var_period", "real", "Variability period, in days (NULL if unknown)"),
-            optional("bayer_name", "text", "Genitive (Bayer or Flamsteed) designation, e.g. 'alp CMa'"),
-            optional("common_name", "text", "Common name, e.g. 'Sirius'")),
+            required("star_id", "integer", "Sequence number of the star in the KStars catalogue file")
+                .with(null, "meta.id;meta.main").asPrincipal(),
+            required("ra", "double precision", "Right ascension, ICRS (J2000, epoch 2000), in degrees")
+                .with("deg", "pos.eq.ra;meta.main").asPrincipal(),
+            required("dec", "double precision", "Declination, ICRS (J2000, epoch 2000), in degrees")
+                .with("deg", "pos.eq.dec;meta.main").asPrincipal(),
+            required("pmra", "real", "Proper motion in RA times cos(Dec), in mas/yr").with("mas/yr", "pos.pm;pos.eq.ra"),
+            required("pmdec", "real", "Proper motion in Dec, in mas/yr").with("mas/yr", "pos.pm;pos.eq.dec"),
+            required("parallax", "real", "Parallax, in mas").with("mas", "pos.parallax"),
+            required("vmag", "real", "Visual magnitude V, in mag").with("mag", "phot.mag;em.opt.V").asPrincipal(),
+            required("b_v", "real", "Colour index B-V, in mag").with("mag", "phot.color;em.opt.B;em.opt.V"),
+            required("sptype", "text", "Spectral type (two characters, e.g. 'A0')").with(null, "src.spType"),
+            required("multiple", "boolean", "True for a multiple star").with(null, "meta.code.multip"),
+            optional("var_amplitude", "real", "Variability amplitude dV, in mag (NULL if not variable)")
+                .with("mag", "src.var.amplitude"),
+            optional("var_period", "real", "Variability period, in days (NULL if unknown)").with("d", "time.period;src.var"),
+            optional("bayer_name", "text", "Genitive (Bayer or Flamsteed) designation, e.g. 'alp CMa'")
+                .with(null, "meta.id"),
+            optional("common_name", "text", "Common name, e.g. 'Sirius'").with(null, "meta.id").asPrincipal()),
         "star_id", "ra", "dec");
 
     @Override

@@ -1,9 +1,9 @@
 package org.voarchive.metadata;
 
 /**
- * A table user queries can read, as the database describes it.
+ * A published table, as the home page lists it.
  *
- * @param rows the row count PostgreSQL recorded at the last VACUUM/ANALYZE, or -1 if never analysed
+ * @param rows the row count the last metadata discovery recorded, or -1 if unknown
  */
 public record PublishedTable(String schema, String name, String description, long rows) {
 

@@ -11,22 +11,18 @@ import java.util.List;
 import org.voarchive.database.DataSources;
 
 /**
- * Lists the tables the read-only query role may SELECT from, so what is shown
- * is exactly what user queries can reach. The curated metadata model replaces
- * the descriptions (COMMENT ON) used here; the privilege rule stays.
+ * Lists the published tables anyone may see, from the metadata (the single
+ * source of truth), in the order the metadata gives, with the row counts its
+ * last discovery recorded.
  */
 @ApplicationScoped
 public class PublishedTables {
 
     private static final String SQL = """
-        SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class'), c.reltuples::bigint
-          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-         WHERE c.relkind IN ('r', 'v', 'm', 'p')
-           AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-           AND n.nspname NOT LIKE 'pg\\_%'
-           AND has_schema_privilege(n.oid, 'USAGE')
-           AND has_table_privilege(c.oid, 'SELECT')
-         ORDER BY n.nspname, c.relname
+        SELECT s.name, t.name, COALESCE(t.title, t.description), COALESCE(t.nrows, -1)
+          FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
+         WHERE s.published AND t.published AND s.metadata_access = 'PUBLIC' AND t.metadata_access = 'PUBLIC'
+         ORDER BY s.schema_index NULLS FIRST, s.name, t.table_index NULLS LAST, t.name
         """;
 
     @EJB
@@ -34,7 +30,7 @@ public class PublishedTables {
 
     public List<PublishedTable> list() throws SQLException {
         List<PublishedTable> tables = new ArrayList<>();
-        try (Connection c = dataSources.query().getConnection();
+        try (Connection c = dataSources.app().getConnection();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(SQL)) {
             while (rs.next()) {
