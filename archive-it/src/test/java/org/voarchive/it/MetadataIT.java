@@ -20,7 +20,7 @@ import org.voarchive.adql.check.CheckedQuery;
 import org.voarchive.adql.check.QueryChecker;
 import org.voarchive.adql.check.TableInfo;
 import org.voarchive.adql.postgres.PostgresTranslator;
-import org.voarchive.metadata.MetadataCatalog;
+import org.voarchive.metadata.PublishedMetadata;
 import org.voarchive.metadata.MetadataDiscovery;
 
 /** The metadata: discovery from the database, TAP_SCHEMA derived from it, the catalogue the ADQL checker uses. */
@@ -106,7 +106,7 @@ class MetadataIT {
                 assertEquals(List.of("0"), column(c, "SELECT COUNT(*) FROM archive.foreign_keys WHERE key_id LIKE 'it_meta.%'"));
                 // not published: invisible in TAP_SCHEMA and to the ADQL checker
                 assertEquals(List.of("0"), column(c, "SELECT COUNT(*) FROM tap_schema.tables WHERE schema_name = 'it_meta'"));
-                assertTrue(MetadataCatalog.load(c).tables().stream().noneMatch(t -> t.schema().equals("it_meta")));
+                assertTrue(PublishedMetadata.load(c).catalog().tables().stream().noneMatch(t -> t.schema().equals("it_meta")));
             } finally {
                 execute(c, "DROP SCHEMA IF EXISTS it_meta CASCADE", "DELETE FROM archive.schemas WHERE name = 'it_meta'");
             }
@@ -117,7 +117,7 @@ class MetadataIT {
     void adqlChecksAgainstTheRealMetadataAndRunsOnTheQueryRole() throws Exception {
         Catalog catalog;
         try (Connection app = Archive.connect("APP")) {
-            catalog = MetadataCatalog.load(app);
+            catalog = PublishedMetadata.load(app).catalog();
         }
         TableInfo bsc5 = catalog.tables().stream().filter(t -> t.qualifiedName().equals("demo.bsc5")).findFirst().orElseThrow();
         assertEquals(8, bsc5.columns().size());
