@@ -11,7 +11,8 @@ final class HomePage {
     }
 
     static final List<Endpoint> ENDPOINTS = List.of(
-        new Endpoint("/tap/availability", "TAP service availability (VOSI)"));
+        new Endpoint("/tap/availability", "TAP service availability (VOSI)"),
+        new Endpoint("/tap/tables", "Tables and columns of the TAP service (VOSI)"));
 
     private HomePage() {
     }

@@ -1,0 +1,22 @@
+package org.voarchive.vosi;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.voarchive.database.DataSources;
+import org.voarchive.metadata.PublishedMetadata;
+
+/** Reads the published metadata for the VOSI tables endpoint. */
+@ApplicationScoped
+public class TablesService {
+
+    @EJB
+    private DataSources dataSources;
+
+    public PublishedMetadata published() throws SQLException {
+        try (Connection c = dataSources.app().getConnection()) {
+            return PublishedMetadata.load(c);
+        }
+    }
+}
