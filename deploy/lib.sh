@@ -64,6 +64,15 @@ maven_artifact() { # groupId artifactId version packaging
   echo "$path"
 }
 
+# Runs a command-line tool of the archive (a main class in archive-ejb) with its runtime class path.
+run_tool() { # main-class args...
+  local jar classpath_file="$ARCHIVE_REPO/archive-ejb/target/tools.classpath"
+  jar=$(ls "$ARCHIVE_REPO"/archive-ejb/target/archive-ejb-*.jar 2>/dev/null | grep -v tests.jar | head -n 1)
+  [ -n "$jar" ] && [ -r "$classpath_file" ] || die "no build found: run deploy/build first"
+  load_env
+  exec java -cp "$jar:$(cat "$classpath_file")" "$@"
+}
+
 # Waits until URL answers 200 with a body containing TEXT; fails early when CHECK fails
 # (a command that says whether the server is still alive and deploying).
 wait_for() { # url text timeout check-command

@@ -16,6 +16,14 @@ public final class Migrations {
     private Migrations() {
     }
 
+    /** Migrates the database given by the command-line tools' settings, as the owner role. */
+    public static void migrate(Settings settings) {
+        configure(org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader()), settings.appUser(), settings.queryUser())
+            .dataSource(settings.url(), settings.ownerUser(), settings.ownerPassword())
+            .load()
+            .migrate();
+    }
+
     static String roleName(String role) {
         if (role == null || !ROLE_NAME.matcher(role).matches()) {
             throw new IllegalArgumentException("database role name must match " + ROLE_NAME + ": " + role);

@@ -5,16 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.flywaydb.core.Flyway;
 import org.voarchive.database.Migrations;
 import org.voarchive.database.Settings;
-import org.voarchive.metadata.Curation;
-import org.voarchive.metadata.MetadataDiscovery;
 
 /**
  * Command: loads the demo catalogues (BSC5, KStars) from a directory into the
@@ -55,15 +49,8 @@ public final class LoadDemoData {
             }
         }
         // the metadata tables come with the migrations, which the server would otherwise run first
-        Migrations.configure(Flyway.configure(LoadDemoData.class.getClassLoader()), settings.appUser(), settings.queryUser())
-            .dataSource(settings.url(), settings.ownerUser(), settings.ownerPassword())
-            .load()
-            .migrate();
-        Properties login = new Properties();
-        login.setProperty("user", settings.ownerUser());
-        login.setProperty("password", settings.ownerPassword());
-        login.setProperty("ApplicationName", "archive load-demo-data");
-        try (Connection c = DriverManager.getConnection(settings.url(), login)) {
+        Migrations.migrate(settings);
+        try (Connection c = Registration.connect(settings, "archive load-demo-data")) {
             TableLoader loader = new TableLoader(c, List.of(settings.queryUser(), settings.appUser()));
             loader.ensureSchema("demo", SCHEMA_DESCRIPTION);
             for (Map.Entry<String, CatalogueFormat> entry : FILES.entrySet()) {
@@ -75,31 +62,8 @@ public final class LoadDemoData {
                         (System.nanoTime() - start) / 1e9);
                 }
             }
-            publish(c, FILES.values().stream().map(CatalogueFormat::table).toList());
+            Registration.register(c, FILES.values().stream().map(CatalogueFormat::table).toList(), true);
         }
     }
 
-    /** Discovers the demo schema into the metadata, adds what the loader knows (units, UCDs), publishes. */
-    static void publish(Connection c, List<TableDefinition> tables) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            MetadataDiscovery.Result found = new MetadataDiscovery(c).discover("demo");
-            Curation curation = new Curation(c);
-            for (TableDefinition t : tables) {
-                for (ColumnDefinition col : t.columns()) {
-                    curation.describeColumn(t.schema(), t.name(), col.name(), col.unit(), col.ucd(), col.principal());
-                }
-                curation.describeColumn(t.schema(), t.name(), TableDefinition.POSITION_COLUMN, "deg", "pos.eq;meta.main", false);
-                curation.publish(t.schema(), t.name());
-            }
-            c.commit();
-            System.out.printf("metadata: %d tables, %d columns in schema %s published%n", found.tables(), found.columns(),
-                found.schema());
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
-    }
 }

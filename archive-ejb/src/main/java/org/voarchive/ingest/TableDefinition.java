@@ -3,27 +3,41 @@ package org.voarchive.ingest;
 import java.util.List;
 
 /**
- * A table to load: its columns in file order, its primary key, and the ICRS
- * RA/Dec columns (degrees) from which the loader derives the pg_sphere
- * position column {@value #POSITION_COLUMN}.
+ * A table to load: its columns in file order, its primary key (null: the
+ * loader adds an identity column {@value #ROW_ID_COLUMN}), and the ICRS RA/Dec
+ * columns in degrees (null: no position) from which the loader derives the
+ * pg_sphere position column {@value #POSITION_COLUMN}.
  */
 public record TableDefinition(String schema, String name, String description,
                               List<ColumnDefinition> columns, String primaryKey,
                               String raColumn, String decColumn) {
 
     public static final String POSITION_COLUMN = "pos";
+    public static final String ROW_ID_COLUMN = "row_id";
 
     public TableDefinition {
         columns = List.copyOf(columns);
         List<String> names = columns.stream().map(ColumnDefinition::name).toList();
-        for (String required : List.of(primaryKey, raColumn, decColumn)) {
-            if (!names.contains(required)) {
-                throw new IllegalArgumentException(name + " has no column " + required);
+        for (String named : java.util.Arrays.asList(primaryKey, raColumn, decColumn)) {
+            if (named != null && !names.contains(named)) {
+                throw new IllegalArgumentException(name + " has no column " + named);
             }
         }
-        if (names.contains(POSITION_COLUMN)) {
-            throw new IllegalArgumentException(name + ": column name " + POSITION_COLUMN + " is reserved");
+        if ((raColumn == null) != (decColumn == null)) {
+            throw new IllegalArgumentException(name + ": a position needs both RA and Dec");
         }
+        for (String generated : List.of(POSITION_COLUMN, ROW_ID_COLUMN)) {
+            if (names.contains(generated)) {
+                throw new IllegalArgumentException(name + ": column name " + generated + " is reserved for the loader");
+            }
+        }
+        if (names.size() != names.stream().distinct().count()) {
+            throw new IllegalArgumentException(name + ": duplicate column names");
+        }
+    }
+
+    public boolean hasPosition() {
+        return raColumn != null;
     }
 
     int indexOf(String column) {

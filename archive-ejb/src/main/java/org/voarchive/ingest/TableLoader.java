@@ -59,29 +59,130 @@ public final class TableLoader {
      * @throws IllegalArgumentException naming the line if the input is malformed (nothing is changed)
      */
     public long load(CatalogueFormat format, BufferedReader input) throws SQLException, IOException {
-        TableDefinition table = format.table();
-        String name = Sql.identifier(table.schema(), table.name());
-        long rows = inTransaction(() -> {
-            execute("DROP TABLE IF EXISTS " + name);
-            execute(createTable(table));
-            long count = copy(format, input, name);
-            execute("ALTER TABLE " + name + " ADD PRIMARY KEY (" + Sql.identifier(table.primaryKey()) + ")");
-            execute("CREATE INDEX " + Sql.identifier(table.name() + "_" + TableDefinition.POSITION_COLUMN + "_idx")
-                + " ON " + name + " USING gist (" + Sql.identifier(TableDefinition.POSITION_COLUMN) + ")");
-            // ADQL's POINT(ra, dec) translates to exactly this expression: cones and cross-matches
-            // written in ADQL use this index without any mapping to the pos column
-            execute("CREATE INDEX " + Sql.identifier(table.name() + "_radec_idx") + " ON " + name
-                + " USING gist (spoint(radians(" + Sql.identifier(table.raColumn()) + "), radians("
-                + Sql.identifier(table.decColumn()) + ")))");
+        try (Loading loading = start(format.table())) {
+            long lineNumber = 0;
+            long count = 0;
+            for (String line = input.readLine(); line != null; line = input.readLine()) {
+                lineNumber++;
+                Optional<Object[]> row;
+                try {
+                    row = format.parse(line, count + 1);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(format.table().name() + ", line " + lineNumber + ": " + e.getMessage(), e);
+                }
+                if (row.isPresent()) {
+                    loading.row(row.get());
+                    count++;
+                }
+            }
+            return loading.finish();
+        }
+    }
+
+    /**
+     * Starts replacing the table: in a new transaction, drops any table of that name,
+     * creates it and opens the COPY. Rows follow with {@link Loading#row}; nothing is
+     * visible to others until {@link Loading#finish}, and closing without finishing
+     * rolls everything back.
+     */
+    public Loading start(TableDefinition table) throws SQLException {
+        return new Loading(table);
+    }
+
+    /** One table being loaded. */
+    public final class Loading implements AutoCloseable {
+
+        private final TableDefinition table;
+        private final String name;
+        private final boolean autoCommit;
+        private final int ra;
+        private final int dec;
+        private final PGCopyOutputStream stream;
+        private final Writer out;
+        private final CopyEncoder encoder;
+        private long count;
+        private boolean done;
+
+        private Loading(TableDefinition table) throws SQLException {
+            this.table = table;
+            this.name = Sql.identifier(table.schema(), table.name());
+            this.autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                execute("DROP TABLE IF EXISTS " + name);
+                execute(createTable(table));
+                ra = table.hasPosition() ? table.indexOf(table.raColumn()) : -1;
+                dec = table.hasPosition() ? table.indexOf(table.decColumn()) : -1;
+                StringJoiner columns = new StringJoiner(", ");
+                table.columns().forEach(c -> columns.add(Sql.identifier(c.name())));
+                if (table.hasPosition()) {
+                    columns.add(Sql.identifier(TableDefinition.POSITION_COLUMN));
+                }
+                stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                    "COPY " + name + " (" + columns + ") FROM STDIN (FORMAT csv)", 1 << 16);
+                out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+                encoder = new CopyEncoder(out);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+                throw e;
+            }
+        }
+
+        /** One row, values in the order of the definition's columns. */
+        public void row(Object[] values) throws IOException {
+            if (values.length != table.columns().size()) {
+                throw new IllegalArgumentException(table.name() + ", row " + (count + 1) + ": " + values.length
+                    + " values for " + table.columns().size() + " columns");
+            }
+            encoder.write(table.hasPosition() ? withPosition(values, ra, dec) : values);
+            count++;
+        }
+
+        /** Ends the COPY, adds keys, indexes, descriptions and grants, commits, and refreshes statistics. */
+        public long finish() throws SQLException, IOException {
+            out.close(); // ends the COPY
+            String key = table.primaryKey() != null ? table.primaryKey() : TableDefinition.ROW_ID_COLUMN;
+            execute("ALTER TABLE " + name + " ADD PRIMARY KEY (" + Sql.identifier(key) + ")");
+            if (table.hasPosition()) {
+                execute("CREATE INDEX " + Sql.identifier(table.name() + "_" + TableDefinition.POSITION_COLUMN + "_idx")
+                    + " ON " + name + " USING gist (" + Sql.identifier(TableDefinition.POSITION_COLUMN) + ")");
+                // ADQL's POINT(ra, dec) translates to exactly this expression: cones and cross-matches
+                // written in ADQL use this index without any mapping to the pos column
+                execute("CREATE INDEX " + Sql.identifier(table.name() + "_radec_idx") + " ON " + name
+                    + " USING gist (spoint(radians(" + Sql.identifier(table.raColumn()) + "), radians("
+                    + Sql.identifier(table.decColumn()) + ")))");
+            }
             comment(table, name);
             for (String role : readerRoles) {
                 execute("GRANT SELECT ON " + name + " TO " + Sql.identifier(role));
             }
+            connection.commit();
+            done = true;
+            connection.setAutoCommit(autoCommit);
+            // outside the transaction: VACUUM records exact row counts and the visibility map
+            boolean previous = connection.getAutoCommit();
+            connection.setAutoCommit(true);
+            execute("VACUUM (ANALYZE) " + name);
+            connection.setAutoCommit(previous);
             return count;
-        });
-        // outside the transaction: VACUUM records exact row counts and the visibility map
-        execute("VACUUM (ANALYZE) " + name);
-        return rows;
+        }
+
+        /** Rolls back unless finished. */
+        @Override
+        public void close() throws SQLException {
+            if (done) {
+                return;
+            }
+            try {
+                if (stream.isActive()) {
+                    stream.cancelCopy();
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        }
     }
 
     private static String createTable(TableDefinition table) {
@@ -89,47 +190,19 @@ public final class TableLoader {
         for (ColumnDefinition c : table.columns()) {
             columns.add(Sql.identifier(c.name()) + " " + c.sqlType() + (c.nullable() ? "" : " NOT NULL"));
         }
-        columns.add(Sql.identifier(TableDefinition.POSITION_COLUMN) + " spoint NOT NULL");
+        if (table.hasPosition()) {
+            columns.add(Sql.identifier(TableDefinition.POSITION_COLUMN) + " spoint");
+        }
+        if (table.primaryKey() == null) {
+            columns.add(Sql.identifier(TableDefinition.ROW_ID_COLUMN) + " bigint GENERATED ALWAYS AS IDENTITY");
+        }
         return "CREATE TABLE " + Sql.identifier(table.schema(), table.name()) + " (" + columns + ")";
     }
 
-    private long copy(CatalogueFormat format, BufferedReader input, String name) throws SQLException, IOException {
-        TableDefinition table = format.table();
-        int ra = table.indexOf(table.raColumn());
-        int dec = table.indexOf(table.decColumn());
-        StringJoiner columns = new StringJoiner(", ");
-        table.columns().forEach(c -> columns.add(Sql.identifier(c.name())));
-        columns.add(Sql.identifier(TableDefinition.POSITION_COLUMN));
-        String sql = "COPY " + name + " (" + columns + ") FROM STDIN (FORMAT csv)";
-
-        PGCopyOutputStream stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
-        long count = 0;
-        long lineNumber = 0;
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16)) {
-            CopyEncoder encoder = new CopyEncoder(out);
-            for (String line = input.readLine(); line != null; line = input.readLine()) {
-                lineNumber++;
-                Optional<Object[]> row;
-                try {
-                    row = format.parse(line, count + 1);
-                } catch (RuntimeException e) {
-                    stream.cancelCopy();
-                    throw new IllegalArgumentException(
-                        table.name() + ", line " + lineNumber + ": " + e.getMessage(), e);
-                }
-                if (row.isPresent()) {
-                    encoder.write(withPosition(row.get(), ra, dec));
-                    count++;
-                }
-            }
-        }
-        return count;
-    }
-
-    /** The row plus its pg_sphere point in spoint's text form, degrees. */
+    /** The row plus its pg_sphere point in spoint's text form, degrees; NULL where RA or Dec is. */
     private static Object[] withPosition(Object[] row, int ra, int dec) {
         Object[] full = Arrays.copyOf(row, row.length + 1);
-        full[row.length] = "(" + row[ra] + "d, " + row[dec] + "d)";
+        full[row.length] = row[ra] == null || row[dec] == null ? null : "(" + row[ra] + "d, " + row[dec] + "d)";
         return full;
     }
 
@@ -138,9 +211,11 @@ public final class TableLoader {
         for (ColumnDefinition c : table.columns()) {
             execute("COMMENT ON COLUMN " + name + "." + Sql.identifier(c.name()) + " IS " + Sql.literal(c.description()));
         }
-        execute("COMMENT ON COLUMN " + name + "." + Sql.identifier(TableDefinition.POSITION_COLUMN) + " IS "
-            + Sql.literal("Position (ICRS) as a pg_sphere point, derived from "
-                + table.raColumn() + " and " + table.decColumn()));
+        if (table.hasPosition()) {
+            execute("COMMENT ON COLUMN " + name + "." + Sql.identifier(TableDefinition.POSITION_COLUMN) + " IS "
+                + Sql.literal("Position (ICRS) as a pg_sphere point, derived from "
+                    + table.raColumn() + " and " + table.decColumn()));
+        }
     }
 
     private void execute(String sql) throws SQLException {

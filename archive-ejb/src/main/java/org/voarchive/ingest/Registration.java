@@ -1,0 +1,60 @@
+package org.voarchive.ingest;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import org.voarchive.database.Settings;
+import org.voarchive.metadata.Curation;
+import org.voarchive.metadata.MetadataDiscovery;
+
+/**
+ * After a load: discovers the loaded tables' schemas into the metadata, adds
+ * what the loader knows (units, UCDs, principal columns; only where still
+ * empty), and publishes if asked, all in one transaction.
+ */
+public final class Registration {
+
+    private Registration() {
+    }
+
+    /** A connection on the owner role for the command-line tools. */
+    public static Connection connect(Settings settings, String applicationName) throws SQLException {
+        Properties login = new Properties();
+        login.setProperty("user", settings.ownerUser());
+        login.setProperty("password", settings.ownerPassword());
+        login.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(settings.url(), login);
+    }
+
+    public static void register(Connection c, List<TableDefinition> tables, boolean publish) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            for (String schema : tables.stream().map(TableDefinition::schema).distinct().toList()) {
+                MetadataDiscovery.Result found = new MetadataDiscovery(c).discover(schema);
+                System.out.printf("metadata: %d tables, %d columns in schema %s%n", found.tables(), found.columns(), schema);
+            }
+            Curation curation = new Curation(c);
+            for (TableDefinition t : tables) {
+                for (ColumnDefinition col : t.columns()) {
+                    curation.describeColumn(t.schema(), t.name(), col.name(), col.unit(), col.ucd(), col.principal());
+                }
+                if (t.hasPosition()) {
+                    curation.describeColumn(t.schema(), t.name(), TableDefinition.POSITION_COLUMN, "deg", "pos.eq;meta.main",
+                        false);
+                }
+                if (publish) {
+                    curation.publish(t.schema(), t.name());
+                }
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+}

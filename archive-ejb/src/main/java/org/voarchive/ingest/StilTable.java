@@ -1,0 +1,249 @@
+package org.voarchive.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Array;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.StringJoiner;
+import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.table.RowSequence;
+import uk.ac.starlink.table.StarTableFactory;
+import uk.ac.starlink.table.StoragePolicy;
+import uk.ac.starlink.table.TableBuilder;
+import uk.ac.starlink.table.TableFormatException;
+import uk.ac.starlink.table.TableSink;
+import uk.ac.starlink.util.FileDataSource;
+
+/**
+ * A VOTable, FITS or CSV file read with STIL and streamed into a
+ * {@link TableLoader}: column types from the file's FIELDs, RA/Dec found by UCD
+ * (for the position column and its indexes), the primary key from the column
+ * with UCD meta.id;meta.main. Rows are never all in memory.
+ */
+public final class StilTable {
+
+    /** STIL's input handler names, by file name ending. */
+    public static String formatOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".vot") || name.endsWith(".votable") || name.endsWith(".xml")) {
+            return "votable";
+        }
+        if (name.endsWith(".fits") || name.endsWith(".fit") || name.endsWith(".fits.gz")) {
+            return "fits";
+        }
+        if (name.endsWith(".csv")) {
+            return "csv";
+        }
+        throw new IllegalArgumentException("cannot tell the format of " + file + ": give votable, fits or csv");
+    }
+
+    private StilTable() {
+    }
+
+    /**
+     * Streams {@code file} into a new table {@code schema.name}.
+     *
+     * @return the loaded table's definition and row count
+     * @throws IllegalArgumentException if the file is not a table in that format (nothing is changed)
+     */
+    public static Loaded ingest(TableLoader loader, Path file, String format, String schema, String name)
+            throws IOException, java.sql.SQLException {
+        Sink sink = new Sink(loader, schema, name, file.getFileName().toString());
+        TableBuilder builder = new StarTableFactory(false).getTableBuilder(format);
+        try {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                builder.streamStarTable(in, sink, null);
+            } catch (TableFormatException e) {
+                if (sink.definition != null) {
+                    throw e;
+                }
+                // formats that infer column types in a first pass (CSV) cannot stream; read the file
+                // twice instead, keeping no rows (constant memory), and feed the same sink
+                readTwice(builder, file, sink);
+            }
+        } catch (TableFormatException e) {
+            sink.abandon();
+            throw new IllegalArgumentException(file.getFileName() + " is not a readable " + format + " table: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            sink.abandon();
+            throw e;
+        }
+        if (sink.failure != null) {
+            throw sink.failure;
+        }
+        if (sink.loading == null) {
+            throw new IllegalArgumentException(file.getFileName() + " holds no table");
+        }
+        return new Loaded(sink.definition, sink.rows);
+    }
+
+    private static void readTwice(TableBuilder builder, Path file, Sink sink) throws IOException {
+        StarTable table = builder.makeStarTable(new FileDataSource(file.toFile()), false, StoragePolicy.DISCARD);
+        sink.acceptMetadata(table);
+        try (RowSequence rows = table.getRowSequence()) {
+            while (rows.next()) {
+                sink.acceptRow(rows.getRow());
+            }
+        }
+        sink.endRows();
+    }
+
+    /** What was loaded. */
+    public record Loaded(TableDefinition table, long rows) {
+    }
+
+    /** Receives STIL's stream: the metadata first, then the rows. */
+    private static final class Sink implements TableSink {
+        private final TableLoader loader;
+        private final String schema;
+        private final String name;
+        private final String source;
+        private TableDefinition definition;
+        private TableLoader.Loading loading;
+        private ColumnInfo[] columns;
+        private long rows;
+        private java.sql.SQLException failure;
+
+        Sink(TableLoader loader, String schema, String name, String source) {
+            this.loader = loader;
+            this.schema = schema;
+            this.name = name;
+            this.source = source;
+        }
+
+        @Override
+        public void acceptMetadata(StarTable meta) throws TableFormatException {
+            columns = new ColumnInfo[meta.getColumnCount()];
+            List<ColumnDefinition> defs = new ArrayList<>();
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = meta.getColumnInfo(i);
+                defs.add(column(columns[i]));
+            }
+            definition = new TableDefinition(schema, name, "Ingested from " + source, defs, primaryKey(defs),
+                byUcd(defs, "pos.eq.ra").orElse(null), byUcd(defs, "pos.eq.dec").orElse(null));
+            if ((definition.raColumn() == null) != (definition.decColumn() == null)) {
+                definition = new TableDefinition(schema, name, definition.description(), defs, definition.primaryKey(), null, null);
+            }
+            try {
+                loading = loader.start(definition);
+            } catch (java.sql.SQLException e) {
+                failure = e;
+                throw new TableFormatException("cannot create " + schema + "." + name + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void acceptRow(Object[] row) throws IOException {
+            Object[] values = new Object[row.length];
+            for (int i = 0; i < row.length; i++) {
+                values[i] = value(row[i]);
+            }
+            loading.row(values);
+            rows++;
+        }
+
+        @Override
+        public void endRows() throws IOException {
+            try {
+                loading.finish();
+            } catch (java.sql.SQLException e) {
+                failure = e;
+                abandon();
+            }
+        }
+
+        void abandon() {
+            if (loading != null) {
+                try {
+                    loading.close();
+                } catch (java.sql.SQLException ignored) {
+                    // the original failure is what the caller needs to see
+                }
+            }
+        }
+    }
+
+    /** A column's PostgreSQL type from its content class and xtype. */
+    static ColumnDefinition column(ColumnInfo info) {
+        Class<?> c = info.getContentClass();
+        String type;
+        if ("timestamp".equals(info.getXtype()) && c == String.class) {
+            type = "timestamp";
+        } else if (c.isArray() && c != String[].class) {
+            type = scalarType(c.getComponentType()) + "[]";
+        } else {
+            type = scalarType(c);
+        }
+        String description = info.getDescription() == null || info.getDescription().isBlank() ? null : info.getDescription();
+        return new ColumnDefinition(info.getName(), type, true, blankToNull(info.getUnitString()),
+            blankToNull(info.getUCD()), false, description);
+    }
+
+    private static String scalarType(Class<?> c) {
+        if (c == Boolean.class || c == boolean.class) {
+            return "boolean";
+        }
+        if (c == Byte.class || c == byte.class || c == Short.class || c == short.class) {
+            return "smallint";
+        }
+        if (c == Integer.class || c == int.class) {
+            return "integer";
+        }
+        if (c == Long.class || c == long.class) {
+            return "bigint";
+        }
+        if (c == Float.class || c == float.class) {
+            return "real";
+        }
+        if (c == Double.class || c == double.class) {
+            return "double precision";
+        }
+        return "text";
+    }
+
+    /** A cell as the COPY encoder writes it: floating NaN (VOTable's null for floats) is NULL; arrays as PostgreSQL arrays. */
+    static Object value(Object cell) {
+        if (cell instanceof Double d && d.isNaN() || cell instanceof Float f && f.isNaN()) {
+            return null;
+        }
+        if (cell != null && cell.getClass().isArray()) {
+            StringJoiner array = new StringJoiner(",", "{", "}");
+            for (int i = 0; i < Array.getLength(cell); i++) {
+                Object element = Array.get(cell, i);
+                array.add(element == null ? "NULL" : element instanceof String s
+                    ? '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"' : element.toString());
+            }
+            return array.toString();
+        }
+        return cell instanceof Byte b ? Short.valueOf(b) : cell instanceof Character ch ? ch.toString() : cell;
+    }
+
+    private static Optional<String> byUcd(List<ColumnDefinition> defs, String ucd) {
+        Optional<String> main = defs.stream()
+            .filter(d -> d.ucd() != null && d.ucd().equalsIgnoreCase(ucd + ";meta.main") && isReal(d))
+            .map(ColumnDefinition::name).findFirst();
+        return main.or(() -> defs.stream()
+            .filter(d -> d.ucd() != null && d.ucd().toLowerCase(Locale.ROOT).startsWith(ucd) && isReal(d))
+            .map(ColumnDefinition::name).findFirst());
+    }
+
+    private static boolean isReal(ColumnDefinition d) {
+        return d.sqlType().equals("double precision") || d.sqlType().equals("real");
+    }
+
+    private static String primaryKey(List<ColumnDefinition> defs) {
+        return defs.stream().filter(d -> "meta.id;meta.main".equalsIgnoreCase(d.ucd()) && !d.sqlType().endsWith("[]"))
+            .map(ColumnDefinition::name).findFirst().orElse(null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
