@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.voarchive.ingest.Registration;
 import org.voarchive.ingest.StilTable;
 import org.voarchive.ingest.TableLoader;
+import uk.ac.starlink.table.StarTableFactory;
+import uk.ac.starlink.table.StarTableOutput;
 
 /** Files into tables: VOTable and CSV through STIL, with metadata; a broken file changes nothing. */
 @Tag("database")
@@ -97,6 +99,17 @@ class IngestIT {
                 // a broken file leaves the table loaded before untouched
                 assertThrows(Exception.class, () -> StilTable.ingest(loader, broken, "votable", "it_ingest", "sources"));
                 assertEquals(List.of("3"), rows(c, "SELECT COUNT(*) FROM it_ingest.sources"));
+
+                // FITS (as STIL writes it, with the VOTable metadata embedded): the same table
+                Path fits = dir.resolve("sources.fits");
+                new StarTableOutput().writeStarTable(new StarTableFactory(false).makeStarTable(votable.toString(), "votable"),
+                    fits.toString(), "fits");
+                StilTable.Loaded fromFits = StilTable.ingest(loader, fits, StilTable.formatOf(fits), "it_ingest", "from_fits");
+                assertEquals(3, fromFits.rows());
+                assertEquals("ra", fromFits.table().raColumn());
+                assertEquals("id", fromFits.table().primaryKey());
+                assertEquals(rows(c, "SELECT id, ra, dec, mag, name, flux FROM it_ingest.sources ORDER BY id"),
+                    rows(c, "SELECT id, ra, dec, mag, name, flux FROM it_ingest.from_fits ORDER BY id"));
 
                 // no UCDs: an identity key and no position
                 StilTable.Loaded plain = StilTable.ingest(loader, csv, StilTable.formatOf(csv), "it_ingest", "plain");
