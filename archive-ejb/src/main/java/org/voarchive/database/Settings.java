@@ -22,6 +22,15 @@ public record Settings(String url, String ownerUser, String ownerPassword, Strin
             get(env, "ARCHIVE_DB_QUERY_USER").orElse("archive_query"));
     }
 
+    /** A connection on the owner role, for the command-line tools. */
+    public java.sql.Connection ownerConnection(String applicationName) throws java.sql.SQLException {
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", ownerUser);
+        login.setProperty("password", ownerPassword);
+        login.setProperty("ApplicationName", applicationName);
+        return java.sql.DriverManager.getConnection(url, login);
+    }
+
     /** Never prints the password. */
     @Override
     public String toString() {

@@ -50,7 +50,7 @@ public final class IngestCommand {
         String[] target = positional.get(1).split("\\.");
         Settings settings = Settings.fromEnvironment(System.getenv());
         Migrations.migrate(settings);
-        try (Connection c = Registration.connect(settings, "archive ingest")) {
+        try (Connection c = settings.ownerConnection("archive ingest")) {
             TableLoader loader = new TableLoader(c, List.of(settings.queryUser(), settings.appUser()));
             loader.ensureSchema(target[0], "Ingested tables");
             long start = System.nanoTime();

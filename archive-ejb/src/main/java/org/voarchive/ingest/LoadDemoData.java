@@ -50,7 +50,7 @@ public final class LoadDemoData {
         }
         // the metadata tables come with the migrations, which the server would otherwise run first
         Migrations.migrate(settings);
-        try (Connection c = Registration.connect(settings, "archive load-demo-data")) {
+        try (Connection c = settings.ownerConnection("archive load-demo-data")) {
             TableLoader loader = new TableLoader(c, List.of(settings.queryUser(), settings.appUser()));
             loader.ensureSchema("demo", SCHEMA_DESCRIPTION);
             for (Map.Entry<String, CatalogueFormat> entry : FILES.entrySet()) {

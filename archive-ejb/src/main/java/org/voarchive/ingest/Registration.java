@@ -1,11 +1,8 @@
 package org.voarchive.ingest;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Properties;
-import org.voarchive.database.Settings;
 import org.voarchive.metadata.Curation;
 import org.voarchive.metadata.MetadataDiscovery;
 
@@ -17,15 +14,6 @@ import org.voarchive.metadata.MetadataDiscovery;
 public final class Registration {
 
     private Registration() {
-    }
-
-    /** A connection on the owner role for the command-line tools. */
-    public static Connection connect(Settings settings, String applicationName) throws SQLException {
-        Properties login = new Properties();
-        login.setProperty("user", settings.ownerUser());
-        login.setProperty("password", settings.ownerPassword());
-        login.setProperty("ApplicationName", applicationName);
-        return DriverManager.getConnection(settings.url(), login);
     }
 
     public static void register(Connection c, List<TableDefinition> tables, boolean publish) throws SQLException {

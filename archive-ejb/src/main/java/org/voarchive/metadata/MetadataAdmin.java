@@ -1,0 +1,141 @@
+package org.voarchive.metadata;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.voarchive.database.DataSources;
+
+/** The admin API's operations on the metadata. */
+@Stateless
+public class MetadataAdmin {
+
+    private static final Set<String> ACCESS_LEVELS = Set.of("PUBLIC", "INTERNAL", "PRIVATE");
+    private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
+    private static final int MAX_SHORT_TEXT = 1000;
+
+    private static final String SELECT = """
+        SELECT s.name, t.name, t.title, t.description, t.long_description, t.utype, t.doi, t.license_spdx,
+               t.license_label, t.license_url, t.published, t.data_access, t.metadata_access, t.nrows, t.version
+          FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
+        """;
+
+    @EJB
+    private DataSources dataSources;
+
+    public List<TableRecord> tables() throws SQLException {
+        List<TableRecord> tables = new ArrayList<>();
+        try (Connection c = dataSources.app().getConnection();
+             PreparedStatement s = c.prepareStatement(SELECT + " ORDER BY s.name, t.name");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                tables.add(record(rs));
+            }
+        }
+        return tables;
+    }
+
+    public Optional<TableRecord> table(String schema, String name) throws SQLException {
+        try (Connection c = dataSources.app().getConnection();
+             PreparedStatement s = c.prepareStatement(SELECT + " WHERE s.name = ? AND t.name = ?")) {
+            s.setString(1, schema);
+            s.setString(2, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(record(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Applies the non-null fields of {@code edit} if the table is still at {@code edit.version()}.
+     *
+     * @return the table after the edit, empty if there is no such table
+     * @throws InvalidField for a bad value, naming the field
+     * @throws VersionConflict if someone else changed the table in between
+     */
+    public Optional<TableRecord> updateTable(String schema, String name, TableRecord edit) throws SQLException {
+        validate(edit);
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
+                UPDATE archive.tables t
+                   SET title = COALESCE(?, t.title), description = COALESCE(?, t.description),
+                       long_description = COALESCE(?, t.long_description), utype = COALESCE(?, t.utype),
+                       doi = COALESCE(?, t.doi), license_spdx = COALESCE(?, t.license_spdx),
+                       license_label = COALESCE(?, t.license_label), license_url = COALESCE(?, t.license_url),
+                       published = COALESCE(?, t.published), data_access = COALESCE(?, t.data_access),
+                       metadata_access = COALESCE(?, t.metadata_access), version = t.version + 1, updated = now()
+                  FROM archive.schemas s
+                 WHERE s.id = t.schema_id AND s.name = ? AND t.name = ? AND t.version = ?""")) {
+            Object[] values = {edit.title(), edit.description(), edit.longDescription(), edit.utype(), edit.doi(),
+                edit.licenseSpdx(), edit.licenseLabel(), edit.licenseUrl(), edit.published(), edit.dataAccess(),
+                edit.metadataAccess(), schema, name, edit.version()};
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            if (s.executeUpdate() == 0) {
+                Optional<TableRecord> current = table(schema, name);
+                if (current.isPresent()) {
+                    throw new VersionConflict(schema + "." + name, current.get().version());
+                }
+                return Optional.empty();
+            }
+        }
+        return table(schema, name);
+    }
+
+    /** Imports or refreshes a schema's metadata from the database (owner role). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public MetadataDiscovery.Result discover(String schema) throws SQLException {
+        try (Connection c = dataSources.owner().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                MetadataDiscovery.Result result = new MetadataDiscovery(c).discover(schema);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    static void validate(TableRecord edit) {
+        if (edit.version() == null) {
+            throw new InvalidField("version", "the version you read is required (optimistic locking)");
+        }
+        for (String[] access : new String[][] {{"dataAccess", edit.dataAccess()}, {"metadataAccess", edit.metadataAccess()}}) {
+            if (access[1] != null && !ACCESS_LEVELS.contains(access[1])) {
+                throw new InvalidField(access[0], "must be PUBLIC, INTERNAL or PRIVATE, not '" + access[1] + "'");
+            }
+        }
+        if (edit.doi() != null && !DOI.matcher(edit.doi()).matches()) {
+            throw new InvalidField("doi", "must be a DOI such as 10.1234/abc (without https://doi.org/), not '" + edit.doi() + "'");
+        }
+        if (edit.licenseUrl() != null && !edit.licenseUrl().matches("https?://\\S+")) {
+            throw new InvalidField("licenseUrl", "must be an http(s) URL");
+        }
+        for (String[] text : new String[][] {{"title", edit.title()}, {"utype", edit.utype()}, {"licenseLabel", edit.licenseLabel()}}) {
+            if (text[1] != null && text[1].length() > MAX_SHORT_TEXT) {
+                throw new InvalidField(text[0], "is longer than " + MAX_SHORT_TEXT + " characters");
+            }
+        }
+        if (edit.schema() != null || edit.name() != null || edit.nrows() != null) {
+            throw new InvalidField(edit.schema() != null ? "schema" : edit.name() != null ? "name" : "nrows",
+                "cannot be edited (names come from the database, nrows from discovery)");
+        }
+    }
+
+    private static TableRecord record(ResultSet rs) throws SQLException {
+        return new TableRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getBoolean(11),
+            rs.getString(12), rs.getString(13), (Long) rs.getObject(14), rs.getInt(15));
+    }
+}

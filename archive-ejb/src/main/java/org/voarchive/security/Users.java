@@ -1,0 +1,56 @@
+package org.voarchive.security;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Creates or updates a user with a new password and exactly the given groups (created if new). */
+public final class Users {
+
+    private Users() {
+    }
+
+    public static void put(Connection c, String name, char[] password, List<String> groups) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            long userId;
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO archive.users (name, password_hash) VALUES (?, ?)
+                    ON CONFLICT (name) DO UPDATE SET password_hash = EXCLUDED.password_hash, updated = now()
+                    RETURNING id""")) {
+                s.setString(1, name);
+                s.setString(2, PasswordHashes.hash(password));
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    userId = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM archive.user_groups WHERE user_id = ?")) {
+                s.setLong(1, userId);
+                s.executeUpdate();
+            }
+            for (String group : groups) {
+                try (PreparedStatement s = c.prepareStatement("""
+                        INSERT INTO archive.groups (name) VALUES (?) ON CONFLICT (name) DO NOTHING""")) {
+                    s.setString(1, group);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("""
+                        INSERT INTO archive.user_groups (user_id, group_id) SELECT ?, id FROM archive.groups WHERE name = ?""")) {
+                    s.setLong(1, userId);
+                    s.setString(2, group);
+                    s.executeUpdate();
+                }
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.voarchive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.voarchive.security.Users;
+
+/** The admin API: HTTP Basic against the database users, role admin, validation and optimistic locking. */
+@Tag("smoke")
+class AdminIT {
+
+    private static final String ADMIN = "it-admin";
+    private static final String ADMIN_PASSWORD = "it-admin-secret-1";
+    private static final String OTHER = "it-astronomer";
+    private static final String OTHER_PASSWORD = "it-astronomer-secret";
+    private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
+
+    @BeforeAll
+    static void usersAndAScratchTable() throws Exception {
+        try (Connection c = Archive.connect("OWNER")) {
+            Users.put(c, ADMIN, ADMIN_PASSWORD.toCharArray(), List.of("admin"));
+            Users.put(c, OTHER, OTHER_PASSWORD.toCharArray(), List.of("astronomers"));
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS it_admin CASCADE");
+                s.execute("CREATE SCHEMA it_admin");
+                s.execute("CREATE TABLE it_admin.t (id integer PRIMARY KEY, x real)");
+            }
+        }
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS it_admin CASCADE");
+            s.execute("DELETE FROM archive.schemas WHERE name = 'it_admin'");
+            s.execute("DELETE FROM archive.users WHERE name IN ('" + ADMIN + "', '" + OTHER + "')");
+        }
+    }
+
+    private static int version(String json) {
+        Matcher m = VERSION.matcher(json);
+        assertTrue(m.find(), json);
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void onlyAdministratorsGetIn() throws Exception {
+        HttpResponse<String> anonymous = Archive.send("GET", "/admin/metadata/tables", null, null, null);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), anonymous.headers().toString());
+        assertEquals(401, Archive.send("GET", "/admin/metadata/tables", null, ADMIN, "wrong password").statusCode());
+        assertEquals(403, Archive.send("GET", "/admin/metadata/tables", null, OTHER, OTHER_PASSWORD).statusCode());
+        HttpResponse<String> admin = Archive.send("GET", "/admin/metadata/tables", null, ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, admin.statusCode(), admin.body());
+        assertTrue(admin.body().contains("\"name\":\"bsc5\""), admin.body());
+        // public endpoints stay public, with or without credentials
+        assertEquals(200, Archive.send("GET", "/tap/availability", null, null, null).statusCode());
+        assertEquals(200, Archive.send("GET", "/tap/availability", null, OTHER, OTHER_PASSWORD).statusCode());
+    }
+
+    @Test
+    void editsAreValidatedAndNeverLostBetweenTwoEditors() throws Exception {
+        HttpResponse<String> discovered = Archive.send("POST", "/admin/metadata/discover?schema=it_admin", null, ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, discovered.statusCode(), discovered.body());
+        assertTrue(discovered.body().contains("\"tables\":1"), discovered.body());
+
+        String path = "/admin/metadata/tables/it_admin.t";
+        int read = version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
+
+        // two editors read the same version; the first wins, the second is told, nothing is lost
+        HttpResponse<String> first = Archive.send("PUT", path,
+            "{\"title\":\"First title\",\"version\":" + read + "}", ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(read + 1, version(first.body()));
+        HttpResponse<String> second = Archive.send("PUT", path,
+            "{\"description\":\"Second editor\",\"version\":" + read + "}", ADMIN, ADMIN_PASSWORD);
+        assertEquals(409, second.statusCode(), second.body());
+        assertTrue(second.body().contains("\"currentVersion\":" + (read + 1)), second.body());
+        String now = Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body();
+        assertTrue(now.contains("\"title\":\"First title\"") && !now.contains("Second editor"), now);
+
+        HttpResponse<String> bad = Archive.send("PUT", path,
+            "{\"dataAccess\":\"SECRET\",\"version\":" + (read + 1) + "}", ADMIN, ADMIN_PASSWORD);
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("\"field\":\"dataAccess\""), bad.body());
+        HttpResponse<String> noVersion = Archive.send("PUT", path, "{\"title\":\"x\"}", ADMIN, ADMIN_PASSWORD);
+        assertEquals(400, noVersion.statusCode(), noVersion.body());
+        assertTrue(noVersion.body().contains("\"field\":\"version\""), noVersion.body());
+        assertEquals(404, Archive.send("GET", "/admin/metadata/tables/it_admin.nope", null, ADMIN, ADMIN_PASSWORD).statusCode());
+    }
+}

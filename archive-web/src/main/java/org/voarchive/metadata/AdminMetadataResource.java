@@ -1,0 +1,60 @@
+package org.voarchive.metadata;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Admin API for the metadata (role admin; see WEB-INF/web.xml). JSON in and out. */
+@Path("admin/metadata")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminMetadataResource {
+
+    @Inject
+    MetadataAdmin admin;
+
+    @GET
+    @Path("tables")
+    public List<TableRecord> tables() throws SQLException {
+        return admin.tables();
+    }
+
+    @GET
+    @Path("tables/{schema}.{table}")
+    public TableRecord table(@PathParam("schema") String schema, @PathParam("table") String table) throws SQLException {
+        return admin.table(schema, table).orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+    }
+
+    @PUT
+    @Path("tables/{schema}.{table}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TableRecord update(@PathParam("schema") String schema, @PathParam("table") String table, TableRecord edit)
+            throws SQLException {
+        if (edit == null) {
+            throw new BadRequestException("a JSON body with the fields to change and the version is required");
+        }
+        return admin.updateTable(schema, table, edit)
+            .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+    }
+
+    @POST
+    @Path("discover")
+    public MetadataDiscovery.Result discover(@QueryParam("schema") String schema) throws SQLException {
+        if (schema == null || schema.isBlank()) {
+            throw new BadRequestException("give the schema to discover: ?schema=NAME");
+        }
+        return admin.discover(schema);
+    }
+}
