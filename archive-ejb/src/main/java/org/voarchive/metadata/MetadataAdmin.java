@@ -91,6 +91,50 @@ public class MetadataAdmin {
         return table(schema, name);
     }
 
+    /**
+     * Sets the groups that may see the table when its access level is PRIVATE (groups must exist).
+     *
+     * @return false if there is no such table
+     * @throws InvalidField naming an unknown group
+     */
+    public boolean setTableGroups(String schema, String name, List<String> groups) throws SQLException {
+        try (Connection c = dataSources.app().getConnection()) {
+            for (String group : groups) {
+                try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM archive.groups WHERE name = ?")) {
+                    s.setString(1, group);
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new InvalidField("groups", "no group '" + group + "'");
+                        }
+                    }
+                }
+            }
+            long tableId;
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT t.id FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id WHERE s.name = ? AND t.name = ?")) {
+                s.setString(1, schema);
+                s.setString(2, name);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    tableId = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM archive.table_groups WHERE table_id = ?")) {
+                s.setLong(1, tableId);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO archive.table_groups (table_id, group_id) SELECT ?, id FROM archive.groups WHERE name = ANY (?)")) {
+                s.setLong(1, tableId);
+                s.setArray(2, c.createArrayOf("text", groups.toArray()));
+                s.executeUpdate();
+            }
+            return true;
+        }
+    }
+
     /** Imports or refreshes a schema's metadata from the database (owner role). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public MetadataDiscovery.Result discover(String schema) throws SQLException {

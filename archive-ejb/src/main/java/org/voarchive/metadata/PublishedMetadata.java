@@ -15,10 +15,10 @@ import org.voarchive.adql.check.TableInfo;
 import org.voarchive.adql.check.ValueType;
 
 /**
- * A snapshot of the published metadata anyone may see (PUBLIC metadata
- * access), read in one go: what VOSI tables, TAP_SCHEMA-aware clients and the
- * ADQL checker are told. (Authenticated callers' INTERNAL and PRIVATE objects
- * come with the access rules.)
+ * A snapshot of the published metadata a caller may see, read in one go
+ * through the access-filtering views (see migration V4): what VOSI tables, the
+ * home page and the ADQL checker are told. {@code queryable} marks what the
+ * caller may also read data from.
  */
 public record PublishedMetadata(List<Schema> schemas) {
 
@@ -41,14 +41,35 @@ public record PublishedMetadata(List<Schema> schemas) {
                              String description, String utype) {
     }
 
+    /** What anonymous callers see. */
     public static PublishedMetadata load(Connection connection) throws SQLException {
+        return load(connection, Caller.ANONYMOUS);
+    }
+
+    /**
+     * What {@code caller} sees. Reads in its own transaction, with the caller set for the
+     * visibility views; the connection's auto-commit state is restored.
+     */
+    public static PublishedMetadata load(Connection connection, Caller caller) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            caller.applyTo(connection);
+            return read(connection);
+        } finally {
+            connection.rollback(); // read only; also clears the caller settings
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static PublishedMetadata read(Connection connection) throws SQLException {
+        String dataVisible = "archive.visible(%s.data_access, %s, archive.caller_authenticated(), archive.caller_groups())";
         Map<String, List<Column>> columns = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT c.table_id, c.name, c.description, c.unit, c.ucd, c.utype, c.datatype, c.arraysize, c.xtype,
-                       c.principal, c.indexed, c.std, c.data_access = 'PUBLIC'
-                  FROM archive.columns c
-                 WHERE c.metadata_access = 'PUBLIC'
-                 ORDER BY c.table_id, c.column_index NULLS LAST, c.name""")) {
+                       c.principal, c.indexed, c.std, %s
+                  FROM archive.visible_columns c JOIN archive.table_group_names tg ON tg.table_id = c.table_id
+                 ORDER BY c.table_id, c.column_index NULLS LAST, c.name""".formatted(dataVisible.formatted("c", "tg.groups")))) {
             while (rs.next()) {
                 columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Column(rs.getString(2), rs.getString(3),
                     rs.getString(4), rs.getString(5), rs.getString(6),
@@ -61,9 +82,8 @@ public record PublishedMetadata(List<Schema> schemas) {
                 SELECT k.from_table_id, k.key_id, ts.name || '.' || t.name, k.description, k.utype,
                        ARRAY(SELECT from_column FROM archive.foreign_key_columns WHERE foreign_key_id = k.id ORDER BY position),
                        ARRAY(SELECT target_column FROM archive.foreign_key_columns WHERE foreign_key_id = k.id ORDER BY position)
-                  FROM archive.foreign_keys k JOIN archive.tables t ON t.id = k.target_table_id
+                  FROM archive.foreign_keys k JOIN archive.visible_tables t ON t.id = k.target_table_id
                   JOIN archive.schemas ts ON ts.id = t.schema_id
-                 WHERE t.published AND ts.published AND t.metadata_access = 'PUBLIC' AND ts.metadata_access = 'PUBLIC'
                  ORDER BY k.key_id""")) {
             while (rs.next()) {
                 keys.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ForeignKey(rs.getString(2), rs.getString(3),
@@ -75,11 +95,12 @@ public record PublishedMetadata(List<Schema> schemas) {
         Map<String, List<Table>> tables = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT s.name, s.title, s.description, s.utype, t.id, t.name, t.table_type, t.title, t.description, t.utype,
-                       t.nrows, s.data_access = 'PUBLIC' AND t.data_access = 'PUBLIC'
-                  FROM archive.schemas s LEFT JOIN archive.tables t
-                    ON t.schema_id = s.id AND t.published AND t.metadata_access = 'PUBLIC'
-                 WHERE s.published AND s.metadata_access = 'PUBLIC'
-                 ORDER BY s.schema_index NULLS FIRST, s.name, t.table_index NULLS LAST, t.name""")) {
+                       t.nrows, %s AND %s
+                  FROM archive.visible_schemas s JOIN archive.schema_group_names sg ON sg.schema_id = s.id
+                  LEFT JOIN archive.visible_tables t ON t.schema_id = s.id
+                  LEFT JOIN archive.table_group_names tg ON tg.table_id = t.id
+                 ORDER BY s.schema_index NULLS FIRST, s.name, t.table_index NULLS LAST, t.name"""
+                .formatted(dataVisible.formatted("s", "sg.groups"), dataVisible.formatted("t", "tg.groups")))) {
             while (rs.next()) {
                 String schema = rs.getString(1);
                 schemas.putIfAbsent(schema, new Schema(schema, rs.getString(2), rs.getString(3), rs.getString(4), List.of()));

@@ -11,8 +11,8 @@ import java.util.List;
 import org.voarchive.database.DataSources;
 
 /**
- * Lists the published tables anyone may see, from the metadata (the single
- * source of truth), in the order the metadata gives, with the row counts its
+ * Lists the published tables anyone may see (the anonymous view of the
+ * access rules), from the metadata (the single source of truth), in the order the metadata gives, with the row counts its
  * last discovery recorded.
  */
 @ApplicationScoped
@@ -20,8 +20,7 @@ public class PublishedTables {
 
     private static final String SQL = """
         SELECT s.name, t.name, COALESCE(t.title, t.description), COALESCE(t.nrows, -1)
-          FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
-         WHERE s.published AND t.published AND s.metadata_access = 'PUBLIC' AND t.metadata_access = 'PUBLIC'
+          FROM archive.visible_tables t JOIN archive.schemas s ON s.id = t.schema_id
          ORDER BY s.schema_index NULLS FIRST, s.name, t.table_index NULLS LAST, t.name
         """;
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.voarchive.database.DataSources;
+import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.PublishedMetadata;
 
 /** Reads the published metadata for the VOSI tables endpoint. */
@@ -14,9 +15,12 @@ public class TablesService {
     @EJB
     private DataSources dataSources;
 
-    public PublishedMetadata published() throws SQLException {
+    /**
+     * @param caller the authenticated user's name, or null for an anonymous request
+     */
+    public PublishedMetadata published(String caller) throws SQLException {
         try (Connection c = dataSources.app().getConnection()) {
-            return PublishedMetadata.load(c);
+            return PublishedMetadata.load(c, caller == null ? Caller.ANONYMOUS : Caller.of(c, caller));
         }
     }
 }

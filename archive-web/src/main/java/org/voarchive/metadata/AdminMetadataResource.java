@@ -49,6 +49,20 @@ public class AdminMetadataResource {
             .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
     }
 
+    @PUT
+    @Path("tables/{schema}.{table}/groups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<String> groups(@PathParam("schema") String schema, @PathParam("table") String table, List<String> groups)
+            throws SQLException {
+        if (groups == null) {
+            throw new BadRequestException("a JSON array of group names is required");
+        }
+        if (!admin.setTableGroups(schema, table, groups)) {
+            throw new NotFoundException("no table " + schema + "." + table);
+        }
+        return groups;
+    }
+
     @POST
     @Path("discover")
     public MetadataDiscovery.Result discover(@QueryParam("schema") String schema) throws SQLException {

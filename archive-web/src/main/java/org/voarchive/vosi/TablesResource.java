@@ -7,8 +7,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
 import org.voarchive.metadata.PublishedMetadata;
 
@@ -26,6 +28,14 @@ public class TablesResource {
     @Inject
     TablesService tables;
 
+    @Context
+    SecurityContext security;
+
+    /** What the caller may see: tables of INTERNAL and PRIVATE access appear for authenticated callers. */
+    private PublishedMetadata published() throws SQLException {
+        return tables.published(security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName());
+    }
+
     @GET
     @Produces({XML, MediaType.TEXT_PLAIN})
     public Response tableSet(@QueryParam("detail") String detail) throws SQLException {
@@ -33,7 +43,7 @@ public class TablesResource {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN_TYPE)
                 .entity("detail must be min or max, not '" + detail + "'\n").build();
         }
-        PublishedMetadata metadata = tables.published();
+        PublishedMetadata metadata = published();
         boolean withColumns = detail != null ? detail.equals("max")
             : VosiTables.columnCount(metadata) <= VosiTables.MAX_DETAIL_COLUMNS;
         return Response.ok(VosiTables.tableSet(metadata, withColumns), XML).build();
@@ -43,7 +53,7 @@ public class TablesResource {
     @Path("{name}")
     @Produces({XML, MediaType.TEXT_PLAIN})
     public Response table(@PathParam("name") String name) throws SQLException {
-        return tables.published().table(name)
+        return published().table(name)
             .map(t -> Response.ok(VosiTables.table(t, true), XML).build())
             .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN_TYPE)
                 .entity("no table '" + name + "' in this service\n").build());

@@ -1,0 +1,59 @@
+package org.voarchive.metadata;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Who is asking, for the access levels: PUBLIC objects are for everyone,
+ * INTERNAL ones for any authenticated caller, PRIVATE ones for members of the
+ * object's groups (and administrators).
+ */
+public record Caller(String name, Set<String> groups) {
+
+    public static final Caller ANONYMOUS = new Caller(null, Set.of());
+
+    public Caller {
+        groups = Set.copyOf(groups);
+    }
+
+    public boolean authenticated() {
+        return name != null;
+    }
+
+    public boolean admin() {
+        return groups.contains("admin");
+    }
+
+    /** An authenticated user with the groups the database gives them. */
+    public static Caller of(Connection c, String name) throws SQLException {
+        Set<String> groups = new LinkedHashSet<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT g.name FROM archive.groups g JOIN archive.user_groups ug ON ug.group_id = g.id
+                  JOIN archive.users u ON u.id = ug.user_id WHERE u.name = ?""")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    groups.add(rs.getString(1));
+                }
+            }
+        }
+        return new Caller(name, groups);
+    }
+
+    /**
+     * Makes the TAP_SCHEMA views show what this caller may see, for the current
+     * transaction only (they show PUBLIC objects when nothing is set).
+     */
+    public void applyTo(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT set_config('archive.caller_authenticated', ?, true), set_config('archive.caller_groups', ?, true)")) {
+            s.setString(1, authenticated() ? "true" : "false");
+            s.setString(2, String.join(",", groups));
+            s.execute();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.voarchive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.voarchive.adql.check.TableInfo;
+import org.voarchive.metadata.Caller;
+import org.voarchive.metadata.PublishedMetadata;
+import org.voarchive.security.Users;
+
+/**
+ * Access levels everywhere metadata is read: PUBLIC for everyone, INTERNAL for
+ * authenticated callers, PRIVATE for the table's groups (VOSI tables, TAP_SCHEMA,
+ * the ADQL catalogue).
+ */
+@Tag("smoke")
+class AccessIT {
+
+    private static final String ADMIN = "it-access-admin";
+    private static final String MEMBER = "it-access-member";
+    private static final String OUTSIDER = "it-access-outsider";
+    private static final String PASSWORD = "it-access-secret";
+    private static final Pattern TABLE = Pattern.compile("<name>(it_access\\.\\w+)</name>");
+
+    @BeforeAll
+    static void tablesOfEveryLevel() throws Exception {
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
+            Users.put(c, MEMBER, PASSWORD.toCharArray(), List.of("it_astronomers"));
+            Users.put(c, OUTSIDER, PASSWORD.toCharArray(), List.of());
+            s.execute("DROP SCHEMA IF EXISTS it_access CASCADE");
+            s.execute("CREATE SCHEMA it_access");
+            for (String t : List.of("pub", "int", "priv")) {
+                s.execute("CREATE TABLE it_access." + t + " (id integer PRIMARY KEY)");
+            }
+        }
+        assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_access", null, ADMIN, PASSWORD).statusCode());
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+            s.execute("UPDATE archive.schemas SET published = true WHERE name = 'it_access'");
+            String level = "CASE name WHEN 'pub' THEN 'PUBLIC' WHEN 'int' THEN 'INTERNAL' ELSE 'PRIVATE' END";
+            s.execute("UPDATE archive.tables SET published = true, metadata_access = " + level + ", data_access = " + level
+                + " WHERE schema_id = (SELECT id FROM archive.schemas WHERE name = 'it_access')");
+        }
+        HttpResponse<String> groups = Archive.send("PUT", "/admin/metadata/tables/it_access.priv/groups", "[\"it_astronomers\"]",
+            ADMIN, PASSWORD);
+        assertEquals(200, groups.statusCode(), groups.body());
+        assertEquals(400, Archive.send("PUT", "/admin/metadata/tables/it_access.priv/groups", "[\"no_such_group\"]",
+            ADMIN, PASSWORD).statusCode());
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS it_access CASCADE");
+            s.execute("DELETE FROM archive.schemas WHERE name = 'it_access'");
+            s.execute("DELETE FROM archive.users WHERE name LIKE 'it-access-%'");
+            s.execute("DELETE FROM archive.groups WHERE name = 'it_astronomers'");
+        }
+    }
+
+    private static TreeSet<String> vosiTables(String user) throws Exception {
+        HttpResponse<String> r = Archive.send("GET", "/tap/tables?detail=min", null, user, user == null ? null : PASSWORD);
+        assertEquals(200, r.statusCode());
+        TreeSet<String> names = new TreeSet<>();
+        Matcher m = TABLE.matcher(r.body());
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    @Test
+    void vosiTablesShowWhatTheCallerMaySee() throws Exception {
+        assertEquals(new TreeSet<>(List.of("it_access.pub")), vosiTables(null));
+        assertEquals(new TreeSet<>(List.of("it_access.int", "it_access.pub")), vosiTables(OUTSIDER));
+        assertEquals(new TreeSet<>(List.of("it_access.int", "it_access.priv", "it_access.pub")), vosiTables(MEMBER));
+        assertEquals(new TreeSet<>(List.of("it_access.int", "it_access.priv", "it_access.pub")), vosiTables(ADMIN));
+        assertEquals(404, Archive.send("GET", "/tap/tables/it_access.priv", null, null, null).statusCode());
+        assertEquals(200, Archive.send("GET", "/tap/tables/it_access.priv", null, MEMBER, PASSWORD).statusCode());
+    }
+
+    private static List<String> tapSchemaTables(Caller caller) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection q = Archive.connect("QUERY")) {
+            q.setAutoCommit(false);
+            if (caller != null) {
+                caller.applyTo(q);
+            }
+            try (Statement s = q.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT table_name FROM tap_schema.tables WHERE schema_name = 'it_access' ORDER BY 1")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            q.rollback();
+        }
+        return names;
+    }
+
+    @Test
+    void tapSchemaAndTheAdqlCatalogueFollowTheCaller() throws Exception {
+        assertEquals(List.of("it_access.pub"), tapSchemaTables(null)); // nothing set: anonymous
+        Caller member;
+        Caller outsider;
+        try (Connection app = Archive.connect("APP")) {
+            member = Caller.of(app, MEMBER);
+            outsider = Caller.of(app, OUTSIDER);
+            assertEquals(List.of("it_access"), PublishedMetadata.load(app).catalog().tables().stream()
+                .map(TableInfo::schema).filter(s -> s.equals("it_access")).toList());
+            assertEquals(3, PublishedMetadata.load(app, member).catalog().tables().stream()
+                .filter(t -> t.schema().equals("it_access")).count());
+        }
+        assertEquals(List.of("it_access.int", "it_access.pub"), tapSchemaTables(outsider));
+        assertEquals(List.of("it_access.int", "it_access.priv", "it_access.pub"), tapSchemaTables(member));
+        // the settings last one transaction only
+        assertEquals(List.of("it_access.pub"), tapSchemaTables(null));
+        assertTrue(member.groups().contains("it_astronomers"));
+    }
+}
