@@ -30,8 +30,8 @@ public final class Registration {
                     curation.describeColumn(t.schema(), t.name(), col.name(), col.unit(), col.ucd(), col.principal());
                 }
                 if (t.hasPosition()) {
-                    curation.describeColumn(t.schema(), t.name(), TableDefinition.POSITION_COLUMN, "deg", "pos.eq;meta.main",
-                        false);
+                    curation.describeColumn(t.schema(), t.name(), TableDefinition.POSITION_COLUMN,
+                        TableDefinition.POSITION_UNIT, TableDefinition.POSITION_UCD, false);
                 }
                 if (publish) {
                     curation.publish(t.schema(), t.name());

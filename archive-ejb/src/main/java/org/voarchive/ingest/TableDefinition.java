@@ -14,6 +14,9 @@ public record TableDefinition(String schema, String name, String description,
 
     public static final String POSITION_COLUMN = "pos";
     public static final String ROW_ID_COLUMN = "row_id";
+    /** The position column's metadata (UCD1+: "pos.eq" may only qualify, so the frame is not in the UCD). */
+    public static final String POSITION_UCD = "pos;meta.main";
+    public static final String POSITION_UNIT = "deg";
 
     public TableDefinition {
         columns = List.copyOf(columns);

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.voarchive.adql.unit.Ucd;
+import org.voarchive.adql.unit.VoUnit;
 import org.voarchive.database.DataSources;
 
 /** The admin API's operations on the metadata. */
@@ -155,11 +157,7 @@ public class MetadataAdmin {
         if (edit.version() == null) {
             throw new InvalidField("version", "the version you read is required (optimistic locking)");
         }
-        for (String[] access : new String[][] {{"dataAccess", edit.dataAccess()}, {"metadataAccess", edit.metadataAccess()}}) {
-            if (access[1] != null && !ACCESS_LEVELS.contains(access[1])) {
-                throw new InvalidField(access[0], "must be PUBLIC, INTERNAL or PRIVATE, not '" + access[1] + "'");
-            }
-        }
+        checkAccess(edit.dataAccess(), edit.metadataAccess());
         if (edit.doi() != null && !DOI.matcher(edit.doi()).matches()) {
             throw new InvalidField("doi", "must be a DOI such as 10.1234/abc (without https://doi.org/), not '" + edit.doi() + "'");
         }
@@ -175,6 +173,105 @@ public class MetadataAdmin {
             throw new InvalidField(edit.schema() != null ? "schema" : edit.name() != null ? "name" : "nrows",
                 "cannot be edited (names come from the database, nrows from discovery)");
         }
+    }
+
+    private static void checkAccess(String dataAccess, String metadataAccess) {
+        for (String[] access : new String[][] {{"dataAccess", dataAccess}, {"metadataAccess", metadataAccess}}) {
+            if (access[1] != null && !ACCESS_LEVELS.contains(access[1])) {
+                throw new InvalidField(access[0], "must be PUBLIC, INTERNAL or PRIVATE, not '" + access[1] + "'");
+            }
+        }
+    }
+
+    private static final String SELECT_COLUMNS = """
+        SELECT c.name, c.description, c.unit, c.ucd, c.utype, c.principal, c.std, c.data_access, c.metadata_access,
+               c.datatype, c.arraysize, c.xtype, c.version
+          FROM archive.columns c JOIN archive.tables t ON t.id = c.table_id JOIN archive.schemas s ON s.id = t.schema_id
+         WHERE s.name = ? AND t.name = ?
+        """;
+
+    public List<ColumnRecord> columns(String schema, String table) throws SQLException {
+        List<ColumnRecord> columns = new ArrayList<>();
+        try (Connection c = dataSources.app().getConnection();
+             PreparedStatement s = c.prepareStatement(SELECT_COLUMNS + " ORDER BY c.column_index")) {
+            s.setString(1, schema);
+            s.setString(2, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(column(rs));
+                }
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * Applies the non-null fields of {@code edit} if the column is still at {@code edit.version()}.
+     *
+     * @return the column after the edit, empty if there is no such column
+     * @throws InvalidField for a bad value (UCD1+ and VOUnit are checked), naming the field
+     * @throws VersionConflict if someone else changed the column in between
+     */
+    public Optional<ColumnRecord> updateColumn(String schema, String table, String column, ColumnRecord edit)
+            throws SQLException {
+        if (edit.version() == null) {
+            throw new InvalidField("version", "the version you read is required (optimistic locking)");
+        }
+        checkAccess(edit.dataAccess(), edit.metadataAccess());
+        if (edit.ucd() != null) {
+            Ucd.problem(edit.ucd()).ifPresent(p -> {
+                throw new InvalidField("ucd", p);
+            });
+        }
+        if (edit.unit() != null) {
+            VoUnit.problem(edit.unit()).ifPresent(p -> {
+                throw new InvalidField("unit", p);
+            });
+        }
+        if (edit.name() != null || edit.datatype() != null || edit.arraysize() != null || edit.xtype() != null) {
+            throw new InvalidField(edit.name() != null ? "name" : "datatype",
+                "cannot be edited (names and types come from the database)");
+        }
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
+                UPDATE archive.columns c
+                   SET description = COALESCE(?, c.description), unit = COALESCE(?, c.unit), ucd = COALESCE(?, c.ucd),
+                       utype = COALESCE(?, c.utype), principal = COALESCE(?, c.principal), std = COALESCE(?, c.std),
+                       data_access = COALESCE(?, c.data_access), metadata_access = COALESCE(?, c.metadata_access),
+                       version = c.version + 1, updated = now()
+                  FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
+                 WHERE c.table_id = t.id AND s.name = ? AND t.name = ? AND c.name = ? AND c.version = ?""")) {
+            Object[] values = {edit.description(), edit.unit(), edit.ucd(), edit.utype(), edit.principal(), edit.std(),
+                edit.dataAccess(), edit.metadataAccess(), schema, table, column, edit.version()};
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            if (s.executeUpdate() == 0) {
+                Optional<ColumnRecord> current = column(schema, table, column);
+                if (current.isPresent()) {
+                    throw new VersionConflict(schema + "." + table + "." + column, current.get().version());
+                }
+                return Optional.empty();
+            }
+        }
+        return column(schema, table, column);
+    }
+
+    private Optional<ColumnRecord> column(String schema, String table, String column) throws SQLException {
+        try (Connection c = dataSources.app().getConnection();
+             PreparedStatement s = c.prepareStatement(SELECT_COLUMNS + " AND c.name = ?")) {
+            s.setString(1, schema);
+            s.setString(2, table);
+            s.setString(3, column);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(column(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static ColumnRecord column(ResultSet rs) throws SQLException {
+        return new ColumnRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getBoolean(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+            rs.getString(12), rs.getInt(13));
     }
 
     private static TableRecord record(ResultSet rs) throws SQLException {

@@ -24,7 +24,7 @@ class VosiTablesTest {
                     true, true, false, true),
                 new PublishedMetadata.Column("ra", "Right ascension", "deg", "pos.eq.ra;meta.main", null, ValueType.DOUBLE,
                     true, false, false, true),
-                new PublishedMetadata.Column("pos", null, "deg", "pos.eq;meta.main", null, ValueType.POINT,
+                new PublishedMetadata.Column("pos", null, "deg", "pos;meta.main", null, ValueType.POINT,
                     false, true, false, true),
                 new PublishedMetadata.Column("name", null, null, null, null, new ValueType("char", "20*", null),
                     false, false, false, true)), List.of()),

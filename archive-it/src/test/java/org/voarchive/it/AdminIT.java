@@ -98,4 +98,34 @@ class AdminIT {
         assertTrue(noVersion.body().contains("\"field\":\"version\""), noVersion.body());
         assertEquals(404, Archive.send("GET", "/admin/metadata/tables/it_admin.nope", null, ADMIN, ADMIN_PASSWORD).statusCode());
     }
+
+    @Test
+    void columnEditsCheckUcdAndUnit() throws Exception {
+        assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_admin", null, ADMIN, ADMIN_PASSWORD)
+            .statusCode());
+        String path = "/admin/metadata/tables/it_admin.t/columns/x";
+        String list = Archive.send("GET", "/admin/metadata/tables/it_admin.t/columns", null, ADMIN, ADMIN_PASSWORD).body();
+        assertTrue(list.contains("\"name\":\"x\"") && list.contains("\"datatype\":\"float\""), list);
+        int read = version(list.substring(list.indexOf("\"name\":\"x\"")));
+
+        HttpResponse<String> badUcd = Archive.send("PUT", path, "{\"ucd\":\"phot.magnitude\",\"version\":" + read + "}",
+            ADMIN, ADMIN_PASSWORD);
+        assertEquals(400, badUcd.statusCode(), badUcd.body());
+        assertTrue(badUcd.body().contains("\"field\":\"ucd\"") && badUcd.body().contains("not a UCD1+ word"), badUcd.body());
+        HttpResponse<String> badUnit = Archive.send("PUT", path, "{\"unit\":\"furlongs\",\"version\":" + read + "}",
+            ADMIN, ADMIN_PASSWORD);
+        assertEquals(400, badUnit.statusCode(), badUnit.body());
+        assertTrue(badUnit.body().contains("\"field\":\"unit\""), badUnit.body());
+        HttpResponse<String> type = Archive.send("PUT", path, "{\"datatype\":\"double\",\"version\":" + read + "}",
+            ADMIN, ADMIN_PASSWORD);
+        assertEquals(400, type.statusCode(), type.body());
+
+        HttpResponse<String> good = Archive.send("PUT", path,
+            "{\"ucd\":\"phot.mag;em.opt.V\",\"unit\":\"mag\",\"description\":\"V magnitude\",\"version\":" + read + "}",
+            ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, good.statusCode(), good.body());
+        assertEquals(read + 1, version(good.body()));
+        assertEquals(409, Archive.send("PUT", path, "{\"description\":\"late\",\"version\":" + read + "}",
+            ADMIN, ADMIN_PASSWORD).statusCode());
+    }
 }

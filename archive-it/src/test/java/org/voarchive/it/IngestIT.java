@@ -89,7 +89,7 @@ class IngestIT {
                     "SELECT indexname FROM pg_indexes WHERE schemaname = 'it_ingest' ORDER BY 1"));
                 assertEquals(List.of("id|int|null|null|meta.id;meta.main|Source id|1", "ra|double|null|deg|pos.eq.ra;meta.main|null|0",
                     "mag|float|null|mag|phot.mag;em.opt.V|null|0", "obs|char|*|null|null|null|0", "flux|double|*|null|null|null|0",
-                    "pos|double|2|deg|pos.eq;meta.main|Position (ICRS) as a pg_sphere point, derived from ra and dec|1"),
+                    "pos|double|2|deg|pos;meta.main|Position (ICRS) as a pg_sphere point, derived from ra and dec|1"),
                     rows(c, "SELECT column_name, datatype, arraysize, unit, ucd, description, indexed FROM tap_schema.columns "
                         + "WHERE table_name = 'it_ingest.sources' AND column_name IN ('id', 'ra', 'mag', 'obs', 'flux', 'pos') "
                         + "ORDER BY column_index"));

@@ -49,6 +49,26 @@ public class AdminMetadataResource {
             .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
     }
 
+    @GET
+    @Path("tables/{schema}.{table}/columns")
+    public List<ColumnRecord> columns(@PathParam("schema") String schema, @PathParam("table") String table)
+            throws SQLException {
+        table(schema, table); // 404 for an unknown table
+        return admin.columns(schema, table);
+    }
+
+    @PUT
+    @Path("tables/{schema}.{table}/columns/{column}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ColumnRecord updateColumn(@PathParam("schema") String schema, @PathParam("table") String table,
+                                     @PathParam("column") String column, ColumnRecord edit) throws SQLException {
+        if (edit == null) {
+            throw new BadRequestException("a JSON body with the fields to change and the version is required");
+        }
+        return admin.updateColumn(schema, table, column, edit)
+            .orElseThrow(() -> new NotFoundException("no column " + column + " in " + schema + "." + table));
+    }
+
     @PUT
     @Path("tables/{schema}.{table}/groups")
     @Consumes(MediaType.APPLICATION_JSON)

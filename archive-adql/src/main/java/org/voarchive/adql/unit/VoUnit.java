@@ -144,6 +144,26 @@ public final class VoUnit {
         throw new IllegalArgumentException("'" + symbol + "' in '" + text + "' is not a known unit");
     }
 
+    /** Units VOUnit knows that are not linear scales (so they never convert): magnitudes, dex, decibels. */
+    private static final java.util.Set<String> NON_LINEAR = java.util.Set.of("mag", "dex", "dB", "mmag");
+
+    /**
+     * @return what is wrong with the unit string as VOUnit, or empty if it is valid: known
+     *         (possibly prefixed) symbols, the non-linear mag/dex/dB, or a quoted custom unit
+     */
+    public static Optional<String> problem(String unit) {
+        String u = unit.strip();
+        if (NON_LINEAR.contains(u) || u.matches("'[^']+'")) {
+            return Optional.empty();
+        }
+        try {
+            parse(u);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** The factor that converts a value in this unit into {@code target}; empty if they measure different things. */
     public Optional<Double> factorTo(VoUnit target) {
         if (!Arrays.equals(powers, target.powers)) {
