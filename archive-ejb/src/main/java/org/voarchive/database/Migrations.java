@@ -1,5 +1,6 @@
 package org.voarchive.database;
 
+import org.flywaydb.core.Flyway;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -18,7 +19,7 @@ public final class Migrations {
 
     /** Migrates the database given by the command-line tools' settings, as the owner role. */
     public static void migrate(Settings settings) {
-        configure(org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader()), settings.appUser(), settings.queryUser())
+        configure(Flyway.configure(Migrations.class.getClassLoader()), settings.appUser(), settings.queryUser())
             .dataSource(settings.url(), settings.ownerUser(), settings.ownerPassword())
             .load()
             .migrate();

@@ -1,5 +1,9 @@
 package org.voarchive.database;
 
+import java.util.Properties;
+import java.sql.SQLException;
+import java.sql.DriverManager;
+import java.sql.Connection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,12 +27,12 @@ public record Settings(String url, String ownerUser, String ownerPassword, Strin
     }
 
     /** A connection on the owner role, for the command-line tools. */
-    public java.sql.Connection ownerConnection(String applicationName) throws java.sql.SQLException {
-        java.util.Properties login = new java.util.Properties();
+    public Connection ownerConnection(String applicationName) throws SQLException {
+        Properties login = new Properties();
         login.setProperty("user", ownerUser);
         login.setProperty("password", ownerPassword);
         login.setProperty("ApplicationName", applicationName);
-        return java.sql.DriverManager.getConnection(url, login);
+        return DriverManager.getConnection(url, login);
     }
 
     /** Never prints the password. */

@@ -1,5 +1,6 @@
 package org.voarchive.ingest;
 
+import org.voarchive.database.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -17,9 +18,7 @@ public final class Registration {
     }
 
     public static void register(Connection c, List<TableDefinition> tables, boolean publish) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        Transactions.inTransaction(c, () -> {
             for (String schema : tables.stream().map(TableDefinition::schema).distinct().toList()) {
                 MetadataDiscovery.Result found = new MetadataDiscovery(c).discover(schema);
                 System.out.printf("metadata: %d tables, %d columns in schema %s%n", found.tables(), found.columns(), schema);
@@ -37,12 +36,7 @@ public final class Registration {
                     curation.publish(t.schema(), t.name());
                 }
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+            return null;
+        });
     }
 }

@@ -16,6 +16,7 @@ import java.util.StringJoiner;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.voarchive.database.Sql;
+import org.voarchive.database.Transactions;
 
 /**
  * Loads a catalogue into a new science table, streaming rows with COPY so
@@ -41,8 +42,8 @@ public final class TableLoader {
     }
 
     /** Creates the schema if needed and (re)sets its description. */
-    public void ensureSchema(String schema, String description) throws SQLException, IOException {
-        inTransaction(() -> {
+    public void ensureSchema(String schema, String description) throws SQLException {
+        Transactions.inTransaction(connection, () -> {
             execute("CREATE SCHEMA IF NOT EXISTS " + Sql.identifier(schema));
             execute("COMMENT ON SCHEMA " + Sql.identifier(schema) + " IS " + Sql.literal(description));
             for (String role : readerRoles) {
@@ -221,25 +222,6 @@ public final class TableLoader {
     private void execute(String sql) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(sql);
-        }
-    }
-
-    private interface Work<T> {
-        T run() throws SQLException, IOException;
-    }
-
-    private <T> T inTransaction(Work<T> work) throws SQLException, IOException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            T result = work.run();
-            connection.commit();
-            return result;
-        } catch (SQLException | IOException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.voarchive.metadata;
 
+import org.voarchive.database.Transactions;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -141,15 +142,7 @@ public class MetadataAdmin {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public MetadataDiscovery.Result discover(String schema) throws SQLException {
         try (Connection c = dataSources.owner().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                MetadataDiscovery.Result result = new MetadataDiscovery(c).discover(schema);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            return Transactions.inTransaction(c, () -> new MetadataDiscovery(c).discover(schema));
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import org.voarchive.database.Transactions;
 
 /** Creates or updates a user with a new password and exactly the given groups (created if new). */
 public final class Users {
@@ -13,9 +14,7 @@ public final class Users {
     }
 
     public static void put(Connection c, String name, char[] password, List<String> groups) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        Transactions.inTransaction(c, () -> {
             long userId;
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO archive.users (name, password_hash) VALUES (?, ?)
@@ -45,12 +44,7 @@ public final class Users {
                     s.executeUpdate();
                 }
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+            return null;
+        });
     }
 }
