@@ -49,6 +49,13 @@ public final class ReservedWords {
     private ReservedWords() {
     }
 
+    /** Every reserved word, lower case (the database's archive.adql_reserved_words() must list the same). */
+    public static java.util.SortedSet<String> all() {
+        java.util.SortedSet<String> all = new java.util.TreeSet<>(SQL);
+        all.addAll(ADQL);
+        return all;
+    }
+
     public static boolean isReserved(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         return SQL.contains(w) || ADQL.contains(w);

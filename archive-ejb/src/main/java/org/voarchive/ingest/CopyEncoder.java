@@ -7,15 +7,15 @@ import java.io.Writer;
  * Writes rows in PostgreSQL's COPY CSV format: NULL is an unquoted empty
  * field, every string is quoted (so an empty string stays distinct from NULL).
  */
-final class CopyEncoder {
+public final class CopyEncoder {
 
     private final Writer out;
 
-    CopyEncoder(Writer out) {
+    public CopyEncoder(Writer out) {
         this.out = out;
     }
 
-    void write(Object[] row) throws IOException {
+    public void write(Object[] row) throws IOException {
         for (int i = 0; i < row.length; i++) {
             if (i > 0) {
                 out.write(',');

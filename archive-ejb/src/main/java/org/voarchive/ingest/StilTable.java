@@ -143,7 +143,7 @@ public final class StilTable {
         public void acceptRow(Object[] row) throws IOException {
             Object[] values = new Object[row.length];
             for (int i = 0; i < row.length; i++) {
-                values[i] = value(row[i]);
+                values[i] = value(row[i], definition.columns().get(i));
             }
             loading.row(values);
             rows++;
@@ -170,12 +170,16 @@ public final class StilTable {
         }
     }
 
-    /** A column's PostgreSQL type from its content class and xtype. */
-    static ColumnDefinition column(ColumnInfo info) {
+    /** A column's PostgreSQL type from its content class and xtype (DALI points and circles as pg_sphere types). */
+    public static ColumnDefinition column(ColumnInfo info) {
         Class<?> c = info.getContentClass();
         String type;
         if ("timestamp".equals(info.getXtype()) && c == String.class) {
             type = "timestamp";
+        } else if ("point".equals(info.getXtype()) && (c == double[].class || c == float[].class)) {
+            type = "spoint";
+        } else if ("circle".equals(info.getXtype()) && (c == double[].class || c == float[].class)) {
+            type = "scircle";
         } else if (c.isArray() && c != String[].class) {
             type = scalarType(c.getComponentType()) + "[]";
         } else {
@@ -206,6 +210,22 @@ public final class StilTable {
             return "double precision";
         }
         return "text";
+    }
+
+    /** A cell of a column of that definition as the COPY encoder writes it: DALI points and circles in pg_sphere's text form. */
+    public static Object value(Object cell, ColumnDefinition column) {
+        if (cell != null && cell.getClass().isArray() && (column.sqlType().equals("spoint") || column.sqlType().equals("scircle"))) {
+            double[] v = new double[Array.getLength(cell)];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = ((Number) Array.get(cell, i)).doubleValue();
+            }
+            if (v.length < 2 || Double.isNaN(v[0]) || Double.isNaN(v[1])) {
+                return null;
+            }
+            String point = "(" + v[0] + "d, " + v[1] + "d)";
+            return column.sqlType().equals("spoint") ? point : v.length < 3 || Double.isNaN(v[2]) ? null : "<" + point + ", " + v[2] + "d>";
+        }
+        return value(cell);
     }
 
     /** A cell as the COPY encoder writes it: floating NaN (VOTable's null for floats) is NULL; arrays as PostgreSQL arrays. */

@@ -33,8 +33,12 @@ public record PublishedMetadata(List<Schema> schemas) {
         }
     }
 
-    public record Column(String name, String description, String unit, String ucd, String utype, ValueType type,
-                         boolean principal, boolean indexed, boolean std, boolean queryable) {
+    /**
+     * @param name    as stored, which the ADQL checker matches
+     * @param tapName as TAP_SCHEMA and VOSI write it: delimited where the name is not an ADQL regular identifier
+     */
+    public record Column(String name, String tapName, String description, String unit, String ucd, String utype,
+                         ValueType type, boolean principal, boolean indexed, boolean std, boolean queryable) {
     }
 
     public record ForeignKey(String keyId, String targetTable, List<String> fromColumns, List<String> targetColumns,
@@ -67,11 +71,11 @@ public record PublishedMetadata(List<Schema> schemas) {
         Map<String, List<Column>> columns = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT c.table_id, c.name, c.description, c.unit, c.ucd, c.utype, c.datatype, c.arraysize, c.xtype,
-                       c.principal, c.indexed, c.std, %s
+                       c.principal, c.indexed, c.std, %s, archive.adql_name(c.name)
                   FROM archive.visible_columns c JOIN archive.table_group_names tg ON tg.table_id = c.table_id
                  ORDER BY c.table_id, c.column_index NULLS LAST, c.name""".formatted(dataVisible.formatted("c", "tg.groups")))) {
             while (rs.next()) {
-                columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Column(rs.getString(2), rs.getString(3),
+                columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Column(rs.getString(2), rs.getString(14), rs.getString(3),
                     rs.getString(4), rs.getString(5), rs.getString(6),
                     new ValueType(rs.getString(7), rs.getString(8), rs.getString(9)),
                     rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12), rs.getBoolean(13)));
@@ -80,8 +84,8 @@ public record PublishedMetadata(List<Schema> schemas) {
         Map<String, List<ForeignKey>> keys = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT k.from_table_id, k.key_id, ts.name || '.' || t.name, k.description, k.utype,
-                       ARRAY(SELECT from_column FROM archive.foreign_key_columns WHERE foreign_key_id = k.id ORDER BY position),
-                       ARRAY(SELECT target_column FROM archive.foreign_key_columns WHERE foreign_key_id = k.id ORDER BY position)
+                       ARRAY(SELECT archive.adql_name(from_column) FROM archive.foreign_key_columns WHERE foreign_key_id = k.id ORDER BY position),
+                       ARRAY(SELECT archive.adql_name(target_column) FROM archive.foreign_key_columns WHERE foreign_key_id = k.id ORDER BY position)
                   FROM archive.foreign_keys k JOIN archive.visible_tables t ON t.id = k.target_table_id
                   JOIN archive.schemas ts ON ts.id = t.schema_id
                  ORDER BY k.key_id""")) {

@@ -49,7 +49,7 @@ public final class VosiTables {
         }
         for (PublishedMetadata.Column c : t.columns()) {
             TableParam column = new TableParam();
-            column.name = c.name();
+            column.name = c.tapName();
             column.description = c.description();
             column.unit = c.unit();
             column.ucd = c.ucd();

@@ -291,7 +291,7 @@ public final class QueryChecker {
                     Optional.of(table.qualifiedName() + "." + c.name())))
                 .toList();
             sources.add(new Source(Optional.of(table), t.alias(), columns));
-            return new FromItem.TableReference(new QualifiedName(List.of(exact(table.schema(), name.at()),
+            return new FromItem.TableReference(new QualifiedName(List.of(exact(table.storedSchema(), name.at()),
                 exact(table.name(), name.last().at()))), t.alias());
         }
 
@@ -357,7 +357,7 @@ public final class QueryChecker {
             }
             TableInfo t = src.table().orElseThrow();
             Position at = written.get(0).at();
-            return List.of(exact(t.schema(), at), exact(t.name(), at));
+            return List.of(exact(t.storedSchema(), at), exact(t.name(), at));
         }
 
         private Typed columnReference(Expression.ColumnReference ref, Scope scope) {

@@ -1,0 +1,110 @@
+package org.voarchive.tap;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.reflect.Array;
+import java.nio.charset.StandardCharsets;
+import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.RowSequence;
+
+/**
+ * A result as JSON, in the shape DaCHS and others use: {@code columns} with
+ * the FIELD metadata, {@code data} as an array of row arrays, then
+ * {@code queryStatus} (OK, OVERFLOW or ERROR, as the VOTable's trailing
+ * INFO) once the rows are known. NULL and NaN are null.
+ */
+final class JsonResultWriter implements ResultWriter {
+
+    @Override
+    public void write(ResultTable table, ResultInfo info, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        w.write("{\"query\":" + string(info.query()) + ",\"lang\":" + string(info.lang()) + ",\"columns\":[");
+        for (int i = 0; i < table.getColumnCount(); i++) {
+            ColumnInfo c = table.getColumnInfo(i);
+            w.write(i > 0 ? ",{" : "{");
+            w.write("\"name\":" + string(c.getName()));
+            field(w, "datatype", table.field(i).type().datatype());
+            field(w, "arraysize", table.field(i).type().arraysize());
+            field(w, "ucd", c.getUCD());
+            field(w, "unit", c.getUnitString());
+            field(w, "utype", c.getUtype());
+            field(w, "xtype", c.getXtype());
+            field(w, "description", c.getDescription());
+            w.write('}');
+        }
+        w.write("],\"data\":[");
+        long n = 0;
+        try (RowSequence rows = table.getRowSequence()) {
+            while (rows.next()) {
+                w.write(n++ > 0 ? ",\n[" : "\n[");
+                for (int i = 0; i < table.getColumnCount(); i++) {
+                    if (i > 0) {
+                        w.write(',');
+                    }
+                    w.write(value(rows.getCell(i)));
+                }
+                w.write(']');
+            }
+        }
+        w.write("],\"queryStatus\":" + string(table.status().name()));
+        if (table.status() == ResultTable.Status.ERROR) {
+            w.write(",\"error\":" + string(table.failure().getMessage()));
+        }
+        w.write("}\n");
+        w.flush();
+    }
+
+    private static void field(Writer w, String name, String value) throws IOException {
+        if (value != null && !value.isEmpty()) {
+            w.write(",\"" + name + "\":" + string(value));
+        }
+    }
+
+    static String value(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Double d) {
+            return d.isNaN() || d.isInfinite() ? "null" : d.toString();
+        }
+        if (v instanceof Float f) {
+            return f.isNaN() || f.isInfinite() ? "null" : f.toString();
+        }
+        if (v instanceof Number || v instanceof Boolean) {
+            return v.toString();
+        }
+        if (v.getClass().isArray()) {
+            StringBuilder b = new StringBuilder("[");
+            for (int i = 0; i < Array.getLength(v); i++) {
+                b.append(i > 0 ? "," : "").append(value(Array.get(v, i)));
+            }
+            return b.append(']').toString();
+        }
+        return string(v.toString());
+    }
+
+    static String string(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

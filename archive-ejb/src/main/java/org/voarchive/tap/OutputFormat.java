@@ -1,0 +1,93 @@
+package org.voarchive.tap;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The result formats of the TAP service (TAP 1.1 section 2.7.1), each with its
+ * MIME type, the short names clients use for RESPONSEFORMAT, and the
+ * TAPRegExt identifier declared in the capabilities where one exists.
+ */
+public enum OutputFormat {
+
+    VOTABLE_BINARY2("application/x-votable+xml", "ivo://ivoa.net/std/TAPRegExt#output-votable-binary2",
+        List.of("votable", "votable/b2", "votableb2", "binary2", "application/x-votable+xml;serialization=binary2",
+            "text/xml", "application/x-votable+xml")),
+    VOTABLE_BINARY("application/x-votable+xml;serialization=BINARY", "ivo://ivoa.net/std/TAPRegExt#output-votable-binary",
+        List.of("votable/b", "votableb", "binary", "application/x-votable+xml;serialization=binary")),
+    VOTABLE_TABLEDATA("application/x-votable+xml;serialization=TABLEDATA", "ivo://ivoa.net/std/TAPRegExt#output-votable-td",
+        List.of("votable/td", "votabletd", "tabledata", "application/x-votable+xml;serialization=tabledata")),
+    CSV("text/csv;header=present", null, List.of("csv", "text/csv", "text/csv;header=present")),
+    TSV("text/tab-separated-values", null, List.of("tsv", "text/tab-separated-values")),
+    FITS("application/fits", null, List.of("fits", "application/fits")),
+    JSON("application/json", null, List.of("json", "application/json"));
+
+    private final String mimeType;
+    private final String standardId;
+    private final List<String> names;
+
+    OutputFormat(String mimeType, String standardId, List<String> names) {
+        this.mimeType = mimeType;
+        this.standardId = standardId;
+        this.names = names;
+    }
+
+    /** The canonical MIME type, as declared in the capabilities. */
+    public String mimeType() {
+        return mimeType;
+    }
+
+    public Optional<String> standardId() {
+        return Optional.ofNullable(standardId);
+    }
+
+    /** The short names (those without a slash-separated MIME form). */
+    public List<String> aliases() {
+        return names.stream().filter(n -> !n.contains("/") || n.startsWith("votable/")).toList();
+    }
+
+    public boolean isVOTable() {
+        return name().startsWith("VOTABLE");
+    }
+
+    /**
+     * The format a RESPONSEFORMAT value names: a MIME type (parameters and spaces
+     * ignored, except VOTable's serialization) or a short name, case-insensitively.
+     */
+    public static Optional<OutputFormat> forName(String value) {
+        String key = normalized(value);
+        for (OutputFormat f : values()) {
+            if (f.names.contains(key)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The Content-Type of a response in this format: the client's own MIME type
+     * when it named one (so that it finds exactly what it asked for), else the canonical one.
+     */
+    public String contentType(String requested) {
+        if (requested != null && requested.contains("/") && !requested.toLowerCase(Locale.ROOT).startsWith("votable/")) {
+            return requested.trim();
+        }
+        return mimeType;
+    }
+
+    private static String normalized(String value) {
+        String v = value.toLowerCase(Locale.ROOT).replace(" ", "").replace("\t", "");
+        int semicolon = v.indexOf(';');
+        if (semicolon < 0) {
+            return v;
+        }
+        String base = v.substring(0, semicolon);
+        for (String parameter : v.substring(semicolon + 1).split(";")) {
+            if (parameter.startsWith("serialization=") || parameter.startsWith("header=")) {
+                return base + ";" + parameter.replace("\"", "");
+            }
+        }
+        return base; // other parameters (charset, content=...) do not change the format
+    }
+}

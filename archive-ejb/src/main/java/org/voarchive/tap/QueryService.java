@@ -1,0 +1,209 @@
+package org.voarchive.tap;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.voarchive.adql.AdqlException;
+import org.voarchive.adql.QueryParser;
+import org.voarchive.adql.StandardFunctions;
+import org.voarchive.adql.ast.Query;
+import org.voarchive.adql.check.CheckedQuery;
+import org.voarchive.adql.check.QueryChecker;
+import org.voarchive.adql.check.ResultColumn;
+import org.voarchive.adql.check.TableInfo;
+import org.voarchive.adql.postgres.PostgresTranslator;
+import org.voarchive.dali.DaliException;
+import org.voarchive.database.DataSources;
+import org.voarchive.metadata.Caller;
+import org.voarchive.metadata.PublishedMetadata;
+import org.voarchive.site.SiteIdentity;
+
+/**
+ * The path of a TAP query: ADQL parsed, uploads loaded, checked against the
+ * metadata the caller may see, translated, and executed on the read-only query
+ * role with a server-side cursor and a statement timeout. Shared by sync and
+ * async TAP; what happens to the rows is the caller's business.
+ */
+@ApplicationScoped
+public class QueryService {
+
+    private static final Logger LOG = Logger.getLogger(QueryService.class.getName());
+    private static final QueryParser PARSER = new QueryParser(StandardFunctions.registry());
+    private static final PostgresTranslator TRANSLATOR = new PostgresTranslator(StandardFunctions.registry());
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(20)).build();
+
+    @EJB
+    DataSources dataSources;
+
+    @Inject
+    TapLimits limits;
+
+    @Inject
+    SiteIdentity site;
+
+    /**
+     * @param callerName the authenticated user, or null
+     * @param timeoutSeconds the execution time allowed to the SQL
+     * @return the executed query, owning its connection: the caller must write or close it
+     * @throws DaliException 400 for the client's mistakes (ADQL errors with line and column, uploads,
+     *                       queries the database rejects or that run too long), 5xx for faults here
+     */
+    public RunningQuery start(TapRequest request, String callerName, UploadSource parts, int timeoutSeconds)
+            throws DaliException {
+        Instant requested = Instant.now();
+        Query query = parse(request.query());
+        PublishedMetadata metadata;
+        try (Connection c = dataSources.app().getConnection()) {
+            metadata = PublishedMetadata.load(c, callerName == null ? Caller.ANONYMOUS : Caller.of(c, callerName));
+        } catch (SQLException e) {
+            throw serverFault("reading the table metadata failed", e);
+        }
+        Connection connection = null;
+        try {
+            connection = dataSources.query().getConnection();
+            connection.setAutoCommit(false);
+            List<TableInfo> tables = new ArrayList<>(metadata.catalog().tables());
+            tables.addAll(uploads(connection, request, parts));
+            CheckedQuery checked = check(query, tables);
+            long maxrec = request.effectiveMaxrec(limits);
+            String sql = TRANSLATOR.translate(checked, OptionalLong.of(maxrec));
+            RunningQuery running = execute(connection, sql, checked, maxrec, timeoutSeconds, request,
+                new ResultInfo(request.query(), request.lang(), requested,
+                    checked.sourceTables().stream().map(TableInfo::qualifiedName).distinct().toList(),
+                    site.baseUrl() + "/tap/tables/"));
+            connection = null; // owned by the running query now
+            return running;
+        } catch (SQLException e) {
+            throw serverFault("the query could not be started", e);
+        } catch (IOException e) {
+            throw serverFault("reading an upload failed", e);
+        } finally {
+            if (connection != null) {
+                RunningQuery.release(connection, !request.uploads().isEmpty());
+            }
+        }
+    }
+
+    /** The parsed ADQL, or the syntax error with its line and column. */
+    public static Query parse(String adql) throws DaliException {
+        try {
+            return PARSER.parse(adql);
+        } catch (AdqlException e) {
+            throw DaliException.badRequest("ADQL syntax error at " + e.positioned());
+        }
+    }
+
+    private static CheckedQuery check(Query query, List<TableInfo> tables) throws DaliException {
+        try {
+            return new QueryChecker(() -> tables, StandardFunctions.registry()).check(query);
+        } catch (AdqlException e) {
+            throw DaliException.badRequest("ADQL error at " + e.positioned());
+        }
+    }
+
+    /** Each upload as a temporary table, committed so the query's own (read-only) transaction sees it. */
+    private List<TableInfo> uploads(Connection connection, TapRequest request, UploadSource parts)
+            throws DaliException, SQLException, IOException {
+        if (request.uploads().isEmpty()) {
+            return List.of();
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET TRANSACTION READ WRITE"); // the role's default is read only; temporary tables need writing
+        }
+        UploadLoader loader = new UploadLoader(connection, limits);
+        List<TableInfo> tables = new ArrayList<>();
+        for (Upload upload : request.uploads()) {
+            tables.add(loader.load(upload.name(), open(upload, parts)));
+        }
+        connection.commit();
+        return tables;
+    }
+
+    private static InputStream open(Upload upload, UploadSource parts) throws DaliException, IOException {
+        if (upload.part() != null) {
+            return parts.open(upload.part()).orElseThrow(() -> DaliException.badRequest("UPLOAD " + upload.name()
+                + " refers to param:" + upload.part() + ", but the request has no such multipart part"));
+        }
+        try {
+            HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(upload.url())
+                .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                response.body().close();
+                throw DaliException.badRequest("UPLOAD " + upload.name() + ": " + upload.url() + " answered HTTP "
+                    + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw DaliException.badRequest("UPLOAD " + upload.name() + ": cannot fetch " + upload.url() + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DaliException(503, "interrupted while fetching " + upload.url());
+        }
+    }
+
+    private RunningQuery execute(Connection connection, String sql, CheckedQuery checked, long maxrec, int timeoutSeconds,
+                                 TapRequest request, ResultInfo info) throws SQLException, DaliException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET LOCAL statement_timeout = " + Math.multiplyExact(timeoutSeconds, 1000L));
+        }
+        Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        statement.setFetchSize(limits.fetchSize()); // with auto-commit off: a cursor, not the whole result in memory
+        ResultSet rs;
+        try {
+            rs = statement.executeQuery(sql);
+        } catch (SQLException e) {
+            statement.close();
+            throw rejected(e, timeoutSeconds, sql);
+        }
+        ResultSetMetaData meta = rs.getMetaData();
+        List<ResultColumn> columns = checked.columns();
+        List<ResultField> fields = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            fields.add(ResultField.of(columns.get(i), meta.getColumnTypeName(i + 1)));
+        }
+        ResultTable table = new ResultTable(rs, fields, maxrec);
+        return new RunningQuery(connection, statement, rs, table, info, request, !request.uploads().isEmpty());
+    }
+
+    /** A database error as the client's mistake where it is one (bad values, time limit), else a fault here. */
+    private static DaliException rejected(SQLException e, int timeoutSeconds, String sql) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("57014")) {
+            return DaliException.badRequest("the query ran longer than the limit of " + timeoutSeconds
+                + " s and was cancelled; narrow it down or submit it as an asynchronous job");
+        }
+        if (state.startsWith("22") || state.startsWith("42") || state.startsWith("0A") || state.startsWith("54")) {
+            return DaliException.badRequest("the database rejected the query: " + firstLine(e.getMessage()));
+        }
+        LOG.log(Level.SEVERE, "query failed in the database: " + sql, e);
+        return new DaliException(500, "the query failed in the database (" + state + ")");
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+    }
+
+    private static DaliException serverFault(String what, Exception e) {
+        LOG.log(Level.SEVERE, what, e);
+        return new DaliException(500, what + "; the service log has the details");
+    }
+
+}

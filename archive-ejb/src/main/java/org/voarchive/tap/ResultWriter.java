@@ -1,0 +1,34 @@
+package org.voarchive.tap;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Writes a query result in one output format, streaming the rows as they come from the cursor. */
+interface ResultWriter {
+
+    /**
+     * @throws IOException also when the rows ended in a database failure and the format has no way
+     *                     to say so inside the document (the response must then not look complete)
+     */
+    void write(ResultTable table, ResultInfo info, OutputStream out) throws IOException;
+
+    static ResultWriter of(OutputFormat format) {
+        return switch (format) {
+            case VOTABLE_BINARY2 -> new VOTableResultWriter(uk.ac.starlink.votable.DataFormat.BINARY2);
+            case VOTABLE_BINARY -> new VOTableResultWriter(uk.ac.starlink.votable.DataFormat.BINARY);
+            case VOTABLE_TABLEDATA -> new VOTableResultWriter(uk.ac.starlink.votable.DataFormat.TABLEDATA);
+            case CSV -> new StilResultWriter(new uk.ac.starlink.table.formats.CsvTableWriter(true), false);
+            case FITS -> new StilResultWriter(new uk.ac.starlink.fits.FitsTableWriter(), true);
+            case TSV -> new TsvResultWriter();
+            case JSON -> new JsonResultWriter();
+        };
+    }
+
+    /** For formats without an in-document status: a failure part-way must break the response. */
+    static void failIfIncomplete(ResultTable table) throws IOException {
+        if (table.status() == ResultTable.Status.ERROR) {
+            throw new IOException("the query failed after " + table.rowsDelivered() + " rows: "
+                + table.failure().getMessage(), table.failure());
+        }
+    }
+}

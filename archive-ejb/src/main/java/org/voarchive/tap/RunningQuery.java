@@ -1,0 +1,106 @@
+package org.voarchive.tap;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * An executed query whose rows are still on the server: the open cursor on the
+ * read-only query connection, ready to be written in the requested format.
+ * Owns the connection until closed; a write that fails because the client
+ * went away cancels the statement in PostgreSQL at once.
+ */
+public final class RunningQuery implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RunningQuery.class.getName());
+
+    private final Connection connection;
+    private final Statement statement;
+    private final ResultSet rows;
+    private final ResultTable table;
+    private final ResultInfo info;
+    private final TapRequest request;
+    private final boolean hasUploads;
+    private final long started = System.nanoTime();
+    private boolean closed;
+
+    RunningQuery(Connection connection, Statement statement, ResultSet rows, ResultTable table, ResultInfo info,
+                 TapRequest request, boolean hasUploads) {
+        this.connection = connection;
+        this.statement = statement;
+        this.rows = rows;
+        this.table = table;
+        this.info = info;
+        this.request = request;
+        this.hasUploads = hasUploads;
+    }
+
+    /** The Content-Type of the result, echoing the format as the client named it. */
+    public String contentType() {
+        return request.format().contentType(request.formatRequested());
+    }
+
+    public OutputFormat format() {
+        return request.format();
+    }
+
+    /** Streams the result and closes the query. */
+    public void writeTo(OutputStream out) throws IOException {
+        try {
+            ResultWriter.of(request.format()).write(table, info, out);
+            LOG.info(() -> "TAP query done: " + table.rowsDelivered() + " rows, " + table.status() + ", "
+                + request.format().name().toLowerCase() + ", " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } catch (IOException | RuntimeException e) {
+            cancel();
+            LOG.log(Level.WARNING, "TAP result not delivered after " + table.rowsDelivered() + " rows: " + e, e);
+            throw e;
+        } finally {
+            close();
+        }
+    }
+
+    /** Stops the statement in the database (from any thread). */
+    public void cancel() {
+        try {
+            statement.cancel();
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "cancel failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            rows.close();
+            statement.close();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "closing a TAP cursor failed", e);
+        } finally {
+            release(connection, hasUploads);
+        }
+    }
+
+    /** Ends the (read-only) transaction and hands the connection back to the pool as it was lent. */
+    static void release(Connection connection, boolean hadUploads) {
+        try (Connection c = connection) {
+            c.rollback();
+            c.setAutoCommit(true);
+            if (hadUploads) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DISCARD TEMP"); // the pooled session must not keep this request's uploads
+                }
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "releasing a query connection failed", e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.voarchive.tap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.voarchive.adql.LanguageFeatures;
+import org.voarchive.adql.StandardFunctions;
+import org.voarchive.site.SiteIdentity;
+import org.voarchive.tap.xml.TableAccess;
+import org.voarchive.vosi.xml.capabilities.Capabilities;
+import org.voarchive.vosi.xml.capabilities.Capability;
+import org.voarchive.vosi.xml.capabilities.ParamHttp;
+
+/**
+ * The TAP service's VOSI capabilities: one TAPRegExt capability built from
+ * what the code implements (the ADQL engine's features and functions, the
+ * output formats, the configured limits), and the VOSI endpoints.
+ */
+@ApplicationScoped
+public class TapCapabilities {
+
+    public static final String TAP = "ivo://ivoa.net/std/TAP";
+
+    @Inject
+    SiteIdentity site;
+
+    @Inject
+    TapLimits limits;
+
+    public byte[] document() {
+        String base = site.baseUrl() + "/tap";
+        Capabilities doc = new Capabilities();
+        doc.capabilities.add(tableAccess(base));
+        doc.capabilities.add(new Capability("ivo://ivoa.net/std/VOSI#capabilities", ParamHttp.at(base + "/capabilities", "full")));
+        doc.capabilities.add(new Capability("ivo://ivoa.net/std/VOSI#availability", ParamHttp.at(base + "/availability", "full")));
+        doc.capabilities.add(new Capability("ivo://ivoa.net/std/VOSI#tables-1.1", ParamHttp.at(base + "/tables", "full")));
+        return doc.toXml(TableAccess.class);
+    }
+
+    private TableAccess tableAccess(String base) {
+        TableAccess tap = new TableAccess();
+        tap.standardID = TAP;
+        ParamHttp http = ParamHttp.at(base, "base");
+        http.role = "std";
+        http.version = "1.1";
+        tap.interfaces.add(http);
+        tap.languages.add(adql());
+        for (OutputFormat f : OutputFormat.values()) {
+            TableAccess.OutputFormat format = new TableAccess.OutputFormat();
+            format.ivoId = f.standardId().orElse(null);
+            format.mime = f.mimeType();
+            format.aliases.addAll(f.aliases());
+            tap.outputFormats.add(format);
+        }
+        tap.uploadMethods.add(new TableAccess.UploadMethod("ivo://ivoa.net/std/TAPRegExt#upload-inline"));
+        tap.uploadMethods.add(new TableAccess.UploadMethod("ivo://ivoa.net/std/TAPRegExt#upload-http"));
+        tap.uploadMethods.add(new TableAccess.UploadMethod("ivo://ivoa.net/std/TAPRegExt#upload-https"));
+        long timeout = limits.syncTimeoutSeconds();
+        tap.executionDuration = new TableAccess.TimeLimits(timeout, timeout);
+        tap.outputLimit = new TableAccess.DataLimits(new TableAccess.DataLimit(limits.defaultMaxrec(), "row"),
+            new TableAccess.DataLimit(limits.hardMaxrec(), "row"));
+        tap.uploadLimit = new TableAccess.DataLimits(null, new TableAccess.DataLimit(limits.uploadMaxBytes(), "byte"));
+        return tap;
+    }
+
+    private static TableAccess.Language adql() {
+        TableAccess.Language adql = new TableAccess.Language();
+        adql.name = "ADQL";
+        adql.versions.add(new TableAccess.Version("2.0", "ivo://ivoa.net/std/ADQL#v2.0"));
+        adql.versions.add(new TableAccess.Version("2.1", "ivo://ivoa.net/std/ADQL#v2.1"));
+        adql.description = "ADQL 2.1 (queries in ADQL 2.0 are accepted as well), translated to PostgreSQL with pg_sphere";
+        Map<String, TableAccess.FeatureList> byType = new LinkedHashMap<>();
+        for (LanguageFeatures.Feature f : LanguageFeatures.supported(StandardFunctions.registry())) {
+            TableAccess.FeatureList list = byType.computeIfAbsent(f.type(), t -> {
+                TableAccess.FeatureList l = new TableAccess.FeatureList();
+                l.type = t;
+                return l;
+            });
+            TableAccess.Feature feature = new TableAccess.Feature();
+            feature.form = f.form();
+            feature.description = f.description() == null || f.description().isEmpty() ? null : f.description();
+            list.features.add(feature);
+        }
+        adql.features.addAll(byType.values());
+        return adql;
+    }
+}

@@ -1,0 +1,169 @@
+package org.voarchive.tap;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.voarchive.adql.check.ColumnInfo;
+import org.voarchive.adql.check.TableInfo;
+import org.voarchive.dali.DaliException;
+import org.voarchive.database.Sql;
+import org.voarchive.ingest.ColumnDefinition;
+import org.voarchive.ingest.CopyEncoder;
+import org.voarchive.ingest.StilTable;
+import org.voarchive.metadata.DatabaseTypes;
+import uk.ac.starlink.table.RowSequence;
+import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.table.StarTableFactory;
+import uk.ac.starlink.table.StoragePolicy;
+import uk.ac.starlink.table.TableBuilder;
+import uk.ac.starlink.table.TableFormatException;
+import uk.ac.starlink.util.FileDataSource;
+
+/**
+ * Loads TAP uploads into temporary tables of the query connection's session
+ * (TAP 1.1 section 2.5.4): invisible to every other session, so concurrent
+ * users never collide, and gone when the session discards them. VOTable, FITS
+ * and CSV are read with STIL; DALI point and circle columns become pg_sphere
+ * columns so that uploads take part in CONTAINS/DISTANCE cross-matches.
+ */
+final class UploadLoader {
+
+    /** Where the checker finds uploads: ADQL's TAP_UPLOAD schema maps to the session's temporary schema. */
+    static final String ADQL_SCHEMA = "TAP_UPLOAD";
+    private static final String TEMPORARY_SCHEMA = "pg_temp";
+
+    private final Connection connection;
+    private final long maxRows;
+    private long bytesLeft;
+
+    /**
+     * @param connection the query connection, in a read-write transaction the caller commits
+     */
+    UploadLoader(Connection connection, TapLimits limits) {
+        this.connection = connection;
+        this.maxRows = limits.uploadMaxRows();
+        this.bytesLeft = limits.uploadMaxBytes();
+    }
+
+    /**
+     * @return the table as the ADQL checker sees it
+     * @throws DaliException for a table that is not readable or is over the limits (400)
+     */
+    TableInfo load(String name, InputStream content) throws DaliException, IOException, SQLException {
+        Path file = Files.createTempFile("tap-upload-", ".dat");
+        try {
+            spool(name, content, file);
+            return load(name, file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Copies the upload to disk, counting bytes against the limit for the whole request. */
+    private void spool(String name, InputStream content, Path file) throws IOException, DaliException {
+        try (InputStream in = content; var out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                bytesLeft -= n;
+                if (bytesLeft < 0) {
+                    throw DaliException.badRequest("UPLOAD " + name + ": the uploads of this request exceed the limit of "
+                        + (bytesLeft + n + Files.size(file)) + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    private TableInfo load(String name, Path file) throws DaliException, SQLException, IOException {
+        StarTable table = read(name, file);
+        List<ColumnDefinition> columns = new ArrayList<>();
+        for (int i = 0; i < table.getColumnCount(); i++) {
+            columns.add(StilTable.column(table.getColumnInfo(i)));
+        }
+        if (columns.isEmpty()) {
+            throw DaliException.badRequest("UPLOAD " + name + " has no columns");
+        }
+        String sqlName = Sql.identifier(TEMPORARY_SCHEMA, name);
+        StringJoiner definition = new StringJoiner(", ");
+        StringJoiner names = new StringJoiner(", ");
+        for (ColumnDefinition c : columns) {
+            definition.add(Sql.identifier(c.name()) + " " + c.sqlType());
+            names.add(Sql.identifier(c.name()));
+        }
+        execute("CREATE TEMPORARY TABLE " + Sql.identifier(name) + " (" + definition + ")");
+        long rows = 0;
+        try (RowSequence seq = table.getRowSequence();
+             Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                 "COPY " + sqlName + " (" + names + ") FROM STDIN (FORMAT csv)", 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+            CopyEncoder encoder = new CopyEncoder(out);
+            Object[] values = new Object[columns.size()];
+            while (seq.next()) {
+                if (++rows > maxRows) {
+                    throw DaliException.badRequest("UPLOAD " + name + " has more than the limit of " + maxRows + " rows");
+                }
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = StilTable.value(seq.getCell(i), columns.get(i));
+                }
+                encoder.write(values);
+            }
+        }
+        execute("ANALYZE " + sqlName);
+        List<ColumnInfo> adqlColumns = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDefinition c = columns.get(i);
+            uk.ac.starlink.table.ColumnInfo stil = table.getColumnInfo(i);
+            adqlColumns.add(new ColumnInfo(c.name(), DatabaseTypes.votable(c.sqlType()), c.unit(), c.ucd(),
+                blankToNull(stil.getUtype()), c.description()));
+        }
+        return new TableInfo(ADQL_SCHEMA, name, "Uploaded table (" + rows + " rows)", adqlColumns, TEMPORARY_SCHEMA);
+    }
+
+    /** The first table of the file, which may be VOTable, FITS or CSV. */
+    private static StarTable read(String name, Path file) throws DaliException, IOException {
+        String format = detect(file);
+        TableBuilder builder = new StarTableFactory(false).getTableBuilder(format);
+        try {
+            // through disk storage: the file is on disk already and limited in size
+            return builder.makeStarTable(new FileDataSource(file.toFile()), false, StoragePolicy.PREFER_DISK);
+        } catch (TableFormatException e) {
+            throw DaliException.badRequest("UPLOAD " + name + " is not a readable " + format + " table: " + e.getMessage());
+        }
+    }
+
+    /** VOTable (XML), FITS (its fixed first card) or else CSV. */
+    static String detect(Path file) throws IOException {
+        byte[] head = new byte[256];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        String start = new String(head, 0, n, StandardCharsets.ISO_8859_1).replace("\u00ef\u00bb\u00bf", "").stripLeading();
+        if (start.startsWith("SIMPLE  =")) {
+            return "fits";
+        }
+        return start.startsWith("<") ? "votable" : "csv";
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,64 @@
+package org.voarchive.tap;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import org.voarchive.dali.Xml;
+import uk.ac.starlink.votable.DataFormat;
+import uk.ac.starlink.votable.VOSerializer;
+import uk.ac.starlink.votable.VOTableVersion;
+
+/**
+ * A TAP result VOTable (DALI 1.1 section 4.4, TAP 1.1 section 2.9): one
+ * {@code RESOURCE type="results"} with {@code QUERY_STATUS} first, INFOs about
+ * the query, the table written by STIL's serializer as the rows stream in,
+ * and a trailing {@code QUERY_STATUS} of OVERFLOW or ERROR when the rows were
+ * cut by MAXREC or by a database failure after the document had started.
+ */
+final class VOTableResultWriter implements ResultWriter {
+
+    private final DataFormat format;
+
+    VOTableResultWriter(DataFormat format) {
+        this.format = format;
+    }
+
+    @Override
+    public void write(ResultTable table, ResultInfo info, OutputStream out) throws IOException {
+        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        w.write("<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\""
+            + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n");
+        w.write("<RESOURCE type=\"results\">\n");
+        info(w, "QUERY_STATUS", "OK", null);
+        info(w, "QUERY", info.query(), null);
+        info(w, "LANG", info.lang(), null);
+        info(w, "request_date", info.requestDate().toString(), null);
+        for (String source : info.sourceTables()) {
+            info(w, "source_table", source, null);
+        }
+        VOSerializer serializer = VOSerializer.makeSerializer(format, VOTableVersion.V14, table);
+        serializer.writeInlineTableElement(w);
+        switch (table.status()) {
+            case OVERFLOW -> info(w, "QUERY_STATUS", "OVERFLOW",
+                "The result was truncated at MAXREC = " + table.rowsDelivered() + " rows");
+            case ERROR -> info(w, "QUERY_STATUS", "ERROR",
+                "The query failed after " + table.rowsDelivered() + " rows: " + table.failure().getMessage());
+            case OK -> {
+            }
+        }
+        w.write("</RESOURCE>\n</VOTABLE>\n");
+        w.flush();
+    }
+
+    private static void info(BufferedWriter w, String name, String value, String content) throws IOException {
+        w.write("<INFO name=\"" + Xml.attribute(name) + "\" value=\"" + Xml.attribute(value) + "\"");
+        if (content == null) {
+            w.write("/>\n");
+        } else {
+            w.write(">" + Xml.text(content) + "</INFO>\n");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.voarchive.tap;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.voarchive.dali.DaliErrors;
+import org.voarchive.dali.DaliException;
+import org.voarchive.dali.DaliParameters;
+
+/**
+ * TAP synchronous queries (TAP 1.1 section 2.3.1): GET, POST with a form, or
+ * POST multipart with inline uploads. Errors found before the first row
+ * (parameters, ADQL, uploads, the database refusing the query) are DALI
+ * error documents with their status; the rows stream from the cursor.
+ */
+@Path("tap/sync")
+@RequestScoped
+public class SyncResource {
+
+    private static final Logger LOG = Logger.getLogger(SyncResource.class.getName());
+
+    @Inject
+    QueryService queries;
+
+    @Inject
+    TapLimits limits;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public Response get() throws DaliException {
+        return run(DaliParameters.of(uri.getQueryParameters()), UploadSource.NONE);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response post(MultivaluedMap<String, String> form) throws DaliException {
+        return run(DaliParameters.of(uri.getQueryParameters(), form), UploadSource.NONE);
+    }
+
+    /** Parts with a file name are uploads for {@code UPLOAD=name,param:part}; the others are parameters. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response postMultipart(List<EntityPart> parts) throws DaliException {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        Map<String, EntityPart> files = new HashMap<>();
+        try {
+            for (EntityPart part : parts) {
+                if (part.getFileName().isPresent()) {
+                    files.put(part.getName(), part);
+                } else {
+                    form.computeIfAbsent(part.getName(), k -> new ArrayList<>()).add(part.getContent(String.class));
+                }
+            }
+        } catch (IOException e) {
+            throw DaliException.badRequest("the multipart request could not be read: " + e.getMessage());
+        }
+        return run(DaliParameters.of(uri.getQueryParameters(), form), name -> {
+            EntityPart part = files.get(name);
+            if (part == null) {
+                // a client may send the table as a plain part too
+                return parts.stream().filter(p -> p.getName().equals(name)).findFirst().map(EntityPart::getContent);
+            }
+            return Optional.of(part.getContent());
+        });
+    }
+
+    private Response run(DaliParameters parameters, UploadSource uploads) throws DaliException {
+        TapRequest request = TapRequest.parse(parameters);
+        String caller = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+        RunningQuery query;
+        try {
+            query = queries.start(request, caller, uploads, limits.syncTimeoutSeconds());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "TAP sync query failed", e);
+            return DaliErrors.response(500, "the query failed in the service; the service log has the details");
+        }
+        StreamingOutput body = query::writeTo;
+        return Response.ok(body, query.contentType()).build();
+    }
+}
