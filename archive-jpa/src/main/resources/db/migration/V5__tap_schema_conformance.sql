@@ -6,6 +6,8 @@
 --    section 2.1.3's, the same as org.voarchive.adql.ReservedWords (a test keeps
 --    the two equal).
 -- 2. TAP_SCHEMA describes its own foreign keys (TAP 1.1 section 4.4).
+-- 3. Text columns are unicodeChar: PostgreSQL text is UTF-8, while VOTable's char
+--    is ASCII and clients (astropy) refuse other bytes in binary serializations.
 
 CREATE FUNCTION archive.adql_name(name text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -71,3 +73,5 @@ inserted AS (
     RETURNING id, key_id)
 INSERT INTO archive.foreign_key_columns (foreign_key_id, position, from_column, target_column)
 SELECT i.id, 1, k.from_column, k.target_column FROM inserted i JOIN keys k ON k.key_id = i.key_id;
+
+UPDATE archive.columns SET datatype = 'unicodeChar' WHERE datatype = 'char' AND xtype IS NULL;

@@ -31,8 +31,8 @@ public final class DatabaseTypes {
             case "real" -> ValueType.FLOAT;
             case "double precision", "numeric" -> ValueType.DOUBLE;
             case "boolean" -> ValueType.BOOLEAN;
-            case "character varying" -> new ValueType("char", length == null ? "*" : length + "*", null);
-            case "character" -> new ValueType("char", length == null ? "1" : length, null);
+            case "character varying" -> new ValueType("unicodeChar", length == null ? "*" : length + "*", null);
+            case "character" -> new ValueType("unicodeChar", length == null ? "1" : length, null);
             case "text", "name" -> ValueType.TEXT;
             case "uuid" -> new ValueType("char", "36", null);
             case "bytea" -> new ValueType("unsignedByte", "*", null);

@@ -16,8 +16,8 @@ class DatabaseTypesTest {
         assertEquals(ValueType.DOUBLE, DatabaseTypes.votable("double precision"));
         assertEquals(ValueType.BOOLEAN, DatabaseTypes.votable("boolean"));
         assertEquals(ValueType.TEXT, DatabaseTypes.votable("text"));
-        assertEquals(new ValueType("char", "20*", null), DatabaseTypes.votable("character varying(20)"));
-        assertEquals(new ValueType("char", "3", null), DatabaseTypes.votable("character(3)"));
+        assertEquals(new ValueType("unicodeChar", "20*", null), DatabaseTypes.votable("character varying(20)"));
+        assertEquals(new ValueType("unicodeChar", "3", null), DatabaseTypes.votable("character(3)"));
         assertEquals(ValueType.TIMESTAMP, DatabaseTypes.votable("timestamp with time zone"));
         assertEquals(ValueType.POINT, DatabaseTypes.votable("spoint"));
         assertEquals(ValueType.CIRCLE, DatabaseTypes.votable("scircle"));

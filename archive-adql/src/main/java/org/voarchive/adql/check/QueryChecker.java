@@ -505,7 +505,7 @@ public final class QueryChecker {
                 case "POINT" -> ValueType.POINT;
                 case "CIRCLE" -> ValueType.CIRCLE;
                 case "POLYGON" -> ValueType.POLYGON;
-                default -> new ValueType("char", c.length().isPresent()
+                default -> new ValueType("unicodeChar", c.length().isPresent()
                     ? c.length().getAsInt() + (c.type().equals("VARCHAR") ? "*" : "") : "*", null);
             };
         }

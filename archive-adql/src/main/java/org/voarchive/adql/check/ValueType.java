@@ -14,7 +14,8 @@ public record ValueType(String datatype, String arraysize, String xtype) {
     public static final ValueType LONG = new ValueType("long", null, null);
     public static final ValueType FLOAT = new ValueType("float", null, null);
     public static final ValueType DOUBLE = new ValueType("double", null, null);
-    public static final ValueType TEXT = new ValueType("char", "*", null);
+    /** Text as PostgreSQL holds it (UTF-8): unicodeChar, since VOTable's char is ASCII and clients decode it so. */
+    public static final ValueType TEXT = new ValueType("unicodeChar", "*", null);
     public static final ValueType TIMESTAMP = new ValueType("char", "*", "timestamp");
     public static final ValueType POINT = new ValueType("double", "2", "point");
     public static final ValueType CIRCLE = new ValueType("double", "3", "circle");
