@@ -47,7 +47,8 @@ public class QueryService {
     private static final Logger LOG = Logger.getLogger(QueryService.class.getName());
     private static final QueryParser PARSER = new QueryParser(StandardFunctions.registry());
     private static final PostgresTranslator TRANSLATOR = new PostgresTranslator(StandardFunctions.registry());
-    private static final HttpClient HTTP = HttpClient.newBuilder()
+    // HTTP/1.1: an http:// request for HTTP/2 tries an h2c upgrade, which Payara's own listener breaks off
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(20)).build();
 
     @EJB

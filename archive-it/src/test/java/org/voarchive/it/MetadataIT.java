@@ -87,7 +87,7 @@ class MetadataIT {
                     + "WHERE s.name = 'it_meta' AND t.name = 'a' ORDER BY c.column_index";
                 assertEquals(List.of("id|int|null|null|t|null", "x|short|null|null|f|from the comment",
                     "t|char|*|timestamp|f|null", "p|double|2|point|f|null", "arr|double|*|null|f|null",
-                    "code|char|8*|null|f|null"), column(c, columns));
+                    "code|unicodeChar|8*|null|f|null"), column(c, columns));
                 assertEquals(List.of("it_meta.b.b_a_id_fkey|a_id|id"), column(c,
                     "SELECT k.key_id, kc.from_column, kc.target_column FROM archive.foreign_keys k "
                         + "JOIN archive.foreign_key_columns kc ON kc.foreign_key_id = k.id WHERE k.key_id LIKE 'it_meta.%'"));
