@@ -72,8 +72,10 @@ public class QueryService {
         Instant requested = Instant.now();
         Query query = parse(request.query());
         PublishedMetadata metadata;
+        Caller caller;
         try (Connection c = dataSources.app().getConnection()) {
-            metadata = PublishedMetadata.load(c, callerName == null ? Caller.ANONYMOUS : Caller.of(c, callerName));
+            caller = callerName == null ? Caller.ANONYMOUS : Caller.of(c, callerName);
+            metadata = PublishedMetadata.load(c, caller);
         } catch (SQLException e) {
             throw serverFault("reading the table metadata failed", e);
         }
@@ -86,7 +88,7 @@ public class QueryService {
             CheckedQuery checked = check(query, tables);
             long maxrec = request.effectiveMaxrec(limits);
             String sql = TRANSLATOR.translate(checked, OptionalLong.of(maxrec));
-            RunningQuery running = execute(connection, sql, checked, maxrec, timeoutSeconds, request,
+            RunningQuery running = execute(connection, caller, sql, checked, maxrec, timeoutSeconds, request,
                 new ResultInfo(request.query(), request.lang(), requested,
                     checked.sourceTables().stream().map(TableInfo::qualifiedName).distinct().toList(),
                     site.baseUrl() + "/tap/tables/"));
@@ -160,11 +162,12 @@ public class QueryService {
         }
     }
 
-    private RunningQuery execute(Connection connection, String sql, CheckedQuery checked, long maxrec, int timeoutSeconds,
-                                 TapRequest request, ResultInfo info) throws SQLException, DaliException {
+    private RunningQuery execute(Connection connection, Caller caller, String sql, CheckedQuery checked, long maxrec,
+                                 int timeoutSeconds, TapRequest request, ResultInfo info) throws SQLException, DaliException {
         try (Statement s = connection.createStatement()) {
             s.execute("SET LOCAL statement_timeout = " + Math.multiplyExact(timeoutSeconds, 1000L));
         }
+        caller.applyTo(connection); // TAP_SCHEMA shows this caller's tables, as the checker did
         Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(limits.fetchSize()); // with auto-commit off: a cursor, not the whole result in memory
         ResultSet rs;

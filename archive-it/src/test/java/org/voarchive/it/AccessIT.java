@@ -46,6 +46,10 @@ class AccessIT {
             for (String t : List.of("pub", "int", "priv")) {
                 s.execute("CREATE TABLE it_access." + t + " (id integer PRIMARY KEY)");
             }
+            // as ingest does: the query role may read every science table; the checker decides who may ask
+            String query = Archive.env("ARCHIVE_DB_QUERY_USER");
+            s.execute("GRANT USAGE ON SCHEMA it_access TO " + query);
+            s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA it_access TO " + query);
         }
         assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_access", null, ADMIN, PASSWORD).statusCode());
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
@@ -128,5 +132,25 @@ class AccessIT {
         // the settings last one transaction only
         assertEquals(List.of("it_access.pub"), tapSchemaTables(null));
         assertTrue(member.groups().contains("it_astronomers"));
+    }
+
+    private static HttpResponse<String> tapQuery(String adql, String user) throws Exception {
+        return Archive.send("GET", "/tap/sync?LANG=ADQL&RESPONSEFORMAT=csv&QUERY="
+            + java.net.URLEncoder.encode(adql, java.nio.charset.StandardCharsets.UTF_8), null, user, user == null ? null : PASSWORD);
+    }
+
+    @Test
+    void tapQueriesSeeWhatTheCallerMaySee() throws Exception {
+        HttpResponse<String> anonymous = tapQuery("SELECT COUNT(*) AS n FROM it_access.priv", null);
+        assertEquals(400, anonymous.statusCode(), anonymous.body());
+        assertTrue(anonymous.body().contains("it_access.priv"), anonymous.body());
+        assertEquals(400, tapQuery("SELECT COUNT(*) AS n FROM it_access.priv", OUTSIDER).statusCode());
+        HttpResponse<String> member = tapQuery("SELECT COUNT(*) AS n FROM it_access.priv", MEMBER);
+        assertEquals(200, member.statusCode(), member.body());
+        // TAP_SCHEMA queried through TAP follows the caller as well
+        assertEquals(List.of("table_name", "it_access.pub"), tapQuery(
+            "SELECT table_name FROM tap_schema.tables WHERE schema_name = 'it_access' ORDER BY table_name", null).body().lines().toList());
+        assertEquals(List.of("table_name", "it_access.int", "it_access.priv", "it_access.pub"), tapQuery(
+            "SELECT table_name FROM tap_schema.tables WHERE schema_name = 'it_access' ORDER BY table_name", MEMBER).body().lines().toList());
     }
 }
