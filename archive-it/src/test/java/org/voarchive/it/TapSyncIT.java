@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.voarchive.conformance.SchemaValidator;
 import uk.ac.starlink.table.RowSequence;
@@ -60,6 +61,7 @@ class TapSyncIT {
     }
 
     @Test
+    @Tag("smoke")
     void everyFormatCarriesTheSameRowsAndEchoesItsContentType() throws Exception {
         List<String> expected = expectedTop5();
         Map<String, String> votables = Map.of(
@@ -188,6 +190,7 @@ class TapSyncIT {
         """;
 
     @Test
+    @Tag("smoke")
     void inlineUploadsRoundTripEveryTypeAndCrossMatchWithPublishedTables() throws Exception {
         HttpResponse<byte[]> r = Tap.multipart(List.of(Tap.Part.field("LANG", "ADQL"),
             Tap.Part.field("QUERY", "SELECT u.id, u.label, u.flag, u.seen, u.counts, b.name FROM TAP_UPLOAD.mine AS u "

@@ -31,6 +31,18 @@ class QueryCheckerTest {
     }
 
     @Test
+    void tablesStoredElsewhereAreNamedByTheirAdqlNameAndReadFromTheirStoredSchema() {
+        TableInfo upload = new TableInfo("TAP_UPLOAD", "mine", "uploaded", List.of(ColumnInfo.of("ra", ValueType.DOUBLE)),
+            "pg_temp");
+        CheckedQuery checked = new QueryChecker(() -> List.of(upload), StandardFunctions.registry())
+            .check(new QueryParser(StandardFunctions.registry()).parse("SELECT tap_upload.mine.ra FROM TAP_UPLOAD.mine"));
+        assertEquals("SELECT \"pg_temp\".\"mine\".\"ra\" AS \"ra\" FROM \"pg_temp\".\"mine\"",
+            new PostgresTranslator(StandardFunctions.registry()).translate(checked.query(), OptionalLong.empty()));
+        assertEquals(List.of("TAP_UPLOAD.mine"), checked.sourceTables().stream().map(TableInfo::qualifiedName).toList());
+        assertEquals(Optional.of("TAP_UPLOAD.mine.ra"), checked.columns().get(0).source());
+    }
+
+    @Test
     void namesResolveCaseInsensitivelyAndAreRewrittenToStoredNames() {
         assertEquals("SELECT \"ra\" AS \"ra\", \"dec\" AS \"dec\" FROM \"demo\".\"bsc5\" WHERE \"vmag\" < 2",
             sql("SELECT RA, Dec FROM BSC5 WHERE VMag < 2"));
