@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -181,10 +184,23 @@ public class QueryService {
         List<ResultColumn> columns = checked.columns();
         List<ResultField> fields = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            fields.add(ResultField.of(columns.get(i), meta.getColumnTypeName(i + 1)));
+            fields.add(ResultField.of(columns.get(i), meta.getColumnTypeName(i + 1), documentation(columns.get(i), info)));
         }
         ResultTable table = new ResultTable(rs, fields, maxrec);
         return new RunningQuery(connection, statement, rs, table, info, request, !request.uploads().isEmpty());
+    }
+
+    /** The VOSI table document of a column's source table; none for uploads and computed columns. */
+    private static URL documentation(ResultColumn column, ResultInfo info) {
+        return column.source().filter(s -> !s.startsWith(UploadLoader.ADQL_SCHEMA + "."))
+            .map(s -> s.substring(0, s.lastIndexOf('.')))
+            .map(table -> {
+                try {
+                    return URI.create(info.tableDocs() + table).toURL();
+                } catch (MalformedURLException | IllegalArgumentException e) {
+                    return null; // a base URL that is no URL: the FIELD simply has no link
+                }
+            }).orElse(null);
     }
 
     /** A database error as the client's mistake where it is one (bad values, time limit), else a fault here. */

@@ -1,6 +1,7 @@
 package org.voarchive.tap;
 
 import java.lang.reflect.Array;
+import java.net.URL;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import org.voarchive.adql.check.ResultColumn;
 import org.voarchive.adql.check.ValueType;
 import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.DefaultValueInfo;
 import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.table.Tables;
 import uk.ac.starlink.votable.VOStarTable;
@@ -24,6 +26,9 @@ import uk.ac.starlink.votable.VOStarTable;
 final class ResultField {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+    /** STIL writes URL-valued column metadata as the FIELD's {@code LINK}, titled with this name. */
+    private static final DefaultValueInfo SOURCE_DOCUMENTATION =
+        new DefaultValueInfo("source table", URL.class, "Description of the table the column comes from");
 
     private final ColumnInfo info;
     private final ValueType type;
@@ -56,8 +61,9 @@ final class ResultField {
 
     /**
      * @param sqlType the database's name of the column's type (for telling timestamps with and without zone apart)
+     * @param documentation the VOSI document of the table the column comes from, or null; written as the FIELD's LINK
      */
-    static ResultField of(ResultColumn column, String sqlType) {
+    static ResultField of(ResultColumn column, String sqlType, URL documentation) {
         ValueType type = column.type();
         boolean array = type.arraysize() != null && !isText(type);
         Class<?> element = elementClass(type.datatype());
@@ -69,6 +75,9 @@ final class ResultField {
         info.setXtype(type.xtype());
         if (array && type.arraysize().matches("\\d+")) {
             info.setShape(new int[] {Integer.parseInt(type.arraysize())});
+        }
+        if (documentation != null) {
+            info.setAuxDatum(new DescribedValue(SOURCE_DOCUMENTATION, documentation));
         }
         if ("unicodeChar".equals(type.datatype())) {
             info.setAuxDatum(new DescribedValue(VOStarTable.DATATYPE_INFO, "unicodeChar"));

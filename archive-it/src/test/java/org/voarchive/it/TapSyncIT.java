@@ -110,6 +110,7 @@ class TapSyncIT {
         String doc = Tap.text(r);
         assertTrue(doc.contains("<FIELD datatype=\"double\" name=\"ra\" ucd=\"pos.eq.ra;meta.main\" unit=\"deg\">"), doc);
         assertTrue(doc.contains("xtype=\"point\""), doc);
+        assertTrue(doc.contains("<LINK title=\"source table\" href=\"" + Archive.baseUrl() + "/tap/tables/demo.bsc5\"/>"), doc);
         assertTrue(doc.indexOf("<INFO name=\"QUERY_STATUS\" value=\"OK\"/>") < doc.indexOf("<TABLE>"), doc);
         assertTrue(doc.contains("<INFO name=\"QUERY\" value=\"SELECT TOP 1 ra, vmag, pos FROM demo.bsc5\"/>"), doc);
         assertTrue(doc.contains("<INFO name=\"source_table\" value=\"demo.bsc5\"/>"), doc);
