@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -92,6 +94,75 @@ public class MetadataAdmin {
             }
         }
         return table(schema, name);
+    }
+
+    /** Every table's curated metadata, its columns' and its groups: what {@link #importDocument} takes. */
+    public MetadataDocument export() throws SQLException {
+        List<MetadataDocument.Table> entries = new ArrayList<>();
+        for (TableRecord t : tables()) {
+            entries.add(new MetadataDocument.Table(t, columns(t.schema(), t.name()), groups(t.schema(), t.name())));
+        }
+        return new MetadataDocument(MetadataDocument.FORMAT, entries);
+    }
+
+    /**
+     * Applies an exported document to the tables of the same names here, as one transaction:
+     * a document with any bad value or unknown table changes nothing. The document is
+     * authoritative, so the versions in it are not checked; every object's version moves on.
+     *
+     * @return the number of tables updated
+     * @throws InvalidField naming the first entry that cannot be applied
+     */
+    public int importDocument(MetadataDocument document) throws SQLException {
+        if (document == null || !MetadataDocument.FORMAT.equals(document.format())) {
+            throw new InvalidField("format", "not a metadata export: format must be " + MetadataDocument.FORMAT);
+        }
+        List<MetadataDocument.Table> entries = document.tables() == null ? List.of() : document.tables();
+        for (int i = 0; i < entries.size(); i++) {
+            MetadataDocument.Table entry = entries.get(i);
+            String at = "tables[" + i + "]";
+            if (entry == null || entry.table() == null || entry.table().schema() == null || entry.table().name() == null) {
+                throw new InvalidField(at, "each entry needs table.schema and table.name");
+            }
+            TableRecord t = entry.table();
+            TableRecord current = table(t.schema(), t.name()).orElseThrow(() -> new InvalidField(at,
+                "no table " + t.schema() + "." + t.name() + " in this archive: load or discover it first"));
+            updateTable(t.schema(), t.name(), new TableRecord(null, null, t.title(), t.description(),
+                t.longDescription(), t.utype(), t.doi(), t.licenseSpdx(), t.licenseLabel(), t.licenseUrl(), t.published(),
+                t.dataAccess(), t.metadataAccess(), null, current.version()));
+            Map<String, Integer> versions = new HashMap<>();
+            columns(t.schema(), t.name()).forEach(c -> versions.put(c.name(), c.version()));
+            for (ColumnRecord c : entry.columns() == null ? List.<ColumnRecord>of() : entry.columns()) {
+                Integer version = versions.get(c.name());
+                if (version == null) {
+                    throw new InvalidField(at + ".columns", "no column " + c.name() + " in " + t.schema() + "." + t.name());
+                }
+                updateColumn(t.schema(), t.name(), c.name(), new ColumnRecord(null, c.description(), c.unit(), c.ucd(),
+                    c.utype(), c.principal(), c.std(), c.dataAccess(), c.metadataAccess(), null, null, null, version));
+            }
+            if (entry.groups() != null) {
+                setTableGroups(t.schema(), t.name(), entry.groups());
+            }
+        }
+        return entries.size();
+    }
+
+    /** The groups that may see a PRIVATE table. */
+    public List<String> groups(String schema, String name) throws SQLException {
+        List<String> groups = new ArrayList<>();
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT g.name FROM archive.table_groups tg JOIN archive.groups g ON g.id = tg.group_id
+                  JOIN archive.tables t ON t.id = tg.table_id JOIN archive.schemas s ON s.id = t.schema_id
+                 WHERE s.name = ? AND t.name = ? ORDER BY g.name""")) {
+            s.setString(1, schema);
+            s.setString(2, name);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    groups.add(rs.getString(1));
+                }
+            }
+        }
+        return groups;
     }
 
     /**

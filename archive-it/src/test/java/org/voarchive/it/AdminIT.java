@@ -128,4 +128,39 @@ class AdminIT {
         assertEquals(409, Archive.send("PUT", path, "{\"description\":\"late\",\"version\":" + read + "}",
             ADMIN, ADMIN_PASSWORD).statusCode());
     }
+
+    @Test
+    void exportedMetadataImportsBackAllOrNothing() throws Exception {
+        assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_admin", null, ADMIN, ADMIN_PASSWORD)
+            .statusCode());
+        HttpResponse<String> exported = Archive.send("GET", "/admin/metadata/export", null, ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, exported.statusCode(), exported.body());
+        assertTrue(exported.body().contains("\"format\":\"voarchive-metadata/1\""), exported.body());
+        assertTrue(exported.body().contains("\"name\":\"bsc5\""), exported.body());
+
+        String doc = """
+            {"format": "voarchive-metadata/1", "tables": [
+              {"table": {"schema": "it_admin", "name": "t", "description": "Imported description"},
+               "columns": [{"name": "x", "description": "Imported x", "unit": "mag"}], "groups": []}]}""";
+        HttpResponse<String> imported = Archive.send("POST", "/admin/metadata/import", doc, ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertTrue(Archive.send("GET", "/admin/metadata/tables/it_admin.t", null, ADMIN, ADMIN_PASSWORD).body()
+            .contains("\"description\":\"Imported description\""));
+        assertTrue(Archive.send("GET", "/admin/metadata/tables/it_admin.t/columns", null, ADMIN, ADMIN_PASSWORD).body()
+            .contains("\"description\":\"Imported x\""));
+
+        // a valid first entry and an unknown table: 400 naming the entry, and the first entry is not applied either
+        String bad = """
+            {"format": "voarchive-metadata/1", "tables": [
+              {"table": {"schema": "it_admin", "name": "t", "description": "Must not stick"}},
+              {"table": {"schema": "it_admin", "name": "nothere", "description": "x"}}]}""";
+        HttpResponse<String> refused = Archive.send("POST", "/admin/metadata/import", bad, ADMIN, ADMIN_PASSWORD);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("tables[1]"), refused.body());
+        assertTrue(Archive.send("GET", "/admin/metadata/tables/it_admin.t", null, ADMIN, ADMIN_PASSWORD).body()
+            .contains("\"description\":\"Imported description\""));
+        assertEquals(400, Archive.send("POST", "/admin/metadata/import", "{\"format\": \"other\"}", ADMIN, ADMIN_PASSWORD)
+            .statusCode());
+        assertEquals(403, Archive.send("GET", "/admin/metadata/export", null, OTHER, OTHER_PASSWORD).statusCode());
+    }
 }

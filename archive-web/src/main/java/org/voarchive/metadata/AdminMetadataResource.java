@@ -83,6 +83,21 @@ public class AdminMetadataResource {
         return groups;
     }
 
+    /** The curated metadata of every table, for moving it to another instance. */
+    @GET
+    @Path("export")
+    public MetadataDocument export() throws SQLException {
+        return admin.export();
+    }
+
+    /** Applies an export to the tables of the same names; all or nothing. */
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public jakarta.json.JsonObject importDocument(MetadataDocument document) throws SQLException {
+        return jakarta.json.Json.createObjectBuilder().add("tables", admin.importDocument(document)).build();
+    }
+
     @POST
     @Path("discover")
     public MetadataDiscovery.Result discover(@QueryParam("schema") String schema) throws SQLException {

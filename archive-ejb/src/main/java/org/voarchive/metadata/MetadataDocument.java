@@ -1,0 +1,18 @@
+package org.voarchive.metadata;
+
+import java.util.List;
+
+/**
+ * The curated metadata of an archive as one JSON document, for moving it
+ * between instances (export, then import where the same tables exist).
+ *
+ * @param format always {@link #FORMAT}; an import of anything else is refused
+ */
+public record MetadataDocument(String format, List<Table> tables) {
+
+    public static final String FORMAT = "voarchive-metadata/1";
+
+    /** @param groups who may see the table when it is PRIVATE */
+    public record Table(TableRecord table, List<ColumnRecord> columns, List<String> groups) {
+    }
+}
