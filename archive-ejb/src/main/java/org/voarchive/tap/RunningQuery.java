@@ -54,7 +54,7 @@ public final class RunningQuery implements AutoCloseable {
         try {
             ResultWriter.of(request.format()).write(table, info, out);
             LOG.info(() -> "TAP query done: " + table.rowsDelivered() + " rows, " + table.status() + ", "
-                + request.format().name().toLowerCase() + ", " + (System.nanoTime() - started) / 1_000_000 + " ms");
+                + request.format().name().toLowerCase(java.util.Locale.ROOT) + ", " + (System.nanoTime() - started) / 1_000_000 + " ms");
         } catch (IOException | RuntimeException e) {
             cancel();
             LOG.log(Level.WARNING, "TAP result not delivered after " + table.rowsDelivered() + " rows: " + e, e);

@@ -47,6 +47,7 @@ final class UploadLoader {
 
     private final Connection connection;
     private final long maxRows;
+    private final long maxBytes;
     private long bytesLeft;
 
     /**
@@ -55,7 +56,8 @@ final class UploadLoader {
     UploadLoader(Connection connection, TapLimits limits) {
         this.connection = connection;
         this.maxRows = limits.uploadMaxRows();
-        this.bytesLeft = limits.uploadMaxBytes();
+        this.maxBytes = limits.uploadMaxBytes();
+        this.bytesLeft = maxBytes;
     }
 
     /**
@@ -80,7 +82,7 @@ final class UploadLoader {
                 bytesLeft -= n;
                 if (bytesLeft < 0) {
                     throw DaliException.badRequest("UPLOAD " + name + ": the uploads of this request exceed the limit of "
-                        + (bytesLeft + n + Files.size(file)) + " bytes");
+                        + maxBytes + " bytes");
                 }
                 out.write(buffer, 0, n);
             }

@@ -264,6 +264,25 @@ class TapSyncIT {
         assertError(Tap.get(params("LANG", "ADQL", "QUERY", "SELECT 1", "UPLOAD", "1x,param:t")), "regular identifier");
     }
 
+    @Test
+    void uploadsOverTheDeclaredByteLimitAreRefused() throws Exception {
+        String capabilities = new String(Archive.get("/tap/capabilities").body(), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("<uploadLimit>\\s*<hard unit=\"byte\">(\\d+)</hard>").matcher(capabilities);
+        assertTrue(m.find(), capabilities);
+        long limit = Long.parseLong(m.group(1));
+        assertTrue(limit <= 5_000_000, "run the server with ARCHIVE_TAP_UPLOAD_MAX_BYTES <= 5000000 for this test (deploy/test does)");
+        StringBuilder rows = new StringBuilder();
+        for (long i = 0; rows.length() <= limit; i++) {
+            rows.append("<TR><TD>").append(i).append("</TD></TR>\n");
+        }
+        String big = "<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE><TABLE>"
+            + "<FIELD name=\"i\" datatype=\"long\"/><DATA><TABLEDATA>" + rows + "</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
+        assertError(Tap.multipart(List.of(Tap.Part.field("LANG", "ADQL"), Tap.Part.field("QUERY", "SELECT COUNT(*) FROM TAP_UPLOAD.big"),
+            Tap.Part.field("UPLOAD", "big,param:t"), new Tap.Part("t", "big.vot", big.getBytes(StandardCharsets.UTF_8)))),
+            "exceed the limit of " + limit + " bytes");
+        assertNoUploadTablesLeft();
+    }
+
     /** Uploads are temporary tables of the pooled session; none may outlive its request. */
     private static void assertNoUploadTablesLeft() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement();
