@@ -266,10 +266,7 @@ class TapSyncIT {
 
     @Test
     void uploadsOverTheDeclaredByteLimitAreRefused() throws Exception {
-        String capabilities = new String(Archive.get("/tap/capabilities").body(), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("<uploadLimit>\\s*<hard unit=\"byte\">(\\d+)</hard>").matcher(capabilities);
-        assertTrue(m.find(), capabilities);
-        long limit = Long.parseLong(m.group(1));
+        long limit = declaredLimit("<uploadLimit>\\s*<hard unit=\"byte\">(\\d+)</hard>");
         assertTrue(limit <= 5_000_000, "run the server with ARCHIVE_TAP_UPLOAD_MAX_BYTES <= 5000000 for this test (deploy/test does)");
         StringBuilder rows = new StringBuilder();
         for (long i = 0; rows.length() <= limit; i++) {
@@ -283,6 +280,14 @@ class TapSyncIT {
         assertNoUploadTablesLeft();
     }
 
+    /** A limit as the capabilities declare it: the number the pattern's group matches. */
+    private static long declaredLimit(String pattern) throws Exception {
+        String capabilities = new String(Archive.get("/tap/capabilities").body(), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile(pattern).matcher(capabilities);
+        assertTrue(m.find(), capabilities);
+        return Long.parseLong(m.group(1));
+    }
+
     /** Uploads are temporary tables of the pooled session; none may outlive its request. */
     private static void assertNoUploadTablesLeft() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement();
@@ -294,10 +299,7 @@ class TapSyncIT {
 
     @Test
     void theTimeLimitCancelsTheQueryInPostgres() throws Exception {
-        String capabilities = new String(Archive.get("/tap/capabilities").body(), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("<executionDuration>\\s*<default>(\\d+)</default>").matcher(capabilities);
-        assertTrue(m.find(), capabilities);
-        int limit = Integer.parseInt(m.group(1));
+        long limit = declaredLimit("<executionDuration>\\s*<default>(\\d+)</default>");
         assertTrue(limit <= 30, "run the server with ARCHIVE_TAP_SYNC_TIMEOUT_SECONDS <= 30 for this test (deploy/test does)");
         long start = System.nanoTime();
         HttpResponse<byte[]> r = Tap.get(params("LANG", "ADQL",
