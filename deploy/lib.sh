@@ -28,6 +28,8 @@ load_env() {
   set +a
   # links on pages follow the port the scripts serve on, unless the operator set a public URL
   export ARCHIVE_BASE_URL=${ARCHIVE_BASE_URL:-http://localhost:$ARCHIVE_HTTP_PORT}
+  # async job results (UWS); the operator may put them on a larger disk
+  export ARCHIVE_UWS_RESULTS_DIR=${ARCHIVE_UWS_RESULTS_DIR:-$ARCHIVE_STATE_DIR/jobs}
 }
 
 # Installs Debian packages that are missing (root only; apt-get update once).

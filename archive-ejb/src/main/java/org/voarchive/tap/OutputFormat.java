@@ -47,6 +47,11 @@ public enum OutputFormat {
         return names.stream().filter(n -> !n.contains("/") || n.startsWith("votable/")).toList();
     }
 
+    /** The file name extension of a stored result (async jobs). */
+    public String fileExtension() {
+        return isVOTable() ? "vot" : name().toLowerCase(Locale.ROOT);
+    }
+
     public boolean isVOTable() {
         return name().startsWith("VOTABLE");
     }

@@ -33,6 +33,7 @@ import org.voarchive.adql.check.ResultColumn;
 import org.voarchive.adql.check.TableInfo;
 import org.voarchive.adql.postgres.PostgresTranslator;
 import org.voarchive.dali.DaliException;
+import org.voarchive.database.Cancellation;
 import org.voarchive.database.DataSources;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.PublishedMetadata;
@@ -66,12 +67,13 @@ public class QueryService {
     /**
      * @param callerName the authenticated user, or null
      * @param timeoutSeconds the execution time allowed to the SQL
+     * @param cancellation stops the query from another thread (async ABORT and execution limits)
      * @return the executed query, owning its connection: the caller must write or close it
      * @throws DaliException 400 for the client's mistakes (ADQL errors with line and column, uploads,
      *                       queries the database rejects or that run too long), 5xx for faults here
      */
-    public RunningQuery start(TapRequest request, String callerName, UploadSource parts, int timeoutSeconds)
-            throws DaliException {
+    public RunningQuery start(TapRequest request, String callerName, UploadSource parts, int timeoutSeconds,
+                              Cancellation cancellation) throws DaliException {
         Instant requested = Instant.now();
         Query query = parse(request.query());
         PublishedMetadata metadata;
@@ -91,7 +93,7 @@ public class QueryService {
             CheckedQuery checked = check(query, tables);
             long maxrec = request.effectiveMaxrec(limits);
             String sql = TRANSLATOR.translate(checked, OptionalLong.of(maxrec));
-            RunningQuery running = execute(connection, caller, sql, checked, maxrec, timeoutSeconds, request,
+            RunningQuery running = execute(connection, caller, sql, checked, maxrec, timeoutSeconds, request, cancellation,
                 new ResultInfo(request.query(), request.lang(), requested,
                     checked.sourceTables().stream().map(TableInfo::qualifiedName).distinct().toList(),
                     site.baseUrl() + "/tap/tables/"));
@@ -166,13 +168,18 @@ public class QueryService {
     }
 
     private RunningQuery execute(Connection connection, Caller caller, String sql, CheckedQuery checked, long maxrec,
-                                 int timeoutSeconds, TapRequest request, ResultInfo info) throws SQLException, DaliException {
+                                 int timeoutSeconds, TapRequest request, Cancellation cancellation, ResultInfo info)
+            throws SQLException, DaliException {
         try (Statement s = connection.createStatement()) {
             s.execute("SET LOCAL statement_timeout = " + Math.multiplyExact(timeoutSeconds, 1000L));
         }
         caller.applyTo(connection); // TAP_SCHEMA shows this caller's tables, as the checker did
         Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(limits.fetchSize()); // with auto-commit off: a cursor, not the whole result in memory
+        if (!cancellation.attach(statement)) {
+            statement.close();
+            throw new DaliException(409, "the query was cancelled before it started");
+        }
         ResultSet rs;
         try {
             rs = statement.executeQuery(sql);

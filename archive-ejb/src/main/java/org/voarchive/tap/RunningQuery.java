@@ -49,6 +49,11 @@ public final class RunningQuery implements AutoCloseable {
         return request.format();
     }
 
+    /** Why the rows stopped early, if the database failed after the first row (the result then ends with an error). */
+    public java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(table.failure()).map(e -> e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+    }
+
     /** Streams the result and closes the query. */
     public void writeTo(OutputStream out) throws IOException {
         try {

@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import org.voarchive.dali.DaliErrors;
 import org.voarchive.dali.DaliException;
 import org.voarchive.dali.DaliParameters;
+import org.voarchive.database.Cancellation;
 
 /**
  * TAP synchronous queries (TAP 1.1 section 2.3.1): GET, POST with a form, or
@@ -94,7 +95,7 @@ public class SyncResource {
         String caller = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
         RunningQuery query;
         try {
-            query = queries.start(request, caller, uploads, limits.syncTimeoutSeconds());
+            query = queries.start(request, caller, uploads, limits.syncTimeoutSeconds(), new Cancellation());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "TAP sync query failed", e);
             return DaliErrors.response(500, "the query failed in the service; the service log has the details");

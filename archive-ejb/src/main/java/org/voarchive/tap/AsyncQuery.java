@@ -1,0 +1,79 @@
+package org.voarchive.tap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.voarchive.dali.DaliException;
+import org.voarchive.dali.DaliParameters;
+import org.voarchive.uws.ErrorType;
+import org.voarchive.uws.Job;
+import org.voarchive.uws.JobContext;
+import org.voarchive.uws.JobExecutor;
+import org.voarchive.uws.JobFailure;
+import org.voarchive.uws.JobParameter;
+import org.voarchive.uws.JobResult;
+
+/**
+ * An async TAP job (TAP 1.1 section 2.3.2): the same query path as sync,
+ * with the job's parameters, its stored inline uploads and its execution
+ * duration, writing the single result "result" to the job's directory.
+ */
+@ApplicationScoped
+public class AsyncQuery implements JobExecutor {
+
+    /** The job list name of async TAP jobs. */
+    public static final String JOB_LIST = "tap";
+    /** TAP 1.1 section 2.3.2: the result of a query job is named "result". */
+    public static final String RESULT = "result";
+
+    @Inject
+    QueryService queries;
+
+    @Override
+    public String jobList() {
+        return JOB_LIST;
+    }
+
+    @Override
+    public List<JobResult> execute(Job job, JobContext context) throws JobFailure {
+        TapRequest request;
+        try {
+            request = TapRequest.parse(parameters(job));
+        } catch (DaliException e) {
+            throw new JobFailure(ErrorType.FATAL, e.getMessage());
+        }
+        try (RunningQuery query = queries.start(request, job.ownerId(), part -> context.upload(part),
+                context.remainingSeconds(), context.cancellation())) {
+            String file = RESULT + "." + request.format().fileExtension();
+            long size;
+            try (JobContext.QuotaStream out = context.createResult(file)) {
+                query.writeTo(out);
+                size = out.written();
+            }
+            Optional<String> failure = query.failure();
+            if (failure.isPresent()) {
+                throw new JobFailure(ErrorType.TRANSIENT, "the query failed after the first rows: " + failure.get());
+            }
+            return List.of(new JobResult(RESULT, file, query.contentType(), size));
+        } catch (DaliException e) {
+            throw new JobFailure(e.clientError() ? ErrorType.FATAL : ErrorType.TRANSIENT, e.getMessage());
+        } catch (JobContext.QuotaExceeded e) {
+            throw new JobFailure(ErrorType.FATAL, e.getMessage());
+        } catch (IOException e) {
+            throw new JobFailure(ErrorType.TRANSIENT, "the result could not be written: " + e.getMessage());
+        }
+    }
+
+    private static DaliParameters parameters(Job job) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (JobParameter p : job.parameters()) {
+            map.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p.value());
+        }
+        return DaliParameters.of(map);
+    }
+}

@@ -1,0 +1,97 @@
+package org.voarchive.uws;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.voarchive.database.Cancellation;
+
+/**
+ * What an executing job may use: its directory (inline uploads, result
+ * files), the time left, the cancellation that ABORT and the time limit
+ * trigger, and result streams that stop at the owner's storage quota.
+ */
+public final class JobContext {
+
+    private final JobFiles files;
+    private final String jobId;
+    private final Instant deadline;
+    private final Cancellation cancellation;
+    private final long quotaLeft;
+    private final long quota;
+
+    JobContext(JobFiles files, String jobId, Instant deadline, Cancellation cancellation, long quotaLeft, long quota) {
+        this.files = files;
+        this.jobId = jobId;
+        this.deadline = deadline;
+        this.cancellation = cancellation;
+        this.quotaLeft = quotaLeft;
+        this.quota = quota;
+    }
+
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    /** Whole seconds until the execution duration runs out, at least 1. */
+    public int remainingSeconds() {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Duration.between(Instant.now(), deadline).toSeconds()));
+    }
+
+    /** An inline upload stored with the job when it was created. */
+    public Optional<InputStream> upload(String part) throws IOException {
+        Optional<Path> file = files.upload(jobId, part);
+        return file.isPresent() ? Optional.of(Files.newInputStream(file.get())) : Optional.empty();
+    }
+
+    /** Opens a result file for writing; writing past the owner's quota fails with {@link QuotaExceeded}. */
+    public QuotaStream createResult(String fileName) throws IOException {
+        return new QuotaStream(Files.newOutputStream(files.createResult(jobId, fileName)));
+    }
+
+    /** The storage quota on results was reached while writing. */
+    public static final class QuotaExceeded extends IOException {
+        QuotaExceeded(String message) {
+            super(message);
+        }
+    }
+
+    /** Counts the bytes written and refuses those beyond the quota. */
+    public final class QuotaStream extends FilterOutputStream {
+
+        private long written;
+
+        QuotaStream(OutputStream out) {
+            super(out);
+        }
+
+        public long written() {
+            return written;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            reserve(1);
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            reserve(len);
+            out.write(b, off, len);
+        }
+
+        private void reserve(long n) throws QuotaExceeded {
+            if (written + n > quotaLeft) {
+                throw new QuotaExceeded("the result would exceed the storage quota of " + quota
+                    + " bytes for your jobs' results; delete jobs you no longer need, or ask for fewer rows");
+            }
+            written += n;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.voarchive.uws;
+
+import java.util.List;
+
+/**
+ * What a service's jobs do (TAP: run the query). The job manager calls it on
+ * a queue worker with the job in EXECUTING; it reads the job's parameters
+ * (checking them is its business: UWS accepts any at creation) and writes its
+ * results through the context, which enforces the quota and carries the
+ * cancellation used by ABORT and the execution-duration limit.
+ */
+public interface JobExecutor {
+
+    /** The job list it serves, as stored in {@link Job#jobList()}. */
+    String jobList();
+
+    /** @return the results written, in the order the job document lists them */
+    List<JobResult> execute(Job job, JobContext context) throws JobFailure;
+}

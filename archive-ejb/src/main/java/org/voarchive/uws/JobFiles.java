@@ -1,0 +1,109 @@
+package org.voarchive.uws;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The files of jobs under the results directory: {@code <job>/uploads/<part>}
+ * for inline uploads and {@code <job>/results/<file>} for results. Names come
+ * from clients, so they are checked before they become paths.
+ */
+public final class JobFiles {
+
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private final Path root;
+
+    public JobFiles(Path root) {
+        this.root = root;
+    }
+
+    private Path job(String jobId) {
+        return root.resolve(safe(jobId));
+    }
+
+    private static String safe(String name) {
+        if (!SAFE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a safe file name: " + name);
+        }
+        return name;
+    }
+
+    public static boolean isSafe(String name) {
+        return SAFE_NAME.matcher(name).matches();
+    }
+
+    /**
+     * Stores an inline upload, at most {@code maxBytes} bytes.
+     *
+     * @throws UwsException 400 if it is larger
+     */
+    public void storeUpload(String jobId, String part, InputStream content, long maxBytes) throws IOException, UwsException {
+        Path dir = Files.createDirectories(job(jobId).resolve("uploads"));
+        Path file = dir.resolve(safe(part));
+        try (InputStream in = content; var out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[65536];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > maxBytes) {
+                    throw UwsException.badRequest("the upload " + part + " is larger than the limit of " + maxBytes + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    public Optional<Path> upload(String jobId, String part) {
+        if (!isSafe(part)) {
+            return Optional.empty();
+        }
+        Path file = job(jobId).resolve("uploads").resolve(part);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    Path createResult(String jobId, String fileName) throws IOException {
+        return Files.createDirectories(job(jobId).resolve("results")).resolve(safe(fileName));
+    }
+
+    public Path result(String jobId, String fileName) {
+        return job(jobId).resolve("results").resolve(safe(fileName));
+    }
+
+    /** Removes the results of a job that did not complete. */
+    void deleteResults(String jobId) {
+        deleteTree(job(jobId).resolve("results"));
+    }
+
+    /** Removes everything of a job. */
+    void delete(String jobId) {
+        deleteTree(job(jobId));
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (NoSuchFileException e) {
+                    // gone already
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,399 @@
+package org.voarchive.uws;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.voarchive.database.Cancellation;
+
+/**
+ * Runs UWS jobs: creates them, moves them through their phases, executes
+ * them on per-queue worker threads in the scheduler's fair order, enforces
+ * execution durations by cancelling the SQL, and destroys them with their
+ * files. Jobs that were executing when the server stopped are ended in ERROR
+ * at start-up (their partial results cannot be trusted); queued jobs had not
+ * started and are queued again.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations") // the job tables must exist before recovery reads them
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// each store call commits on its own; nothing here holds a transaction open across files or queries
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class JobManager {
+
+    private static final Logger LOG = Logger.getLogger(JobManager.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a stopping server gives executing jobs to notice their cancellation. */
+    private static final long SHUTDOWN_GRACE_MILLIS = 5000;
+
+    /** What an executing job can be stopped by. */
+    private static final class Execution {
+        final Cancellation cancellation = new Cancellation();
+        volatile boolean overrun;
+        volatile boolean shutdown;
+    }
+
+    @EJB
+    JobStore store;
+
+    @Inject
+    UwsSettings settings;
+
+    @Inject
+    PhaseEvents events;
+
+    @Inject
+    Instance<JobExecutor> executors;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private JobScheduler scheduler;
+    private JobFiles files;
+    private ScheduledExecutorService timers;
+    private final Map<String, Execution> executing = new ConcurrentHashMap<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean stopping;
+
+    @PostConstruct
+    void start() {
+        scheduler = new JobScheduler(settings.maxExecutingPerUser());
+        files = new JobFiles(settings.resultsDir());
+        timers = Executors.newSingleThreadScheduledExecutor(threads);
+        recover();
+        for (JobQueueSettings queue : settings.queues()) {
+            for (int i = 0; i < queue.concurrency(); i++) {
+                Thread worker = threads.newThread(() -> work(queue.name()));
+                worker.setName("uws-" + queue.name() + "-" + i);
+                worker.start();
+                workers.add(worker);
+            }
+        }
+        LOG.info(() -> "UWS job manager started: queues " + settings.queues() + ", results in " + settings.resultsDir());
+    }
+
+    private void recover() {
+        for (String id : store.inPhase(ExecutionPhase.EXECUTING)) {
+            store.change(id, job -> {
+                job.fail(ErrorType.TRANSIENT, "the server stopped while the job was executing; run it again", Instant.now());
+                return job;
+            });
+            files.deleteResults(id);
+            LOG.warning(() -> "job " + id + " was executing when the server stopped: set to ERROR");
+        }
+        for (String id : store.inPhase(ExecutionPhase.QUEUED)) {
+            store.find(id).ifPresent(job -> scheduler.offer(queueOf(job).name(), job.ownerId(), id));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        scheduler.close();
+        executing.values().forEach(e -> {
+            e.shutdown = true;
+            e.cancellation.cancel();
+        });
+        long until = System.currentTimeMillis() + SHUTDOWN_GRACE_MILLIS;
+        for (Thread worker : workers) {
+            try {
+                worker.join(Math.max(1, until - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        timers.shutdownNow();
+    }
+
+    public JobFiles files() {
+        return files;
+    }
+
+    /**
+     * Creates a PENDING job. The parameters are stored as given (UWS checks them when the job runs); QUEUE picks
+     * a queue, RUNID is the client's label.
+     *
+     * @param uploads inline uploads by part name, stored with the job, each at most {@code maxUploadBytes}
+     */
+    public Job create(String jobList, String owner, List<JobParameter> parameters, Map<String, InputStream> uploads,
+                      long maxUploadBytes) throws UwsException, IOException {
+        String id = newId();
+        for (Map.Entry<String, InputStream> upload : uploads.entrySet()) {
+            if (!JobFiles.isSafe(upload.getKey())) {
+                throw UwsException.badRequest("the upload part name '" + upload.getKey() + "' must be letters, digits, "
+                    + "'.', '_' or '-'");
+            }
+        }
+        try {
+            for (Map.Entry<String, InputStream> upload : uploads.entrySet()) {
+                files.storeUpload(id, upload.getKey(), upload.getValue(), maxUploadBytes);
+            }
+            JobQueueSettings queue = settings.queues().get(0);
+            Instant now = Instant.now();
+            Job job = new Job(id, jobList, owner, queue.name(), now, queue.maxExecutionSeconds(),
+                now.plus(queue.retention()), parameters);
+            parameter(parameters, "RUNID").ifPresent(job::setRunId);
+            Optional<String> requested = parameter(parameters, "QUEUE");
+            if (requested.isPresent()) {
+                Optional<JobQueueSettings> chosen = settings.queue(requested.get());
+                if (chosen.isEmpty()) {
+                    // refused, but as a job: the client sees why where it looks for results
+                    job.fail(ErrorType.FATAL, "QUEUE=" + requested.get() + " is not a queue here; the queues are "
+                        + settings.queues().stream().map(JobQueueSettings::name).toList(), now);
+                } else {
+                    job.setQueue(chosen.get().name());
+                    job.setExecutionDuration(chosen.get().maxExecutionSeconds());
+                    job.setDestruction(now.plus(chosen.get().retention()));
+                }
+            }
+            return store.create(job);
+        } catch (UwsException | IOException | RuntimeException e) {
+            files.delete(id);
+            throw e;
+        }
+    }
+
+    private static Optional<String> parameter(List<JobParameter> parameters, String name) {
+        return parameters.stream().filter(p -> p.name().equalsIgnoreCase(name)).map(JobParameter::value).findFirst();
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** PHASE=RUN: queues a PENDING (or HELD) job; a job already queued or executing stays as it is. */
+    public void run(String id) throws UwsException {
+        Job job = store.find(id).orElseThrow(() -> UwsException.notFound(id));
+        if (job.phase() == ExecutionPhase.QUEUED || job.phase() == ExecutionPhase.EXECUTING) {
+            return;
+        }
+        if (job.phase() != ExecutionPhase.PENDING && job.phase() != ExecutionPhase.HELD) {
+            throw new UwsException(403, "the job is " + job.phase() + " and cannot run again; create a new job");
+        }
+        boolean tooMany = store.active(job.ownerId()) >= settings.maxQueuedPerUser();
+        Optional<Job> queued = store.change(id, j -> {
+            if (j.phase() != ExecutionPhase.PENDING && j.phase() != ExecutionPhase.HELD) {
+                return null;
+            }
+            if (tooMany) {
+                j.fail(ErrorType.TRANSIENT, "you have " + settings.maxQueuedPerUser() + " jobs queued or executing, "
+                    + "the most allowed; run this one when some have finished", Instant.now());
+            } else {
+                j.moveTo(ExecutionPhase.QUEUED, Instant.now());
+            }
+            return j;
+        });
+        queued.filter(j -> j.phase() == ExecutionPhase.QUEUED)
+            .ifPresent(j -> scheduler.offer(queueOf(j).name(), j.ownerId(), id));
+        events.changed(id);
+    }
+
+    /** PHASE=ABORT: ends a job that has not finished; an executing job's SQL is cancelled at once. */
+    public void abort(String id) throws UwsException {
+        Optional<Job> aborted = store.change(id, job -> {
+            if (!ExecutionPhase.ABORTABLE.contains(job.phase())) {
+                return null;
+            }
+            job.moveTo(ExecutionPhase.ABORTED, Instant.now());
+            return job;
+        });
+        if (aborted.isEmpty() && store.find(id).isEmpty()) {
+            throw UwsException.notFound(id);
+        }
+        scheduler.remove(id);
+        Execution e = executing.get(id);
+        if (e != null) {
+            e.cancellation.cancel();
+        }
+        events.changed(id);
+    }
+
+    /** Destroys a job: aborts it if it is still running, then removes its record and files. */
+    public void destroy(String id) throws UwsException {
+        Optional<Job> job = store.find(id);
+        if (job.isEmpty()) {
+            throw UwsException.notFound(id);
+        }
+        if (ExecutionPhase.ABORTABLE.contains(job.get().phase())) {
+            abort(id);
+        }
+        store.delete(id);
+        files.delete(id);
+        events.changed(id);
+    }
+
+    /** DESTRUCTION=: the server keeps at most its retention period from creation (UWS lets it adjust the value). */
+    public Instant setDestruction(String id, Instant requested) throws UwsException {
+        return store.change(id, job -> {
+            Instant latest = job.creationTime().plus(queueOf(job).retention());
+            Instant value = requested.isAfter(latest) ? latest : requested;
+            job.setDestruction(value);
+            return value;
+        }).orElseThrow(() -> UwsException.notFound(id));
+    }
+
+    /** EXECUTIONDURATION=: before the job runs only; capped by the queue's limit, 0 (unlimited) meaning that limit. */
+    public void setExecutionDuration(String id, long seconds) throws UwsException {
+        if (seconds < 0) {
+            throw UwsException.badRequest("EXECUTIONDURATION must not be negative, not " + seconds);
+        }
+        String refused = store.change(id, job -> {
+            if (job.phase() != ExecutionPhase.PENDING) {
+                return "the execution duration can only change while the job is PENDING, and it is " + job.phase();
+            }
+            long max = queueOf(job).maxExecutionSeconds();
+            job.setExecutionDuration(seconds == 0 ? max : Math.min(seconds, max));
+            return "";
+        }).orElseThrow(() -> UwsException.notFound(id));
+        if (!refused.isEmpty()) {
+            throw new UwsException(403, refused);
+        }
+    }
+
+    /** Parameters may change while the job is PENDING (UWS 1.1 section 2.2.3). */
+    public void setParameters(String id, List<JobParameter> changed) throws UwsException {
+        String refused = store.change(id, job -> {
+            if (job.phase() != ExecutionPhase.PENDING) {
+                return "parameters can only change while the job is PENDING, and it is " + job.phase();
+            }
+            job.setParameters(changed);
+            parameter(changed, "RUNID").ifPresent(job::setRunId);
+            return "";
+        }).orElseThrow(() -> UwsException.notFound(id));
+        if (!refused.isEmpty()) {
+            throw new UwsException(403, refused);
+        }
+    }
+
+    private JobQueueSettings queueOf(Job job) {
+        return settings.queue(job.queue()).orElse(settings.queues().get(0));
+    }
+
+    /** Jobs waiting to start, for availability notes and tests. */
+    public int waiting() {
+        return scheduler.waitingCount();
+    }
+
+    private void work(String queue) {
+        while (!stopping) {
+            try {
+                scheduler.take(queue, 10, TimeUnit.SECONDS).ifPresent(this::execute);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "UWS worker of queue " + queue + " failed; it goes on", e);
+            }
+        }
+    }
+
+    private void execute(String id) {
+        Execution e = new Execution();
+        executing.put(id, e);
+        ScheduledFuture<?> limit = null;
+        try {
+            Optional<Job> started = store.transition(id, Set.of(ExecutionPhase.QUEUED), ExecutionPhase.EXECUTING);
+            if (started.isEmpty()) {
+                return; // aborted or destroyed while queued
+            }
+            events.changed(id);
+            Job job = started.get();
+            Instant deadline = job.startTime().plusSeconds(job.executionDuration());
+            limit = timers.schedule(() -> {
+                e.overrun = true;
+                e.cancellation.cancel();
+            }, Duration.between(Instant.now(), deadline).toMillis(), TimeUnit.MILLISECONDS);
+            Outcome outcome = outcome(job, deadline, e);
+            store.change(id, j -> {
+                if (j.phase() == ExecutionPhase.EXECUTING) {
+                    outcome.applyTo(j);
+                }
+                return j;
+            }).filter(j -> j.phase() != ExecutionPhase.COMPLETED).ifPresent(j -> files.deleteResults(id));
+        } finally {
+            if (limit != null) {
+                limit.cancel(false);
+            }
+            executing.remove(id);
+            scheduler.done(id);
+            events.changed(id);
+        }
+    }
+
+    /** How an execution ended, to be recorded if the job is still EXECUTING (not aborted meanwhile). */
+    private interface Outcome {
+        void applyTo(Job job);
+    }
+
+    private Outcome outcome(Job job, Instant deadline, Execution e) {
+        try {
+            long quota = settings.quotaBytesPerUser();
+            long used = store.resultBytes(job.ownerId());
+            if (used >= quota) {
+                return j -> j.fail(ErrorType.FATAL, "your jobs' stored results (" + used + " bytes) have reached the "
+                    + "quota of " + quota + " bytes; delete jobs you no longer need", Instant.now());
+            }
+            JobContext context = new JobContext(files, job.id(), deadline, e.cancellation, quota - used, quota);
+            List<JobResult> results = executor(job.jobList()).execute(job, context);
+            return j -> {
+                results.forEach(j::addResult);
+                j.moveTo(ExecutionPhase.COMPLETED, Instant.now());
+            };
+        } catch (JobFailure f) {
+            if (e.shutdown) {
+                return j -> j.fail(ErrorType.TRANSIENT, "the server stopped while the job was executing; run it again",
+                    Instant.now());
+            }
+            boolean overrun = e.overrun || !Instant.now().isBefore(deadline.minusSeconds(1));
+            String message = overrun ? "the job ran longer than its execution duration of " + job.executionDuration()
+                + " s and was stopped" : f.getMessage();
+            ErrorType type = overrun ? ErrorType.FATAL : f.type();
+            return j -> j.fail(type, message, Instant.now());
+        } catch (RuntimeException ex) {
+            LOG.log(Level.SEVERE, "job " + job.id() + " failed", ex);
+            return j -> j.fail(ErrorType.TRANSIENT, "the job failed in the service; the service log has the details",
+                Instant.now());
+        }
+    }
+
+    private JobExecutor executor(String jobList) {
+        for (JobExecutor executor : executors) {
+            if (executor.jobList().equals(jobList)) {
+                return executor;
+            }
+        }
+        throw new IllegalStateException("no executor for job list " + jobList);
+    }
+}

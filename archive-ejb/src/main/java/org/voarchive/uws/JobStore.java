@@ -1,0 +1,132 @@
+package org.voarchive.uws;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The persistent jobs. Every method is its own transaction, so that what it
+ * returns is committed: a phase that a client reads is a phase that survives
+ * a restart. Changes lock the row, which makes phase transitions atomic
+ * between the workers, the HTTP requests and the reaper.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class JobStore {
+
+    @PersistenceContext(unitName = "archive")
+    EntityManager em;
+
+    public Job create(Job job) {
+        em.persist(job);
+        em.flush();
+        return job;
+    }
+
+    public Optional<Job> find(String id) {
+        return Optional.ofNullable(em.find(Job.class, id));
+    }
+
+    /**
+     * Applies a change to the locked job and commits it.
+     *
+     * @return the change's answer, empty if there is no such job
+     */
+    public <T> Optional<T> change(String id, Function<Job, T> change) {
+        Job job = em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE);
+        return job == null ? Optional.empty() : Optional.ofNullable(change.apply(job));
+    }
+
+    /**
+     * Moves the job from one of the given phases to another; nothing happens if it is in none of them.
+     *
+     * @return the job after the move, empty if there is no such job or it was in another phase
+     */
+    public Optional<Job> transition(String id, Collection<ExecutionPhase> from, ExecutionPhase to) {
+        return change(id, job -> {
+            if (!from.contains(job.phase())) {
+                return null;
+            }
+            job.moveTo(to, Instant.now());
+            return job;
+        });
+    }
+
+    public boolean delete(String id) {
+        Job job = em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null) {
+            return false;
+        }
+        em.remove(job);
+        return true;
+    }
+
+    /**
+     * The job list of one owner (null: anonymous jobs), newest first, as UWS 1.1 section 2.2.2.1 filters it.
+     *
+     * @param phases empty for every phase but ARCHIVED
+     * @param after  jobs created after this instant only, or null
+     * @param last   the most recent this many only
+     */
+    public List<Job> list(String jobList, String owner, Collection<ExecutionPhase> phases, Instant after, int last) {
+        String jpql = "SELECT j FROM Job j WHERE j.jobList = :list AND "
+            + (owner == null ? "j.ownerId IS NULL" : "j.ownerId = :owner")
+            + (phases.isEmpty() ? " AND j.phase <> :archived" : " AND j.phase IN :phases")
+            + (after == null ? "" : " AND j.creationTime > :after")
+            + " ORDER BY j.creationTime DESC, j.id";
+        TypedQuery<Job> q = em.createQuery(jpql, Job.class).setParameter("list", jobList).setMaxResults(last);
+        if (owner != null) {
+            q.setParameter("owner", owner);
+        }
+        if (phases.isEmpty()) {
+            q.setParameter("archived", ExecutionPhase.ARCHIVED);
+        } else {
+            q.setParameter("phases", phases);
+        }
+        if (after != null) {
+            q.setParameter("after", after);
+        }
+        return q.getResultList();
+    }
+
+    /** Ids of jobs whose destruction time has come, soonest first. */
+    public List<String> expired(Instant now, int max) {
+        return em.createNamedQuery(Job.EXPIRED, String.class).setParameter("now", now).setMaxResults(max)
+            .getResultList();
+    }
+
+    public List<String> inPhase(ExecutionPhase phase) {
+        return em.createNamedQuery(Job.IN_PHASE, String.class).setParameter("phase", phase).getResultList();
+    }
+
+    /** Bytes of stored results of an owner (null: the anonymous callers together). */
+    public long resultBytes(String owner) {
+        // SUM of a bigint is numeric in PostgreSQL
+        jakarta.persistence.Query q = em.createQuery("SELECT COALESCE(SUM(j.resultBytes), 0) FROM Job j WHERE "
+            + (owner == null ? "j.ownerId IS NULL" : "j.ownerId = :owner"));
+        if (owner != null) {
+            q.setParameter("owner", owner);
+        }
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    /** Jobs of an owner waiting or running. */
+    public long active(String owner) {
+        Collection<ExecutionPhase> phases = List.of(ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING);
+        if (owner == null) {
+            return em.createQuery("SELECT COUNT(j) FROM Job j WHERE j.ownerId IS NULL AND j.phase IN :phases",
+                Long.class).setParameter("phases", phases).getSingleResult();
+        }
+        return em.createNamedQuery(Job.QUEUED_BY, Long.class).setParameter("owner", owner)
+            .setParameter("phases", phases).getSingleResult();
+    }
+}

@@ -1,0 +1,132 @@
+package org.voarchive.uws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The operator's settings for UWS jobs (keys archive.uws.*, environment
+ * ARCHIVE_UWS_*), with their defaults written here, the one place each is read.
+ * Queues are listed in archive.uws.queues; each has keys
+ * archive.uws.queue.NAME.concurrency, .execution-duration (seconds) and
+ * .retention-days. Query pool (32 connections) = sync requests + the sum of
+ * queue concurrencies: keep the latter well below it.
+ */
+@ApplicationScoped
+public class UwsSettings {
+
+    /** Who may see jobs created without authentication. */
+    public enum AnonymousJobs {
+        /** Anyone who knows the (unguessable) job id; the list of an anonymous caller is empty. */
+        BY_ID,
+        /** As BY_ID, and anonymous callers see all anonymous jobs in the list. */
+        LISTED,
+        /** Only authenticated callers may create jobs. */
+        REFUSED
+    }
+
+    @Inject
+    Config config;
+
+    @Inject
+    @ConfigProperty(name = "archive.uws.results-dir", defaultValue = "/var/lib/voarchive/jobs")
+    String resultsDir;
+
+    @Inject
+    @ConfigProperty(name = "archive.uws.queues", defaultValue = "short,long")
+    List<String> queueNames;
+
+    @Inject
+    @ConfigProperty(name = "archive.uws.wait.max-seconds", defaultValue = "60")
+    int maxWaitSeconds;
+
+    @Inject
+    @ConfigProperty(name = "archive.uws.user.max-executing", defaultValue = "4")
+    int maxExecutingPerUser;
+
+    @Inject
+    @ConfigProperty(name = "archive.uws.user.max-queued", defaultValue = "1000")
+    int maxQueuedPerUser;
+
+    @Inject
+    @ConfigProperty(name = "archive.uws.user.quota-bytes", defaultValue = "10737418240")
+    long quotaBytesPerUser;
+
+    @Inject
+    @ConfigProperty(name = "archive.uws.joblist.max", defaultValue = "1000")
+    int maxListed;
+
+    @Inject
+    @ConfigProperty(name = "archive.uws.anonymous-jobs", defaultValue = "by_id")
+    String anonymousJobs;
+
+    @Inject
+    @ConfigProperty(name = "archive.uws.reaper-interval-seconds", defaultValue = "60")
+    int reaperIntervalSeconds;
+
+    /** Where each job's directory (results, inline uploads) lives. */
+    public Path resultsDir() {
+        return Path.of(resultsDir);
+    }
+
+    /** The queues in order; the first is where jobs go unless they ask for another. */
+    public List<JobQueueSettings> queues() {
+        List<JobQueueSettings> queues = new ArrayList<>();
+        for (String raw : queueNames) {
+            String name = raw.trim();
+            boolean first = queues.isEmpty();
+            queues.add(new JobQueueSettings(name,
+                queueValue(name, "concurrency", first ? 8 : 4),
+                queueValue(name, "execution-duration", first ? 600 : 28800),
+                Duration.ofDays(queueValue(name, "retention-days", first ? 7 : 30))));
+        }
+        return queues;
+    }
+
+    private int queueValue(String queue, String key, int defaultValue) {
+        return config.getOptionalValue("archive.uws.queue." + queue + "." + key, Integer.class).orElse(defaultValue);
+    }
+
+    public Optional<JobQueueSettings> queue(String name) {
+        return queues().stream().filter(q -> q.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** The cap on WAIT, and what WAIT=-1 means. */
+    public int maxWaitSeconds() {
+        return maxWaitSeconds;
+    }
+
+    /** Jobs of one owner executing at once, across queues; more wait their turn. */
+    public int maxExecutingPerUser() {
+        return maxExecutingPerUser;
+    }
+
+    /** Jobs of one owner queued or executing; a run request beyond this ends the job in ERROR. */
+    public int maxQueuedPerUser() {
+        return maxQueuedPerUser;
+    }
+
+    /** Bytes of stored results per owner (anonymous callers share one quota). */
+    public long quotaBytesPerUser() {
+        return quotaBytesPerUser;
+    }
+
+    /** Jobs in one job list response at most (the most recent). */
+    public int maxListed() {
+        return maxListed;
+    }
+
+    public AnonymousJobs anonymousJobs() {
+        return AnonymousJobs.valueOf(anonymousJobs.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+
+    public int reaperIntervalSeconds() {
+        return reaperIntervalSeconds;
+    }
+}

@@ -1,0 +1,233 @@
+package org.voarchive.uws;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A UWS job as stored: everything the job document shows, plus the queue it
+ * runs in and its phase history. Phase changes go through
+ * {@link #moveTo(ExecutionPhase, Instant)} so that the history and the
+ * start/end times cannot disagree with the phase.
+ */
+@Entity
+@Table(name = "uws_job", schema = "archive")
+@NamedQuery(name = Job.EXPIRED, query = "SELECT j.id FROM Job j WHERE j.destruction <= :now ORDER BY j.destruction")
+@NamedQuery(name = Job.IN_PHASE, query = "SELECT j.id FROM Job j WHERE j.phase = :phase ORDER BY j.creationTime")
+@NamedQuery(name = Job.QUEUED_BY, query = "SELECT COUNT(j) FROM Job j WHERE j.ownerId = :owner AND j.phase IN :phases")
+public class Job {
+
+    public static final String EXPIRED = "Job.expired";
+    public static final String IN_PHASE = "Job.inPhase";
+    public static final String QUEUED_BY = "Job.queuedBy";
+
+    @Id
+    @Column(name = "job_id")
+    private String id;
+
+    /** The service whose job list holds the job, e.g. "tap". */
+    @Column(name = "job_list", nullable = false)
+    private String jobList;
+
+    @Column(name = "run_id")
+    private String runId;
+
+    /** The authenticated creator; null for anonymous jobs. */
+    @Column(name = "owner_id")
+    private String ownerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "phase", nullable = false)
+    private ExecutionPhase phase = ExecutionPhase.PENDING;
+
+    @Column(name = "queue", nullable = false)
+    private String queue;
+
+    @Column(name = "creation_time", nullable = false)
+    private Instant creationTime;
+
+    @Column(name = "start_time")
+    private Instant startTime;
+
+    @Column(name = "end_time")
+    private Instant endTime;
+
+    /** Seconds; always positive here, as every queue has a limit. */
+    @Column(name = "execution_duration", nullable = false)
+    private long executionDuration;
+
+    @Column(name = "destruction", nullable = false)
+    private Instant destruction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "error_type")
+    private ErrorType errorType;
+
+    @Column(name = "error_message")
+    private String errorMessage;
+
+    /** Bytes of result files, for the per-user quota. */
+    @Column(name = "result_bytes", nullable = false)
+    private long resultBytes;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "uws_job_parameter", schema = "archive", joinColumns = @JoinColumn(name = "job_id"))
+    @OrderColumn(name = "position")
+    private List<JobParameter> parameters = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "uws_job_result", schema = "archive", joinColumns = @JoinColumn(name = "job_id"))
+    @OrderColumn(name = "position")
+    private List<JobResult> results = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "uws_job_phase", schema = "archive", joinColumns = @JoinColumn(name = "job_id"))
+    @OrderColumn(name = "position")
+    private List<PhaseChange> history = new ArrayList<>();
+
+    protected Job() {
+        // for JPA
+    }
+
+    public Job(String id, String jobList, String ownerId, String queue, Instant creationTime, long executionDuration,
+               Instant destruction, List<JobParameter> parameters) {
+        this.id = id;
+        this.jobList = jobList;
+        this.ownerId = ownerId;
+        this.queue = queue;
+        this.creationTime = creationTime;
+        this.executionDuration = executionDuration;
+        this.destruction = destruction;
+        this.parameters = new ArrayList<>(parameters);
+        this.history.add(new PhaseChange(ExecutionPhase.PENDING, creationTime));
+    }
+
+    /** Sets the phase, records it, and stamps start (EXECUTING) or end (any final phase) time. */
+    public void moveTo(ExecutionPhase next, Instant at) {
+        phase = next;
+        history.add(new PhaseChange(next, at));
+        if (next == ExecutionPhase.EXECUTING) {
+            startTime = at;
+        } else if (!next.isActive() && next != ExecutionPhase.HELD && next != ExecutionPhase.SUSPENDED) {
+            endTime = at;
+        }
+    }
+
+    /** Ends the job in ERROR with the summary UWS shows at /error. */
+    public void fail(ErrorType type, String message, Instant at) {
+        errorType = type;
+        errorMessage = message;
+        moveTo(ExecutionPhase.ERROR, at);
+    }
+
+    public void addResult(JobResult result) {
+        results.add(result);
+        resultBytes += result.size();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String jobList() {
+        return jobList;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public void setRunId(String runId) {
+        this.runId = runId;
+    }
+
+    public String ownerId() {
+        return ownerId;
+    }
+
+    public ExecutionPhase phase() {
+        return phase;
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    public void setQueue(String queue) {
+        this.queue = queue;
+    }
+
+    public Instant creationTime() {
+        return creationTime;
+    }
+
+    public Instant startTime() {
+        return startTime;
+    }
+
+    public Instant endTime() {
+        return endTime;
+    }
+
+    public long executionDuration() {
+        return executionDuration;
+    }
+
+    public void setExecutionDuration(long seconds) {
+        this.executionDuration = seconds;
+    }
+
+    public Instant destruction() {
+        return destruction;
+    }
+
+    public void setDestruction(Instant destruction) {
+        this.destruction = destruction;
+    }
+
+    /** The error summary, present exactly when the job is in ERROR. */
+    public Optional<ErrorType> errorType() {
+        return Optional.ofNullable(errorType);
+    }
+
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    public long resultBytes() {
+        return resultBytes;
+    }
+
+    public List<JobParameter> parameters() {
+        return List.copyOf(parameters);
+    }
+
+    /** Replaces parameters by name (case-insensitive, as DALI names are) and appends new ones. */
+    public void setParameters(List<JobParameter> changed) {
+        for (JobParameter p : changed) {
+            parameters.removeIf(old -> old.name().equalsIgnoreCase(p.name()));
+        }
+        parameters.addAll(changed);
+    }
+
+    public List<JobResult> results() {
+        return List.copyOf(results);
+    }
+
+    public List<PhaseChange> history() {
+        return List.copyOf(history);
+    }
+}

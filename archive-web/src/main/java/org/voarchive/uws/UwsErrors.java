@@ -1,0 +1,25 @@
+package org.voarchive.uws;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * UWS refusals as plain text with their status (UWS 1.1 prescribes the
+ * status, not a document); 401 names the Basic realm so clients can log in.
+ */
+@Provider
+public class UwsErrors implements ExceptionMapper<UwsException> {
+
+    @Override
+    public Response toResponse(UwsException e) {
+        Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+            .entity(e.getMessage() + "\n");
+        if (e.status() == 401) {
+            r.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"VO Archive\"");
+        }
+        return r.build();
+    }
+}

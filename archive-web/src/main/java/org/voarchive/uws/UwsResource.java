@@ -1,0 +1,451 @@
+package org.voarchive.uws;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.voarchive.dali.DaliException;
+import org.voarchive.dali.DaliParameters;
+import org.voarchive.uws.xml.UwsDocuments;
+import org.voarchive.uws.xml.UwsXml;
+
+/**
+ * The UWS 1.1 resource tree of one job list: the list, job creation, the job
+ * and each of its children. Subclasses bind it to a path and say what their
+ * jobs are (the job list name, the error document, the upload limit).
+ * Changes answer 303 to the job (or, after deletion, to the list).
+ */
+public abstract class UwsResource {
+
+    /** Parameters that steer the job rather than being job parameters. */
+    private static final Set<String> CONTROL = Set.of("PHASE", "ACTION", "EXECUTIONDURATION", "DESTRUCTION");
+    private static final String XML = "text/xml;charset=UTF-8";
+    private static final String TEXT = "text/plain;charset=UTF-8";
+
+    @Inject
+    JobManager manager;
+
+    @Inject
+    JobStore store;
+
+    @Inject
+    UwsSettings settings;
+
+    @Inject
+    PhaseEvents events;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Context
+    protected SecurityContext security;
+
+    @Context
+    protected UriInfo uri;
+
+    /** The job list name jobs are stored under. */
+    protected abstract String jobList();
+
+    /** The absolute URL of the job list, e.g. https://host/tap/async. */
+    protected abstract String listUrl();
+
+    /** The detailed error of a failed job (UWS leaves the format to the service). */
+    protected abstract Response errorDocument(Job job);
+
+    /** The most bytes an inline upload may have. */
+    protected abstract long maxUploadBytes();
+
+    private String caller() {
+        return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+    }
+
+    private URI jobUri(String id) {
+        return URI.create(listUrl() + "/" + id);
+    }
+
+    private Job job(String id) throws UwsException {
+        return job(id, caller());
+    }
+
+    private Job job(String id, String caller) throws UwsException {
+        return JobAccess.check(store.find(id).orElseThrow(() -> UwsException.notFound(id)), caller);
+    }
+
+    // ---- the job list
+
+    @GET
+    @Produces(XML)
+    public Response list() throws UwsException {
+        DaliParameters p = DaliParameters.of(uri.getQueryParameters());
+        Set<ExecutionPhase> phases = EnumSet.noneOf(ExecutionPhase.class);
+        for (String phase : p.all("PHASE")) {
+            phases.add(phaseNamed(phase));
+        }
+        Optional<String> afterValue = single(p, "AFTER");
+        Instant after = afterValue.isPresent() ? instant(afterValue.get()) : null;
+        int last = settings.maxListed();
+        Optional<String> lastValue = single(p, "LAST");
+        if (lastValue.isPresent()) {
+            last = Math.min(last, positiveInt("LAST", lastValue.get()));
+        }
+        String caller = caller();
+        List<Job> jobs = caller == null && settings.anonymousJobs() != UwsSettings.AnonymousJobs.LISTED
+            ? List.of() : store.list(jobList(), caller, phases, after, last);
+        return Response.ok(UwsXml.toBytes(UwsDocuments.list(jobs, listUrl())), XML).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(MultivaluedMap<String, String> form) throws UwsException, IOException {
+        return create(DaliParameters.of(uri.getQueryParameters(), form), Map.of());
+    }
+
+    /** Parts with a file name are inline uploads, stored with the job; the others are parameters. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response createMultipart(List<EntityPart> parts) throws UwsException, IOException {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        Map<String, InputStream> uploads = new LinkedHashMap<>();
+        for (EntityPart part : parts) {
+            if (part.getFileName().isPresent()) {
+                uploads.put(part.getName(), part.getContent());
+            } else {
+                form.computeIfAbsent(part.getName(), k -> new ArrayList<>()).add(part.getContent(String.class));
+            }
+        }
+        return create(DaliParameters.of(uri.getQueryParameters(), form), uploads);
+    }
+
+    private Response create(DaliParameters p, Map<String, InputStream> uploads) throws UwsException, IOException {
+        String caller = caller();
+        if (caller == null && settings.anonymousJobs() == UwsSettings.AnonymousJobs.REFUSED) {
+            throw new UwsException(401, "this service runs jobs for authenticated users only");
+        }
+        Optional<String> phase = single(p, "PHASE");
+        if (phase.isPresent() && !phase.get().equalsIgnoreCase("RUN")) {
+            throw UwsException.badRequest("PHASE=" + phase.get() + " cannot be given when creating a job; only RUN");
+        }
+        Job job = manager.create(jobList(), caller, jobParameters(p), uploads, maxUploadBytes());
+        applyLimits(job.id(), p);
+        if (phase.isPresent() && job.phase() == ExecutionPhase.PENDING) {
+            manager.run(job.id());
+        }
+        return Response.seeOther(jobUri(job.id())).build();
+    }
+
+    private static List<JobParameter> jobParameters(DaliParameters p) {
+        List<JobParameter> parameters = new ArrayList<>();
+        p.asMap().forEach((name, values) -> {
+            if (!CONTROL.contains(name)) {
+                values.forEach(v -> parameters.add(new JobParameter(name, v, false)));
+            }
+        });
+        return parameters;
+    }
+
+    /** EXECUTIONDURATION and DESTRUCTION given with the job's parameters. */
+    private void applyLimits(String id, DaliParameters p) throws UwsException {
+        Optional<String> duration = single(p, "EXECUTIONDURATION");
+        if (duration.isPresent()) {
+            manager.setExecutionDuration(id, longValue("EXECUTIONDURATION", duration.get()));
+        }
+        Optional<String> destruction = single(p, "DESTRUCTION");
+        if (destruction.isPresent()) {
+            manager.setDestruction(id, instant(destruction.get()));
+        }
+    }
+
+    // ---- the job
+
+    /** The job document; WAIT blocks (without a thread) until the phase changes, for at most the configured time. */
+    @GET
+    @Path("{id}")
+    @Produces(XML)
+    public void job(@PathParam("id") String id, @Suspended AsyncResponse response) {
+        try {
+            DaliParameters p = DaliParameters.of(uri.getQueryParameters());
+            Optional<String> wait = single(p, "WAIT");
+            Optional<String> phaseValue = single(p, "PHASE");
+            Optional<ExecutionPhase> only = Optional.empty();
+            if (phaseValue.isPresent()) {
+                only = Optional.of(phaseNamed(phaseValue.get()));
+                if (!only.get().isActive()) {
+                    throw UwsException.badRequest("WAIT with PHASE=" + only.get()
+                        + " makes no sense: only PENDING, QUEUED and EXECUTING can change");
+                }
+            }
+            long seconds = wait.isEmpty() ? 0 : waitSeconds(wait.get());
+            if (seconds == 0) {
+                response.resume(jobDocument(job(id)));
+                return;
+            }
+            var change = events.nextChange(id, seconds * 1000); // before reading: no change is missed
+            Job job = job(id);
+            if (!job.phase().isActive() || phaseValue.isPresent() && only.get() != job.phase()) {
+                response.resume(jobDocument(job));
+                return;
+            }
+            String caller = caller(); // the request's scope is gone when the change comes
+            change.thenRunAsync(() -> {
+                try {
+                    response.resume(jobDocument(job(id, caller)));
+                } catch (UwsException | RuntimeException e) {
+                    response.resume(e);
+                }
+            }, executor);
+        } catch (UwsException | RuntimeException e) {
+            response.resume(e);
+        }
+    }
+
+    private long waitSeconds(String value) throws UwsException {
+        long seconds = longValue("WAIT", value);
+        if (seconds < -1) {
+            throw UwsException.badRequest("WAIT must be -1 (as long as the service allows) or a number of seconds");
+        }
+        return seconds == -1 ? settings.maxWaitSeconds() : Math.min(seconds, settings.maxWaitSeconds());
+    }
+
+    private Response jobDocument(Job job) {
+        return Response.ok(UwsXml.toBytes(UwsDocuments.job(job, jobUri(job.id()).toString())), XML).build();
+    }
+
+    /** ACTION=DELETE deletes; PHASE= acts as on /phase; other parameters change the job's parameters. */
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response post(@PathParam("id") String id, MultivaluedMap<String, String> form) throws UwsException {
+        DaliParameters p = DaliParameters.of(uri.getQueryParameters(), form);
+        Optional<String> action = single(p, "ACTION");
+        if (action.isPresent()) {
+            if (!action.get().equalsIgnoreCase("DELETE")) {
+                throw UwsException.badRequest("ACTION=" + action.get() + " is not known; the only action is DELETE");
+            }
+            return delete(id);
+        }
+        job(id);
+        List<JobParameter> parameters = jobParameters(p);
+        if (!parameters.isEmpty()) {
+            manager.setParameters(id, parameters);
+        }
+        applyLimits(id, p);
+        Optional<String> phase = single(p, "PHASE");
+        if (phase.isPresent()) {
+            changePhase(id, phase.get());
+        }
+        return Response.seeOther(jobUri(id)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) throws UwsException {
+        job(id);
+        manager.destroy(id);
+        return Response.seeOther(URI.create(listUrl())).build();
+    }
+
+    @GET
+    @Path("{id}/phase")
+    @Produces(TEXT)
+    public String phase(@PathParam("id") String id) throws UwsException {
+        return job(id).phase().name();
+    }
+
+    @POST
+    @Path("{id}/phase")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setPhase(@PathParam("id") String id, MultivaluedMap<String, String> form) throws UwsException {
+        job(id);
+        String phase = single(DaliParameters.of(uri.getQueryParameters(), form), "PHASE")
+            .orElseThrow(() -> UwsException.badRequest("PHASE is missing: give PHASE=RUN or PHASE=ABORT"));
+        changePhase(id, phase);
+        return Response.seeOther(jobUri(id)).build();
+    }
+
+    private void changePhase(String id, String phase) throws UwsException {
+        switch (phase.trim().toUpperCase(Locale.ROOT)) {
+            case "RUN" -> manager.run(id);
+            case "ABORT" -> manager.abort(id);
+            default -> throw UwsException.badRequest("PHASE=" + phase + " is not a request; give RUN or ABORT");
+        }
+    }
+
+    @GET
+    @Path("{id}/executionduration")
+    @Produces(TEXT)
+    public String executionDuration(@PathParam("id") String id) throws UwsException {
+        return Long.toString(job(id).executionDuration());
+    }
+
+    @POST
+    @Path("{id}/executionduration")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setExecutionDuration(@PathParam("id") String id, MultivaluedMap<String, String> form)
+            throws UwsException {
+        job(id);
+        String value = single(DaliParameters.of(uri.getQueryParameters(), form), "EXECUTIONDURATION")
+            .orElseThrow(() -> UwsException.badRequest("EXECUTIONDURATION is missing"));
+        manager.setExecutionDuration(id, longValue("EXECUTIONDURATION", value));
+        return Response.seeOther(jobUri(id)).build();
+    }
+
+    @GET
+    @Path("{id}/destruction")
+    @Produces(TEXT)
+    public String destruction(@PathParam("id") String id) throws UwsException {
+        return job(id).destruction().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
+    @POST
+    @Path("{id}/destruction")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setDestruction(@PathParam("id") String id, MultivaluedMap<String, String> form) throws UwsException {
+        job(id);
+        String value = single(DaliParameters.of(uri.getQueryParameters(), form), "DESTRUCTION")
+            .orElseThrow(() -> UwsException.badRequest("DESTRUCTION is missing"));
+        manager.setDestruction(id, instant(value));
+        return Response.seeOther(jobUri(id)).build();
+    }
+
+    @GET
+    @Path("{id}/error")
+    public Response error(@PathParam("id") String id) throws UwsException {
+        Job job = job(id);
+        if (job.errorType().isEmpty()) {
+            throw new UwsException(404, "job " + id + " is " + job.phase() + " and has no error");
+        }
+        return errorDocument(job);
+    }
+
+    /** The archive cannot predict completion times: the quote is empty ("don't know", xsi:nil in the job). */
+    @GET
+    @Path("{id}/quote")
+    @Produces(TEXT)
+    public String quote(@PathParam("id") String id) throws UwsException {
+        job(id);
+        return "";
+    }
+
+    @GET
+    @Path("{id}/owner")
+    @Produces(TEXT)
+    public String owner(@PathParam("id") String id) throws UwsException {
+        String owner = job(id).ownerId();
+        return owner == null ? "" : owner;
+    }
+
+    @GET
+    @Path("{id}/parameters")
+    @Produces(XML)
+    public Response parameters(@PathParam("id") String id) throws UwsException {
+        return Response.ok(UwsXml.toBytes(UwsDocuments.parameters(job(id))), XML).build();
+    }
+
+    @POST
+    @Path("{id}/parameters")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setParameters(@PathParam("id") String id, MultivaluedMap<String, String> form) throws UwsException {
+        job(id);
+        manager.setParameters(id, jobParameters(DaliParameters.of(uri.getQueryParameters(), form)));
+        return Response.seeOther(jobUri(id)).build();
+    }
+
+    @GET
+    @Path("{id}/results")
+    @Produces(XML)
+    public Response results(@PathParam("id") String id) throws UwsException {
+        Job job = job(id);
+        return Response.ok(UwsXml.toBytes(UwsDocuments.results(job, jobUri(id).toString())), XML).build();
+    }
+
+    @GET
+    @Path("{id}/results/{result}")
+    public Response result(@PathParam("id") String id, @PathParam("result") String name) throws UwsException {
+        Job job = job(id);
+        JobResult result = job.results().stream().filter(r -> r.resultId().equals(name)).findFirst()
+            .orElseThrow(() -> new UwsException(404, "job " + id + " has no result " + name
+                + (job.phase() == ExecutionPhase.COMPLETED ? "" : " (it is " + job.phase() + ")")));
+        java.nio.file.Path file = manager.files().result(id, result.fileName());
+        if (!Files.isRegularFile(file)) {
+            throw new UwsException(404, "the result file of job " + id + " is gone");
+        }
+        return Response.ok(file.toFile(), result.mimeType()).build();
+    }
+
+    // ---- values
+
+    private static Optional<String> single(DaliParameters p, String name) throws UwsException {
+        try {
+            return p.single(name).map(String::trim);
+        } catch (DaliException e) {
+            throw UwsException.badRequest(e.getMessage());
+        }
+    }
+
+    private static ExecutionPhase phaseNamed(String value) throws UwsException {
+        try {
+            return ExecutionPhase.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw UwsException.badRequest("PHASE=" + value + " is not a UWS phase");
+        }
+    }
+
+    private static long longValue(String name, String value) throws UwsException {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw UwsException.badRequest(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static int positiveInt(String name, String value) throws UwsException {
+        long n = longValue(name, value);
+        if (n < 1 || n > Integer.MAX_VALUE) {
+            throw UwsException.badRequest(name + " must be a positive number, not " + value);
+        }
+        return (int) n;
+    }
+
+    /** ISO 8601 as UWS writes it; without a zone, UTC. */
+    private static Instant instant(String value) throws UwsException {
+        try {
+            return value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")
+                ? java.time.OffsetDateTime.parse(value).toInstant()
+                : LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw UwsException.badRequest("'" + value + "' is not an ISO 8601 date and time, "
+                + "e.g. 2030-01-31T12:00:00Z");
+        }
+    }
+}
