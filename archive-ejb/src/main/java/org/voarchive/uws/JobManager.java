@@ -60,6 +60,20 @@ public class JobManager {
         final Cancellation cancellation = new Cancellation();
         volatile boolean overrun;
         volatile boolean shutdown;
+        volatile ScheduledFuture<?> repeat;
+    }
+
+    /**
+     * Cancels an execution's SQL. A cancel request that reaches PostgreSQL before the statement does is lost, so
+     * it is repeated until the execution has ended.
+     */
+    private void stop(Execution e) {
+        e.cancellation.cancel();
+        synchronized (e) {
+            if (e.repeat == null && !timers.isShutdown()) {
+                e.repeat = timers.scheduleWithFixedDelay(e.cancellation::cancel, 200, 200, TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     @EJB
@@ -121,7 +135,7 @@ public class JobManager {
         scheduler.close();
         executing.values().forEach(e -> {
             e.shutdown = true;
-            e.cancellation.cancel();
+            stop(e);
         });
         long until = System.currentTimeMillis() + SHUTDOWN_GRACE_MILLIS;
         for (Thread worker : workers) {
@@ -235,7 +249,7 @@ public class JobManager {
         scheduler.remove(id);
         Execution e = executing.get(id);
         if (e != null) {
-            e.cancellation.cancel();
+            stop(e);
         }
         events.changed(id);
     }
@@ -333,7 +347,7 @@ public class JobManager {
             Instant deadline = job.startTime().plusSeconds(job.executionDuration());
             limit = timers.schedule(() -> {
                 e.overrun = true;
-                e.cancellation.cancel();
+                stop(e);
             }, Duration.between(Instant.now(), deadline).toMillis(), TimeUnit.MILLISECONDS);
             Outcome outcome = outcome(job, deadline, e);
             store.change(id, j -> {
@@ -345,6 +359,9 @@ public class JobManager {
         } finally {
             if (limit != null) {
                 limit.cancel(false);
+            }
+            if (e.repeat != null) {
+                e.repeat.cancel(false);
             }
             executing.remove(id);
             scheduler.done(id);
