@@ -2,6 +2,9 @@ package org.voarchive.tap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import org.voarchive.uws.JobQueueSettings;
+import org.voarchive.uws.UwsSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.voarchive.adql.LanguageFeatures;
@@ -27,6 +30,9 @@ public class TapCapabilities {
 
     @Inject
     TapLimits limits;
+
+    @Inject
+    UwsSettings uws;
 
     public byte[] document() {
         String base = site.baseUrl() + "/tap";
@@ -56,8 +62,12 @@ public class TapCapabilities {
         tap.uploadMethods.add(new TableAccess.UploadMethod("ivo://ivoa.net/std/TAPRegExt#upload-inline"));
         tap.uploadMethods.add(new TableAccess.UploadMethod("ivo://ivoa.net/std/TAPRegExt#upload-http"));
         tap.uploadMethods.add(new TableAccess.UploadMethod("ivo://ivoa.net/std/TAPRegExt#upload-https"));
-        long timeout = limits.syncTimeoutSeconds();
-        tap.executionDuration = new TableAccess.TimeLimits(timeout, timeout);
+        // TAPRegExt's time limits are those of UWS jobs: the default queue's, and the largest of any queue
+        List<JobQueueSettings> queues = uws.queues();
+        tap.executionDuration = new TableAccess.TimeLimits(queues.get(0).maxExecutionSeconds(),
+            queues.stream().mapToLong(JobQueueSettings::maxExecutionSeconds).max().orElseThrow());
+        tap.retentionPeriod = new TableAccess.TimeLimits(queues.get(0).retention().toSeconds(),
+            queues.stream().mapToLong(q -> q.retention().toSeconds()).max().orElseThrow());
         tap.outputLimit = new TableAccess.DataLimits(new TableAccess.DataLimit(limits.defaultMaxrec(), "row"),
             new TableAccess.DataLimit(limits.hardMaxrec(), "row"));
         tap.uploadLimit = new TableAccess.DataLimits(null, new TableAccess.DataLimit(limits.uploadMaxBytes(), "byte"));
