@@ -287,9 +287,7 @@ public abstract class UwsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setPhase(@PathParam("id") String id, MultivaluedMap<String, String> form) throws UwsException {
         job(id);
-        String phase = single(DaliParameters.of(uri.getQueryParameters(), form), "PHASE")
-            .orElseThrow(() -> UwsException.badRequest("PHASE is missing: give PHASE=RUN or PHASE=ABORT"));
-        changePhase(id, phase);
+        changePhase(id, required(form, "PHASE"));
         return Response.seeOther(jobUri(id)).build();
     }
 
@@ -314,9 +312,7 @@ public abstract class UwsResource {
     public Response setExecutionDuration(@PathParam("id") String id, MultivaluedMap<String, String> form)
             throws UwsException {
         job(id);
-        String value = single(DaliParameters.of(uri.getQueryParameters(), form), "EXECUTIONDURATION")
-            .orElseThrow(() -> UwsException.badRequest("EXECUTIONDURATION is missing"));
-        manager.setExecutionDuration(id, longValue("EXECUTIONDURATION", value));
+        manager.setExecutionDuration(id, longValue("EXECUTIONDURATION", required(form, "EXECUTIONDURATION")));
         return Response.seeOther(jobUri(id)).build();
     }
 
@@ -332,9 +328,7 @@ public abstract class UwsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setDestruction(@PathParam("id") String id, MultivaluedMap<String, String> form) throws UwsException {
         job(id);
-        String value = single(DaliParameters.of(uri.getQueryParameters(), form), "DESTRUCTION")
-            .orElseThrow(() -> UwsException.badRequest("DESTRUCTION is missing"));
-        manager.setDestruction(id, instant(value));
+        manager.setDestruction(id, instant(required(form, "DESTRUCTION")));
         return Response.seeOther(jobUri(id)).build();
     }
 
@@ -404,6 +398,12 @@ public abstract class UwsResource {
     }
 
     // ---- values
+
+    /** The one value of a parameter a child resource's POST must carry. */
+    private String required(MultivaluedMap<String, String> form, String name) throws UwsException {
+        return single(DaliParameters.of(uri.getQueryParameters(), form), name)
+            .orElseThrow(() -> UwsException.badRequest(name + " is missing"));
+    }
 
     private static Optional<String> single(DaliParameters p, String name) throws UwsException {
         try {
