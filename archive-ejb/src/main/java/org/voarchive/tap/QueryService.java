@@ -87,6 +87,9 @@ public class QueryService {
         Connection connection = null;
         try {
             connection = dataSources.query().getConnection();
+            if (!cancellation.attach(connection)) {
+                throw new DaliException(409, "the query was cancelled before it started");
+            }
             connection.setAutoCommit(false);
             List<TableInfo> tables = new ArrayList<>(metadata.catalog().tables());
             tables.addAll(uploads(connection, request, parts));
@@ -105,6 +108,7 @@ public class QueryService {
             throw serverFault("reading an upload failed", e);
         } finally {
             if (connection != null) {
+                cancellation.detach();
                 RunningQuery.release(connection, !request.uploads().isEmpty());
             }
         }
@@ -176,10 +180,6 @@ public class QueryService {
         caller.applyTo(connection); // TAP_SCHEMA shows this caller's tables, as the checker did
         Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(limits.fetchSize()); // with auto-commit off: a cursor, not the whole result in memory
-        if (!cancellation.attach(statement)) {
-            statement.close();
-            throw new DaliException(409, "the query was cancelled before it started");
-        }
         ResultSet rs;
         try {
             rs = statement.executeQuery(sql);
@@ -194,7 +194,7 @@ public class QueryService {
             fields.add(ResultField.of(columns.get(i), meta.getColumnTypeName(i + 1), documentation(columns.get(i), info)));
         }
         ResultTable table = new ResultTable(rs, fields, maxrec);
-        return new RunningQuery(connection, statement, rs, table, info, request, !request.uploads().isEmpty());
+        return new RunningQuery(connection, statement, rs, table, info, request, !request.uploads().isEmpty(), cancellation);
     }
 
     /** The VOSI table document of a column's source table; none for uploads and computed columns. */

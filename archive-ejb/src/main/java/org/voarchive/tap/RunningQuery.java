@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.voarchive.database.Cancellation;
 
 /**
  * An executed query whose rows are still on the server: the open cursor on the
@@ -26,11 +27,12 @@ public final class RunningQuery implements AutoCloseable {
     private final ResultInfo info;
     private final TapRequest request;
     private final boolean hasUploads;
+    private final Cancellation cancellation;
     private final long started = System.nanoTime();
     private boolean closed;
 
     RunningQuery(Connection connection, Statement statement, ResultSet rows, ResultTable table, ResultInfo info,
-                 TapRequest request, boolean hasUploads) {
+                 TapRequest request, boolean hasUploads, Cancellation cancellation) {
         this.connection = connection;
         this.statement = statement;
         this.rows = rows;
@@ -38,6 +40,7 @@ public final class RunningQuery implements AutoCloseable {
         this.info = info;
         this.request = request;
         this.hasUploads = hasUploads;
+        this.cancellation = cancellation;
     }
 
     /** The Content-Type of the result, echoing the format as the client named it. */
@@ -71,11 +74,7 @@ public final class RunningQuery implements AutoCloseable {
 
     /** Stops the statement in the database (from any thread). */
     public void cancel() {
-        try {
-            statement.cancel();
-        } catch (SQLException e) {
-            LOG.log(Level.FINE, "cancel failed", e);
-        }
+        cancellation.cancel();
     }
 
     @Override
@@ -84,6 +83,7 @@ public final class RunningQuery implements AutoCloseable {
             return;
         }
         closed = true;
+        cancellation.detach(); // the connection goes back to the pool: no cancel may follow it there
         try {
             rows.close();
             statement.close();

@@ -154,13 +154,17 @@ public class JobManager {
     }
 
     /**
-     * Creates a PENDING job. The parameters are stored as given (UWS checks them when the job runs); QUEUE picks
-     * a queue, RUNID is the client's label.
+     * Creates a job, PENDING, or QUEUED when the control says run. The parameters are stored as given (UWS checks
+     * them when the job runs); QUEUE picks a queue, RUNID is the client's label.
      *
      * @param uploads inline uploads by part name, stored with the job, each at most {@code maxUploadBytes}
      */
-    public Job create(String jobList, String owner, List<JobParameter> parameters, Map<String, InputStream> uploads,
-                      long maxUploadBytes) throws UwsException, IOException {
+    public Job create(String jobList, String owner, List<JobParameter> parameters, JobControl control,
+                      Map<String, InputStream> uploads, long maxUploadBytes) throws UwsException, IOException {
+        if (control.executionDuration().isPresent() && control.executionDuration().getAsLong() < 0) {
+            throw UwsException.badRequest("EXECUTIONDURATION must not be negative, not "
+                + control.executionDuration().getAsLong());
+        }
         String id = newId();
         for (Map.Entry<String, InputStream> upload : uploads.entrySet()) {
             if (!JobFiles.isSafe(upload.getKey())) {
@@ -174,27 +178,53 @@ public class JobManager {
             }
             JobQueueSettings queue = settings.queues().get(0);
             Instant now = Instant.now();
+            Optional<String> requested = parameter(parameters, "QUEUE");
+            if (requested.isPresent() && settings.queue(requested.get()).isPresent()) {
+                queue = settings.queue(requested.get()).get();
+            }
             Job job = new Job(id, jobList, owner, queue.name(), now, queue.maxExecutionSeconds(),
                 now.plus(queue.retention()), parameters);
             parameter(parameters, "RUNID").ifPresent(job::setRunId);
-            Optional<String> requested = parameter(parameters, "QUEUE");
-            if (requested.isPresent()) {
-                Optional<JobQueueSettings> chosen = settings.queue(requested.get());
-                if (chosen.isEmpty()) {
-                    // refused, but as a job: the client sees why where it looks for results
-                    job.fail(ErrorType.FATAL, "QUEUE=" + requested.get() + " is not a queue here; the queues are "
-                        + settings.queues().stream().map(JobQueueSettings::name).toList(), now);
-                } else {
-                    job.setQueue(chosen.get().name());
-                    job.setExecutionDuration(chosen.get().maxExecutionSeconds());
-                    job.setDestruction(now.plus(chosen.get().retention()));
-                }
+            JobQueueSettings q = queue;
+            control.executionDuration().ifPresent(seconds -> job.setExecutionDuration(duration(q, seconds)));
+            control.destruction().ifPresent(at -> job.setDestruction(destruction(job, at)));
+            if (requested.isPresent() && settings.queue(requested.get()).isEmpty()) {
+                // refused, but as a job: the client sees why where it looks for results
+                job.fail(ErrorType.FATAL, "QUEUE=" + requested.get() + " is not a queue here; the queues are "
+                    + settings.queues().stream().map(JobQueueSettings::name).toList(), now);
+            } else if (control.run()) {
+                queueOrRefuse(job, store.active(owner));
             }
-            return store.create(job);
+            Job created = store.create(job);
+            if (created.phase() == ExecutionPhase.QUEUED) {
+                scheduler.offer(queue.name(), owner, id);
+            }
+            return created;
         } catch (UwsException | IOException | RuntimeException e) {
             files.delete(id);
             throw e;
         }
+    }
+
+    /** Queues a job, or ends it in ERROR when its owner has too many jobs queued or executing. */
+    private void queueOrRefuse(Job job, long active) {
+        if (active >= settings.maxQueuedPerUser()) {
+            job.fail(ErrorType.TRANSIENT, "you have " + settings.maxQueuedPerUser() + " jobs queued or executing, "
+                + "the most allowed; run this one when some have finished", Instant.now());
+        } else {
+            job.moveTo(ExecutionPhase.QUEUED, Instant.now());
+        }
+    }
+
+    /** A requested execution duration within the queue's limit; 0 (unlimited in UWS) means the limit. */
+    private static long duration(JobQueueSettings queue, long seconds) {
+        return seconds == 0 ? queue.maxExecutionSeconds() : Math.min(seconds, queue.maxExecutionSeconds());
+    }
+
+    /** A requested destruction time, no later than the queue's retention after creation. */
+    private Instant destruction(Job job, Instant requested) {
+        Instant latest = job.creationTime().plus(queueOf(job).retention());
+        return requested.isAfter(latest) ? latest : requested;
     }
 
     private static Optional<String> parameter(List<JobParameter> parameters, String name) {
@@ -216,17 +246,12 @@ public class JobManager {
         if (job.phase() != ExecutionPhase.PENDING && job.phase() != ExecutionPhase.HELD) {
             throw new UwsException(403, "the job is " + job.phase() + " and cannot run again; create a new job");
         }
-        boolean tooMany = store.active(job.ownerId()) >= settings.maxQueuedPerUser();
+        long active = store.active(job.ownerId());
         Optional<Job> queued = store.change(id, j -> {
             if (j.phase() != ExecutionPhase.PENDING && j.phase() != ExecutionPhase.HELD) {
                 return null;
             }
-            if (tooMany) {
-                j.fail(ErrorType.TRANSIENT, "you have " + settings.maxQueuedPerUser() + " jobs queued or executing, "
-                    + "the most allowed; run this one when some have finished", Instant.now());
-            } else {
-                j.moveTo(ExecutionPhase.QUEUED, Instant.now());
-            }
+            queueOrRefuse(j, active);
             return j;
         });
         queued.filter(j -> j.phase() == ExecutionPhase.QUEUED)
@@ -271,10 +296,8 @@ public class JobManager {
     /** DESTRUCTION=: the server keeps at most its retention period from creation (UWS lets it adjust the value). */
     public Instant setDestruction(String id, Instant requested) throws UwsException {
         return store.change(id, job -> {
-            Instant latest = job.creationTime().plus(queueOf(job).retention());
-            Instant value = requested.isAfter(latest) ? latest : requested;
-            job.setDestruction(value);
-            return value;
+            job.setDestruction(destruction(job, requested));
+            return job.destruction();
         }).orElseThrow(() -> UwsException.notFound(id));
     }
 
@@ -287,8 +310,7 @@ public class JobManager {
             if (job.phase() != ExecutionPhase.PENDING) {
                 return "the execution duration can only change while the job is PENDING, and it is " + job.phase();
             }
-            long max = queueOf(job).maxExecutionSeconds();
-            job.setExecutionDuration(seconds == 0 ? max : Math.min(seconds, max));
+            job.setExecutionDuration(duration(queueOf(job), seconds));
             return "";
         }).orElseThrow(() -> UwsException.notFound(id));
         if (!refused.isEmpty()) {

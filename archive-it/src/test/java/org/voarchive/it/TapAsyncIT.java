@@ -180,6 +180,21 @@ class TapAsyncIT {
         ANONYMOUS.delete(job);
     }
 
+    /** ABORT at any moment of a job's start (queued, loading metadata, query on its way) leaves no query running. */
+    @Test
+    void abortAtAnyMomentLeavesNoQueryRunning() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            String tag = "early_abort_" + i;
+            String job = ANONYMOUS.submit(Uws.endless(tag));
+            Thread.sleep(i * 50L);
+            assertEquals(303, ANONYMOUS.post(job + "/phase", "PHASE", "ABORT").statusCode());
+            assertEquals("ABORTED", ANONYMOUS.phase(job));
+            Thread.sleep(300); // a query the abort missed would have started by now
+            awaitBackend(tag, false, Duration.ofSeconds(3));
+            ANONYMOUS.delete(job);
+        }
+    }
+
     /** Waits until the tagged endless query runs (or no longer runs), as the query role sees its own sessions. */
     static void awaitBackend(String tag, boolean running, Duration max) throws Exception {
         long until = System.nanoTime() + max.toNanos();

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.voarchive.dali.DaliException;
 import org.voarchive.dali.DaliParameters;
@@ -156,11 +157,8 @@ public abstract class UwsResource {
         if (phase.isPresent() && !phase.get().equalsIgnoreCase("RUN")) {
             throw UwsException.badRequest("PHASE=" + phase.get() + " cannot be given when creating a job; only RUN");
         }
-        Job job = manager.create(jobList(), caller, jobParameters(p), uploads, maxUploadBytes());
-        applyLimits(job.id(), p);
-        if (phase.isPresent() && job.phase() == ExecutionPhase.PENDING) {
-            manager.run(job.id());
-        }
+        Job job = manager.create(jobList(), caller, jobParameters(p), control(p, phase.isPresent()), uploads,
+            maxUploadBytes());
         return Response.seeOther(jobUri(job.id())).build();
     }
 
@@ -174,16 +172,13 @@ public abstract class UwsResource {
         return parameters;
     }
 
-    /** EXECUTIONDURATION and DESTRUCTION given with the job's parameters. */
-    private void applyLimits(String id, DaliParameters p) throws UwsException {
+    /** EXECUTIONDURATION and DESTRUCTION given with the job's parameters, and whether to run it. */
+    private static JobControl control(DaliParameters p, boolean run) throws UwsException {
         Optional<String> duration = single(p, "EXECUTIONDURATION");
-        if (duration.isPresent()) {
-            manager.setExecutionDuration(id, longValue("EXECUTIONDURATION", duration.get()));
-        }
         Optional<String> destruction = single(p, "DESTRUCTION");
-        if (destruction.isPresent()) {
-            manager.setDestruction(id, instant(destruction.get()));
-        }
+        return new JobControl(
+            duration.isPresent() ? OptionalLong.of(longValue("EXECUTIONDURATION", duration.get())) : OptionalLong.empty(),
+            destruction.isPresent() ? Optional.of(instant(destruction.get())) : Optional.empty(), run);
     }
 
     // ---- the job
@@ -259,7 +254,13 @@ public abstract class UwsResource {
         if (!parameters.isEmpty()) {
             manager.setParameters(id, parameters);
         }
-        applyLimits(id, p);
+        JobControl control = control(p, false);
+        if (control.executionDuration().isPresent()) {
+            manager.setExecutionDuration(id, control.executionDuration().getAsLong());
+        }
+        if (control.destruction().isPresent()) {
+            manager.setDestruction(id, control.destruction().get());
+        }
         Optional<String> phase = single(p, "PHASE");
         if (phase.isPresent()) {
             changePhase(id, phase.get());
