@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -273,6 +274,26 @@ class TapAsyncIT {
         assertEquals(400, alice.get(Uws.list() + "?PHASE=DONE").statusCode());
         assertEquals(303, alice.delete(job).statusCode());
         assertEquals(303, alice.delete(second).statusCode());
+    }
+
+    /** A result larger than the owner's quota ends the job in ERROR and leaves no file; needs a small quota. */
+    @Test
+    void resultsStopAtTheOwnersQuota() throws Exception {
+        long quota = Long.parseLong(Archive.env("ARCHIVE_UWS_USER_QUOTA_BYTES"));
+        Assumptions.assumeTrue(quota <= 50_000_000, "run the server with ARCHIVE_UWS_USER_QUOTA_BYTES <= 5e7 (deploy/test does)");
+        Uws alice = Uws.as(ALICE, PASSWORD);
+        long rows = quota / 8 + 1000; // CSV of two numbers: more than 8 bytes a row
+        String job = alice.submit("SELECT TOP " + rows + " a.hr, b.hr AS other FROM demo.bsc5 AS a, demo.bsc5 AS b",
+            "RESPONSEFORMAT", "csv", "MAXREC", Long.toString(rows));
+        String doc = alice.awaitEnd(job, Duration.ofSeconds(120));
+        assertEquals("ERROR", Uws.phaseOf(doc), doc);
+        assertTrue(Uws.element(doc, "message").contains("storage quota of " + quota + " bytes"), doc);
+        String id = job.substring(job.lastIndexOf('/') + 1);
+        assertFalse(Files.exists(Path.of(Archive.env("ARCHIVE_UWS_RESULTS_DIR"), id, "results")));
+        String small = alice.submit(TOP3);
+        assertEquals("COMPLETED", Uws.phaseOf(alice.awaitEnd(small, Duration.ofSeconds(60))), "a small result still fits");
+        alice.delete(job);
+        alice.delete(small);
     }
 
     @Test
