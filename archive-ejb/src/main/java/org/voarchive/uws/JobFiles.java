@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -78,13 +80,37 @@ public final class JobFiles {
         return job(jobId).resolve("results").resolve(safe(fileName));
     }
 
+    /**
+     * Job directories last changed before the cutoff: candidates for the orphan sweep (a job whose row was
+     * deleted while its files were not, e.g. in a crash between the two).
+     */
+    List<String> directoriesOlderThan(Instant cutoff) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory)
+                .filter(d -> isSafe(d.getFileName().toString()))
+                .filter(d -> {
+                    try {
+                        return Files.getLastModifiedTime(d).toInstant().isBefore(cutoff);
+                    } catch (IOException e) {
+                        return false; // gone meanwhile
+                    }
+                })
+                .map(d -> d.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Removes the results of a job that did not complete. */
     void deleteResults(String jobId) {
         deleteTree(job(jobId).resolve("results"));
     }
 
     /** Removes everything of a job. */
-    void delete(String jobId) {
+    public void delete(String jobId) {
         deleteTree(job(jobId));
     }
 

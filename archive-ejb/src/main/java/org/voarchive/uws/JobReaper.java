@@ -12,14 +12,18 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Enforces destruction times: a (non-persistent) interval timer destroys the
- * jobs whose time has come, with their files, and aborts those still running.
+ * jobs whose time has come, with their files, and aborts those still running;
+ * then it sweeps job directories that have no job.
  */
 @Singleton
 @Startup
@@ -28,6 +32,7 @@ public class JobReaper {
 
     private static final Logger LOG = Logger.getLogger(JobReaper.class.getName());
     private static final int BATCH = 500;
+    private static final Duration ORPHAN_AGE = Duration.ofHours(1);
 
     @Resource
     TimerService timers;
@@ -65,5 +70,29 @@ public class JobReaper {
                 }
             }
         } while (expired.size() == BATCH);
+        try {
+            sweepOrphans();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sweeping job directories failed; the next round tries again", e);
+        }
+    }
+
+    /**
+     * Removes job directories without a job: the row and the files are deleted one after the other, and a crash
+     * between the two leaves the files. Only directories untouched for an hour, so a job being created (its
+     * uploads are stored before its row) is never swept.
+     */
+    private void sweepOrphans() {
+        List<String> old = manager.files().directoriesOlderThan(Instant.now().minus(ORPHAN_AGE));
+        for (int i = 0; i < old.size(); i += BATCH) {
+            List<String> batch = old.subList(i, Math.min(old.size(), i + BATCH));
+            Set<String> jobs = new HashSet<>(store.existing(batch));
+            for (String dir : batch) {
+                if (!jobs.contains(dir)) {
+                    manager.files().delete(dir);
+                    LOG.info(() -> "removed the files of " + dir + ", which has no job");
+                }
+            }
+        }
     }
 }

@@ -104,6 +104,12 @@ public class JobStore {
             .getResultList();
     }
 
+    /** Which of the ids are jobs. */
+    public List<String> existing(Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : em.createQuery("SELECT j.id FROM Job j WHERE j.id IN :ids", String.class)
+            .setParameter("ids", ids).getResultList();
+    }
+
     public List<String> inPhase(ExecutionPhase phase) {
         return em.createNamedQuery(Job.IN_PHASE, String.class).setParameter("phase", phase).getResultList();
     }

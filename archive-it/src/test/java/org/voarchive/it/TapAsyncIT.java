@@ -248,6 +248,32 @@ class TapAsyncIT {
         assertFalse(Files.exists(dir), dir + " left behind");
     }
 
+    /** Files without a job (a crash between deleting the row and the files) are swept once an hour old. */
+    @Test
+    void orphanedJobFilesAreSweptButJobFilesStay() throws Exception {
+        Path root = Path.of(Archive.env("ARCHIVE_UWS_RESULTS_DIR"));
+        Path orphan = Files.createDirectories(root.resolve("it0rphan0000000000000000").resolve("results"));
+        Files.writeString(orphan.resolve("result.vot"), "left behind");
+        Path fresh = Files.createDirectories(root.resolve("it0rphan0000000000000001"));
+        String job = ANONYMOUS.submit(TOP3);
+        assertEquals("COMPLETED", Uws.phaseOf(ANONYMOUS.awaitEnd(job, Duration.ofSeconds(60))));
+        Path jobDir = root.resolve(job.substring(job.lastIndexOf('/') + 1));
+        java.nio.file.attribute.FileTime twoHoursAgo = java.nio.file.attribute.FileTime.from(
+            Instant.now().minus(Duration.ofHours(2)));
+        Files.setLastModifiedTime(orphan.getParent(), twoHoursAgo);
+        Files.setLastModifiedTime(jobDir, twoHoursAgo);
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (Files.exists(orphan.getParent())) {
+            assertTrue(System.nanoTime() < until, "the orphaned directory was not swept");
+            Thread.sleep(250);
+        }
+        assertTrue(Files.exists(jobDir.resolve("results")), "a job's own files were swept");
+        assertTrue(Files.exists(fresh), "a directory younger than an hour was swept");
+        assertEquals(200, ANONYMOUS.getBytes(job + "/results/result").statusCode());
+        Files.delete(fresh);
+        ANONYMOUS.delete(job);
+    }
+
     @Test
     void jobsBelongToTheirOwners() throws Exception {
         Uws alice = Uws.as(ALICE, PASSWORD);
