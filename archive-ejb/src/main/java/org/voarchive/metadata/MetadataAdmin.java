@@ -100,7 +100,8 @@ public class MetadataAdmin {
     public MetadataDocument export() throws SQLException {
         List<MetadataDocument.Table> entries = new ArrayList<>();
         for (TableRecord t : tables()) {
-            entries.add(new MetadataDocument.Table(t, columns(t.schema(), t.name()), groups(t.schema(), t.name())));
+            entries.add(new MetadataDocument.Table(t, columns(t.schema(), t.name()), groups(t.schema(), t.name()),
+                columnGroups(t.schema(), t.name())));
         }
         return new MetadataDocument(MetadataDocument.FORMAT, entries);
     }
@@ -143,6 +144,14 @@ public class MetadataAdmin {
             if (entry.groups() != null) {
                 setTableGroups(t.schema(), t.name(), entry.groups());
             }
+            if (entry.columnGroups() != null) {
+                for (Map.Entry<String, List<String>> cg : entry.columnGroups().entrySet()) {
+                    if (!setColumnGroups(t.schema(), t.name(), cg.getKey(), cg.getValue())) {
+                        throw new InvalidField(at + ".columnGroups", "no column " + cg.getKey() + " in " + t.schema()
+                            + "." + t.name());
+                    }
+                }
+            }
         }
         return entries.size();
     }
@@ -165,6 +174,25 @@ public class MetadataAdmin {
         return groups;
     }
 
+    /** Columns with groups of their own, with those groups. */
+    public Map<String, List<String>> columnGroups(String schema, String table) throws SQLException {
+        Map<String, List<String>> groups = new java.util.TreeMap<>();
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT col.name, g.name FROM archive.column_groups cg JOIN archive.groups g ON g.id = cg.group_id
+                  JOIN archive.columns col ON col.id = cg.column_id JOIN archive.tables t ON t.id = col.table_id
+                  JOIN archive.schemas s ON s.id = t.schema_id
+                 WHERE s.name = ? AND t.name = ? ORDER BY col.name, g.name""")) {
+            s.setString(1, schema);
+            s.setString(2, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return groups;
+    }
+
     /**
      * Sets the groups that may see the table when its access level is PRIVATE (groups must exist).
      *
@@ -172,6 +200,25 @@ public class MetadataAdmin {
      * @throws InvalidField naming an unknown group
      */
     public boolean setTableGroups(String schema, String name, List<String> groups) throws SQLException {
+        return setGroups("SELECT t.id FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id"
+            + " WHERE s.name = ? AND t.name = ?", List.of(schema, name), "table_groups", "table_id", groups);
+    }
+
+    /**
+     * Sets the groups that may see a PRIVATE column; an empty list gives the column its table's groups again.
+     *
+     * @return false if there is no such column
+     * @throws InvalidField naming an unknown group
+     */
+    public boolean setColumnGroups(String schema, String table, String column, List<String> groups) throws SQLException {
+        return setGroups("SELECT c.id FROM archive.columns c JOIN archive.tables t ON t.id = c.table_id"
+            + " JOIN archive.schemas s ON s.id = t.schema_id WHERE s.name = ? AND t.name = ? AND c.name = ?",
+            List.of(schema, table, column), "column_groups", "column_id", groups);
+    }
+
+    /** Replaces the groups of the object the query finds; the link table and its column are constants here. */
+    private boolean setGroups(String findId, List<String> names, String linkTable, String idColumn, List<String> groups)
+            throws SQLException {
         try (Connection c = dataSources.app().getConnection()) {
             for (String group : groups) {
                 try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM archive.groups WHERE name = ?")) {
@@ -183,25 +230,25 @@ public class MetadataAdmin {
                     }
                 }
             }
-            long tableId;
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT t.id FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id WHERE s.name = ? AND t.name = ?")) {
-                s.setString(1, schema);
-                s.setString(2, name);
+            long id;
+            try (PreparedStatement s = c.prepareStatement(findId)) {
+                for (int i = 0; i < names.size(); i++) {
+                    s.setString(i + 1, names.get(i));
+                }
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
                         return false;
                     }
-                    tableId = rs.getLong(1);
+                    id = rs.getLong(1);
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM archive.table_groups WHERE table_id = ?")) {
-                s.setLong(1, tableId);
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM archive." + linkTable + " WHERE " + idColumn + " = ?")) {
+                s.setLong(1, id);
                 s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO archive.table_groups (table_id, group_id) SELECT ?, id FROM archive.groups WHERE name = ANY (?)")) {
-                s.setLong(1, tableId);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO archive." + linkTable + " (" + idColumn
+                    + ", group_id) SELECT ?, id FROM archive.groups WHERE name = ANY (?)")) {
+                s.setLong(1, id);
                 s.setArray(2, c.createArrayOf("text", groups.toArray()));
                 s.executeUpdate();
             }

@@ -1,6 +1,7 @@
 package org.voarchive.metadata;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The curated metadata of an archive as one JSON document, for moving it
@@ -12,7 +13,11 @@ public record MetadataDocument(String format, List<Table> tables) {
 
     public static final String FORMAT = "voarchive-metadata/1";
 
-    /** @param groups who may see the table when it is PRIVATE */
-    public record Table(TableRecord table, List<ColumnRecord> columns, List<String> groups) {
+    /**
+     * @param groups       who may see the table when it is PRIVATE
+     * @param columnGroups columns with groups of their own (the others take the table's); may be absent
+     */
+    public record Table(TableRecord table, List<ColumnRecord> columns, List<String> groups,
+                        Map<String, List<String>> columnGroups) {
     }
 }

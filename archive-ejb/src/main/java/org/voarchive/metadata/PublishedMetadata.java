@@ -72,8 +72,8 @@ public record PublishedMetadata(List<Schema> schemas) {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT c.table_id, c.name, c.description, c.unit, c.ucd, c.utype, c.datatype, c.arraysize, c.xtype,
                        c.principal, c.indexed, c.std, %s, archive.adql_name(c.name)
-                  FROM archive.visible_columns c JOIN archive.table_group_names tg ON tg.table_id = c.table_id
-                 ORDER BY c.table_id, c.column_index NULLS LAST, c.name""".formatted(dataVisible.formatted("c", "tg.groups")))) {
+                  FROM archive.visible_columns c JOIN archive.column_group_names cg ON cg.column_id = c.id
+                 ORDER BY c.table_id, c.column_index NULLS LAST, c.name""".formatted(dataVisible.formatted("c", "cg.groups")))) {
             while (rs.next()) {
                 columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Column(rs.getString(2), rs.getString(14), rs.getString(3),
                     rs.getString(4), rs.getString(5), rs.getString(6),

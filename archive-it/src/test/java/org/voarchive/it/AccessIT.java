@@ -32,6 +32,7 @@ class AccessIT {
     private static final String ADMIN = "it-access-admin";
     private static final String MEMBER = "it-access-member";
     private static final String OUTSIDER = "it-access-outsider";
+    private static final String KEEPER = "it-access-keeper";
     private static final String PASSWORD = "it-access-secret";
     private static final Pattern TABLE = Pattern.compile("<name>(it_access\\.\\w+)</name>");
 
@@ -41,6 +42,7 @@ class AccessIT {
             Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
             Users.put(c, MEMBER, PASSWORD.toCharArray(), List.of("it_astronomers"));
             Users.put(c, OUTSIDER, PASSWORD.toCharArray(), List.of());
+            Users.put(c, KEEPER, PASSWORD.toCharArray(), List.of("it_keepers"));
             s.execute("DROP SCHEMA IF EXISTS it_access CASCADE");
             s.execute("CREATE SCHEMA it_access");
             for (String t : List.of("pub", "int", "priv")) {
@@ -71,7 +73,7 @@ class AccessIT {
             s.execute("DROP SCHEMA IF EXISTS it_access CASCADE");
             s.execute("DELETE FROM archive.schemas WHERE name = 'it_access'");
             s.execute("DELETE FROM archive.users WHERE name LIKE 'it-access-%'");
-            s.execute("DELETE FROM archive.groups WHERE name = 'it_astronomers'");
+            s.execute("DELETE FROM archive.groups WHERE name IN ('it_astronomers', 'it_keepers')");
         }
     }
 
@@ -152,5 +154,39 @@ class AccessIT {
             "SELECT table_name FROM tap_schema.tables WHERE schema_name = 'it_access' ORDER BY table_name", null).body().lines().toList());
         assertEquals(List.of("table_name", "it_access.int", "it_access.priv", "it_access.pub"), tapQuery(
             "SELECT table_name FROM tap_schema.tables WHERE schema_name = 'it_access' ORDER BY table_name", MEMBER).body().lines().toList());
+    }
+
+    /** A PRIVATE column is for its own groups when it has some, else for its table's. */
+    @Test
+    void privateColumnsFollowTheirOwnGroups() throws Exception {
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE it_access.pub ADD COLUMN IF NOT EXISTS secret text");
+            s.execute("GRANT SELECT ON it_access.pub TO " + Archive.env("ARCHIVE_DB_QUERY_USER"));
+        }
+        assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_access", null, ADMIN, PASSWORD).statusCode());
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+            s.execute("UPDATE archive.columns SET metadata_access = 'PRIVATE', data_access = 'PRIVATE' WHERE name = 'secret'"
+                + " AND table_id = (SELECT t.id FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id"
+                + " WHERE s.name = 'it_access' AND t.name = 'pub')");
+        }
+        String adql = "SELECT secret FROM it_access.pub";
+        String columns = "SELECT column_name FROM tap_schema.columns WHERE table_name = 'it_access.pub' ORDER BY column_name";
+        // without groups of its own, the column takes the (PUBLIC) table's: none, so only admins see it
+        assertEquals(400, tapQuery(adql, KEEPER).statusCode());
+        assertEquals(200, tapQuery(adql, ADMIN).statusCode());
+        String path = "/admin/metadata/tables/it_access.pub/columns/secret/groups";
+        assertEquals(200, Archive.send("PUT", path, "[\"it_keepers\"]", ADMIN, PASSWORD).statusCode());
+        assertEquals(200, tapQuery(adql, KEEPER).statusCode());
+        assertEquals(400, tapQuery(adql, MEMBER).statusCode());
+        assertEquals(400, tapQuery(adql, null).statusCode());
+        assertEquals(List.of("column_name", "id", "secret"), tapQuery(columns, KEEPER).body().lines().toList());
+        assertEquals(List.of("column_name", "id"), tapQuery(columns, null).body().lines().toList());
+        String export = Archive.send("GET", "/admin/metadata/export", null, ADMIN, PASSWORD).body();
+        assertTrue(export.contains("\"columnGroups\":{\"secret\":[\"it_keepers\"]}"), export);
+        assertEquals(400, Archive.send("PUT", path, "[\"no_such_group\"]", ADMIN, PASSWORD).statusCode());
+        assertEquals(404, Archive.send("PUT", "/admin/metadata/tables/it_access.pub/columns/nosuch/groups", "[]",
+            ADMIN, PASSWORD).statusCode());
+        assertEquals(200, Archive.send("PUT", path, "[]", ADMIN, PASSWORD).statusCode());
+        assertEquals(400, tapQuery(adql, KEEPER).statusCode());
     }
 }

@@ -83,6 +83,21 @@ public class AdminMetadataResource {
         return groups;
     }
 
+    /** Groups for a PRIVATE column; [] gives it its table's groups again. */
+    @PUT
+    @Path("tables/{schema}.{table}/columns/{column}/groups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<String> columnGroups(@PathParam("schema") String schema, @PathParam("table") String table,
+                                     @PathParam("column") String column, List<String> groups) throws SQLException {
+        if (groups == null) {
+            throw new BadRequestException("a JSON array of group names is required");
+        }
+        if (!admin.setColumnGroups(schema, table, column, groups)) {
+            throw new NotFoundException("no column " + column + " in " + schema + "." + table);
+        }
+        return groups;
+    }
+
     /** The curated metadata of every table, for moving it to another instance. */
     @GET
     @Path("export")
