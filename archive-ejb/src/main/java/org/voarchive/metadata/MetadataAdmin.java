@@ -5,6 +5,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +25,9 @@ import org.voarchive.database.DataSources;
 /** The admin API's operations on the metadata. */
 @Stateless
 public class MetadataAdmin {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
 
     private static final Set<String> ACCESS_LEVELS = Set.of("PUBLIC", "INTERNAL", "PRIVATE");
     private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
@@ -96,12 +101,68 @@ public class MetadataAdmin {
         return table(schema, name);
     }
 
+    /** A table's creators, contributors and related identifiers, with the table's version; empty if no table. */
+    public Optional<Credits> credits(String schema, String name) throws SQLException {
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT t.credits::text, t.version FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
+                 WHERE s.name = ? AND t.name = ?""")) {
+            s.setString(1, schema);
+            s.setString(2, name);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Credits stored = JSON.fromJson(rs.getString(1), Credits.class);
+                return Optional.of(new Credits(stored.creators(), stored.contributors(), stored.relatedIdentifiers(),
+                    rs.getInt(2)));
+            }
+        }
+    }
+
+    /**
+     * Replaces a table's credits if the table is still at {@code edit.version()}.
+     *
+     * @return the credits as stored (ids in canonical form), empty if there is no such table
+     * @throws InvalidField naming the bad entry, e.g. creators[0].orcid
+     * @throws VersionConflict if someone else changed the table in between
+     */
+    public Optional<Credits> setCredits(String schema, String name, Credits edit, boolean checkVersion)
+            throws SQLException {
+        if (edit == null) {
+            throw new InvalidField("credits", "a JSON object with creators, contributors and relatedIdentifiers is required");
+        }
+        if (checkVersion && edit.version() == null) {
+            throw new InvalidField("version", "the version read is required");
+        }
+        Credits credits = CreditsValidation.normalized(edit);
+        String document = JSON.toJson(new Credits(credits.creators(), credits.contributors(),
+            credits.relatedIdentifiers(), null));
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
+                UPDATE archive.tables t SET credits = CAST(? AS jsonb), version = t.version + 1, updated = now()
+                  FROM archive.schemas s
+                 WHERE s.id = t.schema_id AND s.name = ? AND t.name = ? AND (? OR t.version = ?)""")) {
+            s.setString(1, document);
+            s.setString(2, schema);
+            s.setString(3, name);
+            s.setBoolean(4, !checkVersion);
+            s.setInt(5, checkVersion ? edit.version() : 0);
+            if (s.executeUpdate() == 0) {
+                Optional<TableRecord> current = table(schema, name);
+                if (current.isPresent()) {
+                    throw new VersionConflict(schema + "." + name, current.get().version());
+                }
+                return Optional.empty();
+            }
+        }
+        return credits(schema, name);
+    }
+
     /** Every table's curated metadata, its columns' and its groups: what {@link #importDocument} takes. */
     public MetadataDocument export() throws SQLException {
         List<MetadataDocument.Table> entries = new ArrayList<>();
         for (TableRecord t : tables()) {
             entries.add(new MetadataDocument.Table(t, columns(t.schema(), t.name()), groups(t.schema(), t.name()),
-                columnGroups(t.schema(), t.name())));
+                columnGroups(t.schema(), t.name()), credits(t.schema(), t.name()).orElseThrow()));
         }
         return new MetadataDocument(MetadataDocument.FORMAT, entries);
     }
@@ -143,6 +204,13 @@ public class MetadataAdmin {
             }
             if (entry.groups() != null) {
                 setTableGroups(t.schema(), t.name(), entry.groups());
+            }
+            if (entry.credits() != null) {
+                try {
+                    setCredits(t.schema(), t.name(), entry.credits(), false);
+                } catch (InvalidField e) {
+                    throw new InvalidField(at + ".credits." + e.field(), e.getMessage());
+                }
             }
             if (entry.columnGroups() != null) {
                 for (Map.Entry<String, List<String>> cg : entry.columnGroups().entrySet()) {

@@ -16,8 +16,9 @@ public record MetadataDocument(String format, List<Table> tables) {
     /**
      * @param groups       who may see the table when it is PRIVATE
      * @param columnGroups columns with groups of their own (the others take the table's); may be absent
+     * @param credits      creators, contributors, related identifiers; may be absent
      */
     public record Table(TableRecord table, List<ColumnRecord> columns, List<String> groups,
-                        Map<String, List<String>> columnGroups) {
+                        Map<String, List<String>> columnGroups, Credits credits) {
     }
 }

@@ -100,6 +100,45 @@ class AdminIT {
     }
 
     @Test
+    void creditsAreCheckedStoredCanonicallyAndVersioned() throws Exception {
+        assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_admin", null, ADMIN, ADMIN_PASSWORD).statusCode());
+        String path = "/admin/metadata/tables/it_admin.t/credits";
+        HttpResponse<String> empty = Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, empty.statusCode(), empty.body());
+        assertTrue(empty.body().contains("\"creators\":[]"), empty.body());
+        int read = version(empty.body());
+        String credits = """
+            {"creators": [{"name": "Doe, Jane", "nameType": "Personal", "givenName": "Jane", "familyName": "Doe",
+                           "orcid": "0000-0002-1825-0097",
+                           "affiliations": [{"name": "Example Observatory", "ror": "03yrm5c26"}]}],
+             "contributors": [{"type": "DataCurator", "contributor": {"name": "Archive team", "nameType": "Organizational"}}],
+             "relatedIdentifiers": [{"identifier": "10.1234/paper", "type": "DOI", "relation": "IsDocumentedBy"}],
+             "version": %d}""";
+        HttpResponse<String> set = Archive.send("PUT", path, credits.formatted(read), ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, set.statusCode(), set.body());
+        assertEquals(read + 1, version(set.body()));
+        String stored = Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body();
+        assertTrue(stored.contains("\"orcid\":\"https://orcid.org/0000-0002-1825-0097\""), stored);
+        assertTrue(stored.contains("\"ror\":\"https://ror.org/03yrm5c26\""), stored);
+        assertTrue(stored.contains("\"relation\":\"IsDocumentedBy\""), stored);
+        // a second editor with the old version is told, and a bad ORCID is named
+        assertEquals(409, Archive.send("PUT", path, credits.formatted(read), ADMIN, ADMIN_PASSWORD).statusCode());
+        HttpResponse<String> bad = Archive.send("PUT", path,
+            credits.formatted(read + 1).replace("0000-0002-1825-0097", "0000-0002-1825-0098"), ADMIN, ADMIN_PASSWORD);
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("\"field\":\"creators[0].orcid\""), bad.body());
+        HttpResponse<String> badRelation = Archive.send("PUT", path,
+            credits.formatted(read + 1).replace("IsDocumentedBy", "LooksLike"), ADMIN, ADMIN_PASSWORD);
+        assertTrue(badRelation.body().contains("\"field\":\"relatedIdentifiers[0].relation\""), badRelation.body());
+        assertEquals(stored, Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body(), "refused edits change nothing");
+        String export = Archive.send("GET", "/admin/metadata/export", null, ADMIN, ADMIN_PASSWORD).body();
+        assertTrue(export.contains("https://ror.org/03yrm5c26"), "credits are exported");
+        assertEquals(404, Archive.send("GET", "/admin/metadata/tables/it_admin.nope/credits", null, ADMIN, ADMIN_PASSWORD)
+            .statusCode());
+        assertEquals(403, Archive.send("GET", path, null, OTHER, OTHER_PASSWORD).statusCode());
+    }
+
+    @Test
     void columnEditsCheckUcdAndUnit() throws Exception {
         assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_admin", null, ADMIN, ADMIN_PASSWORD)
             .statusCode());

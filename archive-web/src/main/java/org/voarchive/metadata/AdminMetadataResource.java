@@ -83,6 +83,23 @@ public class AdminMetadataResource {
         return groups;
     }
 
+    /** Creators, contributors and related identifiers (DataCite terms), with the table's version. */
+    @GET
+    @Path("tables/{schema}.{table}/credits")
+    public Credits credits(@PathParam("schema") String schema, @PathParam("table") String table) throws SQLException {
+        return admin.credits(schema, table).orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+    }
+
+    /** Replaces them all; {@code version} must be the table's version read (409 if it moved on). */
+    @PUT
+    @Path("tables/{schema}.{table}/credits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Credits setCredits(@PathParam("schema") String schema, @PathParam("table") String table, Credits edit)
+            throws SQLException {
+        return admin.setCredits(schema, table, edit, true)
+            .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+    }
+
     /** Groups for a PRIVATE column; [] gives it its table's groups again. */
     @PUT
     @Path("tables/{schema}.{table}/columns/{column}/groups")
