@@ -29,6 +29,28 @@ import uk.ac.starlink.util.FileDataSource;
  */
 public final class StilTable {
 
+    /** How often {@link #ingest} reports progress, in rows. */
+    public static final int PROGRESS_ROWS = 10000;
+
+    /**
+     * STIL's input handler name from the file's first bytes, for files without a telling name (uploads):
+     * XML is VOTable, a FITS primary header is FITS, anything else is read as CSV.
+     */
+    public static String sniffFormat(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(512);
+        }
+        String start = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading();
+        if (start.startsWith("<")) {
+            return "votable";
+        }
+        if (start.startsWith("SIMPLE  =") || (head.length > 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b)) {
+            return "fits"; // gzipped files: FITS is the format archives gzip
+        }
+        return "csv";
+    }
+
     /** STIL's input handler names, by file name ending. */
     public static String formatOf(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -55,7 +77,13 @@ public final class StilTable {
      */
     public static Loaded ingest(TableLoader loader, Path file, String format, String schema, String name)
             throws IOException, java.sql.SQLException {
-        Sink sink = new Sink(loader, schema, name, file.getFileName().toString());
+        return ingest(loader, file, format, schema, name, rows -> { });
+    }
+
+    /** As {@link #ingest(TableLoader, Path, String, String, String)}, telling the rows loaded every {@value #PROGRESS_ROWS}. */
+    public static Loaded ingest(TableLoader loader, Path file, String format, String schema, String name,
+                                java.util.function.LongConsumer progress) throws IOException, java.sql.SQLException {
+        Sink sink = new Sink(loader, schema, name, file.getFileName().toString(), progress);
         TableBuilder builder = new StarTableFactory(false).getTableBuilder(format);
         try {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -110,8 +138,10 @@ public final class StilTable {
         private ColumnInfo[] columns;
         private long rows;
         private java.sql.SQLException failure;
+        private final java.util.function.LongConsumer progress;
 
-        Sink(TableLoader loader, String schema, String name, String source) {
+        Sink(TableLoader loader, String schema, String name, String source, java.util.function.LongConsumer progress) {
+            this.progress = progress;
             this.loader = loader;
             this.schema = schema;
             this.name = name;
@@ -146,7 +176,9 @@ public final class StilTable {
                 values[i] = value(row[i], definition.columns().get(i));
             }
             loading.row(values);
-            rows++;
+            if (++rows % PROGRESS_ROWS == 0) {
+                progress.accept(rows);
+            }
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.voarchive.database.Cancellation;
 
 /**
@@ -24,8 +25,16 @@ public final class JobContext {
     private final Cancellation cancellation;
     private final long quotaLeft;
     private final long quota;
+    private final Consumer<String> progressSink;
+    private long lastProgress;
 
     JobContext(JobFiles files, String jobId, Instant deadline, Cancellation cancellation, long quotaLeft, long quota) {
+        this(files, jobId, deadline, cancellation, quotaLeft, quota, text -> { });
+    }
+
+    JobContext(JobFiles files, String jobId, Instant deadline, Cancellation cancellation, long quotaLeft, long quota,
+               Consumer<String> progressSink) {
+        this.progressSink = progressSink;
         this.files = files;
         this.jobId = jobId;
         this.deadline = deadline;
@@ -47,6 +56,20 @@ public final class JobContext {
     public Optional<InputStream> upload(String part) throws IOException {
         Optional<Path> file = files.upload(jobId, part);
         return file.isPresent() ? Optional.of(Files.newInputStream(file.get())) : Optional.empty();
+    }
+
+    /** The file of an inline upload stored with the job, for readers that need a file (or to read it twice). */
+    public Optional<Path> uploadFile(String part) {
+        return files.upload(jobId, part);
+    }
+
+    /** Records what the job has done so far (at most once a second; the last word is always kept). */
+    public void progress(String text, boolean last) {
+        long now = System.nanoTime();
+        if (last || now - lastProgress > 1_000_000_000L) {
+            lastProgress = now;
+            progressSink.accept(text);
+        }
     }
 
     /** Opens a result file for writing; writing past the owner's quota fails with {@link QuotaExceeded}. */

@@ -404,7 +404,11 @@ public class JobManager {
                 return j -> j.fail(ErrorType.FATAL, "your jobs' stored results (" + used + " bytes) have reached the "
                     + "quota of " + quota + " bytes; delete jobs you no longer need", Instant.now());
             }
-            JobContext context = new JobContext(files, job.id(), deadline, e.cancellation, quota - used, quota);
+            JobContext context = new JobContext(files, job.id(), deadline, e.cancellation, quota - used, quota,
+                text -> store.change(job.id(), j -> {
+                    j.setProgress(text);
+                    return j;
+                }));
             List<JobResult> results = executor(job.jobList()).execute(job, context);
             return j -> {
                 results.forEach(j::addResult);

@@ -71,6 +71,15 @@ class UwsDocumentsTest {
     }
 
     @Test
+    void progressIsJobInfo() throws Exception {
+        Job job = job("admin");
+        job.setProgress("120000 rows loaded");
+        String doc = xml(UwsDocuments.job(job, URL + "/abc123"));
+        assertValid(doc, "job");
+        assertTrue(doc.contains("<uws:jobInfo>") && doc.contains("<archive:progress>120000 rows loaded</archive:progress>"), doc);
+    }
+
+    @Test
     void jobLists() throws Exception {
         assertValid(xml(UwsDocuments.list(List.of(job(null), job("bob")), URL)), "jobs");
         assertValid(xml(UwsDocuments.list(List.of(), URL)), "jobs");

@@ -74,6 +74,22 @@ final class Uws {
             .POST(HttpRequest.BodyPublishers.ofString(Tap.query(params))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A multipart POST; parts with a file name are uploads. */
+    HttpResponse<String> multipart(String url, List<Tap.Part> parts) throws IOException, InterruptedException {
+        String boundary = "----uws" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Tap.Part p : parts) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\""
+                + (p.fileName() == null ? "" : "; filename=\"" + p.fileName() + "\"\r\nContent-Type: application/octet-stream")
+                + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(p.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(request(url).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> delete(String url) throws IOException, InterruptedException {
         return HTTP.send(request(url).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }

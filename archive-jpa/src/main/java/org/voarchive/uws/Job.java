@@ -79,6 +79,10 @@ public class Job {
     @Column(name = "error_message")
     private String errorMessage;
 
+    /** What the job has done so far, in words; shown in the job document's jobInfo. */
+    @Column(name = "progress")
+    private String progress;
+
     /** Bytes of result files, for the per-user quota. */
     @Column(name = "result_bytes", nullable = false)
     private long resultBytes;
@@ -205,6 +209,14 @@ public class Job {
 
     public String errorMessage() {
         return errorMessage;
+    }
+
+    public String progress() {
+        return progress;
+    }
+
+    public void setProgress(String progress) {
+        this.progress = progress;
     }
 
     public long resultBytes() {

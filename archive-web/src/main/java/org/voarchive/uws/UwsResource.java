@@ -100,7 +100,9 @@ public abstract class UwsResource {
     }
 
     private Job job(String id, String caller) throws UwsException {
-        return JobAccess.check(store.find(id).orElseThrow(() -> UwsException.notFound(id)), caller);
+        // a job of another job list does not exist here
+        Job job = store.find(id).filter(j -> j.jobList().equals(jobList())).orElseThrow(() -> UwsException.notFound(id));
+        return JobAccess.check(job, caller);
     }
 
     // ---- the job list

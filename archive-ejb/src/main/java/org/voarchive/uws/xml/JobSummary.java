@@ -13,7 +13,7 @@ import org.voarchive.vosi.xml.InstantAdapter;
 /** The UWS job document (JobSummary type, element uws:job). */
 @XmlRootElement(name = "job")
 @XmlType(name = "JobSummary", propOrder = {"jobId", "runId", "ownerId", "phase", "quote", "creationTime", "startTime",
-    "endTime", "executionDuration", "destruction", "parameters", "results", "errorSummary"})
+    "endTime", "executionDuration", "destruction", "parameters", "results", "errorSummary", "jobInfo"})
 @XmlAccessorType(XmlAccessType.FIELD)
 public class JobSummary {
 
@@ -61,6 +61,17 @@ public class JobSummary {
     Results results = new Results();
 
     ErrorSummary errorSummary;
+
+    JobInfo jobInfo;
+
+    /** The job's progress, in the archive's own namespace (the schema admits any element here). */
+    @XmlType(name = "", propOrder = {"progress"})
+    @XmlAccessorType(XmlAccessType.FIELD)
+    static class JobInfo {
+
+        @XmlElement(namespace = UwsXml.ARCHIVE)
+        String progress;
+    }
 
     protected JobSummary() {
         // for JAXB

@@ -26,6 +26,10 @@ public final class UwsDocuments {
         s.errorSummary = job.errorType()
             .map(type -> new ErrorSummary(type.xmlName(), true, job.errorMessage()))
             .orElse(null);
+        if (job.progress() != null) {
+            s.jobInfo = new JobSummary.JobInfo();
+            s.jobInfo.progress = job.progress();
+        }
         return s;
     }
 

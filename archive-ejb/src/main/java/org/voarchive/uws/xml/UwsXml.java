@@ -10,6 +10,8 @@ public final class UwsXml {
 
     public static final String NAMESPACE = "http://www.ivoa.net/xml/UWS/v1.0";
     public static final String XLINK = "http://www.w3.org/1999/xlink";
+    /** The namespace of the archive's own additions (jobInfo). */
+    public static final String ARCHIVE = "urn:voarchive:uws";
     /** The version attribute of job and jobs documents. */
     public static final String VERSION = "1.1";
 

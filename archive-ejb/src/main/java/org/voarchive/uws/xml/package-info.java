@@ -9,6 +9,7 @@
     xmlns = {
         @XmlNs(prefix = "uws", namespaceURI = UwsXml.NAMESPACE),
         @XmlNs(prefix = "xlink", namespaceURI = UwsXml.XLINK),
+        @XmlNs(prefix = "archive", namespaceURI = UwsXml.ARCHIVE),
         @XmlNs(prefix = "xsi", namespaceURI = "http://www.w3.org/2001/XMLSchema-instance")})
 package org.voarchive.uws.xml;
 
