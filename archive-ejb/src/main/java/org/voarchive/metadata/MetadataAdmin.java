@@ -29,9 +29,6 @@ public class MetadataAdmin {
     private static final Jsonb JSON = JsonbBuilder.create();
 
 
-    private static final Set<String> ACCESS_LEVELS = Set.of("PUBLIC", "INTERNAL", "PRIVATE");
-    private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
-    private static final int MAX_SHORT_TEXT = 1000;
 
     private static final String SELECT = """
         SELECT s.name, t.name, t.title, t.description, t.long_description, t.utype, t.doi, t.license_spdx,
@@ -273,6 +270,17 @@ public class MetadataAdmin {
     }
 
     /**
+     * Sets the groups that may see the schema when its access level is PRIVATE.
+     *
+     * @return false if there is no such schema
+     * @throws InvalidField naming an unknown group
+     */
+    public boolean setSchemaGroups(String schema, List<String> groups) throws SQLException {
+        return setGroups("SELECT id FROM archive.schemas WHERE name = ?", List.of(schema), "schema_groups", "schema_id",
+            groups);
+    }
+
+    /**
      * Sets the groups that may see a PRIVATE column; an empty list gives the column its table's groups again.
      *
      * @return false if there is no such column
@@ -333,32 +341,11 @@ public class MetadataAdmin {
     }
 
     static void validate(TableRecord edit) {
-        if (edit.version() == null) {
-            throw new InvalidField("version", "the version you read is required (optimistic locking)");
-        }
-        checkAccess(edit.dataAccess(), edit.metadataAccess());
-        if (edit.doi() != null && !DOI.matcher(edit.doi()).matches()) {
-            throw new InvalidField("doi", "must be a DOI such as 10.1234/abc (without https://doi.org/), not '" + edit.doi() + "'");
-        }
-        if (edit.licenseUrl() != null && !edit.licenseUrl().matches("https?://\\S+")) {
-            throw new InvalidField("licenseUrl", "must be an http(s) URL");
-        }
-        for (String[] text : new String[][] {{"title", edit.title()}, {"utype", edit.utype()}, {"licenseLabel", edit.licenseLabel()}}) {
-            if (text[1] != null && text[1].length() > MAX_SHORT_TEXT) {
-                throw new InvalidField(text[0], "is longer than " + MAX_SHORT_TEXT + " characters");
-            }
-        }
+        DescriptiveFields.check(edit.version(), edit.dataAccess(), edit.metadataAccess(), edit.doi(), edit.licenseUrl(),
+            edit.title(), edit.utype(), edit.licenseLabel());
         if (edit.schema() != null || edit.name() != null || edit.nrows() != null) {
             throw new InvalidField(edit.schema() != null ? "schema" : edit.name() != null ? "name" : "nrows",
                 "cannot be edited (names come from the database, nrows from discovery)");
-        }
-    }
-
-    private static void checkAccess(String dataAccess, String metadataAccess) {
-        for (String[] access : new String[][] {{"dataAccess", dataAccess}, {"metadataAccess", metadataAccess}}) {
-            if (access[1] != null && !ACCESS_LEVELS.contains(access[1])) {
-                throw new InvalidField(access[0], "must be PUBLIC, INTERNAL or PRIVATE, not '" + access[1] + "'");
-            }
         }
     }
 
@@ -396,7 +383,7 @@ public class MetadataAdmin {
         if (edit.version() == null) {
             throw new InvalidField("version", "the version you read is required (optimistic locking)");
         }
-        checkAccess(edit.dataAccess(), edit.metadataAccess());
+        DescriptiveFields.checkAccess(edit.dataAccess(), edit.metadataAccess());
         if (edit.ucd() != null) {
             Ucd.problem(edit.ucd()).ifPresent(p -> {
                 throw new InvalidField("ucd", p);

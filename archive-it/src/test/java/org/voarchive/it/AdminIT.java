@@ -100,6 +100,32 @@ class AdminIT {
     }
 
     @Test
+    void schemasAreCuratedWithTheSameRules() throws Exception {
+        assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_admin", null, ADMIN, ADMIN_PASSWORD).statusCode());
+        String path = "/admin/metadata/schemas/it_admin";
+        assertTrue(Archive.send("GET", "/admin/metadata/schemas", null, ADMIN, ADMIN_PASSWORD).body().contains("\"name\":\"it_admin\""));
+        int read = version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
+        HttpResponse<String> edit = Archive.send("PUT", path, "{\"title\":\"Admin test schema\",\"doi\":\"10.5072/it-admin\","
+            + "\"version\":" + read + "}", ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, edit.statusCode(), edit.body());
+        assertTrue(edit.body().contains("\"title\":\"Admin test schema\"") && edit.body().contains("\"doi\":\"10.5072/it-admin\""));
+        assertEquals(409, Archive.send("PUT", path, "{\"title\":\"Lost\",\"version\":" + read + "}", ADMIN, ADMIN_PASSWORD)
+            .statusCode());
+        HttpResponse<String> badDoi = Archive.send("PUT", path, "{\"doi\":\"https://doi.org/10.5072/x\",\"version\":"
+            + (read + 1) + "}", ADMIN, ADMIN_PASSWORD);
+        assertEquals(400, badDoi.statusCode());
+        assertTrue(badDoi.body().contains("\"field\":\"doi\""), badDoi.body());
+        assertEquals(400, Archive.send("PUT", path, "{\"name\":\"renamed\",\"version\":" + (read + 1) + "}", ADMIN,
+            ADMIN_PASSWORD).statusCode());
+        assertEquals(200, Archive.send("PUT", path + "/groups", "[\"astronomers\"]", ADMIN, ADMIN_PASSWORD).statusCode());
+        assertEquals(400, Archive.send("PUT", path + "/groups", "[\"no_such_group\"]", ADMIN, ADMIN_PASSWORD).statusCode());
+        assertEquals(404, Archive.send("GET", "/admin/metadata/schemas/nope", null, ADMIN, ADMIN_PASSWORD).statusCode());
+        assertEquals(404, Archive.send("PUT", "/admin/metadata/schemas/nope", "{\"version\":0}", ADMIN, ADMIN_PASSWORD)
+            .statusCode());
+        assertEquals(403, Archive.send("GET", path, null, OTHER, OTHER_PASSWORD).statusCode());
+    }
+
+    @Test
     void creditsAreCheckedStoredCanonicallyAndVersioned() throws Exception {
         assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_admin", null, ADMIN, ADMIN_PASSWORD).statusCode());
         String path = "/admin/metadata/tables/it_admin.t/credits";

@@ -25,6 +25,9 @@ public class AdminMetadataResource {
     @Inject
     MetadataAdmin admin;
 
+    @Inject
+    SchemaAdmin schemaAdmin;
+
     @GET
     @Path("tables")
     public List<TableRecord> tables() throws SQLException {
@@ -79,6 +82,43 @@ public class AdminMetadataResource {
         }
         if (!admin.setTableGroups(schema, table, groups)) {
             throw new NotFoundException("no table " + schema + "." + table);
+        }
+        return groups;
+    }
+
+    @GET
+    @Path("schemas")
+    public List<SchemaRecord> schemas() throws SQLException {
+        return schemaAdmin.schemas();
+    }
+
+    @GET
+    @Path("schemas/{schema}")
+    public SchemaRecord schema(@PathParam("schema") String schema) throws SQLException {
+        return schemaAdmin.schema(schema).orElseThrow(() -> new NotFoundException("no schema " + schema));
+    }
+
+    /** Changes the given fields; {@code version} must be the one read (409 if it moved on). */
+    @PUT
+    @Path("schemas/{schema}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SchemaRecord updateSchema(@PathParam("schema") String schema, SchemaRecord edit) throws SQLException {
+        if (edit == null) {
+            throw new BadRequestException("a JSON body with the fields to change and the version is required");
+        }
+        return schemaAdmin.update(schema, edit).orElseThrow(() -> new NotFoundException("no schema " + schema));
+    }
+
+    /** The groups that may see a PRIVATE schema. */
+    @PUT
+    @Path("schemas/{schema}/groups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<String> schemaGroups(@PathParam("schema") String schema, List<String> groups) throws SQLException {
+        if (groups == null) {
+            throw new BadRequestException("a JSON array of group names is required");
+        }
+        if (!admin.setSchemaGroups(schema, groups)) {
+            throw new NotFoundException("no schema " + schema);
         }
         return groups;
     }
