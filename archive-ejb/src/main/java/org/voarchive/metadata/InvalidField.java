@@ -1,6 +1,11 @@
 package org.voarchive.metadata;
 
+import jakarta.ejb.ApplicationException;
+
 /** A metadata edit with a bad value: names the field and says what is wrong. */
+// an application exception: it reaches the caller as itself (not wrapped by the container, even from a
+// nested bean) and still rolls the transaction back, so an import stays all or nothing
+@ApplicationException(rollback = true)
 public class InvalidField extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -5,8 +5,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +24,6 @@ import org.voarchive.database.DataSources;
 @Stateless
 public class MetadataAdmin {
 
-    private static final Jsonb JSON = JsonbBuilder.create();
-
 
 
     private static final String SELECT = """
@@ -38,6 +34,12 @@ public class MetadataAdmin {
 
     @EJB
     private DataSources dataSources;
+
+    @EJB
+    private CreditsAdmin creditsAdmin;
+
+    @EJB
+    private SchemaAdmin schemaAdmin;
 
     public List<TableRecord> tables() throws SQLException {
         List<TableRecord> tables = new ArrayList<>();
@@ -98,70 +100,63 @@ public class MetadataAdmin {
         return table(schema, name);
     }
 
-    /** A table's creators, contributors and related identifiers, with the table's version; empty if no table. */
-    public Optional<Credits> credits(String schema, String name) throws SQLException {
-        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT t.credits::text, t.version FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
-                 WHERE s.name = ? AND t.name = ?""")) {
-            s.setString(1, schema);
-            s.setString(2, name);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Credits stored = JSON.fromJson(rs.getString(1), Credits.class);
-                return Optional.of(new Credits(stored.creators(), stored.contributors(), stored.relatedIdentifiers(),
-                    rs.getInt(2)));
-            }
-        }
-    }
-
-    /**
-     * Replaces a table's credits if the table is still at {@code edit.version()}.
-     *
-     * @return the credits as stored (ids in canonical form), empty if there is no such table
-     * @throws InvalidField naming the bad entry, e.g. creators[0].orcid
-     * @throws VersionConflict if someone else changed the table in between
-     */
-    public Optional<Credits> setCredits(String schema, String name, Credits edit, boolean checkVersion)
-            throws SQLException {
-        if (edit == null) {
-            throw new InvalidField("credits", "a JSON object with creators, contributors and relatedIdentifiers is required");
-        }
-        if (checkVersion && edit.version() == null) {
-            throw new InvalidField("version", "the version read is required");
-        }
-        Credits credits = CreditsValidation.normalized(edit);
-        String document = JSON.toJson(new Credits(credits.creators(), credits.contributors(),
-            credits.relatedIdentifiers(), null));
-        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
-                UPDATE archive.tables t SET credits = CAST(? AS jsonb), version = t.version + 1, updated = now()
-                  FROM archive.schemas s
-                 WHERE s.id = t.schema_id AND s.name = ? AND t.name = ? AND (? OR t.version = ?)""")) {
-            s.setString(1, document);
-            s.setString(2, schema);
-            s.setString(3, name);
-            s.setBoolean(4, !checkVersion);
-            s.setInt(5, checkVersion ? edit.version() : 0);
-            if (s.executeUpdate() == 0) {
-                Optional<TableRecord> current = table(schema, name);
-                if (current.isPresent()) {
-                    throw new VersionConflict(schema + "." + name, current.get().version());
-                }
-                return Optional.empty();
-            }
-        }
-        return credits(schema, name);
-    }
-
     /** Every table's curated metadata, its columns' and its groups: what {@link #importDocument} takes. */
     public MetadataDocument export() throws SQLException {
+        List<MetadataDocument.Schema> schemas = new ArrayList<>();
+        for (SchemaRecord s : schemaAdmin.schemas()) {
+            schemas.add(new MetadataDocument.Schema(s, schemaGroups(s.name()),
+                creditsAdmin.credits(CreditsAdmin.Owner.SCHEMA, List.of(s.name())).orElseThrow()));
+        }
         List<MetadataDocument.Table> entries = new ArrayList<>();
         for (TableRecord t : tables()) {
             entries.add(new MetadataDocument.Table(t, columns(t.schema(), t.name()), groups(t.schema(), t.name()),
-                columnGroups(t.schema(), t.name()), credits(t.schema(), t.name()).orElseThrow()));
+                columnGroups(t.schema(), t.name()),
+                creditsAdmin.credits(CreditsAdmin.Owner.TABLE, List.of(t.schema(), t.name())).orElseThrow()));
         }
-        return new MetadataDocument(MetadataDocument.FORMAT, entries);
+        return new MetadataDocument(MetadataDocument.FORMAT, schemas, entries);
+    }
+
+    /** Applies the schemas of an exported document (before its tables); unknown schemas are refused. */
+    private void importSchemas(List<MetadataDocument.Schema> schemas) throws SQLException {
+        for (int i = 0; i < schemas.size(); i++) {
+            MetadataDocument.Schema entry = schemas.get(i);
+            String at = "schemas[" + i + "]";
+            if (entry == null || entry.schema() == null || entry.schema().name() == null) {
+                throw new InvalidField(at, "each entry needs schema.name");
+            }
+            SchemaRecord s = entry.schema();
+            SchemaRecord current = schemaAdmin.schema(s.name()).orElseThrow(() -> new InvalidField(at,
+                "no schema " + s.name() + " in this archive: load or discover it first"));
+            try {
+                schemaAdmin.update(s.name(), new SchemaRecord(null, s.title(), s.description(), s.longDescription(),
+                    s.utype(), s.doi(), s.licenseSpdx(), s.licenseLabel(), s.licenseUrl(), s.published(), s.dataAccess(),
+                    s.metadataAccess(), current.version()));
+                if (entry.groups() != null) {
+                    setSchemaGroups(s.name(), entry.groups());
+                }
+                if (entry.credits() != null) {
+                    creditsAdmin.setCredits(CreditsAdmin.Owner.SCHEMA, List.of(s.name()), entry.credits(), false);
+                }
+            } catch (InvalidField e) {
+                throw new InvalidField(at + "." + e.field(), e.getMessage());
+            }
+        }
+    }
+
+    /** The groups that may see a PRIVATE schema. */
+    public List<String> schemaGroups(String schema) throws SQLException {
+        List<String> groups = new ArrayList<>();
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT g.name FROM archive.schema_groups sg JOIN archive.groups g ON g.id = sg.group_id
+                  JOIN archive.schemas s ON s.id = sg.schema_id WHERE s.name = ? ORDER BY g.name""")) {
+            s.setString(1, schema);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    groups.add(rs.getString(1));
+                }
+            }
+        }
+        return groups;
     }
 
     /**
@@ -176,6 +171,7 @@ public class MetadataAdmin {
         if (document == null || !MetadataDocument.FORMAT.equals(document.format())) {
             throw new InvalidField("format", "not a metadata export: format must be " + MetadataDocument.FORMAT);
         }
+        importSchemas(document.schemas() == null ? List.of() : document.schemas());
         List<MetadataDocument.Table> entries = document.tables() == null ? List.of() : document.tables();
         for (int i = 0; i < entries.size(); i++) {
             MetadataDocument.Table entry = entries.get(i);
@@ -204,7 +200,7 @@ public class MetadataAdmin {
             }
             if (entry.credits() != null) {
                 try {
-                    setCredits(t.schema(), t.name(), entry.credits(), false);
+                    creditsAdmin.setCredits(CreditsAdmin.Owner.TABLE, List.of(t.schema(), t.name()), entry.credits(), false);
                 } catch (InvalidField e) {
                     throw new InvalidField(at + ".credits." + e.field(), e.getMessage());
                 }

@@ -7,11 +7,19 @@ import java.util.Map;
  * The curated metadata of an archive as one JSON document, for moving it
  * between instances (export, then import where the same tables exist).
  *
- * @param format always {@link #FORMAT}; an import of anything else is refused
+ * @param format  always {@link #FORMAT}; an import of anything else is refused
+ * @param schemas the schemas' curated metadata; may be absent (documents from before schemas were exported)
  */
-public record MetadataDocument(String format, List<Table> tables) {
+public record MetadataDocument(String format, List<Schema> schemas, List<Table> tables) {
 
     public static final String FORMAT = "voarchive-metadata/1";
+
+    /**
+     * @param groups  who may see the schema when it is PRIVATE
+     * @param credits creators, contributors, related identifiers; may be absent
+     */
+    public record Schema(SchemaRecord schema, List<String> groups, Credits credits) {
+    }
 
     /**
      * @param groups       who may see the table when it is PRIVATE

@@ -1,6 +1,11 @@
 package org.voarchive.metadata;
 
+import jakarta.ejb.ApplicationException;
+
 /** Someone else changed the object since the editor read it (optimistic locking). */
+// an application exception: it reaches the caller as itself (not wrapped by the container, even from a
+// nested bean) and still rolls the transaction back, so an import stays all or nothing
+@ApplicationException(rollback = true)
 public class VersionConflict extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

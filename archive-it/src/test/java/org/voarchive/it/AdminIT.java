@@ -123,6 +123,21 @@ class AdminIT {
         assertEquals(404, Archive.send("PUT", "/admin/metadata/schemas/nope", "{\"version\":0}", ADMIN, ADMIN_PASSWORD)
             .statusCode());
         assertEquals(403, Archive.send("GET", path, null, OTHER, OTHER_PASSWORD).statusCode());
+        HttpResponse<String> malformed = Archive.send("PUT", path, "{\"title\": ", ADMIN, ADMIN_PASSWORD);
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertTrue(malformed.body().startsWith("the request body could not be read"), malformed.body());
+        assertEquals(400, Archive.send("PUT", path, "{\"version\": \"abc\"}", ADMIN, ADMIN_PASSWORD).statusCode());
+        // schemas have credits as tables do, versioned with the schema
+        int now = version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
+        HttpResponse<String> credits = Archive.send("PUT", path + "/credits", "{\"creators\":[{\"name\":\"Example Observatory\","
+            + "\"nameType\":\"Organizational\",\"affiliations\":[{\"name\":\"Example\",\"ror\":\"https://ror.org/04wxnsj81\"}]}],"
+            + "\"version\":" + now + "}", ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, credits.statusCode(), credits.body());
+        assertEquals(now + 1, version(credits.body()));
+        assertTrue(Archive.send("GET", path + "/credits", null, ADMIN, ADMIN_PASSWORD).body().contains("04wxnsj81"));
+        assertEquals(409, Archive.send("PUT", path + "/credits", "{\"creators\":[],\"version\":" + now + "}", ADMIN,
+            ADMIN_PASSWORD).statusCode());
+        assertEquals(404, Archive.send("GET", "/admin/metadata/schemas/nope/credits", null, ADMIN, ADMIN_PASSWORD).statusCode());
     }
 
     @Test
@@ -227,5 +242,24 @@ class AdminIT {
         assertEquals(400, Archive.send("POST", "/admin/metadata/import", "{\"format\": \"other\"}", ADMIN, ADMIN_PASSWORD)
             .statusCode());
         assertEquals(403, Archive.send("GET", "/admin/metadata/export", null, OTHER, OTHER_PASSWORD).statusCode());
+
+        // schemas travel too: their curated fields, groups and credits; a bad one changes nothing
+        assertTrue(exported.body().contains("\"schemas\":[") && exported.body().contains("\"name\":\"demo\""), exported.body());
+        String schemas = """
+            {"format": "voarchive-metadata/1", "schemas": [
+              {"schema": {"name": "it_admin", "title": "Imported schema title"}, "groups": ["astronomers"],
+               "credits": {"creators": [{"name": "Doe, Jane", "orcid": "0000-0002-1825-0097"}]}}]}""";
+        assertEquals(200, Archive.send("POST", "/admin/metadata/import", schemas, ADMIN, ADMIN_PASSWORD).statusCode());
+        assertTrue(Archive.send("GET", "/admin/metadata/schemas/it_admin", null, ADMIN, ADMIN_PASSWORD).body()
+            .contains("\"title\":\"Imported schema title\""));
+        assertTrue(Archive.send("GET", "/admin/metadata/schemas/it_admin/credits", null, ADMIN, ADMIN_PASSWORD).body()
+            .contains("https://orcid.org/0000-0002-1825-0097"));
+        HttpResponse<String> badSchema = Archive.send("POST", "/admin/metadata/import", schemas
+            .replace("Imported schema title", "Must not stick").replace("0000-0002-1825-0097", "0000-0002-1825-0098"),
+            ADMIN, ADMIN_PASSWORD);
+        assertEquals(400, badSchema.statusCode(), badSchema.body());
+        assertTrue(badSchema.body().contains("schemas[0].creators[0].orcid"), badSchema.body());
+        assertTrue(Archive.send("GET", "/admin/metadata/schemas/it_admin", null, ADMIN, ADMIN_PASSWORD).body()
+            .contains("\"title\":\"Imported schema title\""), "a refused import changes nothing");
     }
 }

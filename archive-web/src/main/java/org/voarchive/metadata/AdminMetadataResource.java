@@ -28,6 +28,9 @@ public class AdminMetadataResource {
     @Inject
     SchemaAdmin schemaAdmin;
 
+    @Inject
+    CreditsAdmin credits;
+
     @GET
     @Path("tables")
     public List<TableRecord> tables() throws SQLException {
@@ -109,6 +112,22 @@ public class AdminMetadataResource {
         return schemaAdmin.update(schema, edit).orElseThrow(() -> new NotFoundException("no schema " + schema));
     }
 
+    @GET
+    @Path("schemas/{schema}/credits")
+    public Credits schemaCredits(@PathParam("schema") String schema) throws SQLException {
+        return credits.credits(CreditsAdmin.Owner.SCHEMA, List.of(schema))
+            .orElseThrow(() -> new NotFoundException("no schema " + schema));
+    }
+
+    /** Replaces them all; {@code version} must be the schema's version read (409 if it moved on). */
+    @PUT
+    @Path("schemas/{schema}/credits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Credits setSchemaCredits(@PathParam("schema") String schema, Credits edit) throws SQLException {
+        return credits.setCredits(CreditsAdmin.Owner.SCHEMA, List.of(schema), edit, true)
+            .orElseThrow(() -> new NotFoundException("no schema " + schema));
+    }
+
     /** The groups that may see a PRIVATE schema. */
     @PUT
     @Path("schemas/{schema}/groups")
@@ -127,7 +146,8 @@ public class AdminMetadataResource {
     @GET
     @Path("tables/{schema}.{table}/credits")
     public Credits credits(@PathParam("schema") String schema, @PathParam("table") String table) throws SQLException {
-        return admin.credits(schema, table).orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+        return credits.credits(CreditsAdmin.Owner.TABLE, List.of(schema, table))
+            .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
     }
 
     /** Replaces them all; {@code version} must be the table's version read (409 if it moved on). */
@@ -136,7 +156,7 @@ public class AdminMetadataResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Credits setCredits(@PathParam("schema") String schema, @PathParam("table") String table, Credits edit)
             throws SQLException {
-        return admin.setCredits(schema, table, edit, true)
+        return credits.setCredits(CreditsAdmin.Owner.TABLE, List.of(schema, table), edit, true)
             .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
     }
 
