@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,6 +98,26 @@ class AdminIT {
         assertEquals(400, noVersion.statusCode(), noVersion.body());
         assertTrue(noVersion.body().contains("\"field\":\"version\""), noVersion.body());
         assertEquals(404, Archive.send("GET", "/admin/metadata/tables/it_admin.nope", null, ADMIN, ADMIN_PASSWORD).statusCode());
+    }
+
+    /** Row counts and sizes follow the database on a timer (deploy/test runs it every 2 s). */
+    @Test
+    void tableStatisticsFollowTheDatabase() throws Exception {
+        assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_admin", null, ADMIN, ADMIN_PASSWORD).statusCode());
+        String path = "/admin/metadata/tables/it_admin.t";
+        int version = version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO it_admin.t SELECT i, i FROM generate_series(1001, 1500) AS i ON CONFLICT DO NOTHING");
+            s.execute("ANALYZE it_admin.t");
+        }
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String table = Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body();
+        while (!table.matches("(?s).*\"nrows\":(5\\d\\d|[6-9]\\d\\d|\\d{4,}).*")) {
+            assertTrue(System.nanoTime() < until, "nrows not refreshed: " + table);
+            Thread.sleep(500);
+            table = Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body();
+        }
+        assertEquals(version, version(table), "statistics are no edit: the version stays");
     }
 
     @Test
