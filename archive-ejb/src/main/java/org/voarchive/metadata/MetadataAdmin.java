@@ -100,6 +100,33 @@ public class MetadataAdmin {
         return table(schema, name);
     }
 
+    /**
+     * Removes a table's metadata (its columns, groups, keys and credits with it); the data stay in the database,
+     * and discovery can describe the table again.
+     *
+     * @param version the version read, or null to delete whatever the state
+     * @return false if there is no such table
+     * @throws VersionConflict if the table moved on from {@code version}
+     */
+    public boolean deleteTable(String schema, String name, Integer version) throws SQLException {
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
+                DELETE FROM archive.tables t USING archive.schemas s
+                 WHERE s.id = t.schema_id AND s.name = ? AND t.name = ? AND (? OR t.version = ?)""")) {
+            s.setString(1, schema);
+            s.setString(2, name);
+            s.setBoolean(3, version == null);
+            s.setInt(4, version == null ? 0 : version);
+            if (s.executeUpdate() == 1) {
+                return true;
+            }
+        }
+        Optional<TableRecord> current = table(schema, name);
+        if (current.isPresent()) {
+            throw new VersionConflict(schema + "." + name, current.get().version());
+        }
+        return false;
+    }
+
     /** Every table's curated metadata, its columns' and its groups: what {@link #importDocument} takes. */
     public MetadataDocument export() throws SQLException {
         List<MetadataDocument.Schema> schemas = new ArrayList<>();

@@ -88,4 +88,28 @@ public class SchemaAdmin {
         }
         return schema(name);
     }
+
+    /**
+     * Removes a schema's metadata with all its tables'; the data stay in the database.
+     *
+     * @param version the version read, or null to delete whatever the state
+     * @return false if there is no such schema
+     * @throws VersionConflict if the schema moved on from {@code version}
+     */
+    public boolean delete(String name, Integer version) throws SQLException {
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(
+                "DELETE FROM archive.schemas WHERE name = ? AND (? OR version = ?)")) {
+            s.setString(1, name);
+            s.setBoolean(2, version == null);
+            s.setInt(3, version == null ? 0 : version);
+            if (s.executeUpdate() == 1) {
+                return true;
+            }
+        }
+        Optional<SchemaRecord> current = schema(name);
+        if (current.isPresent()) {
+            throw new VersionConflict(name, current.get().version());
+        }
+        return false;
+    }
 }

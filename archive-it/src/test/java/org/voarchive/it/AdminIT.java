@@ -100,6 +100,34 @@ class AdminIT {
         assertEquals(404, Archive.send("GET", "/admin/metadata/tables/it_admin.nope", null, ADMIN, ADMIN_PASSWORD).statusCode());
     }
 
+    @Test
+    void deletingMetadataKeepsTheDataAndDiscoveryBringsItBack() throws Exception {
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS it_admin.gone (id integer PRIMARY KEY)");
+        }
+        assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_admin", null, ADMIN, ADMIN_PASSWORD).statusCode());
+        String path = "/admin/metadata/tables/it_admin.gone";
+        int read = version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
+        assertEquals(409, Archive.send("DELETE", path + "?version=" + (read + 7), null, ADMIN, ADMIN_PASSWORD).statusCode());
+        assertEquals(403, Archive.send("DELETE", path, null, OTHER, OTHER_PASSWORD).statusCode());
+        assertEquals(204, Archive.send("DELETE", path + "?version=" + read, null, ADMIN, ADMIN_PASSWORD).statusCode());
+        assertEquals(404, Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).statusCode());
+        assertEquals(404, Archive.send("DELETE", path, null, ADMIN, ADMIN_PASSWORD).statusCode());
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT to_regclass('it_admin.gone') IS NOT NULL")) {
+            rs.next();
+            assertTrue(rs.getBoolean(1), "the data must stay");
+        }
+        assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_admin", null, ADMIN, ADMIN_PASSWORD).statusCode());
+        assertEquals(200, Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).statusCode());
+        assertEquals(404, Archive.send("DELETE", "/admin/metadata/schemas/nope", null, ADMIN, ADMIN_PASSWORD).statusCode());
+        // leave it_admin as the other tests expect it: one table
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE it_admin.gone");
+        }
+        assertEquals(204, Archive.send("DELETE", path, null, ADMIN, ADMIN_PASSWORD).statusCode());
+    }
+
     /** Row counts and sizes follow the database on a timer (deploy/test runs it every 2 s). */
     @Test
     void tableStatisticsFollowTheDatabase() throws Exception {

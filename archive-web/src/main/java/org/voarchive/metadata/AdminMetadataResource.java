@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -126,6 +128,28 @@ public class AdminMetadataResource {
     public Credits setSchemaCredits(@PathParam("schema") String schema, Credits edit) throws SQLException {
         return credits.setCredits(CreditsAdmin.Owner.SCHEMA, List.of(schema), edit, true)
             .orElseThrow(() -> new NotFoundException("no schema " + schema));
+    }
+
+    /** Removes the schema's metadata (not its data); {@code version}, if given, must be the one read. */
+    @DELETE
+    @Path("schemas/{schema}")
+    public Response deleteSchema(@PathParam("schema") String schema, @QueryParam("version") Integer version)
+            throws SQLException {
+        if (!schemaAdmin.delete(schema, version)) {
+            throw new NotFoundException("no schema " + schema);
+        }
+        return Response.noContent().build();
+    }
+
+    /** Removes the table's metadata (not its data); {@code version}, if given, must be the one read. */
+    @DELETE
+    @Path("tables/{schema}.{table}")
+    public Response deleteTable(@PathParam("schema") String schema, @PathParam("table") String table,
+                                @QueryParam("version") Integer version) throws SQLException {
+        if (!admin.deleteTable(schema, table, version)) {
+            throw new NotFoundException("no table " + schema + "." + table);
+        }
+        return Response.noContent().build();
     }
 
     /** The groups that may see a PRIVATE schema. */
