@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.voarchive.database.DataSources;
 import org.voarchive.uws.ErrorType;
@@ -19,7 +18,6 @@ import org.voarchive.uws.Job;
 import org.voarchive.uws.JobContext;
 import org.voarchive.uws.JobExecutor;
 import org.voarchive.uws.JobFailure;
-import org.voarchive.uws.JobParameter;
 import org.voarchive.uws.JobResult;
 
 /**
@@ -53,20 +51,21 @@ public class IngestJob implements JobExecutor {
 
     @Override
     public List<JobResult> execute(Job job, JobContext context) throws JobFailure {
-        String target = parameter(job, "TABLE").orElseThrow(() -> fatal("TABLE is missing: give TABLE=schema.table"));
+        String target = job.parameter("TABLE").map(String::trim)
+            .orElseThrow(() -> fatal("TABLE is missing: give TABLE=schema.table"));
         if (!target.matches("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*")) {
             throw fatal("TABLE=" + target + " must be schema.table, each a plain SQL name");
         }
         Path file = context.uploadFile(FILE_PART).orElseThrow(() -> fatal("no table file: upload it as the multipart "
             + "part '" + FILE_PART + "' (with a file name)"));
-        boolean publish = parameter(job, "PUBLISH").map(Boolean::parseBoolean).orElse(false);
+        boolean publish = job.parameter("PUBLISH").map(String::trim).map(Boolean::parseBoolean).orElse(false);
         String[] name = target.split("\\.");
         try (Connection c = dataSources.owner().getConnection()) {
             if (!context.cancellation().attach(c)) {
                 throw fatal("aborted before it started");
             }
             try {
-                String format = parameter(job, "FORMAT").map(f -> f.toLowerCase(Locale.ROOT)).orElse(null);
+                String format = job.parameter("FORMAT").map(f -> f.trim().toLowerCase(Locale.ROOT)).orElse(null);
                 if (format == null) {
                     format = StilTable.sniffFormat(file);
                 } else if (!List.of("votable", "fits", "csv").contains(format)) {
@@ -107,11 +106,6 @@ public class IngestJob implements JobExecutor {
             out.write(bytes);
         }
         return new JobResult("report", "report.json", "application/json", bytes.length);
-    }
-
-    private static Optional<String> parameter(Job job, String name) {
-        return job.parameters().stream().filter(p -> p.name().equalsIgnoreCase(name)).map(JobParameter::value)
-            .map(String::trim).findFirst();
     }
 
     private static JobFailure fatal(String message) {

@@ -170,22 +170,6 @@ public class MetadataAdmin {
         }
     }
 
-    /** The groups that may see a PRIVATE schema. */
-    public List<String> schemaGroups(String schema) throws SQLException {
-        List<String> groups = new ArrayList<>();
-        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT g.name FROM archive.schema_groups sg JOIN archive.groups g ON g.id = sg.group_id
-                  JOIN archive.schemas s ON s.id = sg.schema_id WHERE s.name = ? ORDER BY g.name""")) {
-            s.setString(1, schema);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    groups.add(rs.getString(1));
-                }
-            }
-        }
-        return groups;
-    }
-
     /**
      * Applies an exported document to the tables of the same names here, as one transaction:
      * a document with any bad value or unknown table changes nothing. The document is
@@ -246,13 +230,25 @@ public class MetadataAdmin {
 
     /** The groups that may see a PRIVATE table. */
     public List<String> groups(String schema, String name) throws SQLException {
+        return groupNames("""
+            SELECT g.name FROM archive.table_groups tg JOIN archive.groups g ON g.id = tg.group_id
+              JOIN archive.tables t ON t.id = tg.table_id JOIN archive.schemas s ON s.id = t.schema_id
+             WHERE s.name = ? AND t.name = ? ORDER BY g.name""", List.of(schema, name));
+    }
+
+    /** The groups that may see a PRIVATE schema. */
+    public List<String> schemaGroups(String schema) throws SQLException {
+        return groupNames("""
+            SELECT g.name FROM archive.schema_groups sg JOIN archive.groups g ON g.id = sg.group_id
+              JOIN archive.schemas s ON s.id = sg.schema_id WHERE s.name = ? ORDER BY g.name""", List.of(schema));
+    }
+
+    private List<String> groupNames(String sql, List<String> names) throws SQLException {
         List<String> groups = new ArrayList<>();
-        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT g.name FROM archive.table_groups tg JOIN archive.groups g ON g.id = tg.group_id
-                  JOIN archive.tables t ON t.id = tg.table_id JOIN archive.schemas s ON s.id = t.schema_id
-                 WHERE s.name = ? AND t.name = ? ORDER BY g.name""")) {
-            s.setString(1, schema);
-            s.setString(2, name);
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int k = 0; k < names.size(); k++) {
+                s.setString(k + 1, names.get(k));
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     groups.add(rs.getString(1));

@@ -178,13 +178,13 @@ public class JobManager {
             }
             JobQueueSettings queue = settings.queues().get(0);
             Instant now = Instant.now();
-            Optional<String> requested = parameter(parameters, "QUEUE");
+            Optional<String> requested = Job.parameter(parameters, "QUEUE");
             if (requested.isPresent() && settings.queue(requested.get()).isPresent()) {
                 queue = settings.queue(requested.get()).get();
             }
             Job job = new Job(id, jobList, owner, queue.name(), now, queue.maxExecutionSeconds(),
                 now.plus(queue.retention()), parameters);
-            parameter(parameters, "RUNID").ifPresent(job::setRunId);
+            Job.parameter(parameters, "RUNID").ifPresent(job::setRunId);
             JobQueueSettings q = queue;
             control.executionDuration().ifPresent(seconds -> job.setExecutionDuration(duration(q, seconds)));
             control.destruction().ifPresent(at -> job.setDestruction(destruction(job, at)));
@@ -225,10 +225,6 @@ public class JobManager {
     private Instant destruction(Job job, Instant requested) {
         Instant latest = job.creationTime().plus(queueOf(job).retention());
         return requested.isAfter(latest) ? latest : requested;
-    }
-
-    private static Optional<String> parameter(List<JobParameter> parameters, String name) {
-        return parameters.stream().filter(p -> p.name().equalsIgnoreCase(name)).map(JobParameter::value).findFirst();
     }
 
     private static String newId() {
@@ -306,26 +302,24 @@ public class JobManager {
         if (seconds < 0) {
             throw UwsException.badRequest("EXECUTIONDURATION must not be negative, not " + seconds);
         }
-        String refused = store.change(id, job -> {
-            if (job.phase() != ExecutionPhase.PENDING) {
-                return "the execution duration can only change while the job is PENDING, and it is " + job.phase();
-            }
-            job.setExecutionDuration(duration(queueOf(job), seconds));
-            return "";
-        }).orElseThrow(() -> UwsException.notFound(id));
-        if (!refused.isEmpty()) {
-            throw new UwsException(403, refused);
-        }
+        changeWhilePending(id, "the execution duration", job -> job.setExecutionDuration(duration(queueOf(job), seconds)));
     }
 
     /** Parameters may change while the job is PENDING (UWS 1.1 section 2.2.3). */
     public void setParameters(String id, List<JobParameter> changed) throws UwsException {
+        changeWhilePending(id, "parameters", job -> {
+            job.setParameters(changed);
+            Job.parameter(changed, "RUNID").ifPresent(job::setRunId);
+        });
+    }
+
+    /** Applies a change UWS allows only before the job runs; 403 afterwards, 404 if there is no job. */
+    private void changeWhilePending(String id, String what, java.util.function.Consumer<Job> change) throws UwsException {
         String refused = store.change(id, job -> {
             if (job.phase() != ExecutionPhase.PENDING) {
-                return "parameters can only change while the job is PENDING, and it is " + job.phase();
+                return what + " can only change while the job is PENDING, and it is " + job.phase();
             }
-            job.setParameters(changed);
-            parameter(changed, "RUNID").ifPresent(job::setRunId);
+            change.accept(job);
             return "";
         }).orElseThrow(() -> UwsException.notFound(id));
         if (!refused.isEmpty()) {

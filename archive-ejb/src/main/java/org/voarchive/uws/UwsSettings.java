@@ -75,8 +75,17 @@ public class UwsSettings {
         return Path.of(resultsDir);
     }
 
+    private List<JobQueueSettings> queues;
+
     /** The queues in order; the first is where jobs go unless they ask for another. */
-    public List<JobQueueSettings> queues() {
+    public synchronized List<JobQueueSettings> queues() {
+        if (queues == null) {
+            queues = readQueues(); // once, as the other keys are read once
+        }
+        return queues;
+    }
+
+    private List<JobQueueSettings> readQueues() {
         List<JobQueueSettings> queues = new ArrayList<>();
         for (String raw : queueNames) {
             String name = raw.trim();
@@ -86,7 +95,7 @@ public class UwsSettings {
                 queueValue(name, "execution-duration", first ? 600 : 28800),
                 Duration.ofDays(queueValue(name, "retention-days", first ? 7 : 30))));
         }
-        return queues;
+        return List.copyOf(queues);
     }
 
     private int queueValue(String queue, String key, int defaultValue) {

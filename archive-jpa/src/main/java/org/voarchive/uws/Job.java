@@ -227,6 +227,15 @@ public class Job {
         return List.copyOf(parameters);
     }
 
+    /** The first value of a parameter, by name as DALI compares names (case-insensitive). */
+    public static Optional<String> parameter(List<JobParameter> parameters, String name) {
+        return parameters.stream().filter(p -> p.name().equalsIgnoreCase(name)).map(JobParameter::value).findFirst();
+    }
+
+    public Optional<String> parameter(String name) {
+        return parameter(parameters, name);
+    }
+
     /** Replaces parameters by name (case-insensitive, as DALI names are) and appends new ones. */
     public void setParameters(List<JobParameter> changed) {
         for (JobParameter p : changed) {
