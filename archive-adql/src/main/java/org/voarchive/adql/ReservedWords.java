@@ -60,4 +60,15 @@ public final class ReservedWords {
         String w = word.toLowerCase(Locale.ROOT);
         return SQL.contains(w) || ADQL.contains(w);
     }
+
+    /**
+     * A name as ADQL must write it: as it is where it is a regular identifier, else delimited
+     * (as the database's archive.adql_name() writes TAP_SCHEMA names).
+     */
+    public static String identifier(String name) {
+        if (name.matches("[A-Za-z][A-Za-z0-9_]*") && !isReserved(name)) {
+            return name;
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
 }

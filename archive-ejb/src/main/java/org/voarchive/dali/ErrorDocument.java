@@ -16,10 +16,23 @@ public final class ErrorDocument {
     }
 
     public static void writeVOTable(Writer out, String message) throws IOException {
+        writeVOTable(out, message, false);
+    }
+
+    /**
+     * @param coneSearch also say it as SCS 1.03 does, in an {@code INFO name="Error"} directly
+     *                   under VOTABLE (its preferred place), for cone search clients
+     */
+    public static void writeVOTable(Writer out, String message, boolean coneSearch) throws IOException {
         out.write("""
             <?xml version="1.0" encoding="UTF-8"?>
             <VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3"
                      xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+            """);
+        if (coneSearch) {
+            out.write("  <INFO name=\"Error\" value=\"" + Xml.attribute(message) + "\"/>\n");
+        }
+        out.write("""
               <RESOURCE type="results">
                 <INFO name="QUERY_STATUS" value="ERROR">""");
         out.write(Xml.text(message));
@@ -32,9 +45,14 @@ public final class ErrorDocument {
     }
 
     public static String voTable(String message) {
+        return voTable(message, false);
+    }
+
+    /** @param coneSearch with SCS 1.03's error INFO as well */
+    public static String voTable(String message, boolean coneSearch) {
         java.io.StringWriter out = new java.io.StringWriter();
         try {
-            writeVOTable(out, message);
+            writeVOTable(out, message, coneSearch);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
         }

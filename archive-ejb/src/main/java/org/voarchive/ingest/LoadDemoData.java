@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import org.voarchive.metadata.Curation;
 import org.voarchive.database.Migrations;
 import org.voarchive.database.Settings;
 
@@ -63,6 +64,10 @@ public final class LoadDemoData {
                 }
             }
             Registration.register(c, FILES.values().stream().map(CatalogueFormat::table).toList(), true);
+            Curation curation = new Curation(c);
+            for (CatalogueFormat format : FILES.values()) {
+                curation.enableConeSearch(format.table().schema(), format.table().name());
+            }
         }
     }
 

@@ -53,4 +53,15 @@ public final class Curation {
             }
         }
     }
+
+    /** Offers the table as a cone search with the settings its columns suggest, unless it has one already. */
+    public void enableConeSearch(String schema, String table) throws SQLException {
+        ConeSearchStore store = new ConeSearchStore(connection);
+        ConeSearchSettings current = store.settings(schema, table).orElseThrow(() -> new SQLException(
+            "no metadata for table " + schema + "." + table + ": discover it first"));
+        if (!current.enabled()) {
+            store.enable(schema, table, new ConeSearchSettings(null, null, null, null, null, null, null, null, null, null),
+                null);
+        }
+    }
 }

@@ -41,6 +41,9 @@ public class MetadataAdmin {
     @EJB
     private SchemaAdmin schemaAdmin;
 
+    @EJB
+    private ConeSearchAdmin coneSearchAdmin;
+
     public List<TableRecord> tables() throws SQLException {
         List<TableRecord> tables = new ArrayList<>();
         try (Connection c = dataSources.app().getConnection();
@@ -138,7 +141,8 @@ public class MetadataAdmin {
         for (TableRecord t : tables()) {
             entries.add(new MetadataDocument.Table(t, columns(t.schema(), t.name()), groups(t.schema(), t.name()),
                 columnGroups(t.schema(), t.name()),
-                creditsAdmin.credits(CreditsAdmin.Owner.TABLE, List.of(t.schema(), t.name())).orElseThrow()));
+                creditsAdmin.credits(CreditsAdmin.Owner.TABLE, List.of(t.schema(), t.name())).orElseThrow(),
+                coneSearchAdmin.settings(t.schema(), t.name()).orElseThrow()));
         }
         return new MetadataDocument(MetadataDocument.FORMAT, schemas, entries);
     }
@@ -216,6 +220,9 @@ public class MetadataAdmin {
                     throw new InvalidField(at + ".credits." + e.field(), e.getMessage());
                 }
             }
+            if (entry.coneSearch() != null) {
+                importConeSearch(at, t, entry.coneSearch());
+            }
             if (entry.columnGroups() != null) {
                 for (Map.Entry<String, List<String>> cg : entry.columnGroups().entrySet()) {
                     if (!setColumnGroups(t.schema(), t.name(), cg.getKey(), cg.getValue())) {
@@ -226,6 +233,19 @@ public class MetadataAdmin {
             }
         }
         return entries.size();
+    }
+
+    /** An exported cone search: enabled with its settings, or withdrawn. */
+    private void importConeSearch(String at, TableRecord t, ConeSearchSettings settings) throws SQLException {
+        if (Boolean.TRUE.equals(settings.enabled())) {
+            try {
+                coneSearchAdmin.enable(t.schema(), t.name(), settings, false);
+            } catch (InvalidField e) {
+                throw new InvalidField(at + ".coneSearch." + e.field(), e.getMessage());
+            }
+        } else {
+            coneSearchAdmin.disable(t.schema(), t.name(), null);
+        }
     }
 
     /** The groups that may see a PRIVATE table. */
@@ -376,9 +396,15 @@ public class MetadataAdmin {
         """;
 
     public List<ColumnRecord> columns(String schema, String table) throws SQLException {
+        try (Connection c = dataSources.app().getConnection()) {
+            return columns(c, schema, table);
+        }
+    }
+
+    /** A table's columns in their order, read on the given connection. */
+    static List<ColumnRecord> columns(Connection c, String schema, String table) throws SQLException {
         List<ColumnRecord> columns = new ArrayList<>();
-        try (Connection c = dataSources.app().getConnection();
-             PreparedStatement s = c.prepareStatement(SELECT_COLUMNS + " ORDER BY c.column_index")) {
+        try (PreparedStatement s = c.prepareStatement(SELECT_COLUMNS + " ORDER BY c.column_index")) {
             s.setString(1, schema);
             s.setString(2, table);
             try (ResultSet rs = s.executeQuery()) {

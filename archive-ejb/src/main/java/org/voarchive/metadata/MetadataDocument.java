@@ -25,8 +25,9 @@ public record MetadataDocument(String format, List<Schema> schemas, List<Table> 
      * @param groups       who may see the table when it is PRIVATE
      * @param columnGroups columns with groups of their own (the others take the table's); may be absent
      * @param credits      creators, contributors, related identifiers; may be absent
+     * @param coneSearch   its cone search settings ({@code enabled} false: none); may be absent
      */
     public record Table(TableRecord table, List<ColumnRecord> columns, List<String> groups,
-                        Map<String, List<String>> columnGroups, Credits credits) {
+                        Map<String, List<String>> columnGroups, Credits credits, ConeSearchSettings coneSearch) {
     }
 }

@@ -25,9 +25,13 @@ public record PublishedMetadata(List<Schema> schemas) {
     public record Schema(String name, String title, String description, String utype, List<Table> tables) {
     }
 
-    /** @param queryable its data is PUBLIC too, so ADQL may read it */
+    /**
+     * @param queryable  the caller may read its data too, so ADQL may read it
+     * @param coneSearch its Simple Cone Search, or null if it has none
+     */
     public record Table(String schema, String name, String type, String title, String description, String utype,
-                        Long nrows, boolean queryable, List<Column> columns, List<ForeignKey> foreignKeys) {
+                        Long nrows, boolean queryable, List<Column> columns, List<ForeignKey> foreignKeys,
+                        ConeSearchSettings coneSearch) {
         public String qualifiedName() {
             return schema + "." + name;
         }
@@ -99,12 +103,14 @@ public record PublishedMetadata(List<Schema> schemas) {
         Map<String, List<Table>> tables = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT s.name, s.title, s.description, s.utype, t.id, t.name, t.table_type, t.title, t.description, t.utype,
-                       t.nrows, %s AND %s
+                       t.nrows, %s AND %s, %s
                   FROM archive.visible_schemas s JOIN archive.schema_group_names sg ON sg.schema_id = s.id
                   LEFT JOIN archive.visible_tables t ON t.schema_id = s.id
                   LEFT JOIN archive.table_group_names tg ON tg.table_id = t.id
+                  LEFT JOIN archive.cone_searches cs ON cs.table_id = t.id
                  ORDER BY s.schema_index NULLS FIRST, s.name, t.table_index NULLS LAST, t.name"""
-                .formatted(dataVisible.formatted("s", "sg.groups"), dataVisible.formatted("t", "tg.groups")))) {
+                .formatted(dataVisible.formatted("s", "sg.groups"), dataVisible.formatted("t", "tg.groups"),
+                    ConeSearchStore.COLUMNS))) {
             while (rs.next()) {
                 String schema = rs.getString(1);
                 schemas.putIfAbsent(schema, new Schema(schema, rs.getString(2), rs.getString(3), rs.getString(4), List.of()));
@@ -113,7 +119,8 @@ public record PublishedMetadata(List<Schema> schemas) {
                     String id = rs.getString(5);
                     list.add(new Table(schema, rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getString(10), (Long) rs.getObject(11), rs.getBoolean(12), columns.getOrDefault(id, List.of()),
-                        keys.getOrDefault(id, List.of())));
+                        keys.getOrDefault(id, List.of()),
+                        ConeSearchStore.read(rs, 13)));
                 }
             }
         }

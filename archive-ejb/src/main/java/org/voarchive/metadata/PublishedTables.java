@@ -19,8 +19,10 @@ import org.voarchive.database.DataSources;
 public class PublishedTables {
 
     private static final String SQL = """
-        SELECT s.name, t.name, COALESCE(t.title, t.description), COALESCE(t.nrows, -1)
+        SELECT s.name, t.name, COALESCE(t.title, t.description), COALESCE(t.nrows, -1),
+               cs.table_id IS NOT NULL AND t.data_access = 'PUBLIC' AND s.data_access = 'PUBLIC'
           FROM archive.visible_tables t JOIN archive.schemas s ON s.id = t.schema_id
+          LEFT JOIN archive.cone_searches cs ON cs.table_id = t.id
          ORDER BY s.schema_index NULLS FIRST, s.name, t.table_index NULLS LAST, t.name
         """;
 
@@ -33,7 +35,7 @@ public class PublishedTables {
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(SQL)) {
             while (rs.next()) {
-                tables.add(new PublishedTable(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                tables.add(new PublishedTable(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)));
             }
         }
         return tables;

@@ -74,16 +74,36 @@ public class QueryService {
      */
     public RunningQuery start(TapRequest request, String callerName, UploadSource parts, int timeoutSeconds,
                               Cancellation cancellation) throws DaliException {
-        Instant requested = Instant.now();
-        Query query = parse(request.query());
-        PublishedMetadata metadata;
-        Caller caller;
+        Caller caller = caller(callerName);
+        return start(request, caller, metadata(caller), parts, timeoutSeconds, cancellation);
+    }
+
+    /** The caller with their groups, from the database. */
+    public Caller caller(String callerName) throws DaliException {
+        if (callerName == null) {
+            return Caller.ANONYMOUS;
+        }
         try (Connection c = dataSources.app().getConnection()) {
-            caller = callerName == null ? Caller.ANONYMOUS : Caller.of(c, callerName);
-            metadata = PublishedMetadata.load(c, caller);
+            return Caller.of(c, callerName);
+        } catch (SQLException e) {
+            throw serverFault("reading the caller's groups failed", e);
+        }
+    }
+
+    /** The published metadata the caller may see, which every query is checked against. */
+    public PublishedMetadata metadata(Caller caller) throws DaliException {
+        try (Connection c = dataSources.app().getConnection()) {
+            return PublishedMetadata.load(c, caller);
         } catch (SQLException e) {
             throw serverFault("reading the table metadata failed", e);
         }
+    }
+
+    /** As above, for a protocol that has read the caller and the metadata already (cone search). */
+    public RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, UploadSource parts,
+                              int timeoutSeconds, Cancellation cancellation) throws DaliException {
+        Instant requested = Instant.now();
+        Query query = parse(request.query());
         Connection connection = null;
         try {
             connection = dataSources.query().getConnection();

@@ -48,6 +48,14 @@ public final class RunningQuery implements AutoCloseable {
         return request.format().contentType(request.formatRequested());
     }
 
+    /**
+     * The FIELD description of result column {@code i} (from 0), which a protocol may still adjust
+     * before {@link #writeTo} (cone search gives its key columns the UCDs SCS 1.03 prescribes).
+     */
+    public uk.ac.starlink.table.ColumnInfo field(int i) {
+        return table.getColumnInfo(i);
+    }
+
     public OutputFormat format() {
         return request.format();
     }

@@ -53,7 +53,8 @@ public record TapRequest(String query, String lang, OutputFormat format, String 
             p.single("RUNID").orElse(null), Upload.parse(p.all("UPLOAD")));
     }
 
-    private static OptionalLong maxrec(DaliParameters p) throws DaliException {
+    /** MAXREC (DALI 1.1 section 3.2.4) as given: empty if absent; a negative or non-integer value is an error. */
+    public static OptionalLong maxrec(DaliParameters p) throws DaliException {
         Optional<String> value = p.single("MAXREC");
         if (value.isEmpty() || value.get().isBlank()) {
             return OptionalLong.empty();

@@ -33,6 +33,9 @@ public class AdminMetadataResource {
     @Inject
     CreditsAdmin credits;
 
+    @Inject
+    ConeSearchAdmin coneSearches;
+
     @GET
     @Path("tables")
     public List<TableRecord> tables() throws SQLException {
@@ -197,6 +200,38 @@ public class AdminMetadataResource {
             throw new NotFoundException("no column " + column + " in " + schema + "." + table);
         }
         return groups;
+    }
+
+    /** The table's cone search settings; when it has none ({@code enabled} false), what enabling would store. */
+    @GET
+    @Path("tables/{schema}.{table}/conesearch")
+    public ConeSearchSettings coneSearch(@PathParam("schema") String schema, @PathParam("table") String table)
+            throws SQLException {
+        return coneSearches.settings(schema, table).orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+    }
+
+    /**
+     * Enables the cone search or replaces its settings; absent settings are found from the columns' UCDs,
+     * the principal columns and the table's rows. {@code version} must be the table's version read.
+     */
+    @PUT
+    @Path("tables/{schema}.{table}/conesearch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ConeSearchSettings enableConeSearch(@PathParam("schema") String schema, @PathParam("table") String table,
+                                               ConeSearchSettings edit) throws SQLException {
+        return coneSearches.enable(schema, table, edit, true)
+            .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+    }
+
+    /** Withdraws the cone search (its settings go); {@code version}, if given, must be the table's version read. */
+    @DELETE
+    @Path("tables/{schema}.{table}/conesearch")
+    public Response disableConeSearch(@PathParam("schema") String schema, @PathParam("table") String table,
+                                      @QueryParam("version") Integer version) throws SQLException {
+        if (!coneSearches.disable(schema, table, version)) {
+            throw new NotFoundException("no table " + schema + "." + table);
+        }
+        return Response.noContent().build();
     }
 
     /** The curated metadata of every table, for moving it to another instance. */

@@ -2,6 +2,7 @@ package org.voarchive.site;
 
 import java.util.List;
 import org.voarchive.metadata.PublishedTable;
+import org.voarchive.scs.ConeSearchService;
 
 /** The root page: what this archive is, its endpoints, and what it publishes. */
 final class HomePage {
@@ -43,12 +44,18 @@ final class HomePage {
         } else if (tables.isEmpty()) {
             html.append("<p>No tables are published yet.</p>\n");
         } else {
-            html.append("<table id=\"tables\">\n<tr><th>Table</th><th>Rows</th><th>Description</th></tr>\n");
+            html.append("<table id=\"tables\">\n<tr><th>Table</th><th>Rows</th><th>Description</th><th>Cone search</th></tr>\n");
             for (PublishedTable t : tables) {
                 html.append("<tr data-table=\"").append(Html.escape(t.qualifiedName())).append("\" data-rows=\"")
                     .append(t.rows()).append("\"><td><code>").append(Html.escape(t.qualifiedName()))
                     .append("</code></td><td class=\"n\">").append(t.rows() < 0 ? "unknown" : Long.toString(t.rows()))
-                    .append("</td><td>").append(Html.escape(t.description())).append("</td></tr>\n");
+                    .append("</td><td>").append(Html.escape(t.description())).append("</td><td>");
+                if (t.coneSearch()) {
+                    String scs = base + ConeSearchService.path(t.schema(), t.name());
+                    html.append("<a class=\"scs\" href=\"").append(Html.escape(scs + "?RA=0&DEC=0&SR=0")).append("\">")
+                        .append(Html.escape(scs)).append("</a>");
+                }
+                html.append("</td></tr>\n");
             }
             html.append("</table>\n");
         }

@@ -1,0 +1,122 @@
+package org.voarchive.scs;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.voarchive.dali.DaliException;
+import org.voarchive.dali.DaliParameters;
+import org.voarchive.dali.ErrorDocument;
+import org.voarchive.tap.QueryService;
+import org.voarchive.tap.RunningQuery;
+import org.voarchive.vosi.AvailabilityService;
+import org.voarchive.vosi.xml.Availability;
+
+/**
+ * A table's Simple Cone Search (SCS 1.03, with DALI's POST, MAXREC and
+ * RESPONSEFORMAT) and its VOSI capabilities and availability. Errors are
+ * VOTables that both SCS 1.03 clients ({@code INFO name="Error"}) and DALI
+ * clients ({@code QUERY_STATUS}) read, with DALI's HTTP status.
+ */
+@Path("scs/{schema}/{table}")
+@RequestScoped
+public class ConeSearchResource {
+
+    private static final Logger LOG = Logger.getLogger(ConeSearchResource.class.getName());
+
+    @Inject
+    ConeSearchService service;
+
+    @Inject
+    ConeSearchCapabilities capabilities;
+
+    @Inject
+    QueryService queries;
+
+    @Inject
+    AvailabilityService availability;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    @PathParam("schema")
+    String schema;
+
+    @PathParam("table")
+    String table;
+
+    @GET
+    public Response get() {
+        return search(() -> DaliParameters.of(uri.getQueryParameters()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response post(MultivaluedMap<String, String> form) {
+        return search(() -> DaliParameters.of(uri.getQueryParameters(), form));
+    }
+
+    @GET
+    @Path("capabilities")
+    public Response capabilities() {
+        try {
+            return Response.ok(capabilities.document(service.find(schema, table, queries.caller(caller()))),
+                "text/xml;charset=UTF-8").build();
+        } catch (DaliException e) {
+            return error(e.status(), e.getMessage());
+        }
+    }
+
+    /** The archive's availability: a cone search depends on nothing but the database. */
+    @GET
+    @Path("availability")
+    @Produces("text/xml;charset=UTF-8")
+    public Availability availability() {
+        return availability.check();
+    }
+
+    @FunctionalInterface
+    private interface Parameters {
+        DaliParameters read() throws DaliException;
+    }
+
+    private Response search(Parameters parameters) {
+        RunningQuery query;
+        try {
+            ConeRequest request = ConeRequest.parse(parameters.read());
+            query = service.search(schema, table, request, caller());
+        } catch (DaliException e) {
+            return error(e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "cone search of " + schema + "." + table + " failed", e);
+            return error(500, "the cone search failed in the service; the service log has the details");
+        }
+        StreamingOutput body = query::writeTo;
+        return Response.ok(body, query.contentType()).build();
+    }
+
+    private String caller() {
+        return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+    }
+
+    private static Response error(int status, String message) {
+        return Response.status(status).type(ConeRequest.SCS_VOTABLE_TYPE + ";charset=UTF-8")
+            .entity(ErrorDocument.voTable(message, true)).build();
+    }
+}
