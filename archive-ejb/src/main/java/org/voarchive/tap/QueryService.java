@@ -37,6 +37,7 @@ import org.voarchive.database.Cancellation;
 import org.voarchive.database.DataSources;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.PublishedMetadata;
+import org.voarchive.metadata.PublishedMetadataCache;
 import org.voarchive.site.SiteIdentity;
 
 /**
@@ -63,6 +64,9 @@ public class QueryService {
 
     @Inject
     SiteIdentity site;
+
+    @Inject
+    PublishedMetadataCache metadataCache;
 
     /**
      * @param callerName the authenticated user, or null
@@ -93,7 +97,7 @@ public class QueryService {
     /** The published metadata the caller may see, which every query is checked against. */
     public PublishedMetadata metadata(Caller caller) throws DaliException {
         try (Connection c = dataSources.app().getConnection()) {
-            return PublishedMetadata.load(c, caller);
+            return metadataCache.get(c, caller);
         } catch (SQLException e) {
             throw serverFault("reading the table metadata failed", e);
         }

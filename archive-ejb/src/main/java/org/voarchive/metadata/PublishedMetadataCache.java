@@ -1,0 +1,58 @@
+package org.voarchive.metadata;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The published metadata each kind of caller sees, kept between requests:
+ * reading it all takes milliseconds and grows with the archive, while checking
+ * the metadata's generation (migration V12: it moves on, transactionally, with
+ * every change) is one row. Callers see the same metadata when they are
+ * equally authenticated and in the same groups, which is the cache's key.
+ */
+@ApplicationScoped
+public class PublishedMetadataCache {
+
+    /** Distinct group sets are few; past this many the cache starts again rather than grow. */
+    private static final int MAX_ENTRIES = 1000;
+
+    private record Key(boolean authenticated, List<String> groups) {
+    }
+
+    private record Entry(long generation, PublishedMetadata metadata) {
+    }
+
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+
+    /** What {@code caller} sees now; {@code c} is a connection of the app role. */
+    public PublishedMetadata get(Connection c, Caller caller) throws SQLException {
+        long generation = generation(c); // before the metadata: a change after it is caught by the next request
+        Key key = new Key(caller.authenticated(), caller.groups().stream().sorted().toList());
+        Entry entry = entries.get(key);
+        if (entry != null && entry.generation() == generation) {
+            return entry.metadata();
+        }
+        PublishedMetadata metadata = PublishedMetadata.load(c, caller);
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(key, new Entry(generation, metadata));
+        return metadata;
+    }
+
+    private static long generation(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT generation FROM archive.metadata_generation")) {
+            if (!rs.next()) {
+                throw new SQLException("archive.metadata_generation is empty: the migrations did not run completely");
+            }
+            return rs.getLong(1);
+        }
+    }
+}
