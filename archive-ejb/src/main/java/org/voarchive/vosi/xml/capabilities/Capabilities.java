@@ -11,6 +11,8 @@ import jakarta.xml.bind.annotation.XmlType;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code vosi:capabilities} (VOSI 1.1 section 3.3): the capabilities of one service. */
 @XmlRootElement(name = "capabilities", namespace = Capabilities.VOSI_CAPABILITIES)
@@ -23,6 +25,9 @@ public class Capabilities {
     public static final String VODATASERVICE = "http://www.ivoa.net/xml/VODataService/v1.1";
     public static final String TAPREGEXT = "http://www.ivoa.net/xml/TAPRegExt/v1.0";
 
+    /** JAXB contexts are costly to make (milliseconds) and safe to share; one per set of capability types. */
+    private static final Map<List<Class<?>>, JAXBContext> CONTEXTS = new ConcurrentHashMap<>();
+
     @XmlElement(name = "capability")
     public List<Capability> capabilities = new ArrayList<>();
 
@@ -32,14 +37,22 @@ public class Capabilities {
      */
     public byte[] toXml(Class<?>... capabilityTypes) {
         try {
-            Class<?>[] classes = new Class<?>[capabilityTypes.length + 1];
-            classes[0] = Capabilities.class;
-            System.arraycopy(capabilityTypes, 0, classes, 1, capabilityTypes.length);
-            Marshaller m = JAXBContext.newInstance(classes).createMarshaller();
+            Marshaller m = CONTEXTS.computeIfAbsent(List.of(capabilityTypes), Capabilities::context).createMarshaller();
             m.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             m.marshal(this, out);
             return out.toByteArray();
+        } catch (JAXBException e) {
+            throw new IllegalStateException("the capabilities model cannot be written", e);
+        }
+    }
+
+    private static JAXBContext context(List<Class<?>> capabilityTypes) {
+        List<Class<?>> classes = new ArrayList<>();
+        classes.add(Capabilities.class);
+        classes.addAll(capabilityTypes);
+        try {
+            return JAXBContext.newInstance(classes.toArray(new Class<?>[0]));
         } catch (JAXBException e) {
             throw new IllegalStateException("the capabilities model cannot be written", e);
         }
