@@ -22,7 +22,8 @@ import org.voarchive.adql.check.ValueType;
  */
 public record PublishedMetadata(List<Schema> schemas) {
 
-    public record Schema(String name, String title, String description, String utype, List<Table> tables) {
+    public record Schema(String name, String title, String description, String utype, Publication publication,
+                         List<Table> tables) {
     }
 
     /**
@@ -31,7 +32,7 @@ public record PublishedMetadata(List<Schema> schemas) {
      */
     public record Table(String schema, String name, String type, String title, String description, String utype,
                         Long nrows, boolean queryable, List<Column> columns, List<ForeignKey> foreignKeys,
-                        ConeSearchSettings coneSearch) {
+                        ConeSearchSettings coneSearch, Publication publication) {
         public String qualifiedName() {
             return schema + "." + name;
         }
@@ -43,6 +44,22 @@ public record PublishedMetadata(List<Schema> schemas) {
      */
     public record Column(String name, String tapName, String description, String unit, String ucd, String utype,
                          ValueType type, boolean principal, boolean indexed, boolean std, boolean queryable) {
+    }
+
+    /**
+     * How a schema or table is published and cited (what Datalink, landing pages and DataCite need).
+     *
+     * @param doi     without the resolver, or null
+     * @param related its related identifiers (DataCite terms), in their curated order
+     */
+    public record Publication(String doi, String licenseSpdx, String licenseLabel, String licenseUrl,
+                              List<Credits.RelatedIdentifier> related) {
+
+        public static final Publication NONE = new Publication(null, null, null, null, List.of());
+
+        public Publication {
+            related = List.copyOf(related);
+        }
     }
 
     public record ForeignKey(String keyId, String targetTable, List<String> fromColumns, List<String> targetColumns,
@@ -103,31 +120,53 @@ public record PublishedMetadata(List<Schema> schemas) {
         Map<String, List<Table>> tables = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT s.name, s.title, s.description, s.utype, t.id, t.name, t.table_type, t.title, t.description, t.utype,
-                       t.nrows, %s AND %s, %s
+                       t.nrows, %s AND %s, %s,
+                       %s, %s
                   FROM archive.visible_schemas s JOIN archive.schema_group_names sg ON sg.schema_id = s.id
                   LEFT JOIN archive.visible_tables t ON t.schema_id = s.id
                   LEFT JOIN archive.table_group_names tg ON tg.table_id = t.id
                   LEFT JOIN archive.cone_searches cs ON cs.table_id = t.id
                  ORDER BY s.schema_index NULLS FIRST, s.name, t.table_index NULLS LAST, t.name"""
                 .formatted(dataVisible.formatted("s", "sg.groups"), dataVisible.formatted("t", "tg.groups"),
-                    ConeSearchStore.COLUMNS))) {
+                    ConeSearchStore.COLUMNS, PUBLICATION.formatted("s", "s", "s", "s", "s", "s", "s"),
+                    PUBLICATION.formatted("t", "t", "t", "t", "t", "t", "t")))) {
             while (rs.next()) {
                 String schema = rs.getString(1);
-                schemas.putIfAbsent(schema, new Schema(schema, rs.getString(2), rs.getString(3), rs.getString(4), List.of()));
+                schemas.putIfAbsent(schema, new Schema(schema, rs.getString(2), rs.getString(3), rs.getString(4),
+                    publication(rs, 23), List.of()));
                 List<Table> list = tables.computeIfAbsent(schema, k -> new ArrayList<>());
                 if (rs.getString(5) != null) {
                     String id = rs.getString(5);
                     list.add(new Table(schema, rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getString(10), (Long) rs.getObject(11), rs.getBoolean(12), columns.getOrDefault(id, List.of()),
                         keys.getOrDefault(id, List.of()),
-                        ConeSearchStore.read(rs, 13)));
+                        ConeSearchStore.read(rs, 13), publication(rs, 30)));
                 }
             }
         }
         List<Schema> result = new ArrayList<>();
-        schemas.forEach((name, s) -> result.add(new Schema(name, s.title(), s.description(), s.utype(),
+        schemas.forEach((name, s) -> result.add(new Schema(name, s.title(), s.description(), s.utype(), s.publication(),
             List.copyOf(tables.get(name)))));
         return new PublishedMetadata(List.copyOf(result));
+    }
+
+    /** The publication columns of a schema or table (alias %s), read by {@link #publication}. */
+    private static final String PUBLICATION = """
+        %s.doi, %s.license_spdx, %s.license_label, %s.license_url,
+        ARRAY(SELECT r->>'identifier' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n) ORDER BY n),
+        ARRAY(SELECT r->>'type' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n) ORDER BY n),
+        ARRAY(SELECT r->>'relation' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n) ORDER BY n)""";
+
+    private static Publication publication(ResultSet rs, int first) throws SQLException {
+        String[] identifiers = (String[]) rs.getArray(first + 4).getArray();
+        String[] types = (String[]) rs.getArray(first + 5).getArray();
+        String[] relations = (String[]) rs.getArray(first + 6).getArray();
+        List<Credits.RelatedIdentifier> related = new ArrayList<>();
+        for (int i = 0; i < identifiers.length; i++) {
+            related.add(new Credits.RelatedIdentifier(identifiers[i], types[i], relations[i], null));
+        }
+        return new Publication(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
+            rs.getString(first + 3), related);
     }
 
     public Optional<Table> table(String qualifiedName) {

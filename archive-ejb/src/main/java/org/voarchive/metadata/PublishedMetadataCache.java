@@ -1,5 +1,6 @@
 package org.voarchive.metadata;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.voarchive.database.DataSources;
 
 /**
  * The published metadata each kind of caller sees, kept between requests:
@@ -29,6 +31,26 @@ public class PublishedMetadataCache {
     }
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+
+    @EJB
+    private DataSources dataSources;
+
+    /** An authenticated user with their groups, or {@link Caller#ANONYMOUS} for null. */
+    public Caller caller(String callerName) throws SQLException {
+        if (callerName == null) {
+            return Caller.ANONYMOUS;
+        }
+        try (Connection c = dataSources.app().getConnection()) {
+            return Caller.of(c, callerName);
+        }
+    }
+
+    /** What {@code caller} sees now. */
+    public PublishedMetadata get(Caller caller) throws SQLException {
+        try (Connection c = dataSources.app().getConnection()) {
+            return get(c, caller);
+        }
+    }
 
     /** What {@code caller} sees now; {@code c} is a connection of the app role. */
     public PublishedMetadata get(Connection c, Caller caller) throws SQLException {

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
+import org.voarchive.dali.Json;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.RowSequence;
 
@@ -21,11 +21,11 @@ final class JsonResultWriter implements ResultWriter {
     @Override
     public void write(ResultTable table, ResultInfo info, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        w.write("{\"query\":" + string(info.query()) + ",\"lang\":" + string(info.lang()) + ",\"columns\":[");
+        w.write("{\"query\":" + Json.string(info.query()) + ",\"lang\":" + Json.string(info.lang()) + ",\"columns\":[");
         for (int i = 0; i < table.getColumnCount(); i++) {
             ColumnInfo c = table.getColumnInfo(i);
             w.write(i > 0 ? ",{" : "{");
-            w.write("\"name\":" + string(c.getName()));
+            w.write("\"name\":" + Json.string(c.getName()));
             field(w, "datatype", table.field(i).type().datatype());
             field(w, "arraysize", table.field(i).type().arraysize());
             field(w, "ucd", c.getUCD());
@@ -44,14 +44,14 @@ final class JsonResultWriter implements ResultWriter {
                     if (i > 0) {
                         w.write(',');
                     }
-                    w.write(value(rows.getCell(i)));
+                    w.write(Json.value(rows.getCell(i)));
                 }
                 w.write(']');
             }
         }
-        w.write("],\"queryStatus\":" + string(table.status().name()));
+        w.write("],\"queryStatus\":" + Json.string(table.status().name()));
         if (table.status() == ResultTable.Status.ERROR) {
-            w.write(",\"error\":" + string(table.failure().getMessage()));
+            w.write(",\"error\":" + Json.string(table.failure().getMessage()));
         }
         w.write("}\n");
         w.flush();
@@ -59,52 +59,7 @@ final class JsonResultWriter implements ResultWriter {
 
     private static void field(Writer w, String name, String value) throws IOException {
         if (value != null && !value.isEmpty()) {
-            w.write(",\"" + name + "\":" + string(value));
+            w.write(",\"" + name + "\":" + Json.string(value));
         }
-    }
-
-    static String value(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof Double d) {
-            return d.isNaN() || d.isInfinite() ? "null" : d.toString();
-        }
-        if (v instanceof Float f) {
-            return f.isNaN() || f.isInfinite() ? "null" : f.toString();
-        }
-        if (v instanceof Number || v instanceof Boolean) {
-            return v.toString();
-        }
-        if (v.getClass().isArray()) {
-            StringBuilder b = new StringBuilder("[");
-            for (int i = 0; i < Array.getLength(v); i++) {
-                b.append(i > 0 ? "," : "").append(value(Array.get(v, i)));
-            }
-            return b.append(']').toString();
-        }
-        return string(v.toString());
-    }
-
-    static String string(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -84,11 +84,8 @@ public class QueryService {
 
     /** The caller with their groups, from the database. */
     public Caller caller(String callerName) throws DaliException {
-        if (callerName == null) {
-            return Caller.ANONYMOUS;
-        }
-        try (Connection c = dataSources.app().getConnection()) {
-            return Caller.of(c, callerName);
+        try {
+            return metadataCache.caller(callerName);
         } catch (SQLException e) {
             throw serverFault("reading the caller's groups failed", e);
         }
@@ -96,8 +93,8 @@ public class QueryService {
 
     /** The published metadata the caller may see, which every query is checked against. */
     public PublishedMetadata metadata(Caller caller) throws DaliException {
-        try (Connection c = dataSources.app().getConnection()) {
-            return metadataCache.get(c, caller);
+        try {
+            return metadataCache.get(caller);
         } catch (SQLException e) {
             throw serverFault("reading the table metadata failed", e);
         }

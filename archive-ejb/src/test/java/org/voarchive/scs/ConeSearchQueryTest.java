@@ -30,7 +30,8 @@ class ConeSearchQueryTest {
         column("secret", "secret", ValueType.DOUBLE, false));
 
     private static PublishedMetadata.Table table(String schema, String name, ConeSearchSettings settings) {
-        return new PublishedMetadata.Table(schema, name, "table", null, null, null, 10L, true, COLUMNS, List.of(), settings);
+        return new PublishedMetadata.Table(schema, name, "table", null, null, null, 10L, true, COLUMNS, List.of(), settings,
+            PublishedMetadata.Publication.NONE);
     }
 
     private static final ConeSearchSettings SETTINGS = new ConeSearchSettings(null, "seq", "ra", "de", List.of("size"),

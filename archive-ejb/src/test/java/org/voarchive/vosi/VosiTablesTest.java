@@ -18,7 +18,7 @@ import org.voarchive.vosi.xml.tables.TableSet;
 class VosiTablesTest {
 
     static final PublishedMetadata METADATA = new PublishedMetadata(List.of(
-        new PublishedMetadata.Schema("demo", "Demo", "Demonstration tables", null, List.of(
+        new PublishedMetadata.Schema("demo", "Demo", "Demonstration tables", null, PublishedMetadata.Publication.NONE, List.of(
             new PublishedMetadata.Table("demo", "stars", "table", "Stars", "Bright stars", null, 9096L, true, List.of(
                 new PublishedMetadata.Column("id", "id", "Identifier", null, "meta.id;meta.main", null, ValueType.INT,
                     true, true, false, true),
@@ -27,15 +27,15 @@ class VosiTablesTest {
                 new PublishedMetadata.Column("pos", "pos", null, "deg", "pos;meta.main", null, ValueType.POINT,
                     false, true, false, true),
                 new PublishedMetadata.Column("name", "name", null, null, null, null, new ValueType("char", "20*", null),
-                    false, false, false, true)), List.of(), null),
+                    false, false, false, true)), List.of(), null, PublishedMetadata.Publication.NONE),
             new PublishedMetadata.Table("demo", "obs", "view", null, null, null, null, true, List.of(
                 new PublishedMetadata.Column("star", "star", null, null, null, null, ValueType.INT, false, false, false, true)),
                 List.of(new PublishedMetadata.ForeignKey("demo.obs.fk", "demo.stars", List.of("star"), List.of("id"),
-                    "the star observed", null)), null))),
-        new PublishedMetadata.Schema("tap_schema", null, "TAP metadata", null, List.of(
+                    "the star observed", null)), null, PublishedMetadata.Publication.NONE))),
+        new PublishedMetadata.Schema("tap_schema", null, "TAP metadata", null, PublishedMetadata.Publication.NONE, List.of(
             new PublishedMetadata.Table("tap_schema", "tables", "view", null, "The tables", null, null, true, List.of(
                 new PublishedMetadata.Column("table_name", "table_name", null, null, null, null, ValueType.TEXT, true, false, true, true)),
-                List.of(), null)))));
+                List.of(), null, PublishedMetadata.Publication.NONE)))));
 
     private static String marshal(Object document) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -3,12 +3,12 @@ package org.voarchive.site;
 import org.voarchive.dali.Xml;
 
 /** Escaping for text and attribute values written into HTML pages: the same rules as for XML. */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text == null ? "" : Xml.text(text);
     }
 }

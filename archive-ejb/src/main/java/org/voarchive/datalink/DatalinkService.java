@@ -1,0 +1,83 @@
+package org.voarchive.datalink;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.voarchive.dali.DaliException;
+import org.voarchive.database.DataSources;
+import org.voarchive.metadata.Caller;
+import org.voarchive.metadata.PublishedMetadataCache;
+import org.voarchive.site.SiteIdentity;
+
+/**
+ * The {links} of a list of IDs: the stored rows, then what every
+ * {@link DynamicLinks} generator adds, all as the caller may see them; an ID
+ * that nothing knows gets one NotFoundFault row.
+ */
+@ApplicationScoped
+public class DatalinkService {
+
+    private static final Logger LOG = Logger.getLogger(DatalinkService.class.getName());
+
+    @EJB
+    DataSources dataSources;
+
+    @Inject
+    PublishedMetadataCache metadata;
+
+    @Inject
+    SiteIdentity site;
+
+    @Inject
+    Instance<DynamicLinks> generators;
+
+    @Inject
+    @ConfigProperty(name = "archive.datalink.max-ids", defaultValue = "1000")
+    int maxIds;
+
+    /**
+     * @param callerName the authenticated user, or null
+     * @throws DaliException 500 (TransientFault) if the database cannot be read
+     */
+    public LinksResponse links(List<String> requested, String callerName) throws DaliException {
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(requested));
+        boolean overflow = ids.size() > maxIds;
+        if (overflow) {
+            ids = ids.subList(0, maxIds); // never cut inside one ID's rows (DataLink 1.1 section 3.1.1)
+        }
+        try {
+            Caller caller = metadata.caller(callerName);
+            LinkContext context = new LinkContext(metadata.get(caller), site.baseUrl());
+            Map<String, List<Link>> stored;
+            try (Connection c = dataSources.app().getConnection()) {
+                stored = StoredLinks.find(c, ids, context);
+            }
+            List<Link> links = new ArrayList<>();
+            for (String id : ids) {
+                List<Link> found = new ArrayList<>(stored.getOrDefault(id, List.of()));
+                for (DynamicLinks generator : generators) {
+                    found.addAll(generator.links(id, context));
+                }
+                links.addAll(found.isEmpty() ? List.of(Link.notFound(id)) : found);
+            }
+            return new LinksResponse(links, overflow, maxIds);
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "reading the datalink rows failed", e);
+            throw new DaliException(503, "TransientFault: the links cannot be read now; the service log has the details");
+        }
+    }
+
+    public int maxIds() {
+        return maxIds;
+    }
+}

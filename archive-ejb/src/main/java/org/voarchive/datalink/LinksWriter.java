@@ -1,0 +1,107 @@
+package org.voarchive.datalink;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.voarchive.dali.Json;
+import org.voarchive.dali.Xml;
+import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.RowListStarTable;
+import uk.ac.starlink.votable.DataFormat;
+import uk.ac.starlink.votable.VOSerializer;
+import uk.ac.starlink.votable.VOTableVersion;
+
+/**
+ * Writes a {links} response: a VOTable with one {@code RESOURCE type="results"}
+ * (the standardID INFO, the DataLink 1.1 columns with their UCDs, and a
+ * trailing OVERFLOW when IDs were left out), or the same as JSON.
+ */
+public final class LinksWriter {
+
+    public static final String STANDARD_ID = "ivo://ivoa.net/std/DataLink#links-1.1";
+
+    /** name, class, UCD, unit, description: DataLink 1.1 section 3.2 (content_qualifier, local_semantics: 1.1). */
+    private static final Object[][] COLUMNS = {
+        {"ID", String.class, "meta.id;meta.main", null, "Input identifier"},
+        {"access_url", String.class, "meta.ref.url", null, "Link to data or service"},
+        {"service_def", String.class, "meta.ref", null, "Reference to a service descriptor resource"},
+        {"error_message", String.class, "meta.code.error", null, "Error if an access_url cannot be created"},
+        {"semantics", String.class, "meta.code", null, "Term from a controlled vocabulary describing the link"},
+        {"description", String.class, "meta.note", null, "Human-readable text describing this link"},
+        {"content_type", String.class, "meta.code.mime", null, "Mime-type of the content the link returns"},
+        {"content_length", Long.class, "phys.size;meta.file", "byte", "Size of the download the link returns"},
+        {"content_qualifier", String.class, "meta.code.class", null, "The nature of the linked resource"},
+        {"local_semantics", String.class, "meta.code", null, "The provider's own term for the link"}};
+
+    private LinksWriter() {
+    }
+
+    public static void write(LinksResponse response, LinksFormat format, OutputStream out) throws IOException {
+        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        if (format == LinksFormat.JSON) {
+            json(response, w);
+        } else {
+            voTable(response, format == LinksFormat.VOTABLE_BINARY2 ? DataFormat.BINARY2 : DataFormat.TABLEDATA, w);
+        }
+        w.flush();
+    }
+
+    private static void voTable(LinksResponse response, DataFormat format, BufferedWriter w) throws IOException {
+        ColumnInfo[] infos = new ColumnInfo[COLUMNS.length];
+        for (int i = 0; i < COLUMNS.length; i++) {
+            infos[i] = new ColumnInfo((String) COLUMNS[i][0], (Class<?>) COLUMNS[i][1], (String) COLUMNS[i][4]);
+            infos[i].setUCD((String) COLUMNS[i][2]);
+            infos[i].setUnitString((String) COLUMNS[i][3]);
+        }
+        RowListStarTable table = new RowListStarTable(infos);
+        for (Link link : response.links()) {
+            table.addRow(row(link));
+        }
+        w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VOTABLE version=\"1.4\""
+            + " xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+            + "<RESOURCE type=\"results\">\n<INFO name=\"standardID\" value=\"" + STANDARD_ID + "\"/>\n"
+            + "<INFO name=\"QUERY_STATUS\" value=\"OK\"/>\n");
+        VOSerializer.makeSerializer(format, VOTableVersion.V14, table).writeInlineTableElement(w);
+        if (response.overflow()) {
+            w.write("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\">" + Xml.text(overflowMessage(response)) + "</INFO>\n");
+        }
+        w.write("</RESOURCE>\n</VOTABLE>\n");
+    }
+
+    private static void json(LinksResponse response, Writer w) throws IOException {
+        w.write("{\"standardID\":" + Json.string(STANDARD_ID) + ",\"columns\":[");
+        for (int i = 0; i < COLUMNS.length; i++) {
+            w.write((i > 0 ? "," : "") + "{\"name\":" + Json.string((String) COLUMNS[i][0]) + ",\"datatype\":"
+                + Json.string(COLUMNS[i][1] == Long.class ? "long" : "char") + ",\"ucd\":" + Json.string((String) COLUMNS[i][2])
+                + (COLUMNS[i][3] == null ? "" : ",\"unit\":" + Json.string((String) COLUMNS[i][3])) + "}");
+        }
+        w.write("],\"data\":[");
+        List<Link> links = response.links();
+        for (int r = 0; r < links.size(); r++) {
+            Object[] row = row(links.get(r));
+            w.write(r > 0 ? ",\n[" : "\n[");
+            for (int i = 0; i < row.length; i++) {
+                w.write((i > 0 ? "," : "") + Json.value(row[i]));
+            }
+            w.write(']');
+        }
+        w.write("],\"queryStatus\":" + Json.string(response.overflow() ? "OVERFLOW" : "OK"));
+        if (response.overflow()) {
+            w.write(",\"overflow\":" + Json.string(overflowMessage(response)));
+        }
+        w.write("}\n");
+    }
+
+    private static String overflowMessage(LinksResponse response) {
+        return "Only the first " + response.maxIds() + " IDs were answered; ask for the others in further requests";
+    }
+
+    private static Object[] row(Link l) {
+        return new Object[] {l.id(), l.accessUrl(), l.serviceDef(), l.errorMessage(), l.semantics(), l.description(),
+            l.contentType(), l.contentLength(), l.contentQualifier(), l.localSemantics()};
+    }
+}
