@@ -30,6 +30,8 @@ load_env() {
   export ARCHIVE_BASE_URL=${ARCHIVE_BASE_URL:-http://localhost:$ARCHIVE_HTTP_PORT}
   # async job results (UWS); the operator may put them on a larger disk
   export ARCHIVE_UWS_RESULTS_DIR=${ARCHIVE_UWS_RESULTS_DIR:-$ARCHIVE_STATE_DIR/jobs}
+  # the archive's own files (scans, previews) that /files/... serves and datalinks point to
+  export ARCHIVE_FILES_DIR=${ARCHIVE_FILES_DIR:-$ARCHIVE_STATE_DIR/files}
 }
 
 # Installs Debian packages that are missing (root only; apt-get update once).

@@ -28,7 +28,8 @@ import org.voarchive.ingest.CopyEncoder;
  * DataLink's (ID, access_url, service_def, error_message, semantics,
  * description, content_type, content_length, content_qualifier,
  * local_semantics) plus an optional table_name ("schema.table", whose access
- * rules the row then follows). Every row is checked; the file is streamed
+ * rules the row then follows). An access_url may be a path of this archive
+ * (/files/...), written out against its base URL. Every row is checked; the file is streamed
  * into a temporary table and applied in one transaction, so a bad file
  * changes nothing. MERGE replaces the rows of the IDs in the file, REPLACE all rows.
  */
@@ -157,8 +158,9 @@ public final class DatalinkLoader {
         values[4] = Semantics.stored(semantics, baseUrl).orElseThrow(() -> new IllegalArgumentException(finalAt
             + ": semantics " + semantics + " is neither a term of the DataLink core vocabulary (#this, #preview ...) or of "
             + "this archive's (#doi), nor a full URI"));
-        if (values[1] != null && !absolute((String) values[1])) {
-            throw new IllegalArgumentException(at + ": access_url " + values[1] + " is not an absolute URL");
+        if (values[1] != null && !absolute((String) values[1]) && !((String) values[1]).startsWith("/")) {
+            throw new IllegalArgumentException(at + ": access_url " + values[1] + " is neither an absolute URL nor a path"
+                + " of this archive (/files/...)");
         }
         if (values[7] != null) {
             try {

@@ -32,8 +32,9 @@ final class StoredLinks {
                     if (table != null && context.metadata().table(table).isEmpty()) { // not visible to this caller
                         continue;
                     }
+                    String url = rs.getString(2);
                     links.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Link(rs.getString(1),
-                        rs.getString(2), rs.getString(3), rs.getString(4), Semantics.written(rs.getString(5), context.baseUrl()),
+                        url != null && url.startsWith("/") ? context.baseUrl() + url : url, rs.getString(3), rs.getString(4), Semantics.written(rs.getString(5), context.baseUrl()),
                         rs.getString(6), rs.getString(7), (Long) rs.getObject(8), rs.getString(9), rs.getString(10)));
                 }
             }

@@ -1,12 +1,14 @@
 package org.voarchive.ingest;
 
 import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import org.voarchive.datalink.DatalinkLoader;
 import org.voarchive.metadata.Curation;
 import org.voarchive.database.Migrations;
 import org.voarchive.database.Settings;
@@ -49,26 +51,74 @@ public final class LoadDemoData {
                 throw new IllegalArgumentException("missing " + dataDir.resolve(file));
             }
         }
+        Path files = Path.of(System.getenv().getOrDefault("ARCHIVE_FILES_DIR", "/var/lib/voarchive/files"));
         // the metadata tables come with the migrations, which the server would otherwise run first
         Migrations.migrate(settings);
         try (Connection c = settings.ownerConnection("archive load-demo-data")) {
             TableLoader loader = new TableLoader(c, List.of(settings.queryUser(), settings.appUser()));
             loader.ensureSchema("demo", SCHEMA_DESCRIPTION);
             for (Map.Entry<String, CatalogueFormat> entry : FILES.entrySet()) {
-                long start = System.nanoTime();
                 try (BufferedReader in = Files.newBufferedReader(dataDir.resolve(entry.getKey()), StandardCharsets.UTF_8)) {
-                    long rows = loader.load(entry.getValue(), in);
-                    TableDefinition t = entry.getValue().table();
-                    System.out.printf("loaded %s.%s: %d rows in %.1f s%n", t.schema(), t.name(), rows,
-                        (System.nanoTime() - start) / 1e9);
+                    load(loader, entry.getValue(), in);
                 }
             }
-            Registration.register(c, FILES.values().stream().map(CatalogueFormat::table).toList(), true);
-            Curation curation = new Curation(c);
-            for (CatalogueFormat format : FILES.values()) {
-                curation.enableConeSearch(format.table().schema(), format.table().name());
+            DemoPlates plates = new DemoPlates();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                    LoadDemoData.class.getResourceAsStream(DemoPlates.RESOURCE), StandardCharsets.UTF_8))) {
+                load(loader, plates, in);
             }
+            List<TableDefinition> tables = new java.util.ArrayList<>(FILES.values().stream().map(CatalogueFormat::table).toList());
+            tables.add(plates.table());
+            Registration.register(c, tables, true);
+            Curation curation = new Curation(c);
+            for (TableDefinition t : tables) {
+                curation.enableConeSearch(t.schema(), t.name());
+            }
+            curation.flagDatalinkColumn("demo", "plates", "plate_id");
+            curation.setDoi("demo", "plates", PLATES_DOI);
+            long links = plateFiles(c, files);
+            System.out.printf("demo.plates: scans and previews in %s, %d datalink rows%n", files.resolve("demo/plates"), links);
         }
     }
 
+    /** The DataCite test prefix: demo DOIs are well-formed but registered nowhere. */
+    static final String PLATES_DOI = "10.5072/voarchive.demo.plates";
+
+    private static void load(TableLoader loader, CatalogueFormat format, BufferedReader in) throws Exception {
+        long start = System.nanoTime();
+        long rows = loader.load(format, in);
+        TableDefinition t = format.table();
+        System.out.printf("loaded %s.%s: %d rows in %.1f s%n", t.schema(), t.name(), rows, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Renders every plate's scan and preview into {@code files}/demo/plates and stores its datalinks
+     * (scan #this, preview #preview, test DOI #doi), replacing the plates' earlier rows.
+     */
+    private static long plateFiles(Connection c, Path files) throws Exception {
+        Path dir = files.resolve("demo/plates");
+        PlateScans scans = new PlateScans(c);
+        Path csv = Files.createTempFile("plates-datalink", ".csv");
+        try {
+            try (java.io.Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+                 java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT plate_id, ra, dec, obs_date, field FROM demo.plates ORDER BY 1")) {
+                out.write("ID,access_url,semantics,description,content_type,content_length,table_name\n");
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    scans.render(id, rs.getDouble(2), rs.getDouble(3), rs.getString(4), dir);
+                    String field = rs.getString(5).replace("\"", "");
+                    out.write(id + ",/files/demo/plates/" + id + ".fits,#this,\"Scan of plate " + id + " (" + field
+                        + ")\",image/fits," + Files.size(dir.resolve(id + ".fits")) + ",demo.plates\n");
+                    out.write(id + ",/files/demo/plates/" + id + ".png,#preview,\"Preview of plate " + id
+                        + "\",image/png," + Files.size(dir.resolve(id + ".png")) + ",demo.plates\n");
+                    out.write(id + ",https://doi.org/" + PLATES_DOI + "." + id + ",#doi,\"Test DOI of plate " + id
+                        + " (DataCite test prefix: not registered)\",text/html,,demo.plates\n");
+                }
+            }
+            return new DatalinkLoader(c, "").load(csv, "csv", DatalinkLoader.Mode.MERGE).rows();
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
 }

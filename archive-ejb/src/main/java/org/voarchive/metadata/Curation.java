@@ -64,4 +64,29 @@ public final class Curation {
                 null);
         }
     }
+
+    /** Marks a column as holding Datalink IDs, so query results with it carry a {links} service descriptor. */
+    public void flagDatalinkColumn(String schema, String table, String column) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("""
+                UPDATE archive.columns c SET datalink = true, updated = now()
+                  FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
+                 WHERE c.table_id = t.id AND s.name = ? AND t.name = ? AND c.name = ? AND NOT c.datalink""")) {
+            s.setString(1, schema);
+            s.setString(2, table);
+            s.setString(3, column);
+            s.executeUpdate();
+        }
+    }
+
+    /** Gives the table a DOI, unless it has one. */
+    public void setDoi(String schema, String table, String doi) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("""
+                UPDATE archive.tables t SET doi = ?, version = t.version + 1, updated = now()
+                  FROM archive.schemas s WHERE s.id = t.schema_id AND s.name = ? AND t.name = ? AND t.doi IS NULL""")) {
+            s.setString(1, doi);
+            s.setString(2, schema);
+            s.setString(3, table);
+            s.executeUpdate();
+        }
+    }
 }

@@ -208,7 +208,7 @@ public class MetadataAdmin {
                     throw new InvalidField(at + ".columns", "no column " + c.name() + " in " + t.schema() + "." + t.name());
                 }
                 updateColumn(t.schema(), t.name(), c.name(), new ColumnRecord(null, c.description(), c.unit(), c.ucd(),
-                    c.utype(), c.principal(), c.std(), c.dataAccess(), c.metadataAccess(), null, null, null, version));
+                    c.utype(), c.principal(), c.std(), c.datalink(), c.dataAccess(), c.metadataAccess(), null, null, null, version));
             }
             if (entry.groups() != null) {
                 setTableGroups(t.schema(), t.name(), entry.groups());
@@ -390,7 +390,7 @@ public class MetadataAdmin {
 
     private static final String SELECT_COLUMNS = """
         SELECT c.name, c.description, c.unit, c.ucd, c.utype, c.principal, c.std, c.data_access, c.metadata_access,
-               c.datatype, c.arraysize, c.xtype, c.version
+               c.datatype, c.arraysize, c.xtype, c.version, c.datalink
           FROM archive.columns c JOIN archive.tables t ON t.id = c.table_id JOIN archive.schemas s ON s.id = t.schema_id
          WHERE s.name = ? AND t.name = ?
         """;
@@ -447,12 +447,13 @@ public class MetadataAdmin {
                 UPDATE archive.columns c
                    SET description = COALESCE(?, c.description), unit = COALESCE(?, c.unit), ucd = COALESCE(?, c.ucd),
                        utype = COALESCE(?, c.utype), principal = COALESCE(?, c.principal), std = COALESCE(?, c.std),
+                       datalink = COALESCE(?, c.datalink),
                        data_access = COALESCE(?, c.data_access), metadata_access = COALESCE(?, c.metadata_access),
                        version = c.version + 1, updated = now()
                   FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
                  WHERE c.table_id = t.id AND s.name = ? AND t.name = ? AND c.name = ? AND c.version = ?""")) {
             Object[] values = {edit.description(), edit.unit(), edit.ucd(), edit.utype(), edit.principal(), edit.std(),
-                edit.dataAccess(), edit.metadataAccess(), schema, table, column, edit.version()};
+                edit.datalink(), edit.dataAccess(), edit.metadataAccess(), schema, table, column, edit.version()};
             for (int i = 0; i < values.length; i++) {
                 s.setObject(i + 1, values[i]);
             }
@@ -481,8 +482,8 @@ public class MetadataAdmin {
 
     private static ColumnRecord column(ResultSet rs) throws SQLException {
         return new ColumnRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getBoolean(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-            rs.getString(12), rs.getInt(13));
+            rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(14), rs.getString(8), rs.getString(9), rs.getString(10),
+            rs.getString(11), rs.getString(12), rs.getInt(13));
     }
 
     private static TableRecord record(ResultSet rs) throws SQLException {

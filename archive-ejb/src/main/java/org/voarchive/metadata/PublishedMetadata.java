@@ -39,11 +39,13 @@ public record PublishedMetadata(List<Schema> schemas) {
     }
 
     /**
-     * @param name    as stored, which the ADQL checker matches
-     * @param tapName as TAP_SCHEMA and VOSI write it: delimited where the name is not an ADQL regular identifier
+     * @param name     as stored, which the ADQL checker matches
+     * @param tapName  as TAP_SCHEMA and VOSI write it: delimited where the name is not an ADQL regular identifier
+     * @param datalink its values are Datalink IDs
      */
     public record Column(String name, String tapName, String description, String unit, String ucd, String utype,
-                         ValueType type, boolean principal, boolean indexed, boolean std, boolean queryable) {
+                         ValueType type, boolean principal, boolean indexed, boolean std, boolean queryable,
+                         boolean datalink) {
     }
 
     /**
@@ -92,14 +94,14 @@ public record PublishedMetadata(List<Schema> schemas) {
         Map<String, List<Column>> columns = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT c.table_id, c.name, c.description, c.unit, c.ucd, c.utype, c.datatype, c.arraysize, c.xtype,
-                       c.principal, c.indexed, c.std, %s, archive.adql_name(c.name)
+                       c.principal, c.indexed, c.std, %s, archive.adql_name(c.name), c.datalink
                   FROM archive.visible_columns c JOIN archive.column_group_names cg ON cg.column_id = c.id
                  ORDER BY c.table_id, c.column_index NULLS LAST, c.name""".formatted(dataVisible.formatted("c", "cg.groups")))) {
             while (rs.next()) {
                 columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Column(rs.getString(2), rs.getString(14), rs.getString(3),
                     rs.getString(4), rs.getString(5), rs.getString(6),
                     new ValueType(rs.getString(7), rs.getString(8), rs.getString(9)),
-                    rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12), rs.getBoolean(13)));
+                    rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12), rs.getBoolean(13), rs.getBoolean(15)));
             }
         }
         Map<String, List<ForeignKey>> keys = new LinkedHashMap<>();

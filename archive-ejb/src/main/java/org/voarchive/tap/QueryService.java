@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,10 +36,13 @@ import org.voarchive.adql.postgres.PostgresTranslator;
 import org.voarchive.dali.DaliException;
 import org.voarchive.database.Cancellation;
 import org.voarchive.database.DataSources;
+import org.voarchive.datalink.DatalinkCapabilities;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.PublishedMetadata;
 import org.voarchive.metadata.PublishedMetadataCache;
 import org.voarchive.site.SiteIdentity;
+import uk.ac.starlink.table.DescribedValue;
+import uk.ac.starlink.votable.VOStarTable;
 
 /**
  * The path of a TAP query: ADQL parsed, uploads loaded, checked against the
@@ -120,7 +124,8 @@ public class QueryService {
             RunningQuery running = execute(connection, caller, sql, checked, maxrec, timeoutSeconds, request, cancellation,
                 new ResultInfo(request.query(), request.lang(), requested,
                     checked.sourceTables().stream().map(TableInfo::qualifiedName).distinct().toList(),
-                    site.baseUrl() + "/tap/tables/"));
+                    site.baseUrl() + "/tap/tables/", datalinkColumns(checked.columns(), metadata),
+                    site.baseUrl() + DatalinkCapabilities.LINKS_PATH));
             connection = null; // owned by the running query now
             return running;
         } catch (SQLException e) {
@@ -213,9 +218,29 @@ public class QueryService {
         List<ResultField> fields = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             fields.add(ResultField.of(columns.get(i), meta.getColumnTypeName(i + 1), documentation(columns.get(i), info)));
+            if (info.datalinkColumns().contains(i)) {
+                fields.get(i).info().setAuxDatum(new DescribedValue(VOStarTable.ID_INFO, ResultInfo.fieldId(i)));
+            }
         }
         ResultTable table = new ResultTable(rs, fields, maxrec);
         return new RunningQuery(connection, statement, rs, table, info, request, !request.uploads().isEmpty(), cancellation);
+    }
+
+    /** The result columns that copy a column the metadata flags as holding Datalink IDs. */
+    private static List<Integer> datalinkColumns(List<ResultColumn> columns, PublishedMetadata metadata) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Optional<String> source = columns.get(i).source();
+            if (source.isPresent() && source.get().lastIndexOf('.') > 0) {
+                String table = source.get().substring(0, source.get().lastIndexOf('.'));
+                String column = source.get().substring(source.get().lastIndexOf('.') + 1);
+                if (metadata.table(table).stream().flatMap(t -> t.columns().stream())
+                        .anyMatch(c -> c.name().equals(column) && c.datalink())) {
+                    found.add(i);
+                }
+            }
+        }
+        return found;
     }
 
     /** The VOSI table document of a column's source table; none for uploads and computed columns. */

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import org.voarchive.dali.Xml;
+import org.voarchive.datalink.LinksWriter;
 import uk.ac.starlink.votable.DataFormat;
 import uk.ac.starlink.votable.VOSerializer;
 import uk.ac.starlink.votable.VOTableVersion;
@@ -49,8 +50,22 @@ final class VOTableResultWriter implements ResultWriter {
             case OK -> {
             }
         }
-        w.write("</RESOURCE>\n</VOTABLE>\n");
+        w.write("</RESOURCE>\n");
+        for (int column : info.datalinkColumns()) {
+            serviceDescriptor(w, info.datalinkUrl(), ResultInfo.fieldId(column));
+        }
+        w.write("</VOTABLE>\n");
         w.flush();
+    }
+
+    /** A {links} service descriptor taking its ID from the FIELD {@code fieldId} (DataLink 1.1 section 4). */
+    private static void serviceDescriptor(BufferedWriter w, String accessUrl, String fieldId) throws IOException {
+        w.write("<RESOURCE type=\"meta\" utype=\"adhoc:service\">\n"
+            + "<PARAM name=\"standardID\" datatype=\"char\" arraysize=\"*\" value=\"" + LinksWriter.STANDARD_ID + "\"/>\n"
+            + "<PARAM name=\"accessURL\" datatype=\"char\" arraysize=\"*\" value=\"" + Xml.attribute(accessUrl) + "\"/>\n"
+            + "<GROUP name=\"inputParams\">\n"
+            + "<PARAM name=\"ID\" datatype=\"char\" arraysize=\"*\" ucd=\"meta.id;meta.main\" ref=\"" + fieldId
+            + "\" value=\"\"/>\n</GROUP>\n</RESOURCE>\n");
     }
 
     private static void info(BufferedWriter w, String name, String value, String content) throws IOException {

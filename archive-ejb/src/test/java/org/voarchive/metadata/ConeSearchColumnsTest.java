@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ConeSearchColumnsTest {
 
     private static ColumnRecord column(String name, String ucd, String datatype, boolean principal) {
-        return new ColumnRecord(name, null, null, ucd, null, principal, false, "PUBLIC", "PUBLIC", datatype, null, null, 0);
+        return new ColumnRecord(name, null, null, ucd, null, principal, false, false, "PUBLIC", "PUBLIC", datatype, null, null, 0);
     }
 
     private static final List<ColumnRecord> UCD1PLUS = List.of(

@@ -18,7 +18,7 @@ class ConeSearchQueryTest {
 
     private static PublishedMetadata.Column column(String name, String tapName, ValueType type, boolean queryable) {
         return new PublishedMetadata.Column(name, tapName, "about " + name, null, null, null, type, false, false, false,
-            queryable);
+            queryable, false);
     }
 
     private static final List<PublishedMetadata.Column> COLUMNS = List.of(

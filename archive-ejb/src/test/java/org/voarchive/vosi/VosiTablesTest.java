@@ -21,20 +21,20 @@ class VosiTablesTest {
         new PublishedMetadata.Schema("demo", "Demo", "Demonstration tables", null, PublishedMetadata.Publication.NONE, List.of(
             new PublishedMetadata.Table("demo", "stars", "table", "Stars", "Bright stars", null, 9096L, true, List.of(
                 new PublishedMetadata.Column("id", "id", "Identifier", null, "meta.id;meta.main", null, ValueType.INT,
-                    true, true, false, true),
+                    true, true, false, true, false),
                 new PublishedMetadata.Column("ra", "ra", "Right ascension", "deg", "pos.eq.ra;meta.main", null, ValueType.DOUBLE,
-                    true, false, false, true),
+                    true, false, false, true, false),
                 new PublishedMetadata.Column("pos", "pos", null, "deg", "pos;meta.main", null, ValueType.POINT,
-                    false, true, false, true),
+                    false, true, false, true, false),
                 new PublishedMetadata.Column("name", "name", null, null, null, null, new ValueType("char", "20*", null),
-                    false, false, false, true)), List.of(), null, PublishedMetadata.Publication.NONE),
+                    false, false, false, true, false)), List.of(), null, PublishedMetadata.Publication.NONE),
             new PublishedMetadata.Table("demo", "obs", "view", null, null, null, null, true, List.of(
-                new PublishedMetadata.Column("star", "star", null, null, null, null, ValueType.INT, false, false, false, true)),
+                new PublishedMetadata.Column("star", "star", null, null, null, null, ValueType.INT, false, false, false, true, false)),
                 List.of(new PublishedMetadata.ForeignKey("demo.obs.fk", "demo.stars", List.of("star"), List.of("id"),
                     "the star observed", null)), null, PublishedMetadata.Publication.NONE))),
         new PublishedMetadata.Schema("tap_schema", null, "TAP metadata", null, PublishedMetadata.Publication.NONE, List.of(
             new PublishedMetadata.Table("tap_schema", "tables", "view", null, "The tables", null, null, true, List.of(
-                new PublishedMetadata.Column("table_name", "table_name", null, null, null, null, ValueType.TEXT, true, false, true, true)),
+                new PublishedMetadata.Column("table_name", "table_name", null, null, null, null, ValueType.TEXT, true, false, true, true, false)),
                 List.of(), null, PublishedMetadata.Publication.NONE)))));
 
     private static String marshal(Object document) throws Exception {
