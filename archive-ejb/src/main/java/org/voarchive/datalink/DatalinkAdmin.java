@@ -27,7 +27,8 @@ public class DatalinkAdmin {
      * @throws InvalidField ("file") for a file that is no datalink table or has a bad row; nothing is changed
      */
     public DatalinkLoader.Report load(Path file, String format, DatalinkLoader.Mode mode) throws IOException, SQLException {
-        try (Connection c = dataSources.app().getConnection()) {
+        // the owner role, as for every load: it may make the temporary table the rows pass through
+        try (Connection c = dataSources.owner().getConnection()) {
             return new DatalinkLoader(c, site.baseUrl()).load(file, format != null ? format : StilTable.sniffFormat(file), mode);
         } catch (IllegalArgumentException e) {
             throw new InvalidField("file", e.getMessage());
