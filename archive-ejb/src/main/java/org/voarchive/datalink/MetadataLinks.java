@@ -50,7 +50,7 @@ public class MetadataLinks implements DynamicLinks {
     }
 
     /** A related identifier as a URL, for the identifier types that have a resolver. */
-    static Optional<String> resolvable(Credits.RelatedIdentifier r) {
+    public static Optional<String> resolvable(Credits.RelatedIdentifier r) {
         String id = r.identifier();
         return Optional.ofNullable(switch (r.type() == null ? "" : r.type()) {
             case "DOI" -> "https://doi.org/" + id;

@@ -5,19 +5,26 @@ import org.voarchive.datalink.Link;
 import org.voarchive.metadata.Credits;
 
 /**
- * What the landing page of a schema, table or DOI-bearing object shows.
+ * What is known of a schema, table or DOI-bearing object, as its landing page
+ * shows it and its DataCite record says it (one source for both).
  *
  * @param kind     schema, table or object
+ * @param url      the landing page's own URL
  * @param doi      without the resolver, or null
  * @param creators in their curated order
+ * @param issued   when it was first published here
  * @param links    its datalinks
  */
-public record LandingPage(String id, String kind, String title, String description, String longDescription, String doi,
-                          String licenseLabel, String licenseUrl, List<Credits.Agent> creators, String publisher,
-                          List<Link> links) {
+public record LandingPage(String id, String kind, String url, String title, String description, String longDescription,
+                          String doi, String licenseSpdx, String licenseLabel, String licenseUrl,
+                          List<Credits.Agent> creators, List<Credits.Contribution> contributors,
+                          List<Credits.RelatedIdentifier> related, String publisher, java.time.LocalDate issued,
+                          java.time.LocalDate updated, List<Link> links) {
 
     public LandingPage {
         creators = List.copyOf(creators);
+        contributors = List.copyOf(contributors);
+        related = List.copyOf(related);
         links = List.copyOf(links);
     }
 

@@ -60,8 +60,24 @@ public final class SchemaValidator {
      * @return every validation problem (empty if valid), plus one if the root element is not the expected one
      */
     public static List<String> problems(byte[] document, String namespace, String rootElement) throws Exception {
+        return problems(schema(), document, namespace, rootElement);
+    }
+
+    /** As {@link #problems(byte[], String, String)}, against one schema of the conformance folder (e.g. DataCite's). */
+    public static List<String> problems(String xsd, byte[] document, String namespace, String rootElement) throws Exception {
+        Path dir = conformanceDir().resolve("xsd");
+        CatalogResolver resolver = CatalogManager.catalogResolver(
+            CatalogFeatures.builder().with(CatalogFeatures.Feature.RESOLVE, "continue").build(),
+            dir.resolve("catalog.xml").toUri());
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.setResourceResolver(resolver);
+        return problems(factory.newSchema(new File(dir.resolve(xsd).toString())), document, namespace, rootElement);
+    }
+
+    private static List<String> problems(Schema schema, byte[] document, String namespace, String rootElement)
+            throws Exception {
         List<String> problems = new ArrayList<>();
-        Validator validator = schema().newValidator();
+        Validator validator = schema.newValidator();
         validator.setErrorHandler(new ErrorHandler() {
             @Override
             public void warning(SAXParseException e) {
