@@ -62,6 +62,9 @@ public class DataCiteRecords {
             case "table" -> "Table";
             default -> "Archive object";
         });
+        DataCiteResource.Subject astronomy = new DataCiteResource.Subject();
+        astronomy.value = "Astronomy"; // what every record of an astronomical archive is about; curated subjects may follow
+        r.subjects = List.of(astronomy);
         if (!p.contributors().isEmpty()) {
             r.contributors = new ArrayList<>();
             for (Credits.Contribution k : p.contributors()) {

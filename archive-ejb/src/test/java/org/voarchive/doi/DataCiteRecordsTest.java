@@ -51,7 +51,8 @@ class DataCiteRecordsTest {
             "<format>image/fits</format>", "<size>4096 bytes</size>",
             "relatedIdentifierType=\"URL\" relationType=\"HasPart\">https://a.org/files/p.fits",
             "relatedIdentifierType=\"arXiv\" relationType=\"IsDescribedBy\"",
-            "rightsIdentifier=\"CC-BY-4.0\" rightsIdentifierScheme=\"SPDX\"", "Plates &amp; scans")) {
+            "rightsIdentifier=\"CC-BY-4.0\" rightsIdentifierScheme=\"SPDX\"", "Plates &amp; scans",
+            "<subject>Astronomy</subject>")) {
             assertTrue(doc.contains(expected), expected + " in " + doc);
         }
         assertFalse(doc.contains(">https://a.org/landing/demo.plates</relatedIdentifier>"), "no self relation");
