@@ -27,7 +27,7 @@ public class SiteIdentity {
     String contactName;
 
     @Inject
-    @ConfigProperty(name = "archive.site.contact.email", defaultValue = "archive@localhost")
+    @ConfigProperty(name = "archive.site.contact.email", defaultValue = "archive@archive.localhost")
     String contactEmail;
 
     @Inject

@@ -1,0 +1,133 @@
+package org.voarchive.oai;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.voarchive.database.DataSources;
+
+/**
+ * The records OAI-PMH harvests: every DOI-bearing schema, table and object
+ * anyone may see, with its datestamp (the last change of its metadata or its
+ * datalinks), read in (datestamp, ID) order so that a list resumes exactly
+ * after the last record a harvester got, however the records change meanwhile.
+ */
+@ApplicationScoped
+public class OaiRepository {
+
+    /** The sets, as setSpec and setName. */
+    public static final List<String[]> SETS = List.of(
+        new String[] {"schemas", "Database schemas with a DOI"},
+        new String[] {"tables", "Tables with a DOI"},
+        new String[] {"objects", "Archive objects (plates, spectra ...) with a DOI in their datalinks"});
+
+    private static final String ITEMS = """
+        SELECT set_spec, id, stamp FROM (
+          SELECT 'schemas' AS set_spec, s.name AS id, date_trunc('second', s.updated) AS stamp
+            FROM archive.visible_schemas s WHERE s.doi IS NOT NULL
+          UNION ALL
+          SELECT 'tables', s.name || '.' || t.name, date_trunc('second', greatest(t.updated,
+                 (SELECT max(d.updated) FROM archive.datalinks d WHERE d.object_id = s.name || '.' || t.name)))
+            FROM archive.visible_tables t JOIN archive.schemas s ON s.id = t.schema_id WHERE t.doi IS NOT NULL
+          UNION ALL
+          SELECT 'objects', d.object_id, date_trunc('second', max(d.updated))
+            FROM archive.datalinks d
+           WHERE d.object_id IN (SELECT object_id FROM archive.datalinks WHERE semantics = '#doi')
+             AND d.object_id NOT IN (SELECT name FROM archive.schemas)
+             AND d.object_id NOT IN (SELECT s.name || '.' || t.name FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id)
+           GROUP BY d.object_id
+          HAVING bool_and(d.table_name IS NULL OR d.table_name IN (
+                 SELECT s.name || '.' || t.name FROM archive.visible_tables t JOIN archive.schemas s ON s.id = t.schema_id))
+        ) items
+        """;
+
+    @EJB
+    DataSources dataSources;
+
+    public Optional<OaiItem> item(String id) throws SQLException {
+        List<OaiItem> found = query(ITEMS + " WHERE id = ?", id);
+        return found.stream().findFirst();
+    }
+
+    /**
+     * @param set   null for all
+     * @param after the last record of the previous page, or null for the first page
+     */
+    public List<OaiItem> page(String set, Instant from, Instant until, OaiItem after, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder(ITEMS).append(" WHERE true");
+        List<Object> args = new ArrayList<>();
+        filter(sql, args, set, from, until);
+        if (after != null) {
+            sql.append(" AND (stamp, id) > (?, ?)");
+            args.add(utc(after.datestamp()));
+            args.add(after.id());
+        }
+        sql.append(" ORDER BY stamp, id LIMIT ").append(limit);
+        return query(sql.toString(), args.toArray());
+    }
+
+    public long count(String set, Instant from, Instant until) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM (").append(ITEMS).append(" WHERE true");
+        List<Object> args = new ArrayList<>();
+        filter(sql, args, set, from, until);
+        sql.append(") counted");
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            bind(s, args.toArray());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The earliest datestamp any record has had; the epoch for an empty repository. */
+    public Instant earliest() throws SQLException {
+        List<OaiItem> first = query(ITEMS + " ORDER BY stamp LIMIT 1");
+        return first.isEmpty() ? Instant.EPOCH : first.get(0).datestamp();
+    }
+
+    private static void filter(StringBuilder sql, List<Object> args, String set, Instant from, Instant until) {
+        if (set != null) {
+            sql.append(" AND set_spec = ?");
+            args.add(set);
+        }
+        if (from != null) {
+            sql.append(" AND stamp >= ?");
+            args.add(utc(from));
+        }
+        if (until != null) {
+            sql.append(" AND stamp <= ?");
+            args.add(utc(until));
+        }
+    }
+
+    private static java.time.OffsetDateTime utc(Instant t) {
+        return java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC);
+    }
+
+    private List<OaiItem> query(String sql, Object... args) throws SQLException {
+        List<OaiItem> items = new ArrayList<>();
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    items.add(new OaiItem(rs.getString(2), rs.getString(1), 
+                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return items;
+    }
+
+    private static void bind(PreparedStatement s, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
+        }
+    }
+}

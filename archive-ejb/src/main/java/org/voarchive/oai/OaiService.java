@@ -1,0 +1,322 @@
+package org.voarchive.oai;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import java.io.OutputStream;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.voarchive.dali.DaliException;
+import org.voarchive.doi.DataCiteRecords;
+import org.voarchive.doi.xml.DataCiteResource;
+import org.voarchive.site.SiteIdentity;
+
+/**
+ * The OAI-PMH 2.0 repository of the archive's DOI records: the six verbs,
+ * their errors, and the oai_dc, datacite and oai_datacite formats, all from
+ * the doi service's DataCite records (one source of truth). Responses are
+ * written as they go (StAX, the DataCite payloads by JAXB), so a page of any
+ * size takes constant memory.
+ */
+@ApplicationScoped
+public class OaiService {
+
+    static final String OAI = "http://www.openarchives.org/OAI/2.0/";
+    static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+    static final String OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/";
+    static final String DC = "http://purl.org/dc/elements/1.1/";
+    static final String OAI_DATACITE = "http://schema.datacite.org/oai/oai-1.1/";
+
+    /** prefix, schema, namespace. */
+    static final List<String[]> FORMATS = List.of(
+        new String[] {"oai_dc", "http://www.openarchives.org/OAI/2.0/oai_dc.xsd", OAI_DC},
+        new String[] {"datacite", "http://schema.datacite.org/meta/kernel-4.5/metadata.xsd", DataCiteResource.NAMESPACE},
+        new String[] {"oai_datacite", "http://schema.datacite.org/oai/oai-1.1/oai.xsd", OAI_DATACITE});
+
+    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    private static final JAXBContext DATACITE;
+
+    static {
+        try {
+            DATACITE = JAXBContext.newInstance(DataCiteResource.class);
+        } catch (JAXBException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @Inject
+    OaiRepository repository;
+
+    @Inject
+    DataCiteRecords records;
+
+    @Inject
+    SiteIdentity site;
+
+    @Inject
+    @ConfigProperty(name = "archive.oai.page-size", defaultValue = "100")
+    int pageSize;
+
+    @Inject
+    @ConfigProperty(name = "archive.datacite.repository-id")
+    Optional<String> datacentre;
+
+    public String baseUrl() {
+        return site.baseUrl() + "/oai";
+    }
+
+    /** oai:{authority host}:{id}, e.g. oai:archive.localhost:demo.plates. */
+    public String identifier(String id) {
+        return prefix() + id;
+    }
+
+    private String prefix() {
+        return "oai:" + site.authority().replaceFirst("^ivo://", "").replaceAll("/.*", "") + ":";
+    }
+
+    /** Answers one request (or its error) into {@code out}. */
+    public void respond(Map<String, List<String>> parameters, OutputStream out) throws XMLStreamException, SQLException {
+        XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
+        w.writeStartDocument("UTF-8", "1.0");
+        w.writeStartElement("OAI-PMH");
+        w.writeDefaultNamespace(OAI);
+        w.writeNamespace("xsi", XSI);
+        w.writeAttribute(XSI, "schemaLocation", OAI + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd");
+        element(w, "responseDate", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        OaiRequest request = null;
+        try {
+            request = OaiRequest.parse(parameters);
+            // the verb's answer is built before anything of it is written, up to its first record
+            Answer answer = answer(request);
+            echo(w, request.arguments());
+            answer.write(w);
+        } catch (OaiException e) {
+            echo(w, e.echoesArguments() && request != null ? request.arguments() : Map.of());
+            w.writeStartElement("error");
+            w.writeAttribute("code", e.code());
+            w.writeCharacters(e.getMessage());
+            w.writeEndElement();
+        }
+        w.writeEndElement();
+        w.writeEndDocument();
+        w.flush();
+    }
+
+    @FunctionalInterface
+    private interface Answer {
+        void write(XMLStreamWriter w) throws XMLStreamException, SQLException;
+    }
+
+    private Answer answer(OaiRequest r) throws OaiException, SQLException {
+        return switch (r.verb()) {
+            case "Identify" -> this::identify;
+            case "ListMetadataFormats" -> listMetadataFormats(r);
+            case "ListSets" -> listSets(r);
+            case "GetRecord" -> getRecord(r);
+            default -> list(r, r.verb().equals("ListRecords"));
+        };
+    }
+
+    private void echo(XMLStreamWriter w, Map<String, String> arguments) throws XMLStreamException {
+        w.writeStartElement("request");
+        for (Map.Entry<String, String> a : arguments.entrySet()) {
+            w.writeAttribute(a.getKey(), a.getValue());
+        }
+        w.writeCharacters(baseUrl());
+        w.writeEndElement();
+    }
+
+    private void identify(XMLStreamWriter w) throws XMLStreamException, SQLException {
+        w.writeStartElement("Identify");
+        element(w, "repositoryName", site.name());
+        element(w, "baseURL", baseUrl());
+        element(w, "protocolVersion", "2.0");
+        element(w, "adminEmail", site.contactEmail());
+        element(w, "earliestDatestamp", repository.earliest().toString());
+        element(w, "deletedRecord", "no");
+        element(w, "granularity", "YYYY-MM-DDThh:mm:ssZ");
+        w.writeEndElement();
+    }
+
+    private Answer listMetadataFormats(OaiRequest r) throws OaiException, SQLException {
+        if (r.identifier() != null) {
+            item(r.identifier());
+        }
+        return w -> {
+            w.writeStartElement("ListMetadataFormats");
+            for (String[] f : FORMATS) {
+                w.writeStartElement("metadataFormat");
+                element(w, "metadataPrefix", f[0]);
+                element(w, "schema", f[1]);
+                element(w, "metadataNamespace", f[2]);
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        };
+    }
+
+    private Answer listSets(OaiRequest r) throws OaiException {
+        if (r.resumptionToken() != null) {
+            throw new OaiException("badResumptionToken", "the set list is complete in one answer: it has no resumptionToken");
+        }
+        return w -> {
+            w.writeStartElement("ListSets");
+            for (String[] s : OaiRepository.SETS) {
+                w.writeStartElement("set");
+                element(w, "setSpec", s[0]);
+                element(w, "setName", s[1]);
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        };
+    }
+
+    private Answer getRecord(OaiRequest r) throws OaiException, SQLException {
+        OaiItem item = item(r.identifier());
+        format(r.metadataPrefix());
+        DataCiteResource record = record(item);
+        return w -> {
+            w.writeStartElement("GetRecord");
+            writeRecord(w, item, record, r.metadataPrefix());
+            w.writeEndElement();
+        };
+    }
+
+    private Answer list(OaiRequest r, boolean records) throws OaiException, SQLException {
+        ResumptionToken token = r.resumptionToken() == null ? null : ResumptionToken.decode(r.resumptionToken());
+        String prefix = token == null ? r.metadataPrefix() : token.metadataPrefix();
+        String set = token == null ? r.set() : token.set();
+        Instant from = token == null ? r.from() : token.from();
+        Instant until = token == null ? r.until() : token.until();
+        format(prefix);
+        if (set != null && OaiRepository.SETS.stream().noneMatch(s -> s[0].equals(set))) {
+            throw new OaiException("noRecordsMatch", "there is no set " + set + "; ListSets names them");
+        }
+        List<OaiItem> page = repository.page(set, from, until, token == null ? null : token.last(), pageSize + 1);
+        if (page.isEmpty()) {
+            if (token != null) {
+                throw new OaiException("badResumptionToken", "the resumptionToken points past the end of the list");
+            }
+            throw new OaiException("noRecordsMatch", "no records match the arguments");
+        }
+        boolean more = page.size() > pageSize;
+        List<OaiItem> shown = more ? page.subList(0, pageSize) : page;
+        long cursor = token == null ? 0 : token.cursor();
+        long total = repository.count(set, from, until);
+        return w -> {
+            w.writeStartElement(records ? "ListRecords" : "ListIdentifiers");
+            for (OaiItem item : shown) {
+                if (records) {
+                    DataCiteResource record;
+                    try {
+                        record = record(item);
+                    } catch (OaiException gone) {
+                        continue; // changed between listing and reading: the next harvest sees it as it is
+                    }
+                    writeRecord(w, item, record, prefix);
+                } else {
+                    header(w, item);
+                }
+            }
+            if (more || token != null) {
+                w.writeStartElement("resumptionToken");
+                w.writeAttribute("completeListSize", Long.toString(total));
+                w.writeAttribute("cursor", Long.toString(cursor));
+                if (more) {
+                    w.writeCharacters(new ResumptionToken(prefix, set, from, until, shown.get(shown.size() - 1),
+                        cursor + shown.size()).encode());
+                }
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        };
+    }
+
+    private OaiItem item(String identifier) throws OaiException, SQLException {
+        if (!identifier.startsWith(prefix())) {
+            throw new OaiException("idDoesNotExist", identifier + " is not an identifier of this repository (they start "
+                + prefix() + ")");
+        }
+        return repository.item(identifier.substring(prefix().length()))
+            .orElseThrow(() -> new OaiException("idDoesNotExist", "no record " + identifier));
+    }
+
+    private static void format(String prefix) throws OaiException {
+        if (FORMATS.stream().noneMatch(f -> f[0].equals(prefix))) {
+            throw new OaiException("cannotDisseminateFormat", "metadataPrefix " + prefix
+                + " is not offered; use oai_dc, datacite or oai_datacite");
+        }
+    }
+
+    private DataCiteResource record(OaiItem item) throws OaiException, SQLException {
+        try {
+            return records.record(item.id(), null)
+                .orElseThrow(() -> new OaiException("idDoesNotExist", "no record " + identifier(item.id())));
+        } catch (DaliException e) {
+            throw new SQLException("the record of " + item.id() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private void header(XMLStreamWriter w, OaiItem item) throws XMLStreamException {
+        w.writeStartElement("header");
+        element(w, "identifier", identifier(item.id()));
+        element(w, "datestamp", item.datestamp().toString());
+        element(w, "setSpec", item.setSpec());
+        w.writeEndElement();
+    }
+
+    private void writeRecord(XMLStreamWriter w, OaiItem item, DataCiteResource record, String prefix)
+            throws XMLStreamException {
+        w.writeStartElement("record");
+        header(w, item);
+        w.writeStartElement("metadata");
+        switch (prefix) {
+            case "oai_dc" -> OaiDublinCore.write(w, record);
+            case "datacite" -> datacite(w, record);
+            default -> {
+                w.writeStartElement("oai_datacite");
+                w.writeDefaultNamespace(OAI_DATACITE);
+                w.writeAttribute(XSI, "schemaLocation", OAI_DATACITE + " http://schema.datacite.org/oai/oai-1.1/oai.xsd");
+                w.writeStartElement(OAI_DATACITE, "schemaVersion");
+                w.writeCharacters("4.5");
+                w.writeEndElement();
+                w.writeStartElement(OAI_DATACITE, "datacentreSymbol");
+                w.writeCharacters(datacentre.filter(d -> !d.isBlank()).orElse(site.authority()));
+                w.writeEndElement();
+                w.writeStartElement(OAI_DATACITE, "payload");
+                datacite(w, record);
+                w.writeEndElement();
+                w.writeEndElement();
+            }
+        }
+        w.writeEndElement();
+        w.writeEndElement();
+    }
+
+    private static void datacite(XMLStreamWriter w, DataCiteResource record) throws XMLStreamException {
+        try {
+            Marshaller m = DATACITE.createMarshaller();
+            m.setProperty(Marshaller.JAXB_FRAGMENT, true);
+            m.setProperty(Marshaller.JAXB_SCHEMA_LOCATION, DataCiteResource.SCHEMA_LOCATION);
+            m.marshal(record, w);
+        } catch (JAXBException e) {
+            throw new XMLStreamException("the DataCite record cannot be written", e);
+        }
+    }
+
+    static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeCharacters(text == null ? "" : text);
+        w.writeEndElement();
+    }
+}
