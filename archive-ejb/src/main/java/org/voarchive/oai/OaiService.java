@@ -2,9 +2,7 @@ package org.voarchive.oai;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Marshaller;
 import java.io.OutputStream;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -44,15 +42,6 @@ public class OaiService {
         new String[] {"oai_datacite", "http://schema.datacite.org/oai/oai-1.1/oai.xsd", OAI_DATACITE});
 
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
-    private static final JAXBContext DATACITE;
-
-    static {
-        try {
-            DATACITE = JAXBContext.newInstance(DataCiteResource.class);
-        } catch (JAXBException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     @Inject
     OaiRepository repository;
@@ -305,10 +294,7 @@ public class OaiService {
 
     private static void datacite(XMLStreamWriter w, DataCiteResource record) throws XMLStreamException {
         try {
-            Marshaller m = DATACITE.createMarshaller();
-            m.setProperty(Marshaller.JAXB_FRAGMENT, true);
-            m.setProperty(Marshaller.JAXB_SCHEMA_LOCATION, DataCiteResource.SCHEMA_LOCATION);
-            m.marshal(record, w);
+            DataCiteResource.marshaller(true).marshal(record, w);
         } catch (JAXBException e) {
             throw new XMLStreamException("the DataCite record cannot be written", e);
         }

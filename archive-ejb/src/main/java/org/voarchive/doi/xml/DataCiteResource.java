@@ -78,16 +78,22 @@ public class DataCiteResource {
     /** The record as UTF-8 XML; {@code fragment}: without the XML declaration (to embed it in OAI-PMH). */
     public byte[] toXml(boolean fragment) {
         try {
-            Marshaller m = CONTEXT.createMarshaller();
+            Marshaller m = marshaller(fragment);
             m.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
-            m.setProperty(Marshaller.JAXB_SCHEMA_LOCATION, SCHEMA_LOCATION);
-            m.setProperty(Marshaller.JAXB_FRAGMENT, fragment);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             m.marshal(this, out);
             return out.toByteArray();
         } catch (JAXBException e) {
             throw new IllegalStateException("the DataCite record cannot be written", e);
         }
+    }
+
+    /** A marshaller of records with the schema location set (OAI-PMH embeds records with one). */
+    public static Marshaller marshaller(boolean fragment) throws JAXBException {
+        Marshaller m = CONTEXT.createMarshaller();
+        m.setProperty(Marshaller.JAXB_SCHEMA_LOCATION, SCHEMA_LOCATION);
+        m.setProperty(Marshaller.JAXB_FRAGMENT, fragment);
+        return m;
     }
 
     /** Text with attributes of DataCite's simple-content elements. */
