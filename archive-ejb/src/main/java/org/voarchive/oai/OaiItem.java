@@ -6,7 +6,8 @@ import java.time.Instant;
  * One harvestable record: what it is here (a schema, table or object ID) and in OAI-PMH.
  *
  * @param setSpec   schemas, tables or objects
- * @param datestamp its last change, in seconds
+ * @param datestamp its last change (or when it went), in seconds
+ * @param deleted   gone since harvesters were offered it: its tombstone
  */
-public record OaiItem(String id, String setSpec, Instant datestamp) {
+public record OaiItem(String id, String setSpec, Instant datestamp, boolean deleted) {
 }

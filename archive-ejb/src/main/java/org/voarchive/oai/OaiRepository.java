@@ -15,7 +15,7 @@ import org.voarchive.database.DataSources;
 /**
  * The records OAI-PMH harvests: every DOI-bearing schema, table and object
  * anyone may see, with its datestamp (the last change of its metadata or its
- * datalinks), read in (datestamp, ID) order so that a list resumes exactly
+ * datalinks), and the tombstones of those gone, read in (datestamp, ID) order so that a list resumes exactly
  * after the last record a harvester got, however the records change meanwhile.
  */
 @ApplicationScoped
@@ -27,7 +27,8 @@ public class OaiRepository {
         new String[] {"tables", "Tables with a DOI"},
         new String[] {"objects", "Archive objects (plates, spectra ...) with a DOI in their datalinks"});
 
-    private static final String ITEMS = """
+    /** The records on offer now. */
+    private static final String OFFERED = """
         SELECT set_spec, id, stamp FROM (
           SELECT 'schemas' AS set_spec, s.name AS id, date_trunc('second', s.updated) AS stamp
             FROM archive.visible_schemas s WHERE s.doi IS NOT NULL
@@ -47,8 +48,59 @@ public class OaiRepository {
         ) items
         """;
 
+    /** The records on offer and the tombstones of those gone (a record back on offer hides its tombstone). */
+    private static final String ITEMS = """
+        SELECT set_spec, id, stamp, deleted FROM (
+          WITH offered AS (%s)
+          SELECT set_spec, id, stamp, false AS deleted FROM offered
+          UNION ALL
+          SELECT d.set_spec, d.id, date_trunc('second', d.datestamp), true FROM archive.oai_deleted d
+           WHERE NOT EXISTS (SELECT 1 FROM offered o WHERE o.id = d.id)
+        ) listed
+        """.formatted(OFFERED);
+
     @EJB
     DataSources dataSources;
+
+    /**
+     * Records tombstones for what was offered and is gone, and forgets those of what came back (OAI-PMH's
+     * persistent deleted records), in one transaction serialised against other reconciliations.
+     */
+    public void reconcile() throws SQLException {
+        try (Connection c = dataSources.app().getConnection()) {
+            org.voarchive.database.Transactions.inTransaction(c, () -> {
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('oai_reconcile'))")) {
+                    lock.execute();
+                }
+                List<String> ids = new ArrayList<>();
+                List<String> sets = new ArrayList<>();
+                try (PreparedStatement s = c.prepareStatement(OFFERED); ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        sets.add(rs.getString(1));
+                        ids.add(rs.getString(2));
+                    }
+                }
+                java.sql.Array now = c.createArrayOf("text", ids.toArray());
+                for (String sql : List.of(
+                        "INSERT INTO archive.oai_deleted (id, set_spec, datestamp) SELECT id, set_spec, now()"
+                            + " FROM archive.oai_offered WHERE NOT (id = ANY (?)) ON CONFLICT (id) DO NOTHING",
+                        "DELETE FROM archive.oai_deleted WHERE id = ANY (?)",
+                        "DELETE FROM archive.oai_offered WHERE NOT (id = ANY (?))")) {
+                    try (PreparedStatement s = c.prepareStatement(sql)) {
+                        s.setArray(1, now);
+                        s.executeUpdate();
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO archive.oai_offered (id, set_spec)"
+                        + " SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT (id) DO UPDATE SET set_spec = excluded.set_spec")) {
+                    s.setArray(1, now);
+                    s.setArray(2, c.createArrayOf("text", sets.toArray()));
+                    s.executeUpdate();
+                }
+                return null;
+            });
+        }
+    }
 
     public Optional<OaiItem> item(String id) throws SQLException {
         List<OaiItem> found = query(ITEMS + " WHERE id = ?", id);
@@ -117,8 +169,8 @@ public class OaiRepository {
             bind(s, args);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    items.add(new OaiItem(rs.getString(2), rs.getString(1), 
-                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant()));
+                    items.add(new OaiItem(rs.getString(2), rs.getString(1),
+                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), rs.getBoolean(4)));
                 }
             }
         }

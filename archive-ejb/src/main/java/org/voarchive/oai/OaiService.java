@@ -85,6 +85,9 @@ public class OaiService {
         OaiRequest request = null;
         try {
             request = OaiRequest.parse(parameters);
+            if (request.resumptionToken() == null && !List.of("Identify", "ListSets", "ListMetadataFormats").contains(request.verb())) {
+                repository.reconcile(); // tombstones for what went; resumed pages go on with the state the list began with
+            }
             // the verb's answer is built before anything of it is written, up to its first record
             Answer answer = answer(request);
             echo(w, request.arguments());
@@ -132,7 +135,7 @@ public class OaiService {
         element(w, "protocolVersion", "2.0");
         element(w, "adminEmail", site.contactEmail());
         element(w, "earliestDatestamp", repository.earliest().toString());
-        element(w, "deletedRecord", "no");
+        element(w, "deletedRecord", "persistent");
         element(w, "granularity", "YYYY-MM-DDThh:mm:ssZ");
         w.writeEndElement();
     }
@@ -173,7 +176,7 @@ public class OaiService {
     private Answer getRecord(OaiRequest r) throws OaiException, SQLException {
         OaiItem item = item(r.identifier());
         format(r.metadataPrefix());
-        DataCiteResource record = record(item);
+        DataCiteResource record = item.deleted() ? null : record(item);
         return w -> {
             w.writeStartElement("GetRecord");
             writeRecord(w, item, record, r.metadataPrefix());
@@ -206,11 +209,13 @@ public class OaiService {
             w.writeStartElement(records ? "ListRecords" : "ListIdentifiers");
             for (OaiItem item : shown) {
                 if (records) {
-                    DataCiteResource record;
-                    try {
-                        record = record(item);
-                    } catch (OaiException gone) {
-                        continue; // changed between listing and reading: the next harvest sees it as it is
+                    DataCiteResource record = null;
+                    if (!item.deleted()) {
+                        try {
+                            record = record(item);
+                        } catch (OaiException gone) {
+                            continue; // gone between listing and reading: the next harvest sees its tombstone
+                        }
                     }
                     writeRecord(w, item, record, prefix);
                 } else {
@@ -258,16 +263,24 @@ public class OaiService {
 
     private void header(XMLStreamWriter w, OaiItem item) throws XMLStreamException {
         w.writeStartElement("header");
+        if (item.deleted()) {
+            w.writeAttribute("status", "deleted");
+        }
         element(w, "identifier", identifier(item.id()));
         element(w, "datestamp", item.datestamp().toString());
         element(w, "setSpec", item.setSpec());
         w.writeEndElement();
     }
 
+    /** A record; a deleted one ({@code record} null) is its header alone (OAI-PMH 2.0 section 2.5.1). */
     private void writeRecord(XMLStreamWriter w, OaiItem item, DataCiteResource record, String prefix)
             throws XMLStreamException {
         w.writeStartElement("record");
         header(w, item);
+        if (record == null) {
+            w.writeEndElement();
+            return;
+        }
         w.writeStartElement("metadata");
         switch (prefix) {
             case "oai_dc" -> OaiDublinCore.write(w, record);

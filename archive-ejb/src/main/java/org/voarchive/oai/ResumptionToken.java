@@ -31,7 +31,7 @@ public record ResumptionToken(String metadataPrefix, String set, Instant from, I
                 throw new IllegalArgumentException("unknown layout");
             }
             return new ResumptionToken(f[1], f[2].isEmpty() ? null : f[2], instant(f[3]), instant(f[4]),
-                new OaiItem(f[6], null, Instant.ofEpochSecond(Long.parseLong(f[5]))), Long.parseLong(f[7]));
+                new OaiItem(f[6], null, Instant.ofEpochSecond(Long.parseLong(f[5])), false), Long.parseLong(f[7]));
         } catch (IllegalArgumentException e) {
             throw new OaiException("badResumptionToken", "the resumptionToken is not one this repository issued");
         }

@@ -54,7 +54,7 @@ class OaiRequestTest {
     @Test
     void resumptionTokensRoundTripAndForeignOnesAreRefused() throws OaiException {
         ResumptionToken t = new ResumptionToken("oai_dc", "tables", Instant.parse("2024-01-01T00:00:00Z"), null,
-            new OaiItem("demo.plates", null, Instant.parse("2024-06-01T12:00:00Z")), 5);
+            new OaiItem("demo.plates", null, Instant.parse("2024-06-01T12:00:00Z"), false), 5);
         ResumptionToken back = ResumptionToken.decode(t.encode());
         assertEquals(t.metadataPrefix(), back.metadataPrefix());
         assertEquals(t.set(), back.set());

@@ -45,6 +45,7 @@ class OaiIT {
     @Test
     void identifyFormatsAndSets() throws Exception {
         String identify = oai("verb=Identify");
+        assertTrue(identify.contains("<deletedRecord>persistent</deletedRecord>"), identify);
         assertTrue(identify.contains("<protocolVersion>2.0</protocolVersion>")
             && identify.contains("<granularity>YYYY-MM-DDThh:mm:ssZ</granularity>"), identify);
         assertTrue(identify.contains("<request verb=\"Identify\">"), identify);
@@ -128,5 +129,50 @@ class OaiIT {
         assertEquals(1, ids.size(), changed);
         assertTrue(ids.get(0).endsWith(":demo.plates"), ids.toString());
         assertFalse(changed.contains("resumptionToken"), changed);
+    }
+
+    private static HttpResponse<String> loadLinks(String csv) throws Exception {
+        String boundary = "it-oai-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"l.csv\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(Archive.baseUrl() + "/admin/datalink"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("it-oai-admin:it-oai-secret".getBytes(StandardCharsets.UTF_8)))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aRecordThatGoesKeepsATombstoneUntilItComesBack() throws Exception {
+        try (Connection c = Archive.connect("OWNER")) {
+            org.voarchive.security.Users.put(c, "it-oai-admin", "it-oai-secret".toCharArray(), List.of("admin"));
+        }
+        try {
+            String withDoi = "ID,access_url,semantics\nit-oai-obj,https://doi.org/10.5072/it-oai-obj,#doi\n"
+                + "it-oai-obj,https://example.org/it-oai-obj.fits,#this\n";
+            assertEquals(200, loadLinks(withDoi).statusCode());
+            String any = all(oai("verb=ListIdentifiers&metadataPrefix=oai_dc"), "<identifier>([^<]+)</identifier>").get(0);
+            String id = any.substring(0, any.lastIndexOf(':') + 1) + "it-oai-obj";
+            assertTrue(oai("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + id).contains("10.5072/it-oai-obj"));
+            String before = all(oai("verb=Identify"), "<responseDate>([^<]+)</responseDate>").get(0);
+            assertEquals(200, loadLinks("ID,access_url,semantics\nit-oai-obj,https://example.org/it-oai-obj.fits,#this\n")
+                .statusCode());
+            String gone = oai("verb=GetRecord&metadataPrefix=datacite&identifier=" + id);
+            assertTrue(gone.contains("<header status=\"deleted\"><identifier>" + id + "</identifier>"), gone);
+            assertFalse(gone.contains("<metadata>"), gone);
+            String listed = oai("verb=ListRecords&metadataPrefix=oai_dc&set=objects&from=" + before);
+            assertTrue(listed.contains("<header status=\"deleted\"><identifier>" + id + "</identifier>"), listed);
+            assertEquals(200, loadLinks(withDoi).statusCode());
+            String back = oai("verb=GetRecord&metadataPrefix=datacite&identifier=" + id);
+            assertTrue(back.contains("10.5072/it-oai-obj") && !back.contains("status=\"deleted\""), back);
+        } finally {
+            try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+                s.execute("DELETE FROM archive.datalinks WHERE object_id = 'it-oai-obj'");
+                s.execute("DELETE FROM archive.oai_deleted WHERE id = 'it-oai-obj'");
+                s.execute("DELETE FROM archive.oai_offered WHERE id = 'it-oai-obj'");
+                s.execute("DELETE FROM archive.users WHERE name = 'it-oai-admin'");
+            }
+        }
     }
 }
