@@ -18,17 +18,22 @@ public class DatalinkCapabilities {
     SiteIdentity site;
 
     public byte[] document() {
-        String base = site.baseUrl() + "/datalink";
         Capabilities doc = new Capabilities();
+        doc.capabilities.addAll(capabilities());
+        return doc.toXml();
+    }
+
+    /** The {links} capability and the VOSI ones, as the capabilities document and the registry record list them. */
+    public java.util.List<Capability> capabilities() {
+        String base = site.baseUrl() + "/datalink";
         ParamHttp links = ParamHttp.at(site.baseUrl() + LINKS_PATH, "base");
         links.role = "std";
         links.version = "1.1";
         Capability datalink = new Capability(LinksWriter.STANDARD_ID, links);
         datalink.description = "Links to the files, DOIs, landing pages and related resources of the archive's objects,"
             + " schemas (ID=schema) and tables (ID=schema.table)";
-        doc.capabilities.add(datalink);
-        doc.capabilities.add(new Capability("ivo://ivoa.net/std/VOSI#capabilities", ParamHttp.at(base + "/capabilities", "full")));
-        doc.capabilities.add(new Capability("ivo://ivoa.net/std/VOSI#availability", ParamHttp.at(base + "/availability", "full")));
-        return doc.toXml();
+        return java.util.List.of(datalink,
+            new Capability("ivo://ivoa.net/std/VOSI#capabilities", ParamHttp.at(base + "/capabilities", "full")),
+            new Capability("ivo://ivoa.net/std/VOSI#availability", ParamHttp.at(base + "/availability", "full")));
     }
 }

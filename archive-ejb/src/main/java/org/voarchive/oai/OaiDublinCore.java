@@ -11,10 +11,7 @@ final class OaiDublinCore {
     }
 
     static void write(XMLStreamWriter w, DataCiteResource r) throws XMLStreamException {
-        w.writeStartElement("oai_dc", "dc", OaiService.OAI_DC);
-        w.writeNamespace("oai_dc", OaiService.OAI_DC);
-        w.writeNamespace("dc", OaiService.DC);
-        w.writeAttribute(OaiService.XSI, "schemaLocation", OaiService.OAI_DC + " http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
+        start(w);
         for (DataCiteResource.Title t : r.titles) {
             dc(w, "title", t.value);
         }
@@ -65,6 +62,27 @@ final class OaiDublinCore {
             }
         }
         w.writeEndElement();
+    }
+
+    /** The Dublin Core view of a VO resource record. */
+    static void write(XMLStreamWriter w, org.voarchive.registry.VoResource r, String identifier, String publisher)
+            throws XMLStreamException {
+        start(w);
+        dc(w, "title", r.title());
+        dc(w, "identifier", identifier);
+        dc(w, "description", r.description());
+        dc(w, "publisher", publisher);
+        dc(w, "date", r.datestamp().toString().substring(0, 10));
+        dc(w, "type", "Service");
+        dc(w, "relation", r.referenceUrl());
+        w.writeEndElement();
+    }
+
+    private static void start(XMLStreamWriter w) throws XMLStreamException {
+        w.writeStartElement("oai_dc", "dc", OaiService.OAI_DC);
+        w.writeNamespace("oai_dc", OaiService.OAI_DC);
+        w.writeNamespace("dc", OaiService.DC);
+        w.writeAttribute(OaiService.XSI, "schemaLocation", OaiService.OAI_DC + " http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
     }
 
     private static void dc(XMLStreamWriter w, String name, String value) throws XMLStreamException {

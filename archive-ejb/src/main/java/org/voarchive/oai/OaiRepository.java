@@ -25,7 +25,8 @@ public class OaiRepository {
     public static final List<String[]> SETS = List.of(
         new String[] {"schemas", "Database schemas with a DOI"},
         new String[] {"tables", "Tables with a DOI"},
-        new String[] {"objects", "Archive objects (plates, spectra ...) with a DOI in their datalinks"});
+        new String[] {"objects", "Archive objects (plates, spectra ...) with a DOI in their datalinks"},
+        new String[] {"ivo_managed", "The VO resources this publishing registry manages (IVOA Registry Interfaces)"});
 
     /** The records on offer now. */
     private static final String OFFERED = """
@@ -116,11 +117,11 @@ public class OaiRepository {
         List<Object> args = new ArrayList<>();
         filter(sql, args, set, from, until);
         if (after != null) {
-            sql.append(" AND (stamp, id) > (?, ?)");
+            sql.append(" AND (stamp, id COLLATE \"C\") > (?, ?)"); // the order Java's String comparison has
             args.add(utc(after.datestamp()));
             args.add(after.id());
         }
-        sql.append(" ORDER BY stamp, id LIMIT ").append(limit);
+        sql.append(" ORDER BY stamp, id COLLATE \"C\" LIMIT ").append(limit);
         return query(sql.toString(), args.toArray());
     }
 

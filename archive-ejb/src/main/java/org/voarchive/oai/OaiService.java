@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.voarchive.dali.DaliException;
 import org.voarchive.doi.DataCiteRecords;
 import org.voarchive.doi.xml.DataCiteResource;
+import org.voarchive.registry.VoResource;
+import org.voarchive.registry.VoResources;
 import org.voarchive.site.SiteIdentity;
 
 /**
@@ -34,12 +36,17 @@ public class OaiService {
     static final String OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/";
     static final String DC = "http://purl.org/dc/elements/1.1/";
     static final String OAI_DATACITE = "http://schema.datacite.org/oai/oai-1.1/";
+    static final String IVO_MANAGED = "ivo_managed";
 
     /** prefix, schema, namespace. */
     static final List<String[]> FORMATS = List.of(
         new String[] {"oai_dc", "http://www.openarchives.org/OAI/2.0/oai_dc.xsd", OAI_DC},
         new String[] {"datacite", "http://schema.datacite.org/meta/kernel-4.5/metadata.xsd", DataCiteResource.NAMESPACE},
-        new String[] {"oai_datacite", "http://schema.datacite.org/oai/oai-1.1/oai.xsd", OAI_DATACITE});
+        new String[] {"oai_datacite", "http://schema.datacite.org/oai/oai-1.1/oai.xsd", OAI_DATACITE},
+        new String[] {"ivo_vor", "http://www.ivoa.net/xml/RegistryInterface/RegistryInterface-v1.0.xsd", VoResources.RI});
+    /** The formats of DOI records and of VO resources. */
+    private static final List<String> DOI_FORMATS = List.of("oai_dc", "datacite", "oai_datacite");
+    private static final List<String> VO_FORMATS = List.of("oai_dc", "ivo_vor");
 
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
@@ -53,6 +60,9 @@ public class OaiService {
     SiteIdentity site;
 
     @Inject
+    VoResources registry;
+
+    @Inject
     @ConfigProperty(name = "archive.oai.page-size", defaultValue = "100")
     int pageSize;
 
@@ -64,9 +74,9 @@ public class OaiService {
         return site.baseUrl() + "/oai";
     }
 
-    /** oai:{authority host}:{id}, e.g. oai:archive.localhost:demo.plates. */
+    /** oai:{authority host}:{id} for DOI records (e.g. oai:archive.localhost:demo.plates); a VO resource's IVOID. */
     public String identifier(String id) {
-        return prefix() + id;
+        return id.startsWith("ivo://") ? id : prefix() + id;
     }
 
     private String prefix() {
@@ -137,16 +147,20 @@ public class OaiService {
         element(w, "earliestDatestamp", repository.earliest().toString());
         element(w, "deletedRecord", "persistent");
         element(w, "granularity", "YYYY-MM-DDThh:mm:ssZ");
+        w.writeStartElement("description"); // the publishing registry's own record (Registry Interfaces 1.1 section 3.1)
+        registry.write(w, registry.find(registry.registryId()).orElseThrow(), pageSize);
+        w.writeEndElement();
         w.writeEndElement();
     }
 
     private Answer listMetadataFormats(OaiRequest r) throws OaiException, SQLException {
-        if (r.identifier() != null) {
-            item(r.identifier());
-        }
+        List<String> offered = r.identifier() == null ? FORMATS.stream().map(f -> f[0]).toList() : formats(item(r.identifier()));
         return w -> {
             w.writeStartElement("ListMetadataFormats");
             for (String[] f : FORMATS) {
+                if (!offered.contains(f[0])) {
+                    continue;
+                }
                 w.writeStartElement("metadataFormat");
                 element(w, "metadataPrefix", f[0]);
                 element(w, "schema", f[1]);
@@ -176,7 +190,11 @@ public class OaiService {
     private Answer getRecord(OaiRequest r) throws OaiException, SQLException {
         OaiItem item = item(r.identifier());
         format(r.metadataPrefix());
-        DataCiteResource record = item.deleted() ? null : record(item);
+        if (!formats(item).contains(r.metadataPrefix())) {
+            throw new OaiException("cannotDisseminateFormat", r.identifier() + " is not offered as " + r.metadataPrefix()
+                + "; ListMetadataFormats with the identifier names its formats");
+        }
+        DataCiteResource record = item.deleted() || isVo(item) ? null : record(item);
         return w -> {
             w.writeStartElement("GetRecord");
             writeRecord(w, item, record, r.metadataPrefix());
@@ -194,7 +212,16 @@ public class OaiService {
         if (set != null && OaiRepository.SETS.stream().noneMatch(s -> s[0].equals(set))) {
             throw new OaiException("noRecordsMatch", "there is no set " + set + "; ListSets names them");
         }
-        List<OaiItem> page = repository.page(set, from, until, token == null ? null : token.last(), pageSize + 1);
+        OaiItem after = token == null ? null : token.last();
+        boolean dois = DOI_FORMATS.contains(prefix) && !IVO_MANAGED.equals(set);
+        boolean vo = VO_FORMATS.contains(prefix) && (set == null || IVO_MANAGED.equals(set));
+        List<OaiItem> voItems = vo ? voItems(from, until) : List.of();
+        List<OaiItem> page = new java.util.ArrayList<>(dois ? repository.page(set, from, until, after, pageSize + 1) : List.of());
+        voItems.stream().filter(i -> after == null || ORDER.compare(i, after) > 0).forEach(page::add);
+        page.sort(ORDER);
+        if (page.size() > pageSize + 1) {
+            page = page.subList(0, pageSize + 1);
+        }
         if (page.isEmpty()) {
             if (token != null) {
                 throw new OaiException("badResumptionToken", "the resumptionToken points past the end of the list");
@@ -204,11 +231,13 @@ public class OaiService {
         boolean more = page.size() > pageSize;
         List<OaiItem> shown = more ? page.subList(0, pageSize) : page;
         long cursor = token == null ? 0 : token.cursor();
-        long total = repository.count(set, from, until);
+        long total = (dois ? repository.count(set, from, until) : 0) + voItems.size();
         return w -> {
             w.writeStartElement(records ? "ListRecords" : "ListIdentifiers");
             for (OaiItem item : shown) {
-                if (records) {
+                if (records && isVo(item)) {
+                    writeRecord(w, item, null, prefix);
+                } else if (records) {
                     DataCiteResource record = null;
                     if (!item.deleted()) {
                         try {
@@ -236,7 +265,29 @@ public class OaiService {
         };
     }
 
+    /** (datestamp, ID), the order lists have: IDs compared as PostgreSQL's "C" collation does. */
+    private static final java.util.Comparator<OaiItem> ORDER = java.util.Comparator.comparing(OaiItem::datestamp)
+        .thenComparing(OaiItem::id);
+
+    private static boolean isVo(OaiItem item) {
+        return IVO_MANAGED.equals(item.setSpec());
+    }
+
+    private static List<String> formats(OaiItem item) {
+        return isVo(item) ? VO_FORMATS : DOI_FORMATS;
+    }
+
+    private List<OaiItem> voItems(Instant from, Instant until) throws SQLException {
+        return registry.all().stream()
+            .filter(r -> (from == null || !r.datestamp().isBefore(from)) && (until == null || !r.datestamp().isAfter(until)))
+            .map(r -> new OaiItem(r.ivoid(), IVO_MANAGED, r.datestamp(), false)).toList();
+    }
+
     private OaiItem item(String identifier) throws OaiException, SQLException {
+        if (identifier.startsWith("ivo://")) {
+            return registry.find(identifier).map(r -> new OaiItem(r.ivoid(), IVO_MANAGED, r.datestamp(), false))
+                .orElseThrow(() -> new OaiException("idDoesNotExist", "no VO resource " + identifier));
+        }
         if (!identifier.startsWith(prefix())) {
             throw new OaiException("idDoesNotExist", identifier + " is not an identifier of this repository (they start "
                 + prefix() + ")");
@@ -248,7 +299,7 @@ public class OaiService {
     private static void format(String prefix) throws OaiException {
         if (FORMATS.stream().noneMatch(f -> f[0].equals(prefix))) {
             throw new OaiException("cannotDisseminateFormat", "metadataPrefix " + prefix
-                + " is not offered; use oai_dc, datacite or oai_datacite");
+                + " is not offered; use oai_dc, datacite, oai_datacite or ivo_vor");
         }
     }
 
@@ -272,16 +323,30 @@ public class OaiService {
         w.writeEndElement();
     }
 
-    /** A record; a deleted one ({@code record} null) is its header alone (OAI-PMH 2.0 section 2.5.1). */
+    /**
+     * A record; a deleted one is its header alone (OAI-PMH 2.0 section 2.5.1). {@code record} is the DataCite
+     * record of a DOI record, null for a VO resource (written from the registry) and for a deleted record.
+     */
     private void writeRecord(XMLStreamWriter w, OaiItem item, DataCiteResource record, String prefix)
-            throws XMLStreamException {
+            throws XMLStreamException, SQLException {
         w.writeStartElement("record");
         header(w, item);
-        if (record == null) {
+        if (item.deleted()) {
             w.writeEndElement();
             return;
         }
         w.writeStartElement("metadata");
+        if (isVo(item)) {
+            VoResource resource = registry.find(item.id()).orElseThrow();
+            if (prefix.equals("ivo_vor")) {
+                registry.write(w, resource, pageSize);
+            } else {
+                OaiDublinCore.write(w, resource, identifier(item.id()), site.publisher());
+            }
+            w.writeEndElement();
+            w.writeEndElement();
+            return;
+        }
         switch (prefix) {
             case "oai_dc" -> OaiDublinCore.write(w, record);
             case "datacite" -> datacite(w, record);

@@ -29,12 +29,17 @@ public class ConeSearchCapabilities {
     }
 
     public byte[] document(PublishedMetadata.Table table) {
-        String base = baseUrl(table);
         Capabilities doc = new Capabilities();
-        doc.capabilities.add(capability(table));
-        doc.capabilities.add(new Capability("ivo://ivoa.net/std/VOSI#capabilities", ParamHttp.at(base + "/capabilities", "full")));
-        doc.capabilities.add(new Capability("ivo://ivoa.net/std/VOSI#availability", ParamHttp.at(base + "/availability", "full")));
+        doc.capabilities.addAll(capabilities(table));
         return doc.toXml(ConeSearchCapability.class);
+    }
+
+    /** The cone search capability and the VOSI ones, as the capabilities document and the registry record list them. */
+    public java.util.List<Capability> capabilities(PublishedMetadata.Table table) {
+        String base = baseUrl(table);
+        return java.util.List.of(capability(table),
+            new Capability("ivo://ivoa.net/std/VOSI#capabilities", ParamHttp.at(base + "/capabilities", "full")),
+            new Capability("ivo://ivoa.net/std/VOSI#availability", ParamHttp.at(base + "/availability", "full")));
     }
 
     /** The capability alone, as the registry record of the service shows it too. */

@@ -35,13 +35,18 @@ public class TapCapabilities {
     UwsSettings uws;
 
     public byte[] document() {
-        String base = site.baseUrl() + "/tap";
         Capabilities doc = new Capabilities();
-        doc.capabilities.add(tableAccess(base));
-        doc.capabilities.add(new Capability("ivo://ivoa.net/std/VOSI#capabilities", ParamHttp.at(base + "/capabilities", "full")));
-        doc.capabilities.add(new Capability("ivo://ivoa.net/std/VOSI#availability", ParamHttp.at(base + "/availability", "full")));
-        doc.capabilities.add(new Capability("ivo://ivoa.net/std/VOSI#tables-1.1", ParamHttp.at(base + "/tables", "full")));
+        doc.capabilities.addAll(capabilities());
         return doc.toXml(TableAccess.class);
+    }
+
+    /** The TAP capability and the VOSI ones, as the capabilities document and the registry record list them. */
+    public List<Capability> capabilities() {
+        String base = site.baseUrl() + "/tap";
+        return List.of(tableAccess(base),
+            new Capability("ivo://ivoa.net/std/VOSI#capabilities", ParamHttp.at(base + "/capabilities", "full")),
+            new Capability("ivo://ivoa.net/std/VOSI#availability", ParamHttp.at(base + "/availability", "full")),
+            new Capability("ivo://ivoa.net/std/VOSI#tables-1.1", ParamHttp.at(base + "/tables", "full")));
     }
 
     private TableAccess tableAccess(String base) {

@@ -49,9 +49,12 @@ class OaiIT {
         assertTrue(identify.contains("<protocolVersion>2.0</protocolVersion>")
             && identify.contains("<granularity>YYYY-MM-DDThh:mm:ssZ</granularity>"), identify);
         assertTrue(identify.contains("<request verb=\"Identify\">"), identify);
-        assertEquals(List.of("oai_dc", "datacite", "oai_datacite"),
+        assertEquals(List.of("oai_dc", "datacite", "oai_datacite", "ivo_vor"),
             all(oai("verb=ListMetadataFormats"), "<metadataPrefix>([^<]+)</metadataPrefix>"));
-        assertEquals(List.of("schemas", "tables", "objects"), all(oai("verb=ListSets"), "<setSpec>([^<]+)</setSpec>"));
+        assertEquals(List.of("schemas", "tables", "objects", "ivo_managed"),
+            all(oai("verb=ListSets"), "<setSpec>([^<]+)</setSpec>"));
+        // Registry Interfaces 1.1: Identify describes the publishing registry
+        assertTrue(identify.contains("xsi:type=\"vg:Registry\"") && identify.contains("<managedAuthority>"), identify);
     }
 
     @Test
@@ -174,5 +177,43 @@ class OaiIT {
                 s.execute("DELETE FROM archive.users WHERE name = 'it-oai-admin'");
             }
         }
+    }
+
+    @Test
+    void theVoResourcesAreValidRegistryRecords() throws Exception {
+        StringBuilder pages = new StringBuilder();
+        String page = oai("verb=ListRecords&metadataPrefix=ivo_vor");
+        while (true) {
+            pages.append(page);
+            List<String> token = all(page, "<resumptionToken[^>]*>([^<]+)</resumptionToken>");
+            if (token.isEmpty()) {
+                break;
+            }
+            page = oai("verb=ListRecords&resumptionToken=" + token.get(0));
+        }
+        String all = pages.toString();
+        List<String> ids = all(all, "<header><identifier>([^<]+)</identifier>");
+        String auth = ids.stream().filter(i -> !i.substring("ivo://".length()).contains("/")).findFirst().orElseThrow();
+        for (String expected : List.of(auth, auth + "/registry", auth + "/tap", auth + "/datalink", auth + "/web",
+                auth + "/scs/demo/bsc5", auth + "/scs/demo/kstars", auth + "/scs/demo/plates")) {
+            assertTrue(ids.contains(expected), expected + " in " + ids);
+        }
+        assertTrue(all.contains("xsi:type=\"vg:Authority\"") && all.contains("<managingOrg>"), all);
+        assertTrue(all.contains("xsi:type=\"tr:TableAccess\""), "the TAP capability as /tap/capabilities has it");
+        assertTrue(all.contains("xsi:type=\"cs:ConeSearch\""), all);
+        assertTrue(all.contains("<name>demo.kstars</name>"), "the TAP tableset");
+        assertTrue(all.contains("xsi:type=\"vg:OAIHTTP\""), all);
+        assertTrue(all.contains("<setSpec>ivo_managed</setSpec>"), all);
+        String tap = oai("verb=GetRecord&metadataPrefix=ivo_vor&identifier=" + auth + "/tap");
+        assertTrue(tap.contains("xsi:type=\"vs:CatalogService\""), tap);
+        assertTrue(oai("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + auth + "/tap").contains("<dc:type>Service</dc:type>"));
+        assertTrue(oai("verb=GetRecord&metadataPrefix=datacite&identifier=" + auth + "/tap")
+            .contains("<error code=\"cannotDisseminateFormat\">"));
+        assertEquals(List.of("oai_dc", "ivo_vor"), all(oai("verb=ListMetadataFormats&identifier=" + auth + "/tap"),
+            "<metadataPrefix>([^<]+)</metadataPrefix>"));
+        assertTrue(oai("verb=GetRecord&metadataPrefix=ivo_vor&identifier=" + auth + "/nothing")
+            .contains("<error code=\"idDoesNotExist\">"));
+        assertTrue(oai("verb=ListIdentifiers&metadataPrefix=datacite&set=ivo_managed").contains("noRecordsMatch"),
+            "VO resources have no DataCite records");
     }
 }

@@ -1,0 +1,14 @@
+package org.voarchive.registry;
+
+import java.time.Instant;
+
+/**
+ * One VOResource record of the publishing registry (set ivo_managed).
+ *
+ * @param ivoid     its IVOA identifier, also its OAI-PMH identifier
+ * @param xsiType   vg:Authority, vg:Registry, vs:CatalogService, vs:DataService or vr:Service
+ * @param datestamp its last change, in seconds
+ */
+public record VoResource(String ivoid, String xsiType, String title, String description, String referenceUrl,
+                         Instant datestamp) {
+}
