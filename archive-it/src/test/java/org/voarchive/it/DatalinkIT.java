@@ -256,16 +256,11 @@ class DatalinkIT {
         assertFalse(plain.contains("adhoc:service"), "no descriptor without a Datalink ID column");
         String cone = new String(Archive.get("/scs/demo/plates?RA=56.75&DEC=24.12&SR=1").body(), StandardCharsets.UTF_8);
         assertTrue(cone.contains("adhoc:service"), "cone search results too: " + cone);
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(Archive.baseUrl() + "/tap/async"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("LANG=ADQL&PHASE=RUN&QUERY=SELECT+TOP+2+plate_id+FROM+demo.plates"))
-            .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(303, created.statusCode(), created.body());
-        String job = created.headers().firstValue("Location").orElseThrow();
-        HTTP.send(HttpRequest.newBuilder(URI.create(job + "?WAIT=30")).build(), HttpResponse.BodyHandlers.ofString());
-        String stored = HTTP.send(HttpRequest.newBuilder(URI.create(job + "/results/result")).build(),
-            HttpResponse.BodyHandlers.ofString()).body();
+        Uws uws = Uws.anonymous();
+        String job = uws.submit("SELECT TOP 2 plate_id FROM demo.plates");
+        assertEquals("COMPLETED", Uws.phaseOf(uws.awaitEnd(job, java.time.Duration.ofSeconds(60))));
+        String stored = uws.get(job + "/results/result").body();
         assertTrue(stored.contains("<RESOURCE type=\"meta\" utype=\"adhoc:service\">"), "async results too: " + stored);
-        HTTP.send(HttpRequest.newBuilder(URI.create(job)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        uws.delete(job);
     }
 }
