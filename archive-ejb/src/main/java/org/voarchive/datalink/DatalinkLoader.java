@@ -14,10 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.voarchive.database.Transactions;
@@ -187,17 +185,17 @@ public final class DatalinkLoader {
 
     /** table_name must name a table the metadata knows. */
     private void checkTables() throws SQLException {
-        Map<String, Boolean> unknown = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT DISTINCT table_name FROM datalink_load WHERE table_name IS NOT NULL
                 EXCEPT SELECT s.name || '.' || t.name FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
                  LIMIT 5""")) {
             while (rs.next()) {
-                unknown.put(rs.getString(1), true);
+                unknown.add(rs.getString(1));
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("table_name names tables the metadata does not know: " + unknown.keySet());
+            throw new IllegalArgumentException("table_name names tables the metadata does not know: " + unknown);
         }
     }
 }

@@ -50,14 +50,28 @@ public class DatalinkService {
      * @throws DaliException 500 (TransientFault) if the database cannot be read
      */
     public LinksResponse links(List<String> requested, String callerName) throws DaliException {
+        return links(requested, context(callerName));
+    }
+
+    /** What the caller sees, for generators and for callers that ask about several IDs in turn. */
+    public LinkContext context(String callerName) throws DaliException {
+        try {
+            Caller caller = metadata.caller(callerName);
+            return new LinkContext(metadata.get(caller), site.baseUrl());
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "reading the metadata failed", e);
+            throw new DaliException(503, "TransientFault: the links cannot be read now; the service log has the details");
+        }
+    }
+
+    /** As {@link #links(List, String)}, for a caller whose view is read already. */
+    public LinksResponse links(List<String> requested, LinkContext context) throws DaliException {
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(requested));
         boolean overflow = ids.size() > maxIds;
         if (overflow) {
             ids = ids.subList(0, maxIds); // never cut inside one ID's rows (DataLink 1.1 section 3.1.1)
         }
         try {
-            Caller caller = metadata.caller(callerName);
-            LinkContext context = new LinkContext(metadata.get(caller), site.baseUrl());
             Map<String, List<Link>> stored;
             try (Connection c = dataSources.app().getConnection()) {
                 stored = StoredLinks.find(c, ids, context);

@@ -9,13 +9,13 @@ import java.util.Optional;
 import org.voarchive.dali.DaliException;
 import org.voarchive.datalink.DatalinkService;
 import org.voarchive.datalink.Link;
+import org.voarchive.datalink.LinkContext;
 import org.voarchive.datalink.MetadataLinks;
 import org.voarchive.datalink.Semantics;
 import org.voarchive.metadata.Credits;
 import org.voarchive.metadata.CreditsAdmin;
 import org.voarchive.metadata.MetadataAdmin;
 import org.voarchive.metadata.PublishedMetadata;
-import org.voarchive.metadata.PublishedMetadataCache;
 import org.voarchive.metadata.SchemaAdmin;
 import org.voarchive.site.SiteIdentity;
 
@@ -26,9 +26,6 @@ import org.voarchive.site.SiteIdentity;
  */
 @ApplicationScoped
 public class LandingPages {
-
-    @Inject
-    PublishedMetadataCache metadata;
 
     @Inject
     DatalinkService datalink;
@@ -50,8 +47,12 @@ public class LandingPages {
 
     /** @return empty if the caller may see nothing of that ID */
     public Optional<LandingPage> find(String id, String callerName) throws SQLException, DaliException {
-        PublishedMetadata visible = metadata.get(metadata.caller(callerName));
-        List<Link> links = datalink.links(List.of(id), callerName).links().stream()
+        return find(id, datalink.context(callerName));
+    }
+
+    private Optional<LandingPage> find(String id, LinkContext context) throws SQLException, DaliException {
+        PublishedMetadata visible = context.metadata();
+        List<Link> links = datalink.links(List.of(id), context).links().stream()
             .filter(l -> l.errorMessage() == null).toList();
         for (PublishedMetadata.Schema s : visible.schemas()) {
             if (s.name().equals(id)) {
@@ -79,7 +80,7 @@ public class LandingPages {
         java.time.LocalDate[] dates = dates("SELECT min(updated), max(updated) FROM archive.datalinks WHERE object_id = ?", id);
         String description = links.stream().filter(l -> Semantics.THIS.equals(l.semantics())).map(Link::description)
             .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        Optional<LandingPage> table = partOf(id, visible, callerName);
+        Optional<LandingPage> table = partOf(id, context);
         if (table.isPresent()) { // an object of a table: its creators, licence and citation are the table's
             LandingPage t = table.get();
             List<Credits.RelatedIdentifier> related = new java.util.ArrayList<>();
@@ -95,14 +96,13 @@ public class LandingPages {
     }
 
     /** The landing page of the table an object's stored links belong to, if the caller may see it. */
-    private Optional<LandingPage> partOf(String id, PublishedMetadata visible, String callerName)
-            throws SQLException, DaliException {
+    private Optional<LandingPage> partOf(String id, LinkContext context) throws SQLException, DaliException {
         try (java.sql.Connection c = dataSources.app().getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
                 "SELECT table_name FROM archive.datalinks WHERE object_id = ? AND table_name IS NOT NULL LIMIT 1")) {
             s.setString(1, id);
             try (java.sql.ResultSet rs = s.executeQuery()) {
-                if (rs.next() && visible.table(rs.getString(1)).isPresent() && !rs.getString(1).equals(id)) {
-                    return find(rs.getString(1), callerName);
+                if (rs.next() && context.metadata().table(rs.getString(1)).isPresent() && !rs.getString(1).equals(id)) {
+                    return find(rs.getString(1), context);
                 }
             }
         }

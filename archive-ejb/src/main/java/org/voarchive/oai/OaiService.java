@@ -194,10 +194,11 @@ public class OaiService {
             throw new OaiException("cannotDisseminateFormat", r.identifier() + " is not offered as " + r.metadataPrefix()
                 + "; ListMetadataFormats with the identifier names its formats");
         }
-        DataCiteResource record = item.deleted() || isVo(item) ? null : record(item);
+        VoResource resource = isVo(item) ? registry.find(item.id()).orElseThrow() : null;
+        DataCiteResource record = item.deleted() || resource != null ? null : record(item);
         return w -> {
             w.writeStartElement("GetRecord");
-            writeRecord(w, item, record, r.metadataPrefix());
+            writeRecord(w, item, record, resource, r.metadataPrefix());
             w.writeEndElement();
         };
     }
@@ -215,7 +216,13 @@ public class OaiService {
         OaiItem after = token == null ? null : token.last();
         boolean dois = DOI_FORMATS.contains(prefix) && !IVO_MANAGED.equals(set);
         boolean vo = VO_FORMATS.contains(prefix) && (set == null || IVO_MANAGED.equals(set));
-        List<OaiItem> voItems = vo ? voItems(from, until) : List.of();
+        // the VO resources are few and read once per page
+        java.util.Map<String, VoResource> resources = new java.util.HashMap<>();
+        if (vo) {
+            registry.all().stream().filter(x -> (from == null || !x.datestamp().isBefore(from))
+                && (until == null || !x.datestamp().isAfter(until))).forEach(x -> resources.put(x.ivoid(), x));
+        }
+        List<OaiItem> voItems = resources.values().stream().map(OaiService::voItem).toList();
         List<OaiItem> page = new java.util.ArrayList<>(dois ? repository.page(set, from, until, after, pageSize + 1) : List.of());
         voItems.stream().filter(i -> after == null || ORDER.compare(i, after) > 0).forEach(page::add);
         page.sort(ORDER);
@@ -236,7 +243,7 @@ public class OaiService {
             w.writeStartElement(records ? "ListRecords" : "ListIdentifiers");
             for (OaiItem item : shown) {
                 if (records && isVo(item)) {
-                    writeRecord(w, item, null, prefix);
+                    writeRecord(w, item, null, resources.get(item.id()), prefix);
                 } else if (records) {
                     DataCiteResource record = null;
                     if (!item.deleted()) {
@@ -246,7 +253,7 @@ public class OaiService {
                             continue; // gone between listing and reading: the next harvest sees its tombstone
                         }
                     }
-                    writeRecord(w, item, record, prefix);
+                    writeRecord(w, item, record, null, prefix);
                 } else {
                     header(w, item);
                 }
@@ -277,15 +284,13 @@ public class OaiService {
         return isVo(item) ? VO_FORMATS : DOI_FORMATS;
     }
 
-    private List<OaiItem> voItems(Instant from, Instant until) throws SQLException {
-        return registry.all().stream()
-            .filter(r -> (from == null || !r.datestamp().isBefore(from)) && (until == null || !r.datestamp().isAfter(until)))
-            .map(r -> new OaiItem(r.ivoid(), IVO_MANAGED, r.datestamp(), false)).toList();
+    private static OaiItem voItem(VoResource r) {
+        return new OaiItem(r.ivoid(), IVO_MANAGED, r.datestamp(), false);
     }
 
     private OaiItem item(String identifier) throws OaiException, SQLException {
         if (identifier.startsWith("ivo://")) {
-            return registry.find(identifier).map(r -> new OaiItem(r.ivoid(), IVO_MANAGED, r.datestamp(), false))
+            return registry.find(identifier).map(OaiService::voItem)
                 .orElseThrow(() -> new OaiException("idDoesNotExist", "no VO resource " + identifier));
         }
         if (!identifier.startsWith(prefix())) {
@@ -324,10 +329,10 @@ public class OaiService {
     }
 
     /**
-     * A record; a deleted one is its header alone (OAI-PMH 2.0 section 2.5.1). {@code record} is the DataCite
-     * record of a DOI record, null for a VO resource (written from the registry) and for a deleted record.
+     * A record; a deleted one is its header alone (OAI-PMH 2.0 section 2.5.1). A DOI record comes with its
+     * DataCite {@code record}, a VO resource with its {@code resource}; the other is null.
      */
-    private void writeRecord(XMLStreamWriter w, OaiItem item, DataCiteResource record, String prefix)
+    private void writeRecord(XMLStreamWriter w, OaiItem item, DataCiteResource record, VoResource resource, String prefix)
             throws XMLStreamException, SQLException {
         w.writeStartElement("record");
         header(w, item);
@@ -336,8 +341,7 @@ public class OaiService {
             return;
         }
         w.writeStartElement("metadata");
-        if (isVo(item)) {
-            VoResource resource = registry.find(item.id()).orElseThrow();
+        if (resource != null) {
             if (prefix.equals("ivo_vor")) {
                 registry.write(w, resource, pageSize);
             } else {

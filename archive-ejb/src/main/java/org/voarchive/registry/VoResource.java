@@ -7,8 +7,9 @@ import java.time.Instant;
  *
  * @param ivoid     its IVOA identifier, also its OAI-PMH identifier
  * @param xsiType   vg:Authority, vg:Registry, vs:CatalogService, vs:DataService or vr:Service
+ * @param created   when it was first published, in seconds
  * @param datestamp its last change, in seconds
  */
 public record VoResource(String ivoid, String xsiType, String title, String description, String referenceUrl,
-                         Instant datestamp) {
+                         Instant created, Instant datestamp) {
 }

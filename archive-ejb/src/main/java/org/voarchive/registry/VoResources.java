@@ -82,26 +82,27 @@ public class VoResources {
     /** The records, in (datestamp, IVOID) order. */
     public List<VoResource> all() throws SQLException {
         Instant[] dates = metadataDates();
+        Instant created = dates[0];
         Instant stamp = dates[1];
         String auth = site.authority();
         List<VoResource> resources = new ArrayList<>(List.of(
             new VoResource(auth, "vg:Authority", site.publisher() + " naming authority",
-                "The IVOA naming authority of " + site.publisher() + ".", site.baseUrl() + "/", stamp),
+                "The IVOA naming authority of " + site.publisher() + ".", site.baseUrl() + "/", created, stamp),
             new VoResource(registryId(), "vg:Registry", site.name() + " publishing registry",
-                "The OAI-PMH publishing registry of " + site.name() + ".", site.baseUrl() + "/", stamp),
+                "The OAI-PMH publishing registry of " + site.name() + ".", site.baseUrl() + "/", created, stamp),
             new VoResource(auth + "/tap", "vs:CatalogService", site.name() + " TAP service",
                 "Table access (TAP 1.1, ADQL 2.1) to the published tables of " + site.name() + ".",
-                site.baseUrl() + "/", stamp),
+                site.baseUrl() + "/", created, stamp),
             new VoResource(auth + "/datalink", "vs:DataService", site.name() + " datalink service",
                 "DataLink 1.1 links of the archive's objects, schemas and tables: files, DOIs, landing pages.",
-                site.baseUrl() + "/datalink/semantics", stamp),
+                site.baseUrl() + "/datalink/semantics", created, stamp),
             new VoResource(auth + "/web", "vr:Service", site.name() + " web pages",
-                "The archive's home page, landing pages and datalink views.", site.baseUrl() + "/", stamp)));
+                "The archive's home page, landing pages and datalink views.", site.baseUrl() + "/", created, stamp)));
         for (PublishedMetadata.Table t : publicConeSearches()) {
             resources.add(new VoResource(auth + ConeSearchService.path(t.schema(), t.name()), "vs:CatalogService",
                 "Cone search of " + t.qualifiedName() + (t.title() == null ? "" : ": " + t.title()),
                 t.description() == null ? "Simple Cone Search over " + t.qualifiedName() + "." : t.description(),
-                site.baseUrl() + "/landing/" + t.qualifiedName(), stamp));
+                site.baseUrl() + "/landing/" + t.qualifiedName(), created, stamp));
         }
         resources.sort(Comparator.comparing(VoResource::datestamp).thenComparing(VoResource::ivoid));
         return resources;
@@ -117,7 +118,6 @@ public class VoResources {
 
     /** Writes the record as {@code ri:Resource} (what OAI-PMH's ivo_vor and Identify carry). */
     public void write(XMLStreamWriter w, VoResource r, int maxRecords) throws XMLStreamException, SQLException {
-        Instant[] dates = metadataDates();
         w.writeStartElement("ri", "Resource", RI);
         w.writeDefaultNamespace(""); // VOResource's own elements are unqualified, whatever encloses the record
         w.writeNamespace("ri", RI);
@@ -126,7 +126,7 @@ public class VoResources {
         w.writeNamespace("vg", VG);
         w.writeNamespace("xsi", XSI);
         w.writeAttribute(XSI, "type", r.xsiType());
-        w.writeAttribute("created", dates[0].toString());
+        w.writeAttribute("created", r.created().toString());
         w.writeAttribute("updated", r.datestamp().toString());
         w.writeAttribute("status", "active");
         text(w, "title", r.title());

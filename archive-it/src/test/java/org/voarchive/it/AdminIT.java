@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -24,7 +22,6 @@ class AdminIT {
     private static final String ADMIN_PASSWORD = "it-admin-secret-1";
     private static final String OTHER = "it-astronomer";
     private static final String OTHER_PASSWORD = "it-astronomer-secret";
-    private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
 
     @BeforeAll
     static void usersAndAScratchTable() throws Exception {
@@ -48,11 +45,6 @@ class AdminIT {
         }
     }
 
-    private static int version(String json) {
-        Matcher m = VERSION.matcher(json);
-        assertTrue(m.find(), json);
-        return Integer.parseInt(m.group(1));
-    }
 
     @Test
     void onlyAdministratorsGetIn() throws Exception {
@@ -76,13 +68,13 @@ class AdminIT {
         assertTrue(discovered.body().contains("\"tables\":1"), discovered.body());
 
         String path = "/admin/metadata/tables/it_admin.t";
-        int read = version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
+        int read = Archive.version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
 
         // two editors read the same version; the first wins, the second is told, nothing is lost
         HttpResponse<String> first = Archive.send("PUT", path,
             "{\"title\":\"First title\",\"version\":" + read + "}", ADMIN, ADMIN_PASSWORD);
         assertEquals(200, first.statusCode(), first.body());
-        assertEquals(read + 1, version(first.body()));
+        assertEquals(read + 1, Archive.version(first.body()));
         HttpResponse<String> second = Archive.send("PUT", path,
             "{\"description\":\"Second editor\",\"version\":" + read + "}", ADMIN, ADMIN_PASSWORD);
         assertEquals(409, second.statusCode(), second.body());
@@ -107,7 +99,7 @@ class AdminIT {
         }
         assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_admin", null, ADMIN, ADMIN_PASSWORD).statusCode());
         String path = "/admin/metadata/tables/it_admin.gone";
-        int read = version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
+        int read = Archive.version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
         assertEquals(409, Archive.send("DELETE", path + "?version=" + (read + 7), null, ADMIN, ADMIN_PASSWORD).statusCode());
         assertEquals(403, Archive.send("DELETE", path, null, OTHER, OTHER_PASSWORD).statusCode());
         assertEquals(204, Archive.send("DELETE", path + "?version=" + read, null, ADMIN, ADMIN_PASSWORD).statusCode());
@@ -133,7 +125,7 @@ class AdminIT {
     void tableStatisticsFollowTheDatabase() throws Exception {
         assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_admin", null, ADMIN, ADMIN_PASSWORD).statusCode());
         String path = "/admin/metadata/tables/it_admin.t";
-        int version = version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
+        int version = Archive.version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             s.execute("INSERT INTO it_admin.t SELECT i, i FROM generate_series(1001, 1500) AS i ON CONFLICT DO NOTHING");
             s.execute("ANALYZE it_admin.t");
@@ -145,7 +137,7 @@ class AdminIT {
             Thread.sleep(500);
             table = Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body();
         }
-        assertEquals(version, version(table), "statistics are no edit: the version stays");
+        assertEquals(version, Archive.version(table), "statistics are no edit: the version stays");
     }
 
     @Test
@@ -153,7 +145,7 @@ class AdminIT {
         assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=it_admin", null, ADMIN, ADMIN_PASSWORD).statusCode());
         String path = "/admin/metadata/schemas/it_admin";
         assertTrue(Archive.send("GET", "/admin/metadata/schemas", null, ADMIN, ADMIN_PASSWORD).body().contains("\"name\":\"it_admin\""));
-        int read = version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
+        int read = Archive.version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
         HttpResponse<String> edit = Archive.send("PUT", path, "{\"title\":\"Admin test schema\",\"doi\":\"10.5072/it-admin\","
             + "\"version\":" + read + "}", ADMIN, ADMIN_PASSWORD);
         assertEquals(200, edit.statusCode(), edit.body());
@@ -177,12 +169,12 @@ class AdminIT {
         assertTrue(malformed.body().startsWith("the request body could not be read"), malformed.body());
         assertEquals(400, Archive.send("PUT", path, "{\"version\": \"abc\"}", ADMIN, ADMIN_PASSWORD).statusCode());
         // schemas have credits as tables do, versioned with the schema
-        int now = version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
+        int now = Archive.version(Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body());
         HttpResponse<String> credits = Archive.send("PUT", path + "/credits", "{\"creators\":[{\"name\":\"Example Observatory\","
             + "\"nameType\":\"Organizational\",\"affiliations\":[{\"name\":\"Example\",\"ror\":\"https://ror.org/04wxnsj81\"}]}],"
             + "\"version\":" + now + "}", ADMIN, ADMIN_PASSWORD);
         assertEquals(200, credits.statusCode(), credits.body());
-        assertEquals(now + 1, version(credits.body()));
+        assertEquals(now + 1, Archive.version(credits.body()));
         assertTrue(Archive.send("GET", path + "/credits", null, ADMIN, ADMIN_PASSWORD).body().contains("04wxnsj81"));
         assertEquals(409, Archive.send("PUT", path + "/credits", "{\"creators\":[],\"version\":" + now + "}", ADMIN,
             ADMIN_PASSWORD).statusCode());
@@ -196,7 +188,7 @@ class AdminIT {
         HttpResponse<String> empty = Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD);
         assertEquals(200, empty.statusCode(), empty.body());
         assertTrue(empty.body().contains("\"creators\":[]"), empty.body());
-        int read = version(empty.body());
+        int read = Archive.version(empty.body());
         String credits = """
             {"creators": [{"name": "Doe, Jane", "nameType": "Personal", "givenName": "Jane", "familyName": "Doe",
                            "orcid": "0000-0002-1825-0097",
@@ -206,7 +198,7 @@ class AdminIT {
              "version": %d}""";
         HttpResponse<String> set = Archive.send("PUT", path, credits.formatted(read), ADMIN, ADMIN_PASSWORD);
         assertEquals(200, set.statusCode(), set.body());
-        assertEquals(read + 1, version(set.body()));
+        assertEquals(read + 1, Archive.version(set.body()));
         String stored = Archive.send("GET", path, null, ADMIN, ADMIN_PASSWORD).body();
         assertTrue(stored.contains("\"orcid\":\"https://orcid.org/0000-0002-1825-0097\""), stored);
         assertTrue(stored.contains("\"ror\":\"https://ror.org/03yrm5c26\""), stored);
@@ -235,7 +227,7 @@ class AdminIT {
         String path = "/admin/metadata/tables/it_admin.t/columns/x";
         String list = Archive.send("GET", "/admin/metadata/tables/it_admin.t/columns", null, ADMIN, ADMIN_PASSWORD).body();
         assertTrue(list.contains("\"name\":\"x\"") && list.contains("\"datatype\":\"float\""), list);
-        int read = version(list.substring(list.indexOf("\"name\":\"x\"")));
+        int read = Archive.version(list.substring(list.indexOf("\"name\":\"x\"")));
 
         HttpResponse<String> badUcd = Archive.send("PUT", path, "{\"ucd\":\"phot.magnitude\",\"version\":" + read + "}",
             ADMIN, ADMIN_PASSWORD);
@@ -253,7 +245,7 @@ class AdminIT {
             "{\"ucd\":\"phot.mag;em.opt.V\",\"unit\":\"mag\",\"description\":\"V magnitude\",\"version\":" + read + "}",
             ADMIN, ADMIN_PASSWORD);
         assertEquals(200, good.statusCode(), good.body());
-        assertEquals(read + 1, version(good.body()));
+        assertEquals(read + 1, Archive.version(good.body()));
         assertEquals(409, Archive.send("PUT", path, "{\"description\":\"late\",\"version\":" + read + "}",
             ADMIN, ADMIN_PASSWORD).statusCode());
     }

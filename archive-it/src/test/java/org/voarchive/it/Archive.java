@@ -63,4 +63,27 @@ final class Archive {
         return DriverManager.getConnection(env("ARCHIVE_DB_URL"),
             env("ARCHIVE_DB_" + role + "_USER"), env("ARCHIVE_DB_" + role + "_PASSWORD"));
     }
+
+    /** The "version" an admin API answer gives (optimistic locking). */
+    static int version(String json) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"version\"\\s*:\\s*(\\d+)").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no version in " + json);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** Loads datalink rows from CSV through the admin API (multipart part "file", MODE merge or replace). */
+    static HttpResponse<String> loadDatalinks(String csv, String mode, String user, String password)
+            throws IOException, InterruptedException {
+        String boundary = "it-" + java.util.UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"MODE\"\r\n\r\n" + mode + "\r\n"
+            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"links.csv\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/datalink")).timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -45,7 +45,6 @@ class ConeSearchIT {
     private static final String ADMIN = "it-scs-admin";
     private static final String MEMBER = "it-scs-member";
     private static final String PASSWORD = "it-scs-secret";
-    private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
 
     @BeforeAll
     static void fixtures() throws Exception {
@@ -270,11 +269,6 @@ class ConeSearchIT {
         assertFalse(plan.toString().contains("Seq Scan"), plan.toString());
     }
 
-    private static int version(String json) {
-        Matcher m = VERSION.matcher(json);
-        assertTrue(m.find(), json);
-        return Integer.parseInt(m.group(1));
-    }
 
     @Test
     void operatorsEnableChangeAndWithdrawAConeSearch() throws Exception {
@@ -284,7 +278,7 @@ class ConeSearchIT {
         assertEquals(200, proposal.statusCode(), proposal.body());
         assertTrue(proposal.body().contains("\"enabled\":false"), proposal.body());
         assertTrue(proposal.body().contains("\"raColumn\":\"alpha\""), "detected by UCD: " + proposal.body());
-        int version = version(proposal.body());
+        int version = Archive.version(proposal.body());
         assertEquals(403, Archive.send("PUT", path, "{\"version\":" + version + "}", MEMBER, PASSWORD).statusCode());
         HttpResponse<String> bad = Archive.send("PUT", path, "{\"raColumn\":\"note\",\"version\":" + version + "}",
             ADMIN, PASSWORD);
@@ -320,7 +314,7 @@ class ConeSearchIT {
         String export = Archive.send("GET", "/admin/metadata/export", null, ADMIN, PASSWORD).body();
         assertTrue(export.contains("\"idColumn\":\"name\""), "exported with the metadata");
 
-        int current = version(Archive.send("GET", path, null, ADMIN, PASSWORD).body());
+        int current = Archive.version(Archive.send("GET", path, null, ADMIN, PASSWORD).body());
         assertEquals(204, Archive.send("DELETE", path + "?version=" + current, null, ADMIN, PASSWORD).statusCode());
         assertEquals(404, cone("it_scs.objects", "RA=10&DEC=20&SR=1", null).statusCode(), "withdrawn");
         assertFalse(new String(Archive.get("/").body(), StandardCharsets.UTF_8).contains("/scs/it_scs/objects"));
@@ -334,7 +328,7 @@ class ConeSearchIT {
     @Test
     void aPrivateTablesConeSearchIsForItsGroup() throws Exception {
         String path = "/admin/metadata/tables/it_scs.secret/conesearch";
-        int version = version(Archive.send("GET", path, null, ADMIN, PASSWORD).body());
+        int version = Archive.version(Archive.send("GET", path, null, ADMIN, PASSWORD).body());
         assertEquals(200, Archive.send("PUT", path, "{\"version\":" + version + "}", ADMIN, PASSWORD).statusCode());
         assertEquals(404, cone("it_scs.secret", "RA=10&DEC=20&SR=1", null).statusCode());
         assertEquals(404, Archive.send("GET", "/scs/it_scs/secret/capabilities", null, null, null).statusCode());

@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +59,7 @@ class DatalinkIT {
         assertEquals(200, Archive.send("PUT", "/admin/metadata/tables/it_dl.secret/groups", "[\"it_dl_members\"]",
             ADMIN, PASSWORD).statusCode());
         String credits = Archive.send("GET", "/admin/metadata/schemas/it_dl/credits", null, ADMIN, PASSWORD).body();
-        int version = version(credits);
+        int version = Archive.version(credits);
         HttpResponse<String> set = Archive.send("PUT", "/admin/metadata/schemas/it_dl/credits", """
             {"creators":[{"name":"Doe, Jane","nameType":"Personal","givenName":"Jane","familyName":"Doe"}],
              "contributors":[],"relatedIdentifiers":[{"identifier":"2101.00001","type":"arXiv","relation":"IsDescribedBy"},
@@ -80,11 +79,6 @@ class DatalinkIT {
         }
     }
 
-    private static int version(String json) {
-        Matcher m = Pattern.compile("\"version\"\\s*:\\s*(\\d+)").matcher(json);
-        assertTrue(m.find(), json);
-        return Integer.parseInt(m.group(1));
-    }
 
     private static HttpResponse<String> links(String query, String user) throws Exception {
         return Archive.send("GET", "/datalink/links?" + query, null, user, user == null ? null : PASSWORD);
@@ -161,15 +155,7 @@ class DatalinkIT {
     }
 
     private static HttpResponse<String> upload(String csv, String mode) throws Exception {
-        String boundary = UUID.randomUUID().toString();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"MODE\"\r\n\r\n" + mode + "\r\n"
-            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"links.csv\"\r\n"
-            + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        return HTTP.send(HttpRequest.newBuilder(URI.create(Archive.baseUrl() + "/admin/datalink"))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return Archive.loadDatalinks(csv, mode, ADMIN, PASSWORD);
     }
 
     private static long stored(String like) throws Exception {

@@ -135,15 +135,7 @@ class OaiIT {
     }
 
     private static HttpResponse<String> loadLinks(String csv) throws Exception {
-        String boundary = "it-oai-boundary";
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"l.csv\"\r\n"
-            + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(Archive.baseUrl() + "/admin/datalink"))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                .encodeToString("it-oai-admin:it-oai-secret".getBytes(StandardCharsets.UTF_8)))
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return Archive.loadDatalinks(csv, "merge", "it-oai-admin", "it-oai-secret");
     }
 
     @Test
