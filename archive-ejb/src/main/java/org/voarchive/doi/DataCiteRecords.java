@@ -27,9 +27,27 @@ public class DataCiteRecords {
     @Inject
     LandingPages pages;
 
+    @Inject
+    org.voarchive.datalink.DatalinkService datalink;
+
     /** @return empty if the ID has no DOI, or the caller may not see it */
     public Optional<DataCiteResource> record(String id, String callerName) throws SQLException, DaliException {
         return pages.find(id, callerName).filter(p -> p.doi() != null).map(DataCiteRecords::record);
+    }
+
+    /**
+     * The records of several IDs read together (a page of an OAI-PMH harvest), as an anonymous caller sees them.
+     *
+     * @return the records of the IDs that have a DOI and are public, in the order of the IDs
+     */
+    public java.util.Map<String, DataCiteResource> publicRecords(List<String> ids) throws SQLException, DaliException {
+        java.util.Map<String, DataCiteResource> found = new java.util.LinkedHashMap<>();
+        for (LandingPage p : pages.find(ids, datalink.context(null)).values()) {
+            if (p.doi() != null) {
+                found.put(p.id(), record(p));
+            }
+        }
+        return found;
     }
 
     static DataCiteResource record(LandingPage p) {

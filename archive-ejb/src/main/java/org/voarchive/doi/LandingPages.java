@@ -3,8 +3,17 @@ package org.voarchive.doi;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.voarchive.dali.DaliException;
 import org.voarchive.datalink.DatalinkService;
@@ -47,14 +56,40 @@ public class LandingPages {
 
     /** @return empty if the caller may see nothing of that ID */
     public Optional<LandingPage> find(String id, String callerName) throws SQLException, DaliException {
-        return find(id, datalink.context(callerName));
+        return Optional.ofNullable(find(List.of(id), datalink.context(callerName)).get(id));
     }
 
-    private Optional<LandingPage> find(String id, LinkContext context) throws SQLException, DaliException {
-        PublishedMetadata visible = context.metadata();
-        List<Link> links = datalink.links(List.of(id), context).links().stream()
-            .filter(l -> l.errorMessage() == null).toList();
-        for (PublishedMetadata.Schema s : visible.schemas()) {
+    /**
+     * The landing pages of several IDs at once (a page of an OAI-PMH harvest): their links and their objects'
+     * dates are read once for all, and the table that many objects belong to once.
+     *
+     * @return the pages of the IDs the caller may see something of
+     */
+    public Map<String, LandingPage> find(List<String> ids, LinkContext context) throws SQLException, DaliException {
+        Map<String, List<Link>> links = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += datalink.maxIds()) {
+            for (Link l : datalink.links(ids.subList(i, Math.min(ids.size(), i + datalink.maxIds())), context).links()) {
+                if (l.errorMessage() == null) {
+                    links.computeIfAbsent(l.id(), k -> new ArrayList<>()).add(l);
+                }
+            }
+        }
+        Map<String, ObjectRows> objects = objects(ids);
+        Map<String, Optional<LandingPage>> tablePages = new HashMap<>();
+        Map<String, LandingPage> pages = new LinkedHashMap<>();
+        for (String id : ids) {
+            Optional<LandingPage> page = metadataPage(id, links.getOrDefault(id, List.of()), context);
+            if (page.isEmpty() && links.containsKey(id)) {
+                page = Optional.of(objectPage(id, links.get(id), objects.get(id), context, tablePages));
+            }
+            page.ifPresent(p -> pages.put(id, p));
+        }
+        return pages;
+    }
+
+    /** The page of a schema or table the caller may see. */
+    private Optional<LandingPage> metadataPage(String id, List<Link> links, LinkContext context) throws SQLException {
+        for (PublishedMetadata.Schema s : context.metadata().schemas()) {
             if (s.name().equals(id)) {
                 return Optional.of(page(id, "schema", s.title(), s.description(),
                     schemas.schema(s.name()).map(r -> r.longDescription()).orElse(null), s.publication(),
@@ -71,46 +106,63 @@ public class LandingPages {
                 }
             }
         }
-        if (links.isEmpty()) {
-            return Optional.empty();
-        }
-        String doiUri = Semantics.local(site.baseUrl(), "doi");
-        String doi = links.stream().filter(l -> doiUri.equals(l.semantics()) && l.accessUrl() != null)
-            .map(l -> l.accessUrl().replaceFirst("^https?://(dx\\.)?doi\\.org/", "")).findFirst().orElse(null);
-        java.time.LocalDate[] dates = dates("SELECT min(updated), max(updated) FROM archive.datalinks WHERE object_id = ?", id);
-        String description = links.stream().filter(l -> Semantics.THIS.equals(l.semantics())).map(Link::description)
-            .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        Optional<LandingPage> table = partOf(id, context);
-        if (table.isPresent()) { // an object of a table: its creators, licence and citation are the table's
-            LandingPage t = table.get();
-            List<Credits.RelatedIdentifier> related = new java.util.ArrayList<>();
-            if (t.doi() != null) {
-                related.add(new Credits.RelatedIdentifier(t.doi(), "DOI", "IsPartOf", "Dataset"));
-            }
-            return Optional.of(new LandingPage(id, "object", url(id), id + " (" + t.title() + ")", description, null, doi,
-                t.licenseSpdx(), t.licenseLabel(), t.licenseUrl(), t.creators(), t.contributors(), related, site.publisher(),
-                dates[0], dates[1], links));
-        }
-        return Optional.of(new LandingPage(id, "object", url(id), id, description, null, doi, null, null, null, List.of(),
-            List.of(), List.of(), site.publisher(), dates[0], dates[1], links));
-    }
-
-    /** The landing page of the table an object's stored links belong to, if the caller may see it. */
-    private Optional<LandingPage> partOf(String id, LinkContext context) throws SQLException, DaliException {
-        try (java.sql.Connection c = dataSources.app().getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
-                "SELECT table_name FROM archive.datalinks WHERE object_id = ? AND table_name IS NOT NULL LIMIT 1")) {
-            s.setString(1, id);
-            try (java.sql.ResultSet rs = s.executeQuery()) {
-                if (rs.next() && context.metadata().table(rs.getString(1)).isPresent() && !rs.getString(1).equals(id)) {
-                    return find(rs.getString(1), context);
-                }
-            }
-        }
         return Optional.empty();
     }
 
+    /** An object's page: its DOI from its {@code #doi} link; creators, licence and citation from its table's page. */
+    private LandingPage objectPage(String id, List<Link> links, ObjectRows rows, LinkContext context,
+                                   Map<String, Optional<LandingPage>> tablePages) throws SQLException, DaliException {
+        String doiUri = Semantics.local(site.baseUrl(), "doi");
+        String doi = links.stream().filter(l -> doiUri.equals(l.semantics()) && l.accessUrl() != null)
+            .map(l -> l.accessUrl().replaceFirst("^https?://(dx\\.)?doi\\.org/", "")).findFirst().orElse(null);
+        String description = links.stream().filter(l -> Semantics.THIS.equals(l.semantics())).map(Link::description)
+            .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        LocalDate issued = rows == null ? null : rows.first();
+        LocalDate updated = rows == null ? null : rows.last();
+        String tableName = rows == null ? null : rows.table();
+        Optional<LandingPage> table = Optional.empty();
+        if (tableName != null && !tableName.equals(id) && context.metadata().table(tableName).isPresent()) {
+            if (!tablePages.containsKey(tableName)) {
+                tablePages.put(tableName, Optional.ofNullable(find(List.of(tableName), context).get(tableName)));
+            }
+            table = tablePages.get(tableName);
+        }
+        if (table.isPresent()) {
+            LandingPage t = table.get();
+            List<Credits.RelatedIdentifier> related = new ArrayList<>();
+            if (t.doi() != null) {
+                related.add(new Credits.RelatedIdentifier(t.doi(), "DOI", "IsPartOf", "Dataset"));
+            }
+            return new LandingPage(id, "object", url(id), id + " (" + t.title() + ")", description, null, doi,
+                t.licenseSpdx(), t.licenseLabel(), t.licenseUrl(), t.creators(), t.contributors(), related, site.publisher(),
+                issued, updated, links);
+        }
+        return new LandingPage(id, "object", url(id), id, description, null, doi, null, null, null, List.of(),
+            List.of(), List.of(), site.publisher(), issued, updated, links);
+    }
+
+    /** When an object's stored rows were first and last loaded (UTC), and the table they belong to. */
+    private record ObjectRows(LocalDate first, LocalDate last, String table) {
+    }
+
+    private Map<String, ObjectRows> objects(List<String> ids) throws SQLException {
+        Map<String, ObjectRows> rows = new HashMap<>();
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT object_id, min(updated), max(updated), min(table_name)
+                  FROM archive.datalinks WHERE object_id = ANY (?) GROUP BY object_id""")) {
+            s.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), new ObjectRows(date(rs.getObject(2, OffsetDateTime.class)),
+                        date(rs.getObject(3, OffsetDateTime.class)), rs.getString(4)));
+                }
+            }
+        }
+        return rows;
+    }
+
     private LandingPage page(String id, String kind, String title, String description, String longDescription,
-                             PublishedMetadata.Publication p, Credits c, java.time.LocalDate[] dates, List<Link> links) {
+                             PublishedMetadata.Publication p, Credits c, LocalDate[] dates, List<Link> links) {
         return new LandingPage(id, kind, url(id), title == null ? id : title, description, longDescription, p.doi(),
             p.licenseSpdx(), p.licenseLabel() != null ? p.licenseLabel() : p.licenseSpdx(), p.licenseUrl(), c.creators(),
             c.contributors(), p.related(), site.publisher(), dates[0], dates[1], links);
@@ -121,18 +173,17 @@ public class LandingPages {
     }
 
     /** The first and last dates a query gives for one name (UTC). */
-    private java.time.LocalDate[] dates(String sql, String name) throws SQLException {
-        try (java.sql.Connection c = dataSources.app().getConnection(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+    private LocalDate[] dates(String sql, String name) throws SQLException {
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, name);
-            try (java.sql.ResultSet rs = s.executeQuery()) {
+            try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return new java.time.LocalDate[] {date(rs.getObject(1, java.time.OffsetDateTime.class)),
-                    date(rs.getObject(2, java.time.OffsetDateTime.class))};
+                return new LocalDate[] {date(rs.getObject(1, OffsetDateTime.class)), date(rs.getObject(2, OffsetDateTime.class))};
             }
         }
     }
 
-    private static java.time.LocalDate date(java.time.OffsetDateTime t) {
+    private static LocalDate date(OffsetDateTime t) {
         return t == null ? null : t.atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate();
     }
 }

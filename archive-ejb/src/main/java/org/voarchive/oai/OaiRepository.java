@@ -49,23 +49,41 @@ public class OaiRepository {
         ) items
         """;
 
-    /** The records on offer and the tombstones of those gone (a record back on offer hides its tombstone). */
+    /** The records on offer (as last reconciled) and the tombstones of those gone. */
     private static final String ITEMS = """
         SELECT set_spec, id, stamp, deleted FROM (
-          WITH offered AS (%s)
-          SELECT set_spec, id, stamp, false AS deleted FROM offered
+          SELECT set_spec, id, stamp, false AS deleted FROM archive.oai_offered
           UNION ALL
-          SELECT d.set_spec, d.id, date_trunc('second', d.datestamp), true FROM archive.oai_deleted d
-           WHERE NOT EXISTS (SELECT 1 FROM offered o WHERE o.id = d.id)
+          SELECT set_spec, id, datestamp, true FROM archive.oai_deleted
         ) listed
+        """;
+
+    /**
+     * One statement (one snapshot): tombstones for what went, none for what came back, and the records on offer
+     * with their datestamps (rewritten only where they changed).
+     */
+    private static final String RECONCILE = """
+        WITH on_offer AS (%s),
+        gone AS (
+          INSERT INTO archive.oai_deleted (id, set_spec, datestamp)
+          SELECT id, set_spec, date_trunc('second', now()) FROM archive.oai_offered o
+           WHERE NOT EXISTS (SELECT 1 FROM on_offer n WHERE n.id = o.id)
+          ON CONFLICT (id) DO NOTHING),
+        back AS (DELETE FROM archive.oai_deleted d USING on_offer n WHERE n.id = d.id),
+        withdrawn AS (DELETE FROM archive.oai_offered o WHERE NOT EXISTS (SELECT 1 FROM on_offer n WHERE n.id = o.id))
+        INSERT INTO archive.oai_offered (id, set_spec, stamp) SELECT id, set_spec, stamp FROM on_offer
+        ON CONFLICT (id) DO UPDATE SET set_spec = excluded.set_spec, stamp = excluded.stamp
+         WHERE (oai_offered.set_spec, oai_offered.stamp) IS DISTINCT FROM (excluded.set_spec, excluded.stamp)
         """.formatted(OFFERED);
 
     @EJB
     DataSources dataSources;
 
     /**
-     * Records tombstones for what was offered and is gone, and forgets those of what came back (OAI-PMH's
-     * persistent deleted records), in one transaction serialised against other reconciliations.
+     * Brings the records on offer and their datestamps up to date, records tombstones for what was offered and
+     * is gone, and forgets those of what came back (OAI-PMH's persistent deleted records), in one transaction
+     * serialised against other reconciliations; does nothing if neither metadata nor datalinks have changed
+     * since the last time, so a harvest of many pages pays for it once.
      */
     public void reconcile() throws SQLException {
         try (Connection c = dataSources.app().getConnection()) {
@@ -73,29 +91,26 @@ public class OaiRepository {
                 try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('oai_reconcile'))")) {
                     lock.execute();
                 }
-                List<String> ids = new ArrayList<>();
-                List<String> sets = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement(OFFERED); ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        sets.add(rs.getString(1));
-                        ids.add(rs.getString(2));
+                long metadata;
+                long datalinks;
+                try (PreparedStatement s = c.prepareStatement("""
+                        SELECT m.generation, m.datalink_generation, r.metadata_generation, r.datalink_generation
+                          FROM archive.metadata_generation m, archive.oai_reconciled r""");
+                     ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    metadata = rs.getLong(1);
+                    datalinks = rs.getLong(2);
+                    if (metadata == rs.getLong(3) && datalinks == rs.getLong(4)) {
+                        return null;
                     }
                 }
-                java.sql.Array now = c.createArrayOf("text", ids.toArray());
-                for (String sql : List.of(
-                        "INSERT INTO archive.oai_deleted (id, set_spec, datestamp) SELECT id, set_spec, now()"
-                            + " FROM archive.oai_offered WHERE NOT (id = ANY (?)) ON CONFLICT (id) DO NOTHING",
-                        "DELETE FROM archive.oai_deleted WHERE id = ANY (?)",
-                        "DELETE FROM archive.oai_offered WHERE NOT (id = ANY (?))")) {
-                    try (PreparedStatement s = c.prepareStatement(sql)) {
-                        s.setArray(1, now);
-                        s.executeUpdate();
-                    }
+                try (PreparedStatement s = c.prepareStatement(RECONCILE)) {
+                    s.executeUpdate();
                 }
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO archive.oai_offered (id, set_spec)"
-                        + " SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT (id) DO UPDATE SET set_spec = excluded.set_spec")) {
-                    s.setArray(1, now);
-                    s.setArray(2, c.createArrayOf("text", sets.toArray()));
+                try (PreparedStatement s = c.prepareStatement(
+                        "UPDATE archive.oai_reconciled SET metadata_generation = ?, datalink_generation = ?")) {
+                    s.setLong(1, metadata);
+                    s.setLong(2, datalinks);
                     s.executeUpdate();
                 }
                 return null;

@@ -48,6 +48,9 @@ public class OaiService {
     private static final List<String> DOI_FORMATS = List.of("oai_dc", "datacite", "oai_datacite");
     private static final List<String> VO_FORMATS = List.of("oai_dc", "ivo_vor");
 
+    /** Records are read this many at a time, so a page of any size takes the memory of one batch. */
+    private static final int RECORD_BATCH = 100;
+
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
     @Inject
@@ -95,8 +98,8 @@ public class OaiService {
         OaiRequest request = null;
         try {
             request = OaiRequest.parse(parameters);
-            if (request.resumptionToken() == null && !List.of("Identify", "ListSets", "ListMetadataFormats").contains(request.verb())) {
-                repository.reconcile(); // tombstones for what went; resumed pages go on with the state the list began with
+            if (request.resumptionToken() == null) {
+                repository.reconcile(); // one cheap read unless metadata or datalinks changed; resumed pages skip even that
             }
             // the verb's answer is built before anything of it is written, up to its first record
             Answer answer = answer(request);
@@ -238,24 +241,26 @@ public class OaiService {
         boolean more = page.size() > pageSize;
         List<OaiItem> shown = more ? page.subList(0, pageSize) : page;
         long cursor = token == null ? 0 : token.cursor();
-        long total = (dois ? repository.count(set, from, until) : 0) + voItems.size();
+        // counted once per list (a one-page list needs no count); later pages carry it in their token
+        long total = token != null ? token.completeListSize()
+            : !more ? page.size() : (dois ? repository.count(set, from, until) : 0) + voItems.size();
         return w -> {
             w.writeStartElement(records ? "ListRecords" : "ListIdentifiers");
-            for (OaiItem item : shown) {
-                if (records && isVo(item)) {
-                    writeRecord(w, item, null, resources.get(item.id()), prefix);
-                } else if (records) {
-                    DataCiteResource record = null;
-                    if (!item.deleted()) {
-                        try {
-                            record = record(item);
-                        } catch (OaiException gone) {
+            for (int i = 0; i < shown.size(); i += RECORD_BATCH) {
+                List<OaiItem> batch = shown.subList(i, Math.min(shown.size(), i + RECORD_BATCH));
+                Map<String, DataCiteResource> read = records ? records(batch) : Map.of();
+                for (OaiItem item : batch) {
+                    if (records && isVo(item)) {
+                        writeRecord(w, item, null, resources.get(item.id()), prefix);
+                    } else if (records) {
+                        DataCiteResource record = read.get(item.id());
+                        if (record == null && !item.deleted()) {
                             continue; // gone between listing and reading: the next harvest sees its tombstone
                         }
+                        writeRecord(w, item, record, null, prefix);
+                    } else {
+                        header(w, item);
                     }
-                    writeRecord(w, item, record, null, prefix);
-                } else {
-                    header(w, item);
                 }
             }
             if (more || token != null) {
@@ -264,7 +269,7 @@ public class OaiService {
                 w.writeAttribute("cursor", Long.toString(cursor));
                 if (more) {
                     w.writeCharacters(new ResumptionToken(prefix, set, from, until, shown.get(shown.size() - 1),
-                        cursor + shown.size()).encode());
+                        cursor + shown.size(), total).encode());
                 }
                 w.writeEndElement();
             }
@@ -305,6 +310,16 @@ public class OaiService {
         if (FORMATS.stream().noneMatch(f -> f[0].equals(prefix))) {
             throw new OaiException("cannotDisseminateFormat", "metadataPrefix " + prefix
                 + " is not offered; use oai_dc, datacite, oai_datacite or ivo_vor");
+        }
+    }
+
+    /** The DataCite records of a batch's DOI items, read together. */
+    private Map<String, DataCiteResource> records(List<OaiItem> batch) throws SQLException {
+        List<String> ids = batch.stream().filter(i -> !i.deleted() && !isVo(i)).map(OaiItem::id).toList();
+        try {
+            return ids.isEmpty() ? Map.of() : records.publicRecords(ids);
+        } catch (DaliException e) {
+            throw new SQLException("the records of " + ids.get(0) + " ... cannot be read: " + e.getMessage(), e);
         }
     }
 

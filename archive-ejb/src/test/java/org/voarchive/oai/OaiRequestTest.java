@@ -54,7 +54,7 @@ class OaiRequestTest {
     @Test
     void resumptionTokensRoundTripAndForeignOnesAreRefused() throws OaiException {
         ResumptionToken t = new ResumptionToken("oai_dc", "tables", Instant.parse("2024-01-01T00:00:00Z"), null,
-            new OaiItem("demo.plates", null, Instant.parse("2024-06-01T12:00:00Z"), false), 5);
+            new OaiItem("demo.plates", null, Instant.parse("2024-06-01T12:00:00Z"), false), 5, 1234);
         ResumptionToken back = ResumptionToken.decode(t.encode());
         assertEquals(t.metadataPrefix(), back.metadataPrefix());
         assertEquals(t.set(), back.set());
@@ -63,6 +63,7 @@ class OaiRequestTest {
         assertEquals(t.last().id(), back.last().id());
         assertEquals(t.last().datestamp(), back.last().datestamp());
         assertEquals(5, back.cursor());
+        assertEquals(1234, back.completeListSize());
         assertEquals("badResumptionToken", assertThrows(OaiException.class, () -> ResumptionToken.decode("!!")).code());
         assertEquals("badResumptionToken", assertThrows(OaiException.class,
             () -> ResumptionToken.decode(java.util.Base64.getUrlEncoder().encodeToString("2\nx".getBytes()))).code());

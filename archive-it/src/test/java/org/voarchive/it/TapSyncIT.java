@@ -327,6 +327,30 @@ class TapSyncIT {
         assertEquals(0, activeQueries(), "the query still runs 5 s after its client left");
     }
 
+    @Test
+    void aClientThatGoesAwayBeforeTheFirstRowCancelsItsQuery() throws Exception {
+        long limit = Long.parseLong(Archive.env("ARCHIVE_TAP_SYNC_TIMEOUT_SECONDS"));
+        java.net.URI base = java.net.URI.create(Archive.baseUrl());
+        String query = java.net.URLEncoder.encode(
+            "SELECT COUNT(*) AS n FROM demo.kstars AS a, demo.kstars AS b WHERE a.vmag < b.vmag", StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET /tap/sync?LANG=ADQL&QUERY=" + query + " HTTP/1.1\r\nHost: "
+                + base.getHost() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (activeQueries() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, activeQueries(), "the query computes its one row");
+        }
+        long left = System.nanoTime();
+        while (activeQueries() > 0 && System.nanoTime() - left < 3_000_000_000L) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, activeQueries(), "the query still runs 3 s after its client left (the time limit is " + limit + " s)");
+        assertTrue(limit > 4, "run the server with ARCHIVE_TAP_SYNC_TIMEOUT_SECONDS > 4, so the limit cannot be what ended it");
+    }
+
     /** Sessions of the query role inside a query; only the role itself (or a superuser) may see their state. */
     private static int activeQueries() throws Exception {
         try (Connection c = Archive.connect("QUERY"); Statement s = c.createStatement();

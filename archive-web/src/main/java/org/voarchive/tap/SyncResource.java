@@ -2,6 +2,7 @@ package org.voarchive.tap;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,6 +28,7 @@ import org.voarchive.dali.DaliErrors;
 import org.voarchive.dali.DaliException;
 import org.voarchive.dali.DaliParameters;
 import org.voarchive.database.Cancellation;
+import org.voarchive.web.ClientConnections;
 
 /**
  * TAP synchronous queries (TAP 1.1 section 2.3.1): GET, POST with a form, or
@@ -51,6 +53,12 @@ public class SyncResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpServletRequest http;
+
+    @Inject
+    ClientConnections clients;
 
     @GET
     public Response get() throws DaliException {
@@ -94,8 +102,10 @@ public class SyncResource {
         TapRequest request = TapRequest.parse(parameters);
         String caller = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
         RunningQuery query;
-        try {
-            query = queries.start(request, caller, uploads, limits.syncTimeoutSeconds(), new Cancellation());
+        Cancellation cancellation = new Cancellation();
+        // until the first row, nothing is written that would fail when the client leaves: watch its connection
+        try (ClientConnections.Watch watch = clients.watch(http, cancellation::cancel)) {
+            query = queries.start(request, caller, uploads, limits.syncTimeoutSeconds(), cancellation);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "TAP sync query failed", e);
             return DaliErrors.response(500, "the query failed in the service; the service log has the details");
