@@ -32,6 +32,7 @@ import org.voarchive.database.DataSources;
 public class TableStatistics {
 
     private static final Logger LOG = Logger.getLogger(TableStatistics.class.getName());
+    private static final String TASK = "table-statistics";
 
     @Resource
     TimerService timers;
@@ -43,22 +44,29 @@ public class TableStatistics {
     @ConfigProperty(name = "archive.metadata.statistics-interval-seconds", defaultValue = "3600")
     int seconds;
 
+    @Inject
+    org.voarchive.maintenance.MaintenanceTasks maintenance;
+
     @PostConstruct
     void schedule() {
+        maintenance.scheduled(TASK, "row counts and sizes of the published tables from PostgreSQL's statistics", seconds,
+            "archive.metadata.statistics-interval-seconds");
         if (seconds > 0) { // 0 turns the refresh off
             long interval = seconds * 1000L;
-            timers.createIntervalTimer(interval, interval, new TimerConfig("table-statistics", false));
+            timers.createIntervalTimer(interval, interval, new TimerConfig(TASK, false));
         }
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void onTimer() {
+        java.time.Instant start = java.time.Instant.now();
         try {
             int changed = refresh();
-            LOG.fine(() -> "table statistics refreshed: " + changed + " tables changed");
+            maintenance.ran(TASK, start, true, changed + " tables' figures changed");
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "refreshing table statistics failed; the next round tries again", e);
+            maintenance.ran(TASK, start, false, "failed: " + e.getMessage());
         }
     }
 

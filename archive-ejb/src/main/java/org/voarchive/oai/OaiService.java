@@ -65,6 +65,9 @@ public class OaiService {
     @Inject
     VoResources registry;
 
+    @jakarta.ejb.EJB
+    TombstonePruner tombstones;
+
     @Inject
     @ConfigProperty(name = "archive.oai.page-size", defaultValue = "100")
     int pageSize;
@@ -148,7 +151,7 @@ public class OaiService {
         element(w, "protocolVersion", "2.0");
         element(w, "adminEmail", site.contactEmail());
         element(w, "earliestDatestamp", repository.earliest().toString());
-        element(w, "deletedRecord", "persistent");
+        element(w, "deletedRecord", tombstones.deletedRecordPolicy());
         element(w, "granularity", "YYYY-MM-DDThh:mm:ssZ");
         w.writeStartElement("description"); // the publishing registry's own record (Registry Interfaces 1.1 section 3.1)
         registry.write(w, registry.find(registry.registryId()).orElseThrow(), pageSize);

@@ -33,6 +33,7 @@ public class JobReaper {
     private static final Logger LOG = Logger.getLogger(JobReaper.class.getName());
     private static final int BATCH = 500;
     private static final Duration ORPHAN_AGE = Duration.ofHours(1);
+    private static final String TASK = "uws-reaper";
 
     @Resource
     TimerService timers;
@@ -46,34 +47,46 @@ public class JobReaper {
     @Inject
     UwsSettings settings;
 
+    @Inject
+    org.voarchive.maintenance.MaintenanceTasks maintenance;
+
     @PostConstruct
     void schedule() {
+        maintenance.scheduled(TASK, "destroys UWS jobs past their destruction time with their result files,"
+            + " and sweeps result directories without a job", settings.reaperIntervalSeconds(),
+            "archive.uws.reaper-interval-seconds");
         long interval = settings.reaperIntervalSeconds() * 1000L;
-        timers.createIntervalTimer(interval, interval, new TimerConfig("uws-reaper", false));
+        timers.createIntervalTimer(interval, interval, new TimerConfig(TASK, false));
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void reap() {
+        Instant start = Instant.now();
+        int destroyed = 0;
         List<String> expired;
         do {
             expired = store.expired(Instant.now(), BATCH);
             for (String id : expired) {
                 try {
                     manager.destroy(id);
+                    destroyed++;
                     LOG.fine(() -> "job " + id + " destroyed at its destruction time");
                 } catch (UwsException e) {
                     // destroyed by its owner meanwhile
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "destroying job " + id + " failed; the next round tries again", e);
+                    maintenance.ran(TASK, start, false, "destroying job " + id + " failed: " + e.getMessage());
                     return;
                 }
             }
         } while (expired.size() == BATCH);
         try {
-            sweepOrphans();
+            int swept = sweepOrphans();
+            maintenance.ran(TASK, start, true, destroyed + " jobs destroyed, " + swept + " orphaned directories removed");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "sweeping job directories failed; the next round tries again", e);
+            maintenance.ran(TASK, start, false, "sweeping job directories failed: " + e.getMessage());
         }
     }
 
@@ -82,7 +95,8 @@ public class JobReaper {
      * between the two leaves the files. Only directories untouched for an hour, so a job being created (its
      * uploads are stored before its row) is never swept.
      */
-    private void sweepOrphans() {
+    private int sweepOrphans() {
+        int swept = 0;
         List<String> old = manager.files().directoriesOlderThan(Instant.now().minus(ORPHAN_AGE));
         for (int i = 0; i < old.size(); i += BATCH) {
             List<String> batch = old.subList(i, Math.min(old.size(), i + BATCH));
@@ -90,9 +104,11 @@ public class JobReaper {
             for (String dir : batch) {
                 if (!jobs.contains(dir)) {
                     manager.files().delete(dir);
+                    swept++;
                     LOG.info(() -> "removed the files of " + dir + ", which has no job");
                 }
             }
         }
+        return swept;
     }
 }

@@ -45,7 +45,10 @@ class OaiIT {
     @Test
     void identifyFormatsAndSets() throws Exception {
         String identify = oai("verb=Identify");
-        assertTrue(identify.contains("<deletedRecord>persistent</deletedRecord>"), identify);
+        // deleted records are kept for ever unless the operator set a retention (deploy/test sets 30 days)
+        String retention = System.getenv("ARCHIVE_OAI_DELETED_RETENTION_DAYS");
+        String policy = retention == null || retention.equals("0") ? "persistent" : "transient";
+        assertTrue(identify.contains("<deletedRecord>" + policy + "</deletedRecord>"), identify);
         assertTrue(identify.contains("<protocolVersion>2.0</protocolVersion>")
             && identify.contains("<granularity>YYYY-MM-DDThh:mm:ssZ</granularity>"), identify);
         assertTrue(identify.contains("<request verb=\"Identify\">"), identify);
