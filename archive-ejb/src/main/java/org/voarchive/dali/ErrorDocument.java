@@ -36,8 +36,12 @@ public final class ErrorDocument {
               <RESOURCE type="results">
                 <INFO name="QUERY_STATUS" value="ERROR">""");
         out.write(Xml.text(message));
+        out.write("</INFO>\n");
+        String request = org.voarchive.logging.RequestId.current();
+        if (request != null) { // what to quote to the operator: the service log has it on every line of the request
+            out.write("  <INFO name=\"request_id\" value=\"" + Xml.attribute(request) + "\"/>\n");
+        }
         out.write("""
-            </INFO>
               </RESOURCE>
             </VOTABLE>
             """);

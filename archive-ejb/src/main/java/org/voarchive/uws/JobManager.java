@@ -350,6 +350,12 @@ public class JobManager {
     }
 
     private void execute(String id) {
+        try (org.voarchive.logging.RequestId.Scope scope = org.voarchive.logging.RequestId.open("job-" + id)) {
+            executeJob(id);
+        }
+    }
+
+    private void executeJob(String id) {
         Execution e = new Execution();
         executing.put(id, e);
         ScheduledFuture<?> limit = null;

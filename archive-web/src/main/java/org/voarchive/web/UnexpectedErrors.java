@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 /**
  * The last resort for failures no protocol mapper claims: the cause goes to
- * the log under an id, the client gets that id and a 500, never the server's
+ * the log under the request id, the client gets that id and a 500, never the server's
  * error page with exception messages. JAX-RS's own exceptions keep their
  * responses, and a request body the resource cannot read is a 400.
  */
@@ -33,9 +33,10 @@ public class UnexpectedErrors implements ExceptionMapper<Throwable> {
                 .entity("the request body could not be read: " + String.valueOf(cause.getMessage()).lines().findFirst()
                     .orElse("") + "\n").build();
         }
-        String id = UUID.randomUUID().toString().substring(0, 8);
+        String id = org.voarchive.logging.RequestId.current() != null ? org.voarchive.logging.RequestId.current()
+            : UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, "unexpected failure " + id, e);
         return Response.serverError().type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-            .entity("the request failed in the service (error " + id + "); the service log has the details\n").build();
+            .entity("the request failed in the service (request " + id + "); the service log has the details\n").build();
     }
 }
