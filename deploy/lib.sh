@@ -73,7 +73,11 @@ maven_artifact() { # groupId artifactId version packaging
 # Runs a command-line tool of the archive (a main class in archive-ejb) with its runtime class path.
 run_tool() { # main-class args...
   local jar classpath_file="$ARCHIVE_REPO/archive-ejb/target/tools.classpath"
-  jar=$(ls "$ARCHIVE_REPO"/archive-ejb/target/archive-ejb-*.jar 2>/dev/null | grep -v tests.jar | head -n 1)
+  local candidate
+  jar=
+  for candidate in "$ARCHIVE_REPO"/archive-ejb/target/archive-ejb-*.jar; do
+    case $candidate in *-tests.jar) ;; *) [ -r "$candidate" ] && jar=$candidate && break ;; esac
+  done
   [ -n "$jar" ] && [ -r "$classpath_file" ] || die "no build found: run deploy/build first"
   load_env
   exec java -cp "$jar:$(cat "$classpath_file")" "$@"
