@@ -135,7 +135,7 @@ public class TableAccess extends Capability {
         }
     }
 
-    /** @param unit "row" or "byte" */
+    /** A limit in TAPRegExt's DataLimit form: its unit is "row" or "byte". */
     @XmlType(name = "DataLimit", namespace = Capabilities.TAPREGEXT)
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class DataLimit {
