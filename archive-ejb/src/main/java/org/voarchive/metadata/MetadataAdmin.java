@@ -44,6 +44,9 @@ public class MetadataAdmin {
     @EJB
     private ConeSearchAdmin coneSearchAdmin;
 
+    @EJB
+    private ForeignKeyAdmin foreignKeyAdmin;
+
     public List<TableRecord> tables() throws SQLException {
         List<TableRecord> tables = new ArrayList<>();
         try (Connection c = dataSources.app().getConnection();
@@ -142,7 +145,9 @@ public class MetadataAdmin {
             entries.add(new MetadataDocument.Table(t, columns(t.schema(), t.name()), groups(t.schema(), t.name()),
                 columnGroups(t.schema(), t.name()),
                 creditsAdmin.credits(CreditsAdmin.Owner.TABLE, List.of(t.schema(), t.name())).orElseThrow(),
-                coneSearchAdmin.settings(t.schema(), t.name()).orElseThrow()));
+                coneSearchAdmin.settings(t.schema(), t.name()).orElseThrow(),
+                foreignKeyAdmin.keys(t.schema(), t.name()).orElseThrow().stream()
+                    .filter(k -> Boolean.TRUE.equals(k.curated())).toList()));
         }
         return new MetadataDocument(MetadataDocument.FORMAT, schemas, entries);
     }
@@ -222,6 +227,18 @@ public class MetadataAdmin {
             }
             if (entry.coneSearch() != null) {
                 importConeSearch(at, t, entry.coneSearch());
+            }
+            List<ForeignKeyRecord> keys = entry.foreignKeys() == null ? List.of() : entry.foreignKeys();
+            for (int k = 0; k < keys.size(); k++) {
+                ForeignKeyRecord key = keys.get(k);
+                int version = table(t.schema(), t.name()).orElseThrow().version();
+                try {
+                    foreignKeyAdmin.put(t.schema(), t.name(), key == null ? null : key.keyId(), key == null ? null
+                        : new ForeignKeyRecord(key.keyId(), key.targetTable(), key.columns(), key.description(),
+                            key.utype(), true, version));
+                } catch (InvalidField e) {
+                    throw new InvalidField(at + ".foreignKeys[" + k + "]." + e.field(), e.getMessage());
+                }
             }
             if (entry.columnGroups() != null) {
                 for (Map.Entry<String, List<String>> cg : entry.columnGroups().entrySet()) {

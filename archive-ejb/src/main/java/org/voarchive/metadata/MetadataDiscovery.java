@@ -145,11 +145,15 @@ public final class MetadataDiscovery {
         }
     }
 
-    /** Foreign keys from this schema's tables to tables the metadata knows, replaced as a whole. */
+    /**
+     * Foreign keys from this schema's tables to tables the metadata knows: the discovered ones replaced as a
+     * whole; curated ones (declared or edited through the admin API) kept, and not replaced by a database key
+     * of the same id.
+     */
     private int discoverForeignKeys(String schema) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("""
                 DELETE FROM archive.foreign_keys k USING archive.tables t, archive.schemas s
-                 WHERE k.from_table_id = t.id AND t.schema_id = s.id AND s.name = ?""")) {
+                 WHERE k.from_table_id = t.id AND t.schema_id = s.id AND s.name = ? AND NOT k.curated""")) {
             delete.setString(1, schema);
             delete.executeUpdate();
         }
@@ -166,7 +170,9 @@ public final class MetadataDiscovery {
                   JOIN pg_class t ON t.oid = con.confrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace
                   JOIN archive.schemas fs ON fs.name = fn.nspname JOIN archive.tables ft ON ft.schema_id = fs.id AND ft.name = f.relname
                   JOIN archive.schemas ts ON ts.name = tn.nspname JOIN archive.tables tt ON tt.schema_id = ts.id AND tt.name = t.relname
-                 WHERE con.contype = 'f' AND fn.nspname = ?""");
+                 WHERE con.contype = 'f' AND fn.nspname = ?
+                   AND fn.nspname || '.' || f.relname || '.' || con.conname NOT IN (
+                       SELECT key_id FROM archive.foreign_keys WHERE curated)""");
              PreparedStatement insertKey = connection.prepareStatement("""
                 INSERT INTO archive.foreign_keys (key_id, from_table_id, target_table_id, description)
                 VALUES (?, ?, ?, ?) RETURNING id""");

@@ -26,8 +26,10 @@ public record MetadataDocument(String format, List<Schema> schemas, List<Table> 
      * @param columnGroups columns with groups of their own (the others take the table's); may be absent
      * @param credits      creators, contributors, related identifiers; may be absent
      * @param coneSearch   its cone search settings ({@code enabled} false: none); may be absent
+     * @param foreignKeys  the curated foreign keys from it (discovery finds the database's again); may be absent
      */
     public record Table(TableRecord table, List<ColumnRecord> columns, List<String> groups,
-                        Map<String, List<String>> columnGroups, Credits credits, ConeSearchSettings coneSearch) {
+                        Map<String, List<String>> columnGroups, Credits credits, ConeSearchSettings coneSearch,
+                        List<ForeignKeyRecord> foreignKeys) {
     }
 }

@@ -58,6 +58,18 @@ final class Archive {
         return value;
     }
 
+    /** Removes a test's scratch schema: its tables and its metadata. */
+    static void dropScratchSchema(java.sql.Statement owner, String schema) throws SQLException {
+        owner.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        owner.execute("DELETE FROM archive.schemas WHERE name = '" + schema + "'");
+    }
+
+    /** A new, empty scratch schema for a test (an old one of the name goes first, with its metadata). */
+    static void freshScratchSchema(java.sql.Statement owner, String schema) throws SQLException {
+        dropScratchSchema(owner, schema);
+        owner.execute("CREATE SCHEMA " + schema);
+    }
+
     /** A connection as one of the archive's roles: "OWNER", "APP" or "QUERY". */
     static Connection connect(String role) throws SQLException {
         return DriverManager.getConnection(env("ARCHIVE_DB_URL"),

@@ -51,8 +51,7 @@ class ConeSearchIT {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
             Users.put(c, MEMBER, PASSWORD.toCharArray(), List.of("it_scs_members"));
-            s.execute("DROP SCHEMA IF EXISTS it_scs CASCADE");
-            s.execute("CREATE SCHEMA it_scs");
+            Archive.freshScratchSchema(s, "it_scs");
             for (String t : List.of("objects", "secret")) {
                 s.execute("CREATE TABLE it_scs." + t + " (name text PRIMARY KEY, alpha double precision,"
                     + " delta double precision, flux real, note text)");
@@ -83,8 +82,7 @@ class ConeSearchIT {
     @AfterAll
     static void cleanUp() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS it_scs CASCADE");
-            s.execute("DELETE FROM archive.schemas WHERE name = 'it_scs'");
+            Archive.dropScratchSchema(s, "it_scs");
             s.execute("DELETE FROM archive.users WHERE name LIKE 'it-scs-%'");
             s.execute("DELETE FROM archive.groups WHERE name = 'it_scs_members'");
         }

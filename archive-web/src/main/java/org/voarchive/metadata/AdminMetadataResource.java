@@ -36,6 +36,37 @@ public class AdminMetadataResource {
     @Inject
     ConeSearchAdmin coneSearches;
 
+    @Inject
+    ForeignKeyAdmin foreignKeys;
+
+    /** The table's foreign keys (TAP_SCHEMA.keys), each with the table's version. */
+    @GET
+    @Path("tables/{schema}.{table}/keys")
+    public List<ForeignKeyRecord> keys(@PathParam("schema") String schema, @PathParam("table") String table)
+            throws SQLException {
+        return foreignKeys.keys(schema, table).orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+    }
+
+    /** Declares or replaces a key (it becomes curated); {@code version} is the table's (409 if it moved on). */
+    @PUT
+    @Path("tables/{schema}.{table}/keys/{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<ForeignKeyRecord> putKey(@PathParam("schema") String schema, @PathParam("table") String table,
+                                         @PathParam("key") String key, ForeignKeyRecord edit) throws SQLException {
+        return foreignKeys.put(schema, table, key, edit)
+            .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+    }
+
+    @DELETE
+    @Path("tables/{schema}.{table}/keys/{key}")
+    public Response deleteKey(@PathParam("schema") String schema, @PathParam("table") String table,
+                              @PathParam("key") String key, @QueryParam("version") Integer version) throws SQLException {
+        if (!foreignKeys.delete(schema, table, key, version)) {
+            throw new NotFoundException("no key " + key + " of " + schema + "." + table);
+        }
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("tables")
     public List<TableRecord> tables() throws SQLException {
