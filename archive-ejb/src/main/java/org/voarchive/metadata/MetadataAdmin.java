@@ -47,6 +47,9 @@ public class MetadataAdmin {
     @EJB
     private ForeignKeyAdmin foreignKeyAdmin;
 
+    @EJB
+    private FunctionAdmin functionAdmin;
+
     public List<TableRecord> tables() throws SQLException {
         List<TableRecord> tables = new ArrayList<>();
         try (Connection c = dataSources.app().getConnection();
@@ -149,7 +152,7 @@ public class MetadataAdmin {
                 foreignKeyAdmin.keys(t.schema(), t.name()).orElseThrow().stream()
                     .filter(k -> Boolean.TRUE.equals(k.curated())).toList()));
         }
-        return new MetadataDocument(MetadataDocument.FORMAT, schemas, entries);
+        return new MetadataDocument(MetadataDocument.FORMAT, schemas, entries, functionAdmin.functions());
     }
 
     /** Applies the schemas of an exported document (before its tables); unknown schemas are refused. */
@@ -192,6 +195,15 @@ public class MetadataAdmin {
             throw new InvalidField("format", "not a metadata export: format must be " + MetadataDocument.FORMAT);
         }
         importSchemas(document.schemas() == null ? List.of() : document.schemas());
+        List<FunctionRecord> functions = document.functions() == null ? List.of() : document.functions();
+        for (int i = 0; i < functions.size(); i++) {
+            FunctionRecord f = functions.get(i);
+            try {
+                functionAdmin.put(f == null ? null : f.name(), f, false);
+            } catch (InvalidField e) {
+                throw new InvalidField("functions[" + i + "]." + e.field(), e.getMessage());
+            }
+        }
         List<MetadataDocument.Table> entries = document.tables() == null ? List.of() : document.tables();
         for (int i = 0; i < entries.size(); i++) {
             MetadataDocument.Table entry = entries.get(i);

@@ -8,9 +8,10 @@ import java.util.Map;
  * between instances (export, then import where the same tables exist).
  *
  * @param format  always {@link #FORMAT}; an import of anything else is refused
- * @param schemas the schemas' curated metadata; may be absent (documents from before schemas were exported)
+ * @param schemas   the schemas' curated metadata; may be absent (documents from before schemas were exported)
+ * @param functions the operators' ADQL user-defined functions; may be absent
  */
-public record MetadataDocument(String format, List<Schema> schemas, List<Table> tables) {
+public record MetadataDocument(String format, List<Schema> schemas, List<Table> tables, List<FunctionRecord> functions) {
 
     public static final String FORMAT = "voarchive-metadata/1";
 

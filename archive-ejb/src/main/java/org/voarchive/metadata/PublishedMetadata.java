@@ -20,7 +20,19 @@ import org.voarchive.adql.check.ValueType;
  * home page and the ADQL checker are told. {@code queryable} marks what the
  * caller may also read data from.
  */
-public record PublishedMetadata(List<Schema> schemas) {
+public record PublishedMetadata(List<Schema> schemas, List<org.voarchive.adql.UserDefinedFunction> functions) {
+
+    /** Without operators' functions. */
+    public PublishedMetadata(List<Schema> schemas) {
+        this(schemas, List.of());
+    }
+
+    /** The ADQL user-defined functions queries may call: the standard ones and the operators' published ones. */
+    public org.voarchive.adql.FunctionRegistry registry() {
+        List<org.voarchive.adql.UserDefinedFunction> all = new ArrayList<>(org.voarchive.adql.StandardFunctions.all());
+        all.addAll(functions);
+        return new org.voarchive.adql.FunctionRegistry(all);
+    }
 
     public record Schema(String name, String title, String description, String utype, Publication publication,
                          List<Table> tables) {
@@ -149,7 +161,7 @@ public record PublishedMetadata(List<Schema> schemas) {
         List<Schema> result = new ArrayList<>();
         schemas.forEach((name, s) -> result.add(new Schema(name, s.title(), s.description(), s.utype(), s.publication(),
             List.copyOf(tables.get(name)))));
-        return new PublishedMetadata(List.copyOf(result));
+        return new PublishedMetadata(List.copyOf(result), functions(connection));
     }
 
     /** The publication columns of a schema or table (alias %s), read by {@link #publication}. */
@@ -177,6 +189,24 @@ public record PublishedMetadata(List<Schema> schemas) {
     }
 
     /** What ADQL may query: tables and columns whose data is PUBLIC. */
+    /** The operators' published functions (archive.functions); one that no longer checks out is left out, and logged. */
+    private static List<org.voarchive.adql.UserDefinedFunction> functions(Connection connection) throws SQLException {
+        List<org.voarchive.adql.UserDefinedFunction> functions = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT name, form, sql_template, description FROM archive.functions WHERE published ORDER BY name")) {
+            while (rs.next()) {
+                try {
+                    functions.add(FunctionAdmin.parse(rs.getString(1),
+                        new FunctionRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), true, null)));
+                } catch (InvalidField e) {
+                    java.util.logging.Logger.getLogger(PublishedMetadata.class.getName()).warning("ADQL function "
+                        + rs.getString(1) + " is left out: " + e.field() + ": " + e.getMessage());
+                }
+            }
+        }
+        return functions;
+    }
+
     public Catalog catalog() {
         List<TableInfo> queryable = schemas.stream().flatMap(s -> s.tables().stream()).filter(Table::queryable)
             .map(t -> new TableInfo(t.schema(), t.name(), t.description(), t.columns().stream().filter(Column::queryable)

@@ -26,7 +26,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.voarchive.adql.AdqlException;
 import org.voarchive.adql.QueryParser;
-import org.voarchive.adql.StandardFunctions;
 import org.voarchive.adql.ast.Query;
 import org.voarchive.adql.check.CheckedQuery;
 import org.voarchive.adql.check.QueryChecker;
@@ -54,8 +53,6 @@ import uk.ac.starlink.votable.VOStarTable;
 public class QueryService {
 
     private static final Logger LOG = Logger.getLogger(QueryService.class.getName());
-    private static final QueryParser PARSER = new QueryParser(StandardFunctions.registry());
-    private static final PostgresTranslator TRANSLATOR = new PostgresTranslator(StandardFunctions.registry());
     // HTTP/1.1: an http:// request for HTTP/2 tries an h2c upgrade, which Payara's own listener breaks off
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(20)).build();
@@ -108,7 +105,9 @@ public class QueryService {
     public RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, UploadSource parts,
                               int timeoutSeconds, Cancellation cancellation) throws DaliException {
         Instant requested = Instant.now();
-        Query query = parse(request.query());
+        // the standard functions and the operators' published ones (metadata, like the tables)
+        org.voarchive.adql.FunctionRegistry functions = metadata.registry();
+        Query query = parse(request.query(), functions);
         Connection connection = null;
         try {
             connection = dataSources.query().getConnection();
@@ -118,9 +117,9 @@ public class QueryService {
             connection.setAutoCommit(false);
             List<TableInfo> tables = new ArrayList<>(metadata.catalog().tables());
             tables.addAll(uploads(connection, request, parts));
-            CheckedQuery checked = check(query, tables);
+            CheckedQuery checked = check(query, tables, functions);
             long maxrec = request.effectiveMaxrec(limits);
-            String sql = TRANSLATOR.translate(checked, OptionalLong.of(maxrec));
+            String sql = new PostgresTranslator(functions).translate(checked, OptionalLong.of(maxrec));
             RunningQuery running = execute(connection, caller, sql, checked, maxrec, timeoutSeconds, request, cancellation,
                 new ResultInfo(request.query(), request.lang(), requested,
                     checked.sourceTables().stream().map(TableInfo::qualifiedName).distinct().toList(),
@@ -141,17 +140,18 @@ public class QueryService {
     }
 
     /** The parsed ADQL, or the syntax error with its line and column. */
-    public static Query parse(String adql) throws DaliException {
+    public static Query parse(String adql, org.voarchive.adql.FunctionRegistry functions) throws DaliException {
         try {
-            return PARSER.parse(adql);
+            return new QueryParser(functions).parse(adql);
         } catch (AdqlException e) {
             throw DaliException.badRequest("ADQL syntax error at " + e.positioned());
         }
     }
 
-    private static CheckedQuery check(Query query, List<TableInfo> tables) throws DaliException {
+    private static CheckedQuery check(Query query, List<TableInfo> tables, org.voarchive.adql.FunctionRegistry functions)
+            throws DaliException {
         try {
-            return new QueryChecker(() -> tables, StandardFunctions.registry()).check(query);
+            return new QueryChecker(() -> tables, functions).check(query);
         } catch (AdqlException e) {
             throw DaliException.badRequest("ADQL error at " + e.positioned());
         }

@@ -34,6 +34,9 @@ public class TapCapabilities {
     @Inject
     UwsSettings uws;
 
+    @Inject
+    org.voarchive.metadata.PublishedMetadataCache metadata;
+
     public byte[] document() {
         Capabilities doc = new Capabilities();
         doc.capabilities.addAll(capabilities());
@@ -56,7 +59,7 @@ public class TapCapabilities {
         http.role = "std";
         http.version = "1.1";
         tap.interfaces.add(http);
-        tap.languages.add(adql());
+        tap.languages.add(adql(functions()));
         for (OutputFormat f : OutputFormat.values()) {
             TableAccess.OutputFormat format = new TableAccess.OutputFormat();
             format.ivoId = f.standardId().orElse(null);
@@ -79,14 +82,25 @@ public class TapCapabilities {
         return tap;
     }
 
-    private static TableAccess.Language adql() {
+    /** The standard functions and the operators' published ones; the standard ones alone if the database is down. */
+    private org.voarchive.adql.FunctionRegistry functions() {
+        try {
+            return metadata.get(org.voarchive.metadata.Caller.ANONYMOUS).registry();
+        } catch (java.sql.SQLException e) {
+            java.util.logging.Logger.getLogger(TapCapabilities.class.getName()).log(java.util.logging.Level.WARNING,
+                "reading the operators' ADQL functions failed; the capabilities list the standard ones", e);
+            return StandardFunctions.registry();
+        }
+    }
+
+    private static TableAccess.Language adql(org.voarchive.adql.FunctionRegistry functions) {
         TableAccess.Language adql = new TableAccess.Language();
         adql.name = "ADQL";
         adql.versions.add(new TableAccess.Version("2.0", "ivo://ivoa.net/std/ADQL#v2.0"));
         adql.versions.add(new TableAccess.Version("2.1", "ivo://ivoa.net/std/ADQL#v2.1"));
         adql.description = "ADQL 2.1 (queries in ADQL 2.0 are accepted as well), translated to PostgreSQL with pg_sphere";
         Map<String, TableAccess.FeatureList> byType = new LinkedHashMap<>();
-        for (LanguageFeatures.Feature f : LanguageFeatures.supported(StandardFunctions.registry())) {
+        for (LanguageFeatures.Feature f : LanguageFeatures.supported(functions)) {
             TableAccess.FeatureList list = byType.computeIfAbsent(f.type(), t -> {
                 TableAccess.FeatureList l = new TableAccess.FeatureList();
                 l.type = t;

@@ -39,6 +39,7 @@ public class AdminMetadataResource {
     @Inject
     ForeignKeyAdmin foreignKeys;
 
+
     /** The table's foreign keys (TAP_SCHEMA.keys), each with the table's version. */
     @GET
     @Path("tables/{schema}.{table}/keys")

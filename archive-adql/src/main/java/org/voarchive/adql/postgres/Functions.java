@@ -18,9 +18,8 @@ final class Functions {
         List<String> a = f.arguments().stream().map(t::expression).toList();
         Optional<BuiltInFunction> builtIn = BuiltInFunction.named(f.name());
         if (builtIn.isEmpty()) {
-            return t.userDefined(f.name()).flatMap(UserDefinedFunction::sqlTemplate)
-                .map(template -> expand(template, a))
-                .orElseGet(() -> plain(f.name(), a)); // a database function of the same name
+            // without a template: a database function of the same name
+            return t.userDefined(f.name()).map(udf -> PostgresTranslator.call(udf, a)).orElseGet(() -> plain(f.name(), a));
         }
         return switch (builtIn.get()) {
             case LOG -> plain("ln", a);             // ADQL LOG is the natural logarithm

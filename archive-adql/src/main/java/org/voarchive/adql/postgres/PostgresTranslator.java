@@ -49,6 +49,12 @@ public final class PostgresTranslator {
         return functions.get(name);
     }
 
+    /** The SQL a call of {@code f} with these (SQL) arguments becomes: its template expanded, or a plain call. */
+    public static String call(UserDefinedFunction f, java.util.List<String> sqlArguments) {
+        return f.sqlTemplate().map(template -> Functions.expand(template, sqlArguments))
+            .orElseGet(() -> Functions.plain(f.name(), sqlArguments));
+    }
+
     /**
      * A checked query, with geometry results as DALI arrays in degrees (point: [lon, lat],
      * circle: [lon, lat, radius], polygon: [lon1, lat1, ...]) as VO clients read them.
