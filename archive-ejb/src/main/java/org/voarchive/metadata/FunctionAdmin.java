@@ -1,13 +1,12 @@
 package org.voarchive.metadata;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import org.voarchive.adql.FunctionRegistry;
 import org.voarchive.adql.StandardFunctions;
 import org.voarchive.adql.UserDefinedFunction;
 import org.voarchive.adql.postgres.PostgresTranslator;
-import org.voarchive.database.DataSources;
 
 /**
  * The admin API's ADQL user-defined functions (archive.functions, V18):
@@ -38,26 +36,17 @@ public class FunctionAdmin {
         Map.entry("DOUBLE", "double precision"), Map.entry("NUMERIC", "numeric"), Map.entry("CHAR", "text"),
         Map.entry("VARCHAR", "text"), Map.entry("TEXT", "text"), Map.entry("TIMESTAMP", "timestamp"),
         Map.entry("POINT", "spoint"), Map.entry("CIRCLE", "scircle"), Map.entry("POLYGON", "spoly"));
-    private static final String COLUMNS = "name, form, sql_template, description, published, version";
 
-    @EJB
-    private DataSources dataSources;
+    @PersistenceContext(unitName = "archive")
+    EntityManager em;
 
-    public List<FunctionRecord> functions() throws SQLException {
-        List<FunctionRecord> all = new ArrayList<>();
-        try (Connection c = dataSources.app().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM archive.functions ORDER BY name")) {
-            while (rs.next()) {
-                all.add(record(rs));
-            }
-        }
-        return all;
+    public List<FunctionRecord> functions() {
+        return em.createNamedQuery(AdqlFunction.ALL, AdqlFunction.class).getResultStream().map(FunctionAdmin::record)
+            .toList();
     }
 
-    public Optional<FunctionRecord> function(String name) throws SQLException {
-        try (Connection c = dataSources.app().getConnection()) {
-            return function(c, name);
-        }
+    public Optional<FunctionRecord> function(String name) {
+        return find(name).map(FunctionAdmin::record);
     }
 
     /**
@@ -67,7 +56,7 @@ public class FunctionAdmin {
      * @throws InvalidField naming the bad field
      * @throws VersionConflict if someone else changed it in between
      */
-    public FunctionRecord put(String name, FunctionRecord edit, boolean checkVersion) throws SQLException {
+    public FunctionRecord put(String name, FunctionRecord edit, boolean checkVersion) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new InvalidField("name", "a function name is a lower-case letter, then letters, digits and _");
         }
@@ -75,51 +64,54 @@ public class FunctionAdmin {
             throw new InvalidField("function", "a JSON object with form, description and (to replace) version is required");
         }
         UserDefinedFunction f = parse(name, edit);
-        try (Connection c = dataSources.app().getConnection()) {
-            Optional<FunctionRecord> current = function(c, name);
-            if (checkVersion && current.isPresent() && edit.version() == null) {
-                throw new InvalidField("version", "the function exists: give the version read to replace it");
-            }
-            if (checkVersion && current.isPresent() && !current.get().version().equals(edit.version())) {
-                throw new VersionConflict("function " + name, current.get().version());
-            }
-            if (checkVersion && current.isEmpty() && edit.version() != null) {
-                throw new VersionConflict("function " + name + " (removed meanwhile)", -1);
-            }
-            plan(c, f);
-            try (PreparedStatement s = c.prepareStatement(current.isEmpty()
-                    ? "INSERT INTO archive.functions (form, sql_template, description, published, name) VALUES (?, ?, ?, ?, ?)"
-                    : "UPDATE archive.functions SET form = ?, sql_template = ?, description = ?, published = ?,"
-                        + " updated = now(), version = version + 1 WHERE name = ?")) {
-                s.setString(1, f.form());
-                s.setString(2, f.sqlTemplate().orElse(null));
-                s.setString(3, f.description());
-                s.setBoolean(4, edit.published() == null || edit.published());
-                s.setString(5, name);
-                s.executeUpdate();
-            }
-            return function(c, name).orElseThrow();
+        Optional<AdqlFunction> current = find(name);
+        if (checkVersion && current.isPresent() && edit.version() == null) {
+            throw new InvalidField("version", "the function exists: give the version read to replace it");
         }
+        if (checkVersion && current.isPresent() && current.get().version() != edit.version()) {
+            throw new VersionConflict("function " + name, current.get().version());
+        }
+        if (checkVersion && current.isEmpty() && edit.version() != null) {
+            throw new VersionConflict("function " + name + " (removed meanwhile)", -1);
+        }
+        plan(em.unwrap(Connection.class), f);
+        AdqlFunction stored = current.orElseGet(() -> new AdqlFunction(name));
+        stored.set(f.form(), f.sqlTemplate().orElse(null), f.description(), edit.published() == null || edit.published());
+        if (current.isEmpty()) {
+            em.persist(stored);
+        }
+        flush("function " + name, stored);
+        return record(stored);
     }
 
     /** @return false if there is no such function */
-    public boolean delete(String name, Integer version) throws SQLException {
+    public boolean delete(String name, Integer version) {
         if (version == null) {
             throw new InvalidField("version", "the version read is required (?version=)");
         }
-        try (Connection c = dataSources.app().getConnection()) {
-            Optional<FunctionRecord> current = function(c, name);
-            if (current.isEmpty()) {
-                return false;
-            }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM archive.functions WHERE name = ? AND version = ?")) {
-                s.setString(1, name);
-                s.setInt(2, version);
-                if (s.executeUpdate() == 0) {
-                    throw new VersionConflict("function " + name, current.get().version());
-                }
-            }
-            return true;
+        Optional<AdqlFunction> current = find(name);
+        if (current.isEmpty()) {
+            return false;
+        }
+        if (current.get().version() != version) {
+            throw new VersionConflict("function " + name, current.get().version());
+        }
+        em.remove(current.get());
+        flush("function " + name, current.get());
+        return true;
+    }
+
+    private Optional<AdqlFunction> find(String name) {
+        return em.createNamedQuery(AdqlFunction.BY_NAME, AdqlFunction.class).setParameter("name", name)
+            .getResultStream().findFirst();
+    }
+
+    /** Another editor's change in between is a conflict. */
+    private void flush(String what, AdqlFunction f) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new VersionConflict(what, f.version());
         }
     }
 
@@ -184,17 +176,7 @@ public class FunctionAdmin {
         }
     }
 
-    private static Optional<FunctionRecord> function(Connection c, String name) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM archive.functions WHERE name = ?")) {
-            s.setString(1, name);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(record(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    private static FunctionRecord record(ResultSet rs) throws SQLException {
-        return new FunctionRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-            rs.getInt(6));
+    private static FunctionRecord record(AdqlFunction f) {
+        return new FunctionRecord(f.name(), f.form(), f.sqlTemplate(), f.description(), f.published(), f.version());
     }
 }
