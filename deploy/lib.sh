@@ -35,6 +35,22 @@ load_env() {
   export ARCHIVE_FILES_DIR=${ARCHIVE_FILES_DIR:-$ARCHIVE_STATE_DIR/files}
 }
 
+# Runs a PostgreSQL client (psql, pg_dump, pg_restore ...) as the owner role on the archive's database
+# (after load_env; an explicit -d names another database).
+as_owner() {
+  PGPASSWORD=$ARCHIVE_DB_OWNER_PASSWORD PGHOST=${ARCHIVE_DB_HOST:-localhost} PGPORT=${ARCHIVE_DB_PORT:-5432} \
+    PGUSER=$ARCHIVE_DB_OWNER_USER PGDATABASE=${ARCHIVE_DB_NAME:-archive} "$@"
+}
+owner_psql() { as_owner psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+# psql as the postgres superuser of the local cluster (root only).
+local_superuser_psql() {
+  PGOPTIONS="-c client_min_messages=warning" runuser -u postgres -- psql -p "${ARCHIVE_DB_PORT:-5432}" -X -q -v ON_ERROR_STOP=1 "$@"
+}
+
+# The pid of the Payara Server that runs the archive's domain (for the benchmarks' memory readings).
+payara_server_pid() { pgrep -f 'domains/archive/config' | head -n 1; }
+
 # Installs Debian packages that are missing (root only; apt-get update once).
 apt_install() {
   local missing=() p

@@ -19,19 +19,15 @@ import org.voarchive.adql.check.ValueType;
  * through the access-filtering views (see migration V4): what VOSI tables, the
  * home page and the ADQL checker are told. {@code queryable} marks what the
  * caller may also read data from.
+ *
+ * @param registry the ADQL user-defined functions queries may call: the standard ones and the operators'
+ *                 published ones, built once with the rest of the metadata
  */
-public record PublishedMetadata(List<Schema> schemas, List<org.voarchive.adql.UserDefinedFunction> functions) {
+public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.FunctionRegistry registry) {
 
-    /** Without operators' functions. */
+    /** With the standard functions only. */
     public PublishedMetadata(List<Schema> schemas) {
-        this(schemas, List.of());
-    }
-
-    /** The ADQL user-defined functions queries may call: the standard ones and the operators' published ones. */
-    public org.voarchive.adql.FunctionRegistry registry() {
-        List<org.voarchive.adql.UserDefinedFunction> all = new ArrayList<>(org.voarchive.adql.StandardFunctions.all());
-        all.addAll(functions);
-        return new org.voarchive.adql.FunctionRegistry(all);
+        this(schemas, org.voarchive.adql.StandardFunctions.registry());
     }
 
     public record Schema(String name, String title, String description, String utype, Publication publication,
@@ -161,7 +157,9 @@ public record PublishedMetadata(List<Schema> schemas, List<org.voarchive.adql.Us
         List<Schema> result = new ArrayList<>();
         schemas.forEach((name, s) -> result.add(new Schema(name, s.title(), s.description(), s.utype(), s.publication(),
             List.copyOf(tables.get(name)))));
-        return new PublishedMetadata(List.copyOf(result), functions(connection));
+        List<org.voarchive.adql.UserDefinedFunction> functions = new ArrayList<>(org.voarchive.adql.StandardFunctions.all());
+        functions.addAll(operatorFunctions(connection));
+        return new PublishedMetadata(List.copyOf(result), new org.voarchive.adql.FunctionRegistry(functions));
     }
 
     /** The publication columns of a schema or table (alias %s), read by {@link #publication}. */
@@ -190,7 +188,7 @@ public record PublishedMetadata(List<Schema> schemas, List<org.voarchive.adql.Us
 
     /** What ADQL may query: tables and columns whose data is PUBLIC. */
     /** The operators' published functions (archive.functions); one that no longer checks out is left out, and logged. */
-    private static List<org.voarchive.adql.UserDefinedFunction> functions(Connection connection) throws SQLException {
+    private static List<org.voarchive.adql.UserDefinedFunction> operatorFunctions(Connection connection) throws SQLException {
         List<org.voarchive.adql.UserDefinedFunction> functions = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT name, form, sql_template, description FROM archive.functions WHERE published ORDER BY name")) {

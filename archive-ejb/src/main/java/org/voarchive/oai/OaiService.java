@@ -327,12 +327,11 @@ public class OaiService {
     }
 
     private DataCiteResource record(OaiItem item) throws OaiException, SQLException {
-        try {
-            return records.record(item.id(), null)
-                .orElseThrow(() -> new OaiException("idDoesNotExist", "no record " + identifier(item.id())));
-        } catch (DaliException e) {
-            throw new SQLException("the record of " + item.id() + " cannot be read: " + e.getMessage(), e);
+        DataCiteResource record = records(List.of(item)).get(item.id());
+        if (record == null) {
+            throw new OaiException("idDoesNotExist", "no record " + identifier(item.id()));
         }
+        return record;
     }
 
     private void header(XMLStreamWriter w, OaiItem item) throws XMLStreamException {
