@@ -1,11 +1,16 @@
 # Shared by the deploy/ commands: paths, settings, logging. Source it; do not run it.
 # shellcheck shell=bash
 
+# Every path here is absolute: the scripts hand them to other processes (the integration tests run
+# in archive-it/, Payara in its domain), where a path relative to the caller's directory means nothing.
+absolute() { case $1 in /*) printf '%s\n' "$1" ;; *) printf '%s\n' "$PWD/$1" ;; esac; }
 ARCHIVE_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# The deploy/ commands, for scripts that call each other or hand a command to a test.
+ARCHIVE_DEPLOY=$ARCHIVE_REPO/deploy
 # Local runtime state: Payara installs, generated credentials, logs, pid files.
-ARCHIVE_STATE_DIR=${ARCHIVE_STATE_DIR:-$ARCHIVE_REPO/.archive}
+ARCHIVE_STATE_DIR=$(absolute "${ARCHIVE_STATE_DIR:-$ARCHIVE_REPO/.archive}")
 # Generated on first provisioning (mode 600); sourced by every command.
-ARCHIVE_ENV_FILE=${ARCHIVE_ENV_FILE:-$ARCHIVE_STATE_DIR/archive.env}
+ARCHIVE_ENV_FILE=$(absolute "${ARCHIVE_ENV_FILE:-$ARCHIVE_STATE_DIR/archive.env}")
 
 PAYARA_VERSION=${PAYARA_VERSION:-$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' "$ARCHIVE_REPO/pom.xml")}
 PG_VERSION=${PG_VERSION:-15}
@@ -30,9 +35,11 @@ load_env() {
   # links on pages follow the port the scripts serve on, unless the operator set a public URL
   export ARCHIVE_BASE_URL=${ARCHIVE_BASE_URL:-http://localhost:$ARCHIVE_HTTP_PORT}
   # async job results (UWS); the operator may put them on a larger disk
-  export ARCHIVE_UWS_RESULTS_DIR=${ARCHIVE_UWS_RESULTS_DIR:-$ARCHIVE_STATE_DIR/jobs}
+  ARCHIVE_UWS_RESULTS_DIR=$(absolute "${ARCHIVE_UWS_RESULTS_DIR:-$ARCHIVE_STATE_DIR/jobs}")
+  export ARCHIVE_UWS_RESULTS_DIR
   # the archive's own files (scans, previews) that /files/... serves and datalinks point to
-  export ARCHIVE_FILES_DIR=${ARCHIVE_FILES_DIR:-$ARCHIVE_STATE_DIR/files}
+  ARCHIVE_FILES_DIR=$(absolute "${ARCHIVE_FILES_DIR:-$ARCHIVE_STATE_DIR/files}")
+  export ARCHIVE_FILES_DIR
 }
 
 # Runs a PostgreSQL client (psql, pg_dump, pg_restore ...) as the owner role on the archive's database

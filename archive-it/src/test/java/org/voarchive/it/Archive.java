@@ -58,6 +58,28 @@ final class Archive {
         return value;
     }
 
+    /**
+     * Runs a shell command that deploy/test handed over (ARCHIVE_IT_SERVER_KILL ...) in a new empty
+     * directory: a command that only works from some working directory fails here every time, not only
+     * on the machines where that directory happens to differ.
+     */
+    static void shell(String command) throws IOException, InterruptedException {
+        java.nio.file.Path nowhere = java.nio.file.Files.createTempDirectory("archive-it-shell");
+        try {
+            Process p = new ProcessBuilder("bash", "-c", command).directory(nowhere.toFile()).inheritIO().start();
+            org.junit.jupiter.api.Assertions.assertEquals(0, p.waitFor(), command);
+        } finally {
+            java.nio.file.Files.deleteIfExists(nowhere);
+        }
+    }
+
+    /** A file deploy/test named (the server log ...): an absolute path, or the test fails saying so. */
+    static java.nio.file.Path handedFile(String variable) {
+        java.nio.file.Path path = java.nio.file.Path.of(env(variable));
+        org.junit.jupiter.api.Assertions.assertTrue(path.isAbsolute(), variable + " is not an absolute path: " + path);
+        return path;
+    }
+
     /** Removes a test's scratch schema: its tables and its metadata. */
     static void dropScratchSchema(java.sql.Statement owner, String schema) throws SQLException {
         owner.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -24,11 +24,6 @@ class AvailabilityOutageIT {
     private static final long DOWN_WITHIN_MS = 10_000;
     private static final long BACK_WITHIN_MS = 30_000;
 
-    private static void run(String command) throws Exception {
-        Process p = new ProcessBuilder("bash", "-c", command).inheritIO().start();
-        assertEquals(0, p.waitFor(), command);
-    }
-
     /** Polls availability until it says {@code expected}; returns the milliseconds it took. */
     private static long waitFor(boolean expected, long limitMs) throws Exception {
         long start = System.nanoTime();
@@ -51,7 +46,7 @@ class AvailabilityOutageIT {
         String start = System.getenv("ARCHIVE_IT_DB_START");
         Assumptions.assumeTrue(stop != null && start != null, "ARCHIVE_IT_DB_STOP/START not set");
         waitFor(true, 5_000);
-        run(stop);
+        Archive.shell(stop);
         try {
             long down = waitFor(false, DOWN_WITHIN_MS);
             String xml = new String(Archive.get("/tap/availability").body(), StandardCharsets.UTF_8);
@@ -59,7 +54,7 @@ class AvailabilityOutageIT {
             assertTrue(!xml.contains("upSince"), xml);
             System.out.println("availability said false " + down + " ms after the database stopped");
         } finally {
-            run(start);
+            Archive.shell(start);
         }
         long back = waitFor(true, BACK_WITHIN_MS);
         System.out.println("availability said true " + back + " ms after the database started");

@@ -38,14 +38,14 @@ class RequestLogIT {
         assertNotEquals("not a token; <script>", given);
         assertTrue(given.matches("r-[0-9a-f]{12}"), given);
 
-        String log = System.getenv("ARCHIVE_IT_SERVER_LOG");
-        if (log != null) { // deploy/test names the server log of the runtime under test
+        if (System.getenv("ARCHIVE_IT_SERVER_LOG") != null) { // deploy/test names the server log of the runtime under test
+            Path log = Archive.handedFile("ARCHIVE_IT_SERVER_LOG");
             String line = "request=" + id + " GET /tap/sync status=400 ";
             long deadline = System.currentTimeMillis() + 5000;
-            while (!Files.readString(Path.of(log)).contains(line) && System.currentTimeMillis() < deadline) {
+            while (!Files.readString(log).contains(line) && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
-            assertTrue(Files.readString(Path.of(log)).contains(line), "no line '" + line + "' in " + log);
+            assertTrue(Files.readString(log).contains(line), "no line '" + line + "' in " + log);
         }
     }
 }

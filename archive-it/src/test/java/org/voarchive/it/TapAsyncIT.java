@@ -236,7 +236,7 @@ class TapAsyncIT {
         String job = ANONYMOUS.submit(TOP3);
         assertEquals("COMPLETED", Uws.phaseOf(ANONYMOUS.awaitEnd(job, Duration.ofSeconds(60))));
         String id = job.substring(job.lastIndexOf('/') + 1);
-        Path dir = Path.of(Archive.env("ARCHIVE_UWS_RESULTS_DIR"), id);
+        Path dir = Archive.handedFile("ARCHIVE_UWS_RESULTS_DIR").resolve(id);
         assertTrue(Files.isDirectory(dir.resolve("results")), dir + " missing");
         assertEquals(303, ANONYMOUS.post(job + "/destruction", "DESTRUCTION",
             Instant.now().plusSeconds(1).toString()).statusCode());
@@ -251,7 +251,7 @@ class TapAsyncIT {
     /** Files without a job (a crash between deleting the row and the files) are swept once an hour old. */
     @Test
     void orphanedJobFilesAreSweptButJobFilesStay() throws Exception {
-        Path root = Path.of(Archive.env("ARCHIVE_UWS_RESULTS_DIR"));
+        Path root = Archive.handedFile("ARCHIVE_UWS_RESULTS_DIR");
         Path orphan = Files.createDirectories(root.resolve("it0rphan0000000000000000").resolve("results"));
         Files.writeString(orphan.resolve("result.vot"), "left behind");
         Path fresh = Files.createDirectories(root.resolve("it0rphan0000000000000001"));
@@ -315,7 +315,7 @@ class TapAsyncIT {
         assertEquals("ERROR", Uws.phaseOf(doc), doc);
         assertTrue(Uws.element(doc, "message").contains("storage quota of " + quota + " bytes"), doc);
         String id = job.substring(job.lastIndexOf('/') + 1);
-        assertFalse(Files.exists(Path.of(Archive.env("ARCHIVE_UWS_RESULTS_DIR"), id, "results")));
+        assertFalse(Files.exists(Archive.handedFile("ARCHIVE_UWS_RESULTS_DIR").resolve(id).resolve("results")));
         String small = alice.submit(TOP3);
         assertEquals("COMPLETED", Uws.phaseOf(alice.awaitEnd(small, Duration.ofSeconds(60))), "a small result still fits");
         alice.delete(job);

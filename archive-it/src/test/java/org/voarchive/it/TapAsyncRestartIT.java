@@ -49,8 +49,8 @@ class TapAsyncRestartIT {
         String pendingDoc = CLIENT.get(pending).body();
         String failedDoc = CLIENT.get(failed).body();
 
-        shell(kill);
-        shell(start);
+        Archive.shell(kill);
+        Archive.shell(start);
 
         assertEquals(pendingDoc, CLIENT.get(pending).body());
         assertArrayEquals(result, CLIENT.getBytes(completed + "/results/result").body());
@@ -79,10 +79,5 @@ class TapAsyncRestartIT {
                 throw new AssertionError(e);
             }
         });
-    }
-
-    private static void shell(String command) throws Exception {
-        Process p = new ProcessBuilder("bash", "-c", command).inheritIO().start();
-        assertEquals(0, p.waitFor(), command);
     }
 }
