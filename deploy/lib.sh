@@ -6,6 +6,7 @@
 absolute() { case $1 in /*) printf '%s\n' "$1" ;; *) printf '%s\n' "$PWD/$1" ;; esac; }
 ARCHIVE_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # The deploy/ commands, for scripts that call each other or hand a command to a test.
+# shellcheck disable=SC2034 # used by the scripts that source this file
 ARCHIVE_DEPLOY=$ARCHIVE_REPO/deploy
 # Local runtime state: Payara installs, generated credentials, logs, pid files.
 ARCHIVE_STATE_DIR=$(absolute "${ARCHIVE_STATE_DIR:-$ARCHIVE_REPO/.archive}")
