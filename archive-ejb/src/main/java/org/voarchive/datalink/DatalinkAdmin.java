@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.voarchive.table.UntrustedTable;
 import org.voarchive.database.DataSources;
-import org.voarchive.ingest.StilTable;
 import org.voarchive.metadata.InvalidField;
 import org.voarchive.site.SiteIdentity;
 
@@ -29,7 +29,7 @@ public class DatalinkAdmin {
     public DatalinkLoader.Report load(Path file, String format, DatalinkLoader.Mode mode) throws IOException, SQLException {
         // the owner role, as for every load: it may make the temporary table the rows pass through
         try (Connection c = dataSources.owner().getConnection()) {
-            return new DatalinkLoader(c, site.baseUrl()).load(file, format != null ? format : StilTable.sniffFormat(file), mode);
+            return new DatalinkLoader(c, site.baseUrl()).load(file, format != null ? format : UntrustedTable.sniff(file), mode);
         } catch (IllegalArgumentException e) {
             throw new InvalidField("file", e.getMessage());
         }

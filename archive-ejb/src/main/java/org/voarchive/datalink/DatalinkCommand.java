@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import org.voarchive.table.UntrustedTable;
 import org.voarchive.database.Migrations;
 import org.voarchive.database.Settings;
-import org.voarchive.ingest.StilTable;
 
 /**
  * Command: loads datalink rows from a VOTable or CSV file (see {@link DatalinkLoader}). Run by deploy/datalink.
@@ -54,7 +54,7 @@ public final class DatalinkCommand {
         try (Connection c = settings.ownerConnection("archive datalink")) {
             long start = System.nanoTime();
             DatalinkLoader.Report r = new DatalinkLoader(c, baseUrl).load(file,
-                format != null ? format : StilTable.sniffFormat(file), mode);
+                format != null ? format : UntrustedTable.sniff(file), mode);
             System.out.printf("datalink: %d rows for %d IDs loaded (%s; %d rows replaced) in %.1f s%n", r.rows(),
                 r.objects(), r.mode().name().toLowerCase(java.util.Locale.ROOT), r.removed(),
                 (System.nanoTime() - start) / 1e9);

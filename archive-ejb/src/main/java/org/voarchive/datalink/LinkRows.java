@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.voarchive.table.UntrustedTable;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
-import uk.ac.starlink.table.StarTableFactory;
 import uk.ac.starlink.table.StoragePolicy;
-import uk.ac.starlink.table.TableFormatException;
-import uk.ac.starlink.util.FileDataSource;
 
 /**
  * The rows of a datalink file, one at a time, each cell as text: a VOTable
@@ -40,17 +38,18 @@ abstract class LinkRows implements AutoCloseable {
 
     private static final class Stil extends LinkRows {
         private final List<String> columns = new ArrayList<>();
+        private final UntrustedTable file;
         private final RowSequence rows;
 
-        Stil(Path file, String format) throws IOException {
+        Stil(Path path, String format) throws IOException {
+            // an operator's file, but maybe from anywhere: checked as any upload is, without a size limit
+            file = UntrustedTable.open(path, format, Long.MAX_VALUE);
             StarTable table;
             try {
-                StarTableFactory factory = new StarTableFactory(false);
-                factory.setStoragePolicy(StoragePolicy.PREFER_DISK); // rows spooled to disk, not to the heap
-                table = factory.makeStarTable(new FileDataSource(file.toFile()), format);
-            } catch (TableFormatException e) {
-                throw new IllegalArgumentException(file.getFileName() + " is not a readable " + format + " table: "
-                    + e.getMessage(), e);
+                table = file.read(StoragePolicy.PREFER_DISK); // rows spooled to disk, not to the heap
+            } catch (IOException | RuntimeException e) {
+                file.close();
+                throw e;
             }
             for (int i = 0; i < table.getColumnCount(); i++) {
                 columns.add(table.getColumnInfo(i).getName());
@@ -78,7 +77,11 @@ abstract class LinkRows implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
-            rows.close();
+            try {
+                rows.close();
+            } finally {
+                file.close();
+            }
         }
     }
 

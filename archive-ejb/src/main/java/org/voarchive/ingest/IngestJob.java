@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.voarchive.table.UntrustedTable;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.voarchive.database.DataSources;
@@ -66,9 +67,7 @@ public class IngestJob implements JobExecutor {
             }
             try {
                 String format = job.parameter("FORMAT").map(f -> f.trim().toLowerCase(Locale.ROOT)).orElse(null);
-                if (format == null) {
-                    format = StilTable.sniffFormat(file);
-                } else if (!List.of("votable", "fits", "csv").contains(format)) {
+                if (format != null && !UntrustedTable.FORMATS.contains(format)) {
                     throw fatal("FORMAT=" + format + " is not known; give votable, fits or csv");
                 }
                 TableLoader loader = new TableLoader(c, List.of(queryRole, appRole));

@@ -1,10 +1,7 @@
 package org.voarchive.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Array;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +10,10 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.StarTable;
-import uk.ac.starlink.table.RowSequence;
-import uk.ac.starlink.table.StarTableFactory;
-import uk.ac.starlink.table.StoragePolicy;
-import uk.ac.starlink.table.TableBuilder;
 import uk.ac.starlink.table.TableFormatException;
 import uk.ac.starlink.table.TableSink;
-import uk.ac.starlink.util.FileDataSource;
+import org.voarchive.table.TableRefusedException;
+import org.voarchive.table.UntrustedTable;
 
 /**
  * A VOTable, FITS or CSV file read with STIL and streamed into a
@@ -31,25 +25,6 @@ public final class StilTable {
 
     /** How often {@link #ingest} reports progress, in rows. */
     public static final int PROGRESS_ROWS = 10000;
-
-    /**
-     * STIL's input handler name from the file's first bytes, for files without a telling name (uploads):
-     * XML is VOTable, a FITS primary header is FITS, anything else is read as CSV.
-     */
-    public static String sniffFormat(Path file) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(512);
-        }
-        String start = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading();
-        if (start.startsWith("<")) {
-            return "votable";
-        }
-        if (start.startsWith("SIMPLE  =") || (head.length > 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b)) {
-            return "fits"; // gzipped files: FITS is the format archives gzip
-        }
-        return "csv";
-    }
 
     /** STIL's input handler names, by file name ending. */
     public static String formatOf(Path file) {
@@ -80,27 +55,25 @@ public final class StilTable {
         return ingest(loader, file, format, schema, name, rows -> { });
     }
 
-    /** As {@link #ingest(TableLoader, Path, String, String, String)}, telling the rows loaded every {@value #PROGRESS_ROWS}. */
+    /**
+     * As {@link #ingest(TableLoader, Path, String, String, String)}, telling the rows loaded every {@value #PROGRESS_ROWS}.
+     *
+     * @param format votable, fits or csv; null to tell it from the file's first bytes
+     */
     public static Loaded ingest(TableLoader loader, Path file, String format, String schema, String name,
                                 java.util.function.LongConsumer progress) throws IOException, java.sql.SQLException {
         Sink sink = new Sink(loader, schema, name, file.getFileName().toString(), progress);
-        TableBuilder builder = new StarTableFactory(false).getTableBuilder(format);
-        try {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                builder.streamStarTable(in, sink, null);
-            } catch (TableFormatException e) {
-                if (sink.definition != null) {
-                    throw e;
-                }
-                // formats that infer column types in a first pass (CSV) cannot stream; read the file
-                // twice instead, keeping no rows (constant memory), and feed the same sink
-                readTwice(builder, file, sink);
-            }
-        } catch (TableFormatException e) {
-            sink.abandon();
-            throw new IllegalArgumentException(file.getFileName() + " is not a readable " + format + " table: " + e.getMessage(), e);
+        // an operator's file, but maybe from anywhere: checked as any upload is, without a size limit
+        try (UntrustedTable table = UntrustedTable.open(file, format, Long.MAX_VALUE)) {
+            table.stream(sink);
         } catch (IOException | RuntimeException e) {
             sink.abandon();
+            if (sink.failure != null) {
+                throw sink.failure;
+            }
+            if (e instanceof TableRefusedException) {
+                throw new TableRefusedException(file.getFileName() + ": " + e.getMessage());
+            }
             throw e;
         }
         if (sink.failure != null) {
@@ -110,17 +83,6 @@ public final class StilTable {
             throw new IllegalArgumentException(file.getFileName() + " holds no table");
         }
         return new Loaded(sink.definition, sink.rows);
-    }
-
-    private static void readTwice(TableBuilder builder, Path file, Sink sink) throws IOException {
-        StarTable table = builder.makeStarTable(new FileDataSource(file.toFile()), false, StoragePolicy.DISCARD);
-        sink.acceptMetadata(table);
-        try (RowSequence rows = table.getRowSequence()) {
-            while (rows.next()) {
-                sink.acceptRow(rows.getRow());
-            }
-        }
-        sink.endRows();
     }
 
     /** What was loaded. */

@@ -24,19 +24,17 @@ import org.voarchive.ingest.ColumnDefinition;
 import org.voarchive.ingest.CopyEncoder;
 import org.voarchive.ingest.StilTable;
 import org.voarchive.metadata.DatabaseTypes;
+import org.voarchive.table.TableRefusedException;
+import org.voarchive.table.UntrustedTable;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
-import uk.ac.starlink.table.StarTableFactory;
 import uk.ac.starlink.table.StoragePolicy;
-import uk.ac.starlink.table.TableBuilder;
-import uk.ac.starlink.table.TableFormatException;
-import uk.ac.starlink.util.FileDataSource;
 
 /**
  * Loads TAP uploads into temporary tables of the query connection's session
  * (TAP 1.1 section 2.5.4): invisible to every other session, so concurrent
  * users never collide, and gone when the session discards them. VOTable, FITS
- * and CSV are read with STIL; DALI point and circle columns become pg_sphere
+ * and CSV are checked and read by {@link UntrustedTable}; DALI point and circle columns become pg_sphere
  * columns so that uploads take part in CONTAINS/DISTANCE cross-matches.
  */
 final class UploadLoader {
@@ -90,7 +88,17 @@ final class UploadLoader {
     }
 
     private TableInfo load(String name, Path file) throws DaliException, SQLException, IOException {
-        StarTable table = read(name, file);
+        // the spooled file is within the byte limit; decompressed, it must be too
+        try (UntrustedTable upload = UntrustedTable.open(file, null, maxBytes)) {
+            return load(name, upload);
+        } catch (TableRefusedException e) {
+            throw DaliException.badRequest("UPLOAD " + name + ": " + e.getMessage());
+        }
+    }
+
+    private TableInfo load(String name, UntrustedTable upload) throws DaliException, SQLException, IOException {
+        // through disk storage: the file is on disk already and limited in size
+        StarTable table = upload.read(StoragePolicy.PREFER_DISK);
         List<ColumnDefinition> columns = new ArrayList<>();
         for (int i = 0; i < table.getColumnCount(); i++) {
             columns.add(StilTable.column(table.getColumnInfo(i)));
@@ -112,12 +120,12 @@ final class UploadLoader {
                  "COPY " + sqlName + " (" + names + ") FROM STDIN (FORMAT csv)", 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
             CopyEncoder encoder = new CopyEncoder(out);
             Object[] values = new Object[columns.size()];
-            while (seq.next()) {
+            while (next(name, seq)) {
                 if (++rows > maxRows) {
                     throw DaliException.badRequest("UPLOAD " + name + " has more than the limit of " + maxRows + " rows");
                 }
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = StilTable.value(seq.getCell(i), columns.get(i));
+                    values[i] = StilTable.value(cell(name, seq, i), columns.get(i));
                 }
                 encoder.write(values);
             }
@@ -133,30 +141,25 @@ final class UploadLoader {
         return new TableInfo(ADQL_SCHEMA, name, "Uploaded table (" + rows + " rows)", adqlColumns, TEMPORARY_SCHEMA);
     }
 
-    /** The first table of the file, which may be VOTable, FITS or CSV. */
-    private static StarTable read(String name, Path file) throws DaliException, IOException {
-        String format = detect(file);
-        TableBuilder builder = new StarTableFactory(false).getTableBuilder(format);
+    /*
+     * Reading rows of a checked file fails only on its content (a value STIL cannot parse, a short row):
+     * the client's mistake, so a 400, unlike failures writing to the database.
+     */
+    private static boolean next(String name, RowSequence rows) throws DaliException {
         try {
-            // through disk storage: the file is on disk already and limited in size
-            return builder.makeStarTable(new FileDataSource(file.toFile()), false, StoragePolicy.PREFER_DISK);
-        } catch (TableFormatException e) {
-            throw DaliException.badRequest("UPLOAD " + name + " is not a readable " + format + " table: " + e.getMessage());
+            return rows.next();
+        } catch (IOException | RuntimeException e) {
+            throw DaliException.badRequest("UPLOAD " + name + " has an unreadable row: " + e.getMessage());
         }
     }
 
-    /** VOTable (XML), FITS (its fixed first card) or else CSV. */
-    static String detect(Path file) throws IOException {
-        byte[] head = new byte[256];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
+    private static Object cell(String name, RowSequence rows, int column) throws DaliException {
+        try {
+            return rows.getCell(column);
+        } catch (IOException | RuntimeException e) {
+            throw DaliException.badRequest("UPLOAD " + name + " has an unreadable value in column " + (column + 1) + ": "
+                + e.getMessage());
         }
-        String start = new String(head, 0, n, StandardCharsets.ISO_8859_1).replace("\u00ef\u00bb\u00bf", "").stripLeading();
-        if (start.startsWith("SIMPLE  =")) {
-            return "fits";
-        }
-        return start.startsWith("<") ? "votable" : "csv";
     }
 
     private void execute(String sql) throws SQLException {
