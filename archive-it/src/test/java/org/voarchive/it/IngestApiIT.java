@@ -89,7 +89,7 @@ class IngestApiIT {
         String job = submit(admin, "it_ingest_api.broken", broken).headers().firstValue("Location").orElseThrow();
         String doc = admin.awaitEnd(job, Duration.ofSeconds(120));
         assertEquals("ERROR", Uws.phaseOf(doc), doc);
-        assertTrue(admin.get(job + "/error").body().contains("could not be read"), admin.get(job + "/error").body());
+        assertTrue(admin.get(job + "/error").body().contains("not an acceptable VOTable"), admin.get(job + "/error").body());
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT to_regclass('it_ingest_api.broken') IS NULL")) {
             rs.next();
