@@ -85,7 +85,7 @@ public final class QueryChecker {
     }
 
     /** The longest prefix of {@code name} of at most {@code bytes} UTF-8 bytes, cut between characters. */
-    static String truncated(String name, int bytes) {
+    private static String truncated(String name, int bytes) {
         int end = 0;
         int used = 0;
         while (end < name.length()) {
@@ -312,7 +312,7 @@ public final class QueryChecker {
             both.addAll(right);
             Optional<Condition> on;
             if (j.natural()) {
-                on = equalities(commonColumns(left, right, position(j.right())), left, right);
+                on = equalities(commonColumns(left, right, j.right().at()), left, right);
             } else if (!j.using().isEmpty()) {
                 on = equalities(j.using(), left, right);
             } else {
@@ -351,16 +351,6 @@ public final class QueryChecker {
                     qualified(inRight.get(), u.at())));
             }
             return terms.size() <= 1 ? terms.stream().findFirst() : Optional.of(new Condition.And(terms));
-        }
-
-        private Position position(FromItem item) {
-            if (item instanceof FromItem.TableReference t) {
-                return t.name().at();
-            }
-            if (item instanceof FromItem.DerivedTable d) {
-                return position(d.query());
-            }
-            return position(((FromItem.Join) item).left());
         }
 
         private FromItem tableReference(FromItem.TableReference t, List<Source> sources) {

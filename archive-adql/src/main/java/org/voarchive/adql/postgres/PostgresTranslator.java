@@ -184,7 +184,7 @@ public final class PostgresTranslator {
         if (j.natural()) {
             // PostgreSQL would join on every common column, also those hidden from the caller;
             // the checker turns NATURAL into a condition on the columns the caller sees
-            Position at = position(j.right());
+            Position at = j.right().at();
             throw new AdqlException(at.line(), at.column(),
                 "NATURAL JOIN needs the columns of the joined tables from the table metadata (check the query first)");
         }
@@ -204,16 +204,6 @@ public final class PostgresTranslator {
             sql.append(" ON TRUE"); // ADQL allows a JOIN without a condition; SQL needs one
         }
         return sql.append(')').toString();
-    }
-
-    private static Position position(FromItem item) {
-        if (item instanceof FromItem.TableReference t) {
-            return t.name().at();
-        }
-        if (item instanceof FromItem.DerivedTable d) {
-            return d.alias().at();
-        }
-        return position(((FromItem.Join) item).left());
     }
 
     // ---------------------------------------------------------------- conditions
