@@ -82,7 +82,7 @@ class HiddenColumnsTest {
     }
 
     @Test
-    void aCorrelationNameLongerThanPostgresKeepsIsUniqueAfterTruncation() {
+    void aCorrelationNameLongerThanPostgresAllowsStaysUniqueAfterTruncation() {
         String base = "x".repeat(63);
         String sql = sql("SELECT (SELECT MAX(hidden) FROM t AS " + base + "b) FROM (SELECT 0 AS hidden FROM t) AS " + base + "a");
         // PostgreSQL would cut both to the same 63 bytes, so the second gets a name of its own
