@@ -59,7 +59,8 @@ class FuzzTest {
 
     /**
      * Whatever parses must also go through the checker and the translator failing only with
-     * ADQL errors: queries over the demo catalogue, mutated.
+     * ADQL errors, and whatever checks must name every column qualified with a range variable
+     * in scope (so PostgreSQL resolves it as the checker did): queries over the demo catalogue, mutated.
      */
     @Test
     void mutatedQueriesThroughCheckerAndTranslatorFailOnlyWithAdqlErrors() {
@@ -70,7 +71,9 @@ class FuzzTest {
             "SELECT * FROM demo.bsc5 WHERE hr IN (SELECT star_id FROM demo.kstars WHERE bayer_name LIKE 'a%') OFFSET 3",
             "SELECT IN_UNIT(ra, 'rad'), CAST(vmag AS INTEGER), LOWER(name) || 'x' FROM demo.bsc5 UNION "
                 + "SELECT ra, 1, bayer_name FROM demo.kstars",
-            "SELECT POLYGON(ra, dec, 1, 2, 3, 4), BOX(ra, dec, 1, 1), AREA(CIRCLE(ra, dec, 1)) FROM demo.kstars");
+            "SELECT POLYGON(ra, dec, 1, 2, 3, 4), BOX(ra, dec, 1, 1), AREA(CIRCLE(ra, dec, 1)) FROM demo.kstars",
+            "SELECT g.h, (SELECT MAX(vmag) FROM demo.bsc5 AS g WHERE g.hr = h) AS m FROM (SELECT hr AS h, 0 AS vmag FROM bsc5) "
+                + "AS g NATURAL JOIN demo.bsc5 JOIN demo.kstars AS k USING (ra) GROUP BY g.h, bayer_name ORDER BY m");
         FunctionRegistry functions = StandardFunctions.registry();
         QueryParser parser = new QueryParser(functions);
         org.voarchive.adql.check.QueryChecker checker =
@@ -86,7 +89,12 @@ class FuzzTest {
                 try {
                     org.voarchive.adql.ast.Query query = parser.parse(mutant);
                     checked++;
-                    translator.translate(checker.check(query), java.util.OptionalLong.of(100));
+                    org.voarchive.adql.check.CheckedQuery c = checker.check(query);
+                    List<String> violations = org.voarchive.adql.check.QualifiedColumns.violations(c.query());
+                    if (!violations.isEmpty()) {
+                        unexpected.add(violations + " for: " + mutant);
+                    }
+                    translator.translate(c, java.util.OptionalLong.of(100));
                     translated++;
                 } catch (AdqlException expected) {
                     // the only acceptable failure

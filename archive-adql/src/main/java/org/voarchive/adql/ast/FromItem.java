@@ -6,12 +6,23 @@ import java.util.Optional;
 /** Something in a FROM clause. */
 public sealed interface FromItem {
 
+    /** Where the item is in the query text, for messages: its table name, or a derived table's alias. */
+    Position at();
+
     /** A table or view by name, with an optional correlation name. */
     record TableReference(QualifiedName name, Optional<Identifier> alias) implements FromItem {
+        @Override
+        public Position at() {
+            return name.at();
+        }
     }
 
     /** {@code (subquery) AS alias}: the alias is required in ADQL. */
     record DerivedTable(Query.QueryExpression query, Identifier alias) implements FromItem {
+        @Override
+        public Position at() {
+            return alias.at();
+        }
     }
 
     /**
@@ -21,6 +32,11 @@ public sealed interface FromItem {
                 List<Identifier> using) implements FromItem {
         public Join {
             using = List.copyOf(using);
+        }
+
+        @Override
+        public Position at() {
+            return left.at();
         }
     }
 

@@ -1,6 +1,8 @@
 package org.voarchive.adql.check;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,8 +30,19 @@ import org.voarchive.adql.unit.VoUnit;
  * computes its result columns (name, type, unit, UCD, description), checks
  * argument types where they are known, and rewrites the query so that every
  * table and column name is the exact stored name.
+ *
+ * <p>The catalogue holds only what the caller may see, but the database holds
+ * more (columns hidden from this caller), so the rewritten query leaves
+ * PostgreSQL no name to resolve on its own: every range variable (table,
+ * derived table, CTE reference) gets a correlation name unique in the whole
+ * query, every column reference is qualified with the one it resolved to,
+ * NATURAL JOIN and USING become ON conditions over the columns the caller
+ * sees, and ORDER BY and GROUP BY name a result column by its position.
  */
 public final class QueryChecker {
+
+    /** PostgreSQL truncates identifiers to this many bytes (NAMEDATALEN - 1). */
+    private static final int IDENTIFIER_BYTES = 63;
 
     private final Catalog catalog;
     private final FunctionRegistry functions;
@@ -71,6 +84,22 @@ public final class QueryChecker {
         return id.delimited() ? id.name().equals(stored) : id.name().equalsIgnoreCase(stored);
     }
 
+    /** The longest prefix of {@code name} of at most {@code bytes} UTF-8 bytes, cut between characters. */
+    private static String truncated(String name, int bytes) {
+        int end = 0;
+        int used = 0;
+        while (end < name.length()) {
+            int cp = name.codePointAt(end);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (used + size > bytes) {
+                break;
+            }
+            used += size;
+            end += Character.charCount(cp);
+        }
+        return name.substring(0, end);
+    }
+
     /** The exact stored name, written as a delimited identifier so the translator keeps it as is. */
     private static Identifier exact(String stored, Position at) {
         return new Identifier(stored, true, at);
@@ -90,8 +119,11 @@ public final class QueryChecker {
     /**
      * Something in FROM that columns can be qualified with: a table (by its name,
      * optionally with its schema) or a correlation name.
+     *
+     * @param rangeVariable the correlation name the SQL gives it, unique in the query
      */
-    private record Source(Optional<TableInfo> table, Optional<Identifier> alias, List<ResultColumn> columns) {
+    private record Source(Optional<TableInfo> table, Optional<Identifier> alias, List<ResultColumn> columns,
+                          Identifier rangeVariable) {
 
         boolean answersTo(List<Identifier> qualifier) {
             if (alias.isPresent()) {
@@ -111,11 +143,26 @@ public final class QueryChecker {
     private record Scope(List<Source> sources, Scope outer) {
     }
 
-    /** One check of one query: its CTEs and the tables it reads. */
+    /** One check of one query: its CTEs, the tables it reads and the correlation names its SQL uses. */
     private final class Run {
 
         private final Map<String, List<ResultColumn>> ctes = new LinkedHashMap<>();
         private final Set<TableInfo> tablesRead = new LinkedHashSet<>();
+        private final Set<String> rangeVariables = new HashSet<>();
+
+        /**
+         * A correlation name no other range variable of the query has, as PostgreSQL compares them
+         * (after truncation; case-insensitively to be safe): the preferred name where it is free.
+         * Unique names make a qualified column reference mean one range variable at every
+         * nesting level, so an inner one can never shadow the outer one the checker resolved.
+         */
+        private Identifier rangeVariable(String preferred, Position at) {
+            String name = preferred;
+            for (int i = 2; !rangeVariables.add(truncated(name, IDENTIFIER_BYTES).toLowerCase(Locale.ROOT)); i++) {
+                name = truncated(preferred, IDENTIFIER_BYTES - 8) + "_" + i;
+            }
+            return exact(name, at);
+        }
 
         Checked queryExpression(Query.QueryExpression q, Scope outer) {
             if (q instanceof Query.Select s) {
@@ -188,12 +235,9 @@ public final class QueryChecker {
 
         /** The columns of one source as explicit, qualified column references. */
         private void expand(Source src, Position at, List<ResultColumn> columns, List<Integer> pending, List<Typed> derived) {
-            List<Identifier> qualifier = rewrittenQualifier(src, List.of(exact("", at)));
             for (ResultColumn c : src.columns()) {
-                List<Identifier> parts = new ArrayList<>(qualifier);
-                parts.add(exact(c.name(), at));
                 pending.add(columns.size());
-                derived.add(new Typed(new Expression.ColumnReference(new QualifiedName(parts)), c));
+                derived.add(new Typed(qualified(src, c, at), c));
                 columns.add(c);
             }
         }
@@ -210,7 +254,11 @@ public final class QueryChecker {
             return name + "_value";
         }
 
-        /** ORDER BY and GROUP BY may name a result column (alias) or, in ORDER BY, its position. */
+        /**
+         * ORDER BY and GROUP BY may name a result column (alias) or, in ORDER BY, its position. A result
+         * column becomes its position: as a bare name PostgreSQL would prefer a column of the FROM tables
+         * of that name in GROUP BY (one the caller may not see), and the output column in ORDER BY.
+         */
         private Expression sortOrGroupKey(Expression key, Scope scope, List<ResultColumn> results, boolean positional) {
             if (positional && key instanceof Expression.NumericLiteral n && n.integer()) {
                 long position = Long.parseLong(n.text());
@@ -221,10 +269,10 @@ public final class QueryChecker {
             }
             if (key instanceof Expression.ColumnReference c && c.name().parts().size() == 1
                 && lookup(c.name().last(), scope.sources()).isEmpty()) {
-                Optional<ResultColumn> output = results.stream().filter(r -> matches(c.name().last(), r.name())).findFirst();
-                if (output.isPresent()) {
-                    // an output column name, written as the alias the SELECT list now carries
-                    return new Expression.ColumnReference(new QualifiedName(List.of(exact(output.get().name(), c.name().at()))));
+                for (int i = 0; i < results.size(); i++) {
+                    if (matches(c.name().last(), results.get(i).name())) {
+                        return new Expression.NumericLiteral(Integer.toString(i + 1), true);
+                    }
                 }
             }
             return expression(key, scope).expression();
@@ -251,8 +299,9 @@ public final class QueryChecker {
             }
             if (item instanceof FromItem.DerivedTable d) {
                 Checked sub = queryExpression(d.query(), outer);
-                sources.add(new Source(Optional.empty(), Optional.of(d.alias()), sub.columns));
-                return new FromItem.DerivedTable(sub.query, d.alias());
+                Identifier rangeVariable = rangeVariable(d.alias().normalized(), d.alias().at());
+                sources.add(new Source(Optional.empty(), Optional.of(d.alias()), sub.columns, rangeVariable));
+                return new FromItem.DerivedTable(sub.query, rangeVariable);
             }
             FromItem.Join j = (FromItem.Join) item;
             List<Source> left = new ArrayList<>();
@@ -261,17 +310,47 @@ public final class QueryChecker {
             FromItem r = fromItem(j.right(), outer, right);
             List<Source> both = new ArrayList<>(left);
             both.addAll(right);
-            Optional<Condition> on = j.on().map(c -> condition(c, new Scope(both, outer)));
-            List<Identifier> using = new ArrayList<>();
-            for (Identifier u : j.using()) {
-                Optional<ResultColumn> inLeft = lookup(u, left).map(Resolved::column);
-                if (inLeft.isEmpty() || lookup(u, right).isEmpty()) {
-                    throw error(u.at(), "USING column " + u + " is not in both joined tables");
-                }
-                using.add(exact(inLeft.get().name(), u.at()));
+            Optional<Condition> on;
+            if (j.natural()) {
+                on = equalities(commonColumns(left, right, j.right().at()), left, right);
+            } else if (!j.using().isEmpty()) {
+                on = equalities(j.using(), left, right);
+            } else {
+                on = j.on().map(c -> condition(c, new Scope(both, outer)));
             }
             sources.addAll(both);
-            return new FromItem.Join(l, j.kind(), j.natural(), r, on, using);
+            return new FromItem.Join(l, j.kind(), false, r, on, List.of());
+        }
+
+        /**
+         * The columns a NATURAL JOIN joins on: those of the same name on both sides as the caller sees
+         * them; PostgreSQL's NATURAL would also join on columns hidden from the caller.
+         */
+        private List<Identifier> commonColumns(List<Source> left, List<Source> right, Position at) {
+            return left.stream().flatMap(s -> s.columns().stream()).map(ResultColumn::name).distinct()
+                .filter(name -> right.stream().anyMatch(s -> s.columns().stream().anyMatch(c -> c.name().equals(name))))
+                .map(name -> exact(name, at))
+                .toList();
+        }
+
+        /**
+         * {@code USING (columns)} as an ON condition: each column of the left side equal to the one of the
+         * right side, each qualified with its range variable (no condition for no columns: a cross join).
+         * The checker never lets an unqualified reference mean the merged column of a USING join, so the
+         * condition is all of its meaning.
+         */
+        private Optional<Condition> equalities(List<Identifier> columns, List<Source> left, List<Source> right) {
+            List<Condition> terms = new ArrayList<>();
+            for (Identifier u : columns) {
+                Optional<Resolved> inLeft = lookup(u, left);
+                Optional<Resolved> inRight = lookup(u, right);
+                if (inLeft.isEmpty() || inRight.isEmpty()) {
+                    throw error(u.at(), "USING column " + u + " is not in both joined tables");
+                }
+                terms.add(new Condition.Comparison(qualified(inLeft.get(), u.at()), Condition.ComparisonOperator.EQUAL,
+                    qualified(inRight.get(), u.at())));
+            }
+            return terms.size() <= 1 ? terms.stream().findFirst() : Optional.of(new Condition.And(terms));
         }
 
         private FromItem tableReference(FromItem.TableReference t, List<Source> sources) {
@@ -280,8 +359,12 @@ public final class QueryChecker {
                 Optional<Map.Entry<String, List<ResultColumn>>> cte = ctes.entrySet().stream()
                     .filter(e -> matches(name.last(), e.getKey())).findFirst();
                 if (cte.isPresent()) {
-                    sources.add(new Source(Optional.empty(), Optional.of(t.alias().orElse(name.last())), cte.get().getValue()));
-                    return t;
+                    String cteName = cte.get().getKey();
+                    Identifier rangeVariable = rangeVariable(t.alias().map(Identifier::normalized).orElse(cteName), name.at());
+                    sources.add(new Source(Optional.empty(), Optional.of(t.alias().orElse(name.last())), cte.get().getValue(),
+                        rangeVariable));
+                    return new FromItem.TableReference(new QualifiedName(List.of(exact(cteName, name.at()))),
+                        Optional.of(rangeVariable));
                 }
             }
             TableInfo table = table(name);
@@ -290,9 +373,10 @@ public final class QueryChecker {
                 .map(c -> new ResultColumn(c.name(), c.type(), c.unit(), c.ucd(), c.utype(), c.description(),
                     Optional.of(table.qualifiedName() + "." + c.name())))
                 .toList();
-            sources.add(new Source(Optional.of(table), t.alias(), columns));
+            Identifier rangeVariable = rangeVariable(t.alias().map(Identifier::normalized).orElse(table.name()), name.at());
+            sources.add(new Source(Optional.of(table), t.alias(), columns, rangeVariable));
             return new FromItem.TableReference(new QualifiedName(List.of(exact(table.storedSchema(), name.at()),
-                exact(table.name(), name.last().at()))), t.alias());
+                exact(table.name(), name.last().at()))), Optional.of(rangeVariable));
         }
 
         private TableInfo table(QualifiedName name) {
@@ -350,14 +434,17 @@ public final class QueryChecker {
             return Optional.empty();
         }
 
-        /** The qualifier as the translator must write it: the correlation name, or the stored schema and table. */
-        private List<Identifier> rewrittenQualifier(Source src, List<Identifier> written) {
-            if (src.alias().isPresent()) {
-                return List.of(src.alias().get());
-            }
-            TableInfo t = src.table().orElseThrow();
-            Position at = written.get(0).at();
-            return List.of(exact(t.storedSchema(), at), exact(t.name(), at));
+        /**
+         * A column as the SQL must name it: qualified with its source's range variable, by its exact name;
+         * positioned where it is written, for messages.
+         */
+        private Expression.ColumnReference qualified(Source src, ResultColumn column, Position at) {
+            return new Expression.ColumnReference(new QualifiedName(List.of(exact(src.rangeVariable().name(), at),
+                exact(column.name(), at))));
+        }
+
+        private Expression.ColumnReference qualified(Resolved r, Position at) {
+            return qualified(r.source(), r.column(), at);
         }
 
         private Typed columnReference(Expression.ColumnReference ref, Scope scope) {
@@ -367,7 +454,7 @@ public final class QueryChecker {
                 for (Scope s = scope; s != null; s = s.outer()) {
                     Optional<Resolved> r = lookup(column, s.sources());
                     if (r.isPresent()) {
-                        return resolvedColumn(r.get(), column, Optional.empty());
+                        return new Typed(qualified(r.get(), column.at()), r.get().column());
                     }
                 }
                 List<String> known = scope.sources().stream().flatMap(src -> src.columns().stream())
@@ -382,13 +469,7 @@ public final class QueryChecker {
             ResultColumn c = src.columns().stream().filter(col -> matches(column, col.name())).findFirst()
                 .orElseThrow(() -> error(column.at(), "column " + column + " not found in " + src.label()
                     + Suggestions.didYouMean(column.name(), src.columns().stream().map(ResultColumn::name).toList())));
-            return resolvedColumn(new Resolved(src, c), column, Optional.of(rewrittenQualifier(src, qualifier)));
-        }
-
-        private Typed resolvedColumn(Resolved r, Identifier written, Optional<List<Identifier>> qualifier) {
-            List<Identifier> parts = new ArrayList<>(qualifier.orElse(List.of()));
-            parts.add(exact(r.column().name(), written.at()));
-            return new Typed(new Expression.ColumnReference(new QualifiedName(parts)), r.column());
+            return new Typed(qualified(src, c, column.at()), c);
         }
 
         // ------------------------------------------------------------ conditions

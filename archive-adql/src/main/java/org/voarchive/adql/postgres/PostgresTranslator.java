@@ -181,11 +181,18 @@ public final class PostgresTranslator {
             return "(" + queryExpression(d.query()) + ") AS " + name(d.alias());
         }
         FromItem.Join j = (FromItem.Join) item;
+        if (j.natural()) {
+            // PostgreSQL would join on every common column, also those hidden from the caller;
+            // the checker turns NATURAL into a condition on the columns the caller sees
+            Position at = j.right().at();
+            throw new AdqlException(at.line(), at.column(),
+                "NATURAL JOIN needs the columns of the joined tables from the table metadata (check the query first)");
+        }
         StringBuilder sql = new StringBuilder("(").append(fromItem(j.left())).append(' ');
         if (j.kind() == FromItem.JoinKind.CROSS) {
             sql.append("CROSS JOIN ");
         } else {
-            sql.append(j.natural() ? "NATURAL " : "").append(j.kind().name()).append(" JOIN ");
+            sql.append(j.kind().name()).append(" JOIN ");
         }
         sql.append(fromItem(j.right()));
         if (j.on().isPresent()) {
@@ -193,7 +200,7 @@ public final class PostgresTranslator {
         } else if (!j.using().isEmpty()) {
             sql.append(" USING (").append(j.using().stream().map(PostgresTranslator::name).collect(Collectors.joining(", ")))
                 .append(')');
-        } else if (!j.natural() && j.kind() != FromItem.JoinKind.CROSS) {
+        } else if (j.kind() != FromItem.JoinKind.CROSS) {
             sql.append(" ON TRUE"); // ADQL allows a JOIN without a condition; SQL needs one
         }
         return sql.append(')').toString();

@@ -55,7 +55,7 @@ class AdqlCommandTest {
         Outcome o = run("SELECT ra, dec FROM bsc5 WHERE 1 = ivo_nocasematch('x', 'X')", "translate", "--catalog",
             catalog().toString());
         assertEquals(0, o.status(), o.stderr());
-        assertEquals("SELECT \"ra\" AS \"ra\", \"Dec\" AS \"Dec\" FROM \"demo\".\"bsc5\" "
+        assertEquals("SELECT \"bsc5\".\"ra\" AS \"ra\", \"bsc5\".\"Dec\" AS \"Dec\" FROM \"demo\".\"bsc5\" AS \"bsc5\" "
             + "WHERE 1 = CASE WHEN ('x') ILIKE ('X') THEN 1 ELSE 0 END\n", o.stdout());
         Outcome unknown = run("SELECT raa FROM bsc5", "translate", "--catalog", catalog().toString());
         assertEquals(new Outcome(1, "1:8: column raa not found in demo.bsc5; did you mean 'ra'?\n", ""), unknown);
