@@ -8,7 +8,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,7 +19,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.voarchive.dali.ErrorDocument;
 import org.voarchive.security.Logins;
 
 /**
@@ -41,8 +39,6 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     public static final String REALM = "VO Archive";
     /** The challenge of every 401 (RFC 7617). */
     public static final String CHALLENGE = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
-    /** Paths of the DALI services, whose errors are DALI error documents (DALI 1.1 section 4.4). */
-    private static final java.util.List<String> DALI_PATHS = java.util.List.of("/tap/", "/scs/", "/datalink");
 
     @Inject
     Logins logins;
@@ -127,30 +123,13 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
      */
     private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, int status,
             String message, Long retryAfterSeconds) {
-        response.setStatus(status);
         if (status == 401) {
             response.setHeader("WWW-Authenticate", CHALLENGE);
         }
         if (retryAfterSeconds != null) {
             response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
         }
-        try {
-            if (dali(request)) {
-                response.setContentType(ErrorDocument.VOTABLE_TYPE + ";charset=UTF-8");
-                response.getWriter().write(ErrorDocument.voTable(message));
-            } else {
-                response.setContentType("text/plain;charset=UTF-8");
-                response.getWriter().write(message + "\n");
-            }
-            response.flushBuffer();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "the refusal could not be written", e);
-        }
+        Refusals.write(request, response, status, message);
         return AuthenticationStatus.SEND_FAILURE;
-    }
-
-    private static boolean dali(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return DALI_PATHS.stream().anyMatch(path::startsWith);
     }
 }
