@@ -27,7 +27,9 @@ public final class PasswordHashes {
      * against it, so that they cost as much time as known ones and the
      * answer's timing does not tell which user names exist.
      */
-    private static final String DUMMY = hash(randomPassword(), ITERATIONS);
+    private static final class Dummy { // made on first use: deploy/user never needs it
+        static final String HASH = hash(randomPassword(), ITERATIONS);
+    }
 
     private PasswordHashes() {
     }
@@ -53,7 +55,7 @@ public final class PasswordHashes {
      */
     public static boolean verify(String stored, char[] password) {
         if (stored == null) {
-            matches(DUMMY, password); // the time a real check takes; the answer is no
+            matches(Dummy.HASH, password); // the time a real check takes; the answer is no
             return false;
         }
         return matches(stored, password);
