@@ -4,9 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,15 +12,15 @@ import java.util.regex.Pattern;
 import org.voarchive.adql.FunctionRegistry;
 import org.voarchive.adql.StandardFunctions;
 import org.voarchive.adql.UserDefinedFunction;
-import org.voarchive.adql.postgres.PostgresTranslator;
 
 /**
  * The admin API's ADQL user-defined functions (archive.functions, V18):
  * listed, declared or replaced with optimistic locking, and removed. A
  * function is checked before it is stored: its form parses, its name is
- * free (not ADQL's, not a standard UDF's), its types are ADQL's, and
- * PostgreSQL plans a call of it (its template, or the database function of
- * its name), so a published function never fails a query for being wrong.
+ * free (not ADQL's, not a standard UDF's), its types are ADQL's, its
+ * template is one SQL expression, and PostgreSQL plans a call of it (its
+ * template, or the database function of its name) on the read-only query
+ * role, so a published function never fails a query for being wrong.
  */
 @Stateless
 public class FunctionAdmin {
@@ -31,7 +28,7 @@ public class FunctionAdmin {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
     /** ADQL types a function may take and give, and the PostgreSQL type a typed NULL of each has. */
-    private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("SMALLINT", "smallint"),
+    static final Map<String, String> TYPES = Map.ofEntries(Map.entry("SMALLINT", "smallint"),
         Map.entry("INTEGER", "integer"), Map.entry("BIGINT", "bigint"), Map.entry("REAL", "real"),
         Map.entry("DOUBLE", "double precision"), Map.entry("NUMERIC", "numeric"), Map.entry("CHAR", "text"),
         Map.entry("VARCHAR", "text"), Map.entry("TEXT", "text"), Map.entry("TIMESTAMP", "timestamp"),
@@ -39,6 +36,9 @@ public class FunctionAdmin {
 
     @PersistenceContext(unitName = "archive")
     EntityManager em;
+
+    @jakarta.ejb.EJB
+    FunctionPlanner planner;
 
     public List<FunctionRecord> functions() {
         return em.createNamedQuery(AdqlFunction.ALL, AdqlFunction.class).getResultStream().map(FunctionAdmin::record)
@@ -74,7 +74,7 @@ public class FunctionAdmin {
         if (checkVersion && current.isEmpty() && edit.version() != null) {
             throw new VersionConflict("function " + name + " (removed meanwhile)", -1);
         }
-        plan(em.unwrap(Connection.class), f);
+        planner.plan(f);
         AdqlFunction stored = current.orElseGet(() -> new AdqlFunction(name));
         stored.set(f.form(), f.sqlTemplate().orElse(null), f.description(), edit.published() == null || edit.published());
         if (current.isEmpty()) {
@@ -159,20 +159,64 @@ public class FunctionAdmin {
                     throw new InvalidField("sqlTemplate", "{" + n + "} names no argument: the function has " + f.arity());
                 }
             }
+            singleExpression(template);
             return f.withSql(template, edit.description().strip());
         }
         return new UserDefinedFunction(f.name(), f.parameters(), f.returnType(), Optional.empty(), edit.description().strip());
     }
 
-    /** PostgreSQL must plan a call with arguments of the declared types. */
-    private static void plan(Connection c, UserDefinedFunction f) {
-        List<String> nulls = f.parameters().stream().map(p -> "CAST(NULL AS " + TYPES.get(p.type()) + ")").toList();
-        String call = PostgresTranslator.call(f, nulls);
-        try (Statement s = c.createStatement()) {
-            s.execute("EXPLAIN SELECT " + call);
-        } catch (SQLException e) {
-            throw new InvalidField("sqlTemplate", "PostgreSQL cannot run " + call + ": " + e.getMessage().lines().findFirst()
-                .orElse("") + (f.sqlTemplate().isEmpty() ? " (give a template, or create the database function)" : ""));
+    /** Words that start a query or statement: a template is an expression over its arguments, not a query. */
+    private static final Pattern STATEMENT_WORD = Pattern.compile(
+        "(?i)(?<![A-Za-z0-9_])(select|values|table|insert|update|delete|merge|copy)(?![A-Za-z0-9_])");
+
+    /**
+     * Refuses what would let a template be more than one SQL expression: statement separators, comments
+     * (which can hide the rest of the query it is expanded into), backslashes and dollar quotes (whose
+     * quoting rules could make text look quoted here that PostgreSQL reads as code), subqueries, and
+     * parentheses that close more than they open (the template leaving the expression it is put in).
+     * PostgreSQL then parses and plans it ({@link FunctionPlanner}).
+     */
+    static void singleExpression(String template) {
+        for (String bad : List.of(";", "--", "/*", "*/", "\\", "$")) {
+            if (template.contains(bad)) {
+                throw new InvalidField("sqlTemplate", "a template is one SQL expression: " + bad + " is not allowed in it");
+            }
+        }
+        StringBuilder code = new StringBuilder(); // the template with quoted text blanked out
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0; // a doubled quote ('it''s') closes and reopens: the same to this check
+                }
+                code.append(' ');
+                continue;
+            }
+            if (c == '\'' || c == '"') {
+                quote = c;
+                code.append(' ');
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth < 0) {
+                throw new InvalidField("sqlTemplate", "a template is one SQL expression: a ) at character " + (i + 1)
+                    + " closes a parenthesis it did not open");
+            }
+            code.append(c);
+        }
+        if (quote != 0) {
+            throw new InvalidField("sqlTemplate", "a template is one SQL expression: a " + quote + " is not closed");
+        }
+        if (depth != 0) {
+            throw new InvalidField("sqlTemplate", "a template is one SQL expression: " + depth + " ( not closed");
+        }
+        Matcher word = STATEMENT_WORD.matcher(code);
+        if (word.find()) {
+            throw new InvalidField("sqlTemplate", "a template is one SQL expression over its arguments, not a query: "
+                + word.group(1).toUpperCase(java.util.Locale.ROOT) + " is not allowed in it");
         }
     }
 

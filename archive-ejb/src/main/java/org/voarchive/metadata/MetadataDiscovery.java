@@ -29,7 +29,12 @@ public final class MetadataDiscovery {
         this.connection = connection;
     }
 
+    /** @throws InvalidField (field "schema") for a schema that is not the archive's to publish, or does not exist */
     public Result discover(String schema) throws SQLException {
+        refuseSystemSchema(schema);
+        if (!exists(schema)) {
+            throw new InvalidField("schema", "there is no schema " + schema + " in the database (names are case-sensitive)");
+        }
         long schemaId = upsertSchema(schema);
         List<String> present = new ArrayList<>();
         int tables = 0;
@@ -57,6 +62,33 @@ public final class MetadataDiscovery {
         int removed = removeTablesNotIn(schemaId, present);
         int keys = discoverForeignKeys(schema);
         return new Result(schema, tables, columns, keys, removed);
+    }
+
+    /**
+     * Schemas that are never data to publish: PostgreSQL's own (pg_catalog holds pg_stat_activity, every
+     * session's SQL; pg_toast, pg_temp_N; every pg_ name is reserved), the SQL standard's catalogue, the
+     * archive's own tables (users and their password hashes, jobs) and the TAP schemas it generates.
+     */
+    static void refuseSystemSchema(String schema) {
+        String name = schema.toLowerCase(java.util.Locale.ROOT);
+        String reason = name.startsWith("pg_") ? "a PostgreSQL system schema (pg_ names are reserved for them)"
+            : name.equals("information_schema") ? "the SQL standard's catalogue of the database"
+            : name.equals("archive") ? "the archive's own tables (users, jobs, metadata)"
+            : name.equals("tap_schema") ? "TAP_SCHEMA, which the archive generates from the metadata"
+            : name.equals("tap_upload") ? "TAP_UPLOAD, the schema of the tables a query uploads"
+            : null;
+        if (reason != null) {
+            throw new InvalidField("schema", schema + " cannot be discovered or published: it is " + reason);
+        }
+    }
+
+    private boolean exists(String schema) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            s.setString(1, schema);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private long upsertSchema(String schema) throws SQLException {

@@ -34,6 +34,9 @@ public class AsyncQuery implements JobExecutor {
     @Inject
     QueryService queries;
 
+    @Inject
+    TapLimits limits;
+
     @Override
     public String jobList() {
         return JOB_LIST;
@@ -43,7 +46,7 @@ public class AsyncQuery implements JobExecutor {
     public List<JobResult> execute(Job job, JobContext context) throws JobFailure {
         TapRequest request;
         try {
-            request = TapRequest.parse(parameters(job));
+            request = TapRequest.parse(parameters(job), limits.queryMaxLength());
         } catch (DaliException e) {
             throw new JobFailure(ErrorType.FATAL, e.getMessage());
         }

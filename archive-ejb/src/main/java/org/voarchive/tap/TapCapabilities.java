@@ -59,7 +59,7 @@ public class TapCapabilities {
         http.role = "std";
         http.version = "1.1";
         tap.interfaces.add(http);
-        tap.languages.add(adql(functions()));
+        tap.languages.add(adql(functions(), limits.queryMaxLength()));
         for (OutputFormat f : OutputFormat.values()) {
             TableAccess.OutputFormat format = new TableAccess.OutputFormat();
             format.ivoId = f.standardId().orElse(null);
@@ -93,12 +93,14 @@ public class TapCapabilities {
         }
     }
 
-    private static TableAccess.Language adql(org.voarchive.adql.FunctionRegistry functions) {
+    /** TAPRegExt 1.0 has no element for the longest query: the language's description says it. */
+    private static TableAccess.Language adql(org.voarchive.adql.FunctionRegistry functions, int maxQueryLength) {
         TableAccess.Language adql = new TableAccess.Language();
         adql.name = "ADQL";
         adql.versions.add(new TableAccess.Version("2.0", "ivo://ivoa.net/std/ADQL#v2.0"));
         adql.versions.add(new TableAccess.Version("2.1", "ivo://ivoa.net/std/ADQL#v2.1"));
-        adql.description = "ADQL 2.1 (queries in ADQL 2.0 are accepted as well), translated to PostgreSQL with pg_sphere";
+        adql.description = "ADQL 2.1 (queries in ADQL 2.0 are accepted as well), translated to PostgreSQL with pg_sphere;"
+            + " a query has at most " + maxQueryLength + " characters";
         Map<String, TableAccess.FeatureList> byType = new LinkedHashMap<>();
         for (LanguageFeatures.Feature f : LanguageFeatures.supported(functions)) {
             TableAccess.FeatureList list = byType.computeIfAbsent(f.type(), t -> {

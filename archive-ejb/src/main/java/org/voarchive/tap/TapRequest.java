@@ -24,7 +24,8 @@ public record TapRequest(String query, String lang, OutputFormat format, String 
         uploads = List.copyOf(uploads);
     }
 
-    public static TapRequest parse(DaliParameters p) throws DaliException {
+    /** @param maxQueryLength the most characters QUERY may have ({@link TapLimits#queryMaxLength()}) */
+    public static TapRequest parse(DaliParameters p, int maxQueryLength) throws DaliException {
         Optional<String> request = p.single("REQUEST");
         if (request.isPresent() && !request.get().equalsIgnoreCase("doQuery")) {
             throw DaliException.badRequest("REQUEST=" + request.get() + " is not supported; TAP 1.1 needs no REQUEST, "
@@ -40,6 +41,7 @@ public record TapRequest(String query, String lang, OutputFormat format, String 
         if (query.isBlank()) {
             throw DaliException.badRequest("QUERY is empty");
         }
+        checkQueryLength(query, maxQueryLength);
         Optional<String> responseFormat = p.single("RESPONSEFORMAT");
         Optional<String> format = p.single("FORMAT");
         if (responseFormat.isPresent() && format.isPresent() && !responseFormat.get().equals(format.get())) {
@@ -51,6 +53,14 @@ public record TapRequest(String query, String lang, OutputFormat format, String 
                 + " is not supported; use one of votable, votable/b, votable/td, csv, tsv, fits, json or their MIME types"));
         return new TapRequest(query, lang.trim().toUpperCase(Locale.ROOT), output, formatName, maxrec(p),
             p.single("RUNID").orElse(null), Upload.parse(p.all("UPLOAD")));
+    }
+
+    /** A QUERY longer than the service's limit is refused before it is parsed. */
+    public static void checkQueryLength(String query, int maxQueryLength) throws DaliException {
+        if (query.length() > maxQueryLength) {
+            throw DaliException.badRequest("QUERY has " + query.length() + " characters; this service accepts at most "
+                + maxQueryLength);
+        }
     }
 
     /** MAXREC (DALI 1.1 section 3.2.4) as given: empty if absent; a negative or non-integer value is an error. */

@@ -17,7 +17,7 @@ import org.voarchive.dali.DaliParameters;
 class TapRequestTest {
 
     private static TapRequest parse(Map<String, List<String>> query, Map<String, List<String>> form) throws DaliException {
-        return TapRequest.parse(DaliParameters.of(query, form));
+        return TapRequest.parse(DaliParameters.of(query, form), 100_000);
     }
 
     private static String refused(Map<String, List<String>> params) {
@@ -77,5 +77,17 @@ class TapRequestTest {
         assertTrue(assertThrows(DaliException.class, () -> Upload.parse(List.of("t,file:///etc/passwd"))).getMessage()
             .contains("only param:"));
         assertTrue(assertThrows(DaliException.class, () -> Upload.parse(List.of("noComma"))).getMessage().contains("name,param:"));
+    }
+
+    @Test
+    void aQueryLongerThanTheLimitIsRefusedBeforeItIsParsed() throws DaliException {
+        String query = "SELECT 1 FROM t WHERE " + "1 = 1 AND ".repeat(20) + "1 = 1";
+        DaliException e = assertThrows(DaliException.class, () -> TapRequest.parse(
+            DaliParameters.of(Map.of("LANG", List.of("ADQL"), "QUERY", List.of(query)), Map.of()), query.length() - 1));
+        assertEquals(400, e.status());
+        assertTrue(e.getMessage().contains(query.length() + " characters") && e.getMessage().contains("at most "
+            + (query.length() - 1)), e.getMessage());
+        assertEquals(query, TapRequest.parse(DaliParameters.of(Map.of("LANG", List.of("ADQL"), "QUERY", List.of(query)),
+            Map.of()), query.length()).query());
     }
 }

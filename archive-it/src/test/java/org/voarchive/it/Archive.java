@@ -120,4 +120,31 @@ final class Archive {
                 .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /**
+     * Any request: a body of the given content type (null: none), HTTP Basic credentials (user null: none)
+     * and further headers as name, value, name, value ... (Origin, Referer, a raw Authorization).
+     */
+    static HttpResponse<String> request(String method, String path, String contentType, String body, String user,
+            String password, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The archive's origin (scheme://host:port) as a browser on its pages would send it. */
+    static String origin() {
+        URI base = URI.create(baseUrl());
+        return base.getScheme() + "://" + base.getRawAuthority();
+    }
 }

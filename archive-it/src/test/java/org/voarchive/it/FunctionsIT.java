@@ -96,6 +96,21 @@ class FunctionsIT {
         assertEquals(404, Archive.send("GET", PATH + "it_scaled", null, ADMIN, PASSWORD).statusCode());
     }
 
+    /** A template is one SQL expression: several statements, comments and subqueries are refused before planning. */
+    @Test
+    void aTemplateIsOneExpression() throws Exception {
+        String form = "it_multi(x DOUBLE) -> DOUBLE";
+        for (String template : List.of("{1}; SELECT pg_sleep(0)", "{1} -- the rest", "{1} /* x */",
+                "(SELECT count(*) FROM pg_stat_activity) + {1}", "{1}) FROM pg_stat_activity WHERE (1 = 1")) {
+            assertField(put("it_multi", form, template, null), "sqlTemplate");
+        }
+        assertEquals(404, Archive.send("GET", PATH + "it_multi", null, ADMIN, PASSWORD).statusCode(), "nothing was stored");
+        HttpResponse<String> fine = put("it_multi", form, "CASE WHEN {1} > 0 THEN sqrt({1}) ELSE 0 END", null);
+        assertEquals(200, fine.statusCode(), fine.body());
+        assertEquals(204, Archive.send("DELETE", PATH + "it_multi?version=" + Archive.version(fine.body()), null, ADMIN,
+            PASSWORD).statusCode());
+    }
+
     private static void assertField(HttpResponse<String> r, String field) {
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"field\":\"" + field + "\""), field + ": " + r.body());

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import org.voarchive.dali.DaliErrors;
+import org.voarchive.dali.DaliException;
+import org.voarchive.dali.DaliParameters;
 import org.voarchive.site.SiteIdentity;
 import org.voarchive.uws.Job;
 import org.voarchive.uws.UwsResource;
@@ -42,5 +44,13 @@ public class AsyncResource extends UwsResource {
     @Override
     protected long maxUploadBytes() {
         return limits.uploadMaxBytes();
+    }
+
+    /** A QUERY over the length limit is refused when given, not when the job runs. */
+    @Override
+    protected void checkParameters(DaliParameters p) throws DaliException {
+        for (String query : p.all("QUERY")) {
+            TapRequest.checkQueryLength(query, limits.queryMaxLength());
+        }
     }
 }

@@ -99,7 +99,7 @@ public class SyncResource {
     }
 
     private Response run(DaliParameters parameters, UploadSource uploads) throws DaliException {
-        TapRequest request = TapRequest.parse(parameters);
+        TapRequest request = TapRequest.parse(parameters, limits.queryMaxLength());
         String caller = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
         RunningQuery query;
         Cancellation cancellation = new Cancellation();

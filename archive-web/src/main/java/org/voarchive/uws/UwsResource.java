@@ -87,6 +87,13 @@ public abstract class UwsResource {
     /** The most bytes an inline upload may have. */
     protected abstract long maxUploadBytes();
 
+    /**
+     * Refuses job parameters the service would refuse anyway, before they are stored: at creation
+     * and whenever they change while the job is PENDING. Nothing by default.
+     */
+    protected void checkParameters(DaliParameters p) throws DaliException {
+    }
+
     private String caller() {
         return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
     }
@@ -130,14 +137,14 @@ public abstract class UwsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(MultivaluedMap<String, String> form) throws UwsException, IOException {
+    public Response create(MultivaluedMap<String, String> form) throws UwsException, DaliException, IOException {
         return create(DaliParameters.of(uri.getQueryParameters(), form), Map.of());
     }
 
     /** Parts with a file name are inline uploads, stored with the job; the others are parameters. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response createMultipart(List<EntityPart> parts) throws UwsException, IOException {
+    public Response createMultipart(List<EntityPart> parts) throws UwsException, DaliException, IOException {
         Map<String, List<String>> form = new LinkedHashMap<>();
         Map<String, InputStream> uploads = new LinkedHashMap<>();
         for (EntityPart part : parts) {
@@ -150,7 +157,9 @@ public abstract class UwsResource {
         return create(DaliParameters.of(uri.getQueryParameters(), form), uploads);
     }
 
-    private Response create(DaliParameters p, Map<String, InputStream> uploads) throws UwsException, IOException {
+    private Response create(DaliParameters p, Map<String, InputStream> uploads)
+            throws UwsException, DaliException, IOException {
+        checkParameters(p);
         String caller = caller();
         if (caller == null && settings.anonymousJobs() == UwsSettings.AnonymousJobs.REFUSED) {
             throw new UwsException(401, "this service runs jobs for authenticated users only");
@@ -242,7 +251,8 @@ public abstract class UwsResource {
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response post(@PathParam("id") String id, MultivaluedMap<String, String> form) throws UwsException {
+    public Response post(@PathParam("id") String id, MultivaluedMap<String, String> form)
+            throws UwsException, DaliException {
         DaliParameters p = DaliParameters.of(uri.getQueryParameters(), form);
         Optional<String> action = single(p, "ACTION");
         if (action.isPresent()) {
@@ -252,6 +262,7 @@ public abstract class UwsResource {
             return delete(id);
         }
         job(id);
+        checkParameters(p);
         List<JobParameter> parameters = jobParameters(p);
         if (!parameters.isEmpty()) {
             manager.setParameters(id, parameters);
@@ -372,9 +383,12 @@ public abstract class UwsResource {
     @POST
     @Path("{id}/parameters")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response setParameters(@PathParam("id") String id, MultivaluedMap<String, String> form) throws UwsException {
+    public Response setParameters(@PathParam("id") String id, MultivaluedMap<String, String> form)
+            throws UwsException, DaliException {
         job(id);
-        manager.setParameters(id, jobParameters(DaliParameters.of(uri.getQueryParameters(), form)));
+        DaliParameters p = DaliParameters.of(uri.getQueryParameters(), form);
+        checkParameters(p);
+        manager.setParameters(id, jobParameters(p));
         return Response.seeOther(jobUri(id)).build();
     }
 

@@ -1,0 +1,139 @@
+package org.voarchive.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.voarchive.database.DataSources;
+import org.voarchive.metadata.Caller;
+
+/**
+ * The one check of a caller's user name and password (HTTP Basic) against
+ * the archive's users: the only way a request becomes a {@link Caller}.
+ * Unknown users cost what known ones cost ({@link PasswordHashes#verify});
+ * a success is remembered briefly ({@link VerifiedLogins}); failures are
+ * counted per user name and per client address, and a key with too many is
+ * refused for a while before any hashing ({@link FailedLogins}). Each key's
+ * default is written at its injection point, the one place it is read.
+ */
+@ApplicationScoped
+public class Logins {
+
+    private static final Logger LOG = Logger.getLogger(Logins.class.getName());
+    /** What archive.users allows (V3); anything else cannot be a user, and is not echoed into the log. */
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
+    /** Longer passwords are refused unread: no user has one (deploy/user reads one line), and hashing costs. */
+    static final int MAX_PASSWORD_CHARS = 1024;
+
+    /** The answer to a login. */
+    public sealed interface Outcome {
+    }
+
+    /** The credentials are right: this is the caller. */
+    public record Valid(Caller caller) implements Outcome {
+    }
+
+    /** Wrong user name or password. */
+    public record Invalid() implements Outcome {
+    }
+
+    /** Too many failures for this user name or client address: try again after the seconds given. */
+    public record Throttled(long retryAfterSeconds) implements Outcome {
+    }
+
+    @Inject
+    DataSources dataSources;
+
+    @Inject
+    @ConfigProperty(name = "archive.auth.cache-seconds", defaultValue = "60")
+    int cacheSeconds;
+
+    @Inject
+    @ConfigProperty(name = "archive.auth.failures.window-seconds", defaultValue = "60")
+    int windowSeconds;
+
+    @Inject
+    @ConfigProperty(name = "archive.auth.failures.max-per-user", defaultValue = "10")
+    int maxPerUser;
+
+    @Inject
+    @ConfigProperty(name = "archive.auth.failures.max-per-address", defaultValue = "50")
+    int maxPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "archive.auth.failures.block-seconds", defaultValue = "300")
+    int blockSeconds;
+
+    private VerifiedLogins verified;
+    private FailedLogins userFailures;
+    private FailedLogins addressFailures;
+
+    @PostConstruct
+    void start() {
+        Clock clock = Clock.systemUTC();
+        verified = new VerifiedLogins(Duration.ofSeconds(Math.max(0, cacheSeconds)), clock);
+        Duration window = Duration.ofSeconds(windowSeconds);
+        Duration block = Duration.ofSeconds(blockSeconds);
+        userFailures = new FailedLogins(maxPerUser, window, block, clock);
+        addressFailures = new FailedLogins(maxPerAddress, window, block, clock);
+    }
+
+    /**
+     * @param address the client's address, for the per-address limit
+     * @throws SQLException if the users cannot be read (a server error, not a refusal)
+     */
+    public Outcome login(String user, char[] password, String address) throws SQLException {
+        OptionalLong blocked = max(userFailures.blockedSeconds(user), addressFailures.blockedSeconds(address));
+        if (blocked.isPresent()) {
+            return new Throttled(blocked.getAsLong());
+        }
+        boolean plausible = USER_NAME.matcher(user).matches() && password.length <= MAX_PASSWORD_CHARS;
+        String stored = null;
+        Caller caller = null;
+        if (plausible) {
+            // read before hashing: no pooled connection is held for the quarter second PBKDF2 takes
+            try (Connection c = dataSources.app().getConnection()) {
+                stored = storedHash(c, user);
+                caller = stored == null ? null : Caller.of(c, user);
+            }
+        }
+        // an implausible name has no hash: verified against the dummy hash like an unknown user
+        boolean right = verified.verified(user, password, stored)
+            || PasswordHashes.verify(stored, plausible ? password : new char[0]);
+        if (!right) {
+            userFailures.failed(user);
+            addressFailures.failed(address);
+            LOG.log(Level.INFO, "failed login for {0} from {1}",
+                new Object[] {USER_NAME.matcher(user).matches() ? user : "(not a user name)", address});
+            return new Invalid();
+        }
+        verified.remember(user, password, stored);
+        return new Valid(caller);
+    }
+
+    private static String storedHash(Connection c, String user) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT password_hash FROM archive.users WHERE name = ?")) {
+            s.setString(1, user);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString("password_hash") : null;
+            }
+        }
+    }
+
+    private static OptionalLong max(OptionalLong a, OptionalLong b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() ? a : OptionalLong.of(Math.max(a.getAsLong(), b.getAsLong()));
+    }
+}

@@ -1,0 +1,108 @@
+package org.voarchive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.voarchive.security.Users;
+
+/**
+ * Limits on what callers send: the length of QUERY (archive.tap.query.max-length, 100000 characters by
+ * default) for sync queries and async jobs, the size of form bodies (archive.http.form.max-bytes, 1 MiB),
+ * and the schemas discovery may publish.
+ */
+class InputLimitsIT {
+
+    private static final String ADMIN = "it-limits-admin";
+    private static final String PASSWORD = "it-limits-secret-1";
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final int MAX_LENGTH = 100_000;
+
+    @BeforeAll
+    static void admin() throws Exception {
+        try (Connection c = Archive.connect("OWNER")) {
+            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
+        }
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM archive.schemas WHERE name IN ('pg_catalog', 'information_schema', 'archive',"
+                + " 'tap_schema', 'pg_toast', 'pg_temp_1', 'it_limits_nosuch')");
+            s.execute("DELETE FROM archive.users WHERE name = '" + ADMIN + "'");
+        }
+    }
+
+    /** A query of exactly this many characters (trailing spaces). */
+    private static String query(int length) {
+        String q = "SELECT TOP 1 schema_name FROM tap_schema.schemas";
+        return q + " ".repeat(length - q.length());
+    }
+
+    private static String form(String query) {
+        return "LANG=ADQL&RESPONSEFORMAT=csv&QUERY=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    }
+
+    private static void assertTooLong(HttpResponse<String> r) {
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("QUERY_STATUS") && r.body().contains("QUERY has " + (MAX_LENGTH + 1) + " characters")
+            && r.body().contains("at most " + MAX_LENGTH), r.body());
+    }
+
+    @Test
+    void aSyncQueryOverTheLimitIsA400() throws Exception {
+        assertTooLong(Archive.request("POST", "/tap/sync", FORM, form(query(MAX_LENGTH + 1)), null, null));
+        HttpResponse<String> atTheLimit = Archive.request("POST", "/tap/sync", FORM, form(query(MAX_LENGTH)), null, null);
+        assertEquals(200, atTheLimit.statusCode(), atTheLimit.body());
+        String capabilities = new String(Archive.get("/tap/capabilities").body(), StandardCharsets.UTF_8);
+        assertTrue(capabilities.contains("at most " + MAX_LENGTH + " characters"), "declared: " + capabilities);
+    }
+
+    @Test
+    void anAsyncQueryOverTheLimitIsRefusedWhenGiven() throws Exception {
+        assertTooLong(Archive.request("POST", "/tap/async", FORM, form(query(MAX_LENGTH + 1)), null, null));
+        HttpResponse<String> created = Archive.request("POST", "/tap/async", FORM, form(query(40)), null, null);
+        assertEquals(303, created.statusCode(), created.body());
+        String job = created.headers().firstValue("Location").orElseThrow();
+        String path = job.substring(job.indexOf("/tap/async/"));
+        String longQuery = "QUERY=" + URLEncoder.encode(query(MAX_LENGTH + 1), StandardCharsets.UTF_8);
+        assertTooLong(Archive.request("POST", path + "/parameters", FORM, longQuery, null, null));
+        assertTooLong(Archive.request("POST", path, FORM, longQuery, null, null));
+        String parameters = Archive.send("GET", path + "/parameters", null, null, null).body();
+        assertTrue(parameters.contains("SELECT TOP 1 schema_name") && parameters.length() < MAX_LENGTH,
+            "the job kept its query: " + parameters.length() + " characters");
+        assertEquals(303, Archive.send("DELETE", path, null, null, null).statusCode());
+    }
+
+    @Test
+    void aFormBodyOverItsCapIsA413() throws Exception {
+        HttpResponse<String> r = Archive.request("POST", "/tap/sync", FORM, form("x".repeat(1_100_000)), null, null);
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.body().contains("at most 1048576 bytes"), r.body());
+    }
+
+    @Test
+    void discoveryRefusesSystemSchemasAndSchemasThatDoNotExist() throws Exception {
+        for (String schema : List.of("pg_catalog", "information_schema", "archive", "tap_schema", "pg_toast", "pg_temp_1",
+                "it_limits_nosuch")) {
+            HttpResponse<String> r = Archive.send("POST", "/admin/metadata/discover?schema=" + schema, null, ADMIN, PASSWORD);
+            assertEquals(400, r.statusCode(), schema + ": " + r.body());
+            assertTrue(r.body().contains("\"field\":\"schema\"") && r.body().contains(schema), r.body());
+        }
+        assertTrue(Archive.send("POST", "/admin/metadata/discover?schema=it_limits_nosuch", null, ADMIN, PASSWORD).body()
+            .contains("there is no schema"));
+        assertTrue(Archive.send("POST", "/admin/metadata/discover?schema=pg_catalog", null, ADMIN, PASSWORD).body()
+            .contains("PostgreSQL system schema"));
+        assertEquals(404, Archive.send("GET", "/admin/metadata/schemas/pg_catalog", null, ADMIN, PASSWORD).statusCode(),
+            "nothing was recorded");
+    }
+}
