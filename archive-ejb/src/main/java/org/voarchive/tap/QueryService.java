@@ -4,19 +4,14 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,15 +48,15 @@ import uk.ac.starlink.votable.VOStarTable;
 public class QueryService {
 
     private static final Logger LOG = Logger.getLogger(QueryService.class.getName());
-    // HTTP/1.1: an http:// request for HTTP/2 tries an h2c upgrade, which Payara's own listener breaks off
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(20)).build();
 
     @EJB
     DataSources dataSources;
 
     @Inject
     TapLimits limits;
+
+    @Inject
+    UploadFetchSettings uploadFetching;
 
     @Inject
     SiteIdentity site;
@@ -108,6 +103,16 @@ public class QueryService {
         // the standard functions and the operators' published ones (metadata, like the tables)
         org.voarchive.adql.FunctionRegistry functions = metadata.registry();
         Query query = parse(request.query(), functions);
+        // uploads on disk first: no fetch, however slow, ever holds a database connection
+        try (SpooledUploads uploads = spool(request, parts)) {
+            return start(request, caller, metadata, query, uploads, timeoutSeconds, cancellation, requested);
+        }
+    }
+
+    private RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, Query query,
+                               SpooledUploads uploads, int timeoutSeconds, Cancellation cancellation, Instant requested)
+            throws DaliException {
+        org.voarchive.adql.FunctionRegistry functions = metadata.registry();
         Connection connection = null;
         try {
             connection = dataSources.query().getConnection();
@@ -116,7 +121,7 @@ public class QueryService {
             }
             connection.setAutoCommit(false);
             List<TableInfo> tables = new ArrayList<>(metadata.catalog().tables());
-            tables.addAll(uploads(connection, request, parts));
+            tables.addAll(load(connection, uploads));
             CheckedQuery checked = check(query, tables, functions);
             long maxrec = request.effectiveMaxrec(limits);
             String sql = new PostgresTranslator(functions).translate(checked, OptionalLong.of(maxrec));
@@ -157,10 +162,22 @@ public class QueryService {
         }
     }
 
-    /** Each upload as a temporary table, committed so the query's own (read-only) transaction sees it. */
-    private List<TableInfo> uploads(Connection connection, TapRequest request, UploadSource parts)
+    /** The request's uploads, multipart parts and fetched URLs alike, as temporary files. */
+    private SpooledUploads spool(TapRequest request, UploadSource parts) throws DaliException {
+        try {
+            // the fetcher only when a URL needs it: a mistyped allow-list fails URL uploads, not every query
+            return SpooledUploads.spool(request.uploads(), parts,
+                request.uploads().stream().anyMatch(u -> u.url() != null) ? uploadFetching.fetcher() : null,
+                limits.uploadMaxBytes());
+        } catch (IOException e) {
+            throw serverFault("storing an upload failed", e);
+        }
+    }
+
+    /** Each spooled upload as a temporary table, committed so the query's own (read-only) transaction sees it. */
+    private List<TableInfo> load(Connection connection, SpooledUploads uploads)
             throws DaliException, SQLException, IOException {
-        if (request.uploads().isEmpty()) {
+        if (uploads.files().isEmpty()) {
             return List.of();
         }
         try (Statement s = connection.createStatement()) {
@@ -168,33 +185,11 @@ public class QueryService {
         }
         UploadLoader loader = new UploadLoader(connection, limits);
         List<TableInfo> tables = new ArrayList<>();
-        for (Upload upload : request.uploads()) {
-            tables.add(loader.load(upload.name(), open(upload, parts)));
+        for (SpooledUploads.Spooled upload : uploads.files()) {
+            tables.add(loader.load(upload.name(), upload.file()));
         }
         connection.commit();
         return tables;
-    }
-
-    private static InputStream open(Upload upload, UploadSource parts) throws DaliException, IOException {
-        if (upload.part() != null) {
-            return parts.open(upload.part()).orElseThrow(() -> DaliException.badRequest("UPLOAD " + upload.name()
-                + " refers to param:" + upload.part() + ", but the request has no such multipart part"));
-        }
-        try {
-            HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(upload.url())
-                .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                response.body().close();
-                throw DaliException.badRequest("UPLOAD " + upload.name() + ": " + upload.url() + " answered HTTP "
-                    + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw DaliException.badRequest("UPLOAD " + upload.name() + ": cannot fetch " + upload.url() + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DaliException(503, "interrupted while fetching " + upload.url());
-        }
     }
 
     private RunningQuery execute(Connection connection, Caller caller, String sql, CheckedQuery checked, long maxrec,

@@ -2,11 +2,9 @@ package org.voarchive.tap;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,7 +44,6 @@ final class UploadLoader {
     private final Connection connection;
     private final long maxRows;
     private final long maxBytes;
-    private long bytesLeft;
 
     /**
      * @param connection the query connection, in a read-write transaction the caller commits
@@ -55,39 +52,14 @@ final class UploadLoader {
         this.connection = connection;
         this.maxRows = limits.uploadMaxRows();
         this.maxBytes = limits.uploadMaxBytes();
-        this.bytesLeft = maxBytes;
     }
 
     /**
+     * @param file the upload as {@link SpooledUploads} wrote it, within the byte limit
      * @return the table as the ADQL checker sees it
      * @throws DaliException for a table that is not readable or is over the limits (400)
      */
-    TableInfo load(String name, InputStream content) throws DaliException, IOException, SQLException {
-        Path file = Files.createTempFile("tap-upload-", ".dat");
-        try {
-            spool(name, content, file);
-            return load(name, file);
-        } finally {
-            Files.deleteIfExists(file);
-        }
-    }
-
-    /** Copies the upload to disk, counting bytes against the limit for the whole request. */
-    private void spool(String name, InputStream content, Path file) throws IOException, DaliException {
-        try (InputStream in = content; var out = Files.newOutputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                bytesLeft -= n;
-                if (bytesLeft < 0) {
-                    throw DaliException.badRequest("UPLOAD " + name + ": the uploads of this request exceed the limit of "
-                        + maxBytes + " bytes");
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-    }
-
-    private TableInfo load(String name, Path file) throws DaliException, SQLException, IOException {
+    TableInfo load(String name, Path file) throws DaliException, SQLException, IOException {
         // the spooled file is within the byte limit; decompressed, it must be too
         try (UntrustedTable upload = UntrustedTable.open(file, null, maxBytes)) {
             return load(name, upload);
