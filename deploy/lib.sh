@@ -43,6 +43,68 @@ load_env() {
   export ARCHIVE_FILES_DIR
 }
 
+# A random secret (passwords the scripts generate): 32 hex digits.
+random_secret() { od -An -tx1 -N16 /dev/urandom | tr -d ' \n'; }
+
+# The servers (Payara Server and Micro) run as this system user, never as root: deploy/ creates it when
+# run as root. Run as another user, the scripts start the servers as that user.
+ARCHIVE_SERVER_USER=${ARCHIVE_SERVER_USER:-voarchive}
+[ "$(id -u)" = 0 ] || ARCHIVE_SERVER_USER=$(id -un)
+
+# The settings a server reads from files (MicroProfile Config's directory source) and never from its
+# environment: a process's environment is readable in /proc and passed to everything it starts.
+SERVER_SECRET_KEYS="archive.db.owner.password archive.db.app.password archive.db.query.password archive.datacite.password"
+
+# The environment variable of a setting, as MicroProfile Config maps them (archive.db.app.password: ARCHIVE_DB_APP_PASSWORD).
+setting_variable() { printf '%s' "$1" | tr 'a-z.-' 'A-Z__'; }
+
+ensure_server_user() {
+  [ "$(id -u)" = 0 ] || return 0
+  id -u "$ARCHIVE_SERVER_USER" >/dev/null 2>&1 && return 0
+  log "creating the system user $ARCHIVE_SERVER_USER (the servers run as it)"
+  useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$ARCHIVE_SERVER_USER" \
+    || die "could not create the system user $ARCHIVE_SERVER_USER"
+}
+
+# Gives files and directories to the server user (when run as root).
+own_by_server() {
+  if [ "$(id -u)" = 0 ]; then chown -R "$ARCHIVE_SERVER_USER:" "$@"; fi
+}
+
+# Runs a command as the server user, without the secret variables in its environment, with a home of its
+# own under the state directory (asadmin and Java keep files there).
+as_server() {
+  local unset=() key
+  for key in $SERVER_SECRET_KEYS; do unset+=(-u "$(setting_variable "$key")"); done
+  mkdir -p "$ARCHIVE_STATE_DIR/home"
+  own_by_server "$ARCHIVE_STATE_DIR/home"
+  if [ "$(id -u)" = 0 ]; then
+    # -m keeps the environment (the archive's settings), which the server reads
+    env "${unset[@]}" HOME="$ARCHIVE_STATE_DIR/home" runuser -m -u "$ARCHIVE_SERVER_USER" -- "$@"
+  else
+    env "${unset[@]}" HOME="$ARCHIVE_STATE_DIR/home" "$@"
+  fi
+}
+
+# Writes the secret settings of the environment as files, one a setting, readable by the server user only.
+write_server_secrets() { # directory
+  local dir=$1 key var
+  rm -rf "$dir"
+  (umask 077 && mkdir -p "$dir")
+  for key in $SERVER_SECRET_KEYS; do
+    var=$(setting_variable "$key")
+    if [ -n "${!var:-}" ]; then (umask 077 && printf '%s' "${!var}" > "$dir/$key"); fi
+  done
+  own_by_server "$dir"
+}
+
+# The server user must reach the state directory: every directory above it must let others pass.
+check_server_reaches() { # path
+  [ "$(id -u)" = 0 ] || return 0
+  runuser -u "$ARCHIVE_SERVER_USER" -- test -x "$1" \
+    || die "the server user $ARCHIVE_SERVER_USER cannot reach $1: set ARCHIVE_STATE_DIR to a directory it can (e.g. under /var/lib)"
+}
+
 # Runs a PostgreSQL client (psql, pg_dump, pg_restore ...) as the owner role on the archive's database
 # (after load_env; an explicit -d names another database).
 as_owner() {
