@@ -261,7 +261,12 @@ public final class QueryChecker {
          */
         private Expression sortOrGroupKey(Expression key, Scope scope, List<ResultColumn> results, boolean positional) {
             if (positional && key instanceof Expression.NumericLiteral n && n.integer()) {
-                long position = Long.parseLong(n.text());
+                long position;
+                try {
+                    position = Long.parseLong(n.text());
+                } catch (NumberFormatException tooLarge) {
+                    position = Long.MAX_VALUE;
+                }
                 if (position < 1 || position > results.size()) {
                     throw error(new Position(1, 1), "ORDER BY " + position + ": the result has " + results.size() + " columns");
                 }

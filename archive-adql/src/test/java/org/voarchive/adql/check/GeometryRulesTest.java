@@ -90,4 +90,10 @@ class GeometryRulesTest {
         assertFalse(negative.contains("scircle"), negative);
         assertTrue(sql("SELECT ra FROM demo.bsc5 WHERE DISTANCE(POINT(ra, dec), POINT(10, 10)) < 1").contains("scircle"));
     }
+
+    @Test
+    void anOrderByPositionBeyondAnyNumberIsAnErrorNotACrash() {
+        assertTrue(refusal("SELECT hr FROM demo.bsc5 ORDER BY 9223372036854775808").contains("the result has 1 columns"));
+        assertTrue(refusal("SELECT hr FROM demo.bsc5 ORDER BY 0xffffffffffffffffff").contains("the result has 1 columns"));
+    }
 }
