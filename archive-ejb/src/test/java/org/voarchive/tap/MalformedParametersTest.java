@@ -18,7 +18,7 @@ import org.voarchive.datalink.LinksFormat;
 class MalformedParametersTest {
 
     private static DaliException refused(Map<String, List<String>> p) {
-        return assertThrows(DaliException.class, () -> TapRequest.parse(DaliParameters.of(p)));
+        return assertThrows(DaliException.class, () -> TapRequest.parse(DaliParameters.of(p), 100_000));
     }
 
     @Test
