@@ -50,6 +50,27 @@ public final class QueryParser {
     }
 
     /**
+     * U+0000 is no character of any ADQL token, and PostgreSQL cannot hold it in text (22021): refused
+     * here, with its position, wherever it stands (string literal, delimited identifier or elsewhere).
+     */
+    private static void refuseNul(String adql) {
+        int nul = adql.indexOf('\0');
+        if (nul < 0) {
+            return;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < nul; i++) {
+            if (adql.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        throw new AdqlException(line, nul - lineStart + 1,
+            "the character U+0000 (NUL) is not allowed in a query, not even in a string or a delimited identifier");
+    }
+
+    /**
      * @return the query's syntax tree
      * @throws AdqlException at the first problem, with its line and column
      */
@@ -63,6 +84,7 @@ public final class QueryParser {
     }
 
     private Query parseChecked(String adql) {
+        refuseNul(adql);
         AdqlLexer lexer = new AdqlLexer(CharStreams.fromString(adql));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);

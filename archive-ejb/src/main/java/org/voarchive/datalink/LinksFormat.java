@@ -18,6 +18,10 @@ public enum LinksFormat {
         if (value == null || value.isBlank()) {
             return Optional.of(VOTABLE_TABLEDATA);
         }
+        if (value.contains("/") && !value.toLowerCase(Locale.ROOT).startsWith("votable/")
+            && !org.voarchive.dali.MediaTypes.wellFormed(value)) {
+            return Optional.empty(); // a malformed media type names no format (and is no Content-Type)
+        }
         String v = value.toLowerCase(Locale.ROOT).replace(" ", "");
         String base = v.contains(";") ? v.substring(0, v.indexOf(';')) : v;
         boolean binary2 = v.contains("serialization=binary2");

@@ -28,7 +28,28 @@ public record LinksRequest(List<String> ids, LinksFormat format, String formatRe
             if (id.isBlank()) {
                 throw DaliException.badRequest("UsageFault: an ID parameter is empty");
             }
+            int bad = unrepresentable(id);
+            if (bad >= 0) {
+                // no ID here has one, and the response could not echo it (XML 1.0 has no such character):
+                // an invalid value (DataLink 1.1 section 3.4's UsageFault), not a row the table cannot hold
+                throw DaliException.badRequest(String.format("UsageFault: an ID contains the character U+%04X, which no"
+                    + " identifier can contain", bad));
+            }
         }
         return new LinksRequest(ids, format, requested.orElse(null));
+    }
+
+    /** The first character XML 1.0 cannot carry (controls but tab, CR, LF; lone surrogates; U+FFFE/F), or -1. */
+    static int unrepresentable(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
+            if (!ok) {
+                return c;
+            }
+            i += Character.charCount(c);
+        }
+        return -1;
     }
 }

@@ -76,6 +76,37 @@ public class OaiService {
     @ConfigProperty(name = "archive.datacite.repository-id")
     Optional<String> datacentre;
 
+    /** The secret resumption tokens are signed with; unset: derived from the application role's password. */
+    @Inject
+    @ConfigProperty(name = "archive.oai.token-secret")
+    Optional<String> tokenSecret;
+
+    @Inject
+    @ConfigProperty(name = "archive.db.app.password")
+    Optional<String> appPassword;
+
+    private volatile ResumptionToken.Key tokenKey;
+
+    /**
+     * One key for every node and restart: from archive.oai.token-secret, else from the database password
+     * the server already keeps secret (never a key made up at startup, which would break harvests in progress).
+     */
+    ResumptionToken.Key tokenKey() {
+        ResumptionToken.Key key = tokenKey;
+        if (key == null) {
+            Optional<String> secret = tokenSecret.filter(s -> !s.isBlank())
+                .or(() -> appPassword.filter(s -> !s.isBlank()).map(p -> "archive.db.app.password:" + p));
+            if (secret.isEmpty()) {
+                java.util.logging.Logger.getLogger(OaiService.class.getName()).warning("neither archive.oai.token-secret"
+                    + " nor archive.db.app.password is set: OAI-PMH resumption tokens are checked for integrity only,"
+                    + " anyone can forge them");
+            }
+            key = new ResumptionToken.Key(secret.orElse("") + "|" + site.authority());
+            tokenKey = key;
+        }
+        return key;
+    }
+
     public String baseUrl() {
         return site.baseUrl() + "/oai";
     }
@@ -210,7 +241,7 @@ public class OaiService {
     }
 
     private Answer list(OaiRequest r, boolean records) throws OaiException, SQLException {
-        ResumptionToken token = r.resumptionToken() == null ? null : ResumptionToken.decode(r.resumptionToken());
+        ResumptionToken token = r.resumptionToken() == null ? null : ResumptionToken.decode(r.resumptionToken(), tokenKey());
         String prefix = token == null ? r.metadataPrefix() : token.metadataPrefix();
         String set = token == null ? r.set() : token.set();
         Instant from = token == null ? r.from() : token.from();
@@ -272,7 +303,7 @@ public class OaiService {
                 w.writeAttribute("cursor", Long.toString(cursor));
                 if (more) {
                     w.writeCharacters(new ResumptionToken(prefix, set, from, until, shown.get(shown.size() - 1),
-                        cursor + shown.size(), total).encode());
+                        cursor + shown.size(), total).encode(tokenKey()));
                 }
                 w.writeEndElement();
             }

@@ -64,10 +64,24 @@ record ConeSearchQuery(String adql, List<Output> columns, long maxrec) {
         roles.add(new Output(Role.DISTANCE, null));
         String adql = "SELECT " + String.join(", ", select)
             + " FROM " + ReservedWords.identifier(table.schema()) + "." + ReservedWords.identifier(table.name())
-            + " WHERE 1 = CONTAINS(" + point + ", CIRCLE(" + centre + ", " + number(request.sr()) + "))"
+            + " WHERE " + within(point, request)
             + " ORDER BY \"" + DISTANCE + "\"";
         long maxrec = request.metadataOnly() ? 0 : Math.min(request.maxrec().orElse(maxRecords), maxRecords);
         return new ConeSearchQuery(adql, List.copyOf(roles), maxrec);
+    }
+
+    /**
+     * The cone as a condition. SR may be up to 180 degrees (the whole sky), but a pg_sphere circle at
+     * most 90: a larger cone is everything outside the circle of 180 - SR around the opposite point.
+     */
+    static String within(String point, ConeRequest request) {
+        if (request.sr() <= 90) {
+            return "1 = CONTAINS(" + point + ", CIRCLE(" + number(request.ra()) + ", " + number(request.dec()) + ", "
+                + number(request.sr()) + "))";
+        }
+        double antipodeRa = request.ra() >= 180 ? request.ra() - 180 : request.ra() + 180;
+        return "0 = CONTAINS(" + point + ", CIRCLE(" + number(antipodeRa) + ", " + number(-request.dec()) + ", "
+            + number(180 - request.sr()) + "))";
     }
 
     private static PublishedMetadata.Column column(PublishedMetadata.Table table, List<PublishedMetadata.Column> readable,

@@ -60,7 +60,8 @@ public class AsyncQuery implements JobExecutor {
             }
             Optional<String> failure = query.failure();
             if (failure.isPresent()) {
-                throw new JobFailure(ErrorType.TRANSIENT, "the query failed after the first rows: " + failure.get());
+                throw new JobFailure(query.failureIsClients() ? ErrorType.FATAL : ErrorType.TRANSIENT,
+                    "the query failed after the first rows: " + failure.get());
             }
             return List.of(new JobResult(RESULT, file, query.contentType(), size));
         } catch (DaliException e) {

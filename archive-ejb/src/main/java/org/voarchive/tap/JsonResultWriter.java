@@ -51,7 +51,7 @@ final class JsonResultWriter implements ResultWriter {
         }
         w.write("],\"queryStatus\":" + Json.string(table.status().name()));
         if (table.status() == ResultTable.Status.ERROR) {
-            w.write(",\"error\":" + Json.string(table.failure().getMessage()));
+            w.write(",\"error\":" + Json.string(org.voarchive.database.DatabaseErrors.primaryMessage(table.failure())));
         }
         w.write("}\n");
         w.flush();

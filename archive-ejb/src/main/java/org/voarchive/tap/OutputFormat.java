@@ -61,6 +61,10 @@ public enum OutputFormat {
      * ignored, except VOTable's serialization) or a short name, case-insensitively.
      */
     public static Optional<OutputFormat> forName(String value) {
+        if (value.contains("/") && !value.toLowerCase(Locale.ROOT).startsWith("votable/")
+            && !org.voarchive.dali.MediaTypes.wellFormed(value)) {
+            return Optional.empty(); // e.g. "text/csv;x": no media type, and no Content-Type to answer with
+        }
         String key = normalized(value);
         for (OutputFormat f : values()) {
             if (f.names.contains(key)) {

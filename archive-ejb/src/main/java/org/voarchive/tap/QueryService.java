@@ -29,6 +29,7 @@ import org.voarchive.adql.check.TableInfo;
 import org.voarchive.adql.postgres.PostgresTranslator;
 import org.voarchive.dali.DaliException;
 import org.voarchive.database.Cancellation;
+import org.voarchive.database.DatabaseErrors;
 import org.voarchive.database.DataSources;
 import org.voarchive.datalink.DatalinkCapabilities;
 import org.voarchive.metadata.Caller;
@@ -115,7 +116,7 @@ public class QueryService {
         org.voarchive.adql.FunctionRegistry functions = metadata.registry();
         Connection connection = null;
         try {
-            connection = dataSources.query().getConnection();
+            connection = connect();
             if (!cancellation.attach(connection)) {
                 throw new DaliException(409, "the query was cancelled before it started");
             }
@@ -124,7 +125,7 @@ public class QueryService {
             tables.addAll(load(connection, uploads));
             CheckedQuery checked = check(query, tables, functions);
             long maxrec = request.effectiveMaxrec(limits);
-            String sql = new PostgresTranslator(functions).translate(checked, OptionalLong.of(maxrec));
+            String sql = translate(checked, functions, maxrec);
             RunningQuery running = execute(connection, caller, sql, checked, maxrec, timeoutSeconds, request, cancellation,
                 new ResultInfo(request.query(), request.lang(), requested,
                     checked.sourceTables().stream().map(TableInfo::qualifiedName).distinct().toList(),
@@ -133,7 +134,8 @@ public class QueryService {
             connection = null; // owned by the running query now
             return running;
         } catch (SQLException e) {
-            throw serverFault("the query could not be started", e);
+            // uploads and the query's own statements: a value the client sent can fail here too
+            throw rejected(e, timeoutSeconds, "starting the query");
         } catch (IOException e) {
             throw serverFault("reading an upload failed", e);
         } finally {
@@ -150,6 +152,26 @@ public class QueryService {
             return new QueryParser(functions).parse(adql);
         } catch (AdqlException e) {
             throw DaliException.badRequest("ADQL syntax error at " + e.positioned());
+        }
+    }
+
+    /** A pooled connection of the query role; none to be had is the database being unavailable for now. */
+    private Connection connect() throws DaliException {
+        try {
+            return dataSources.query().getConnection();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "no query connection", e);
+            throw new DaliException(503, "no database connection is available now; try again in a moment");
+        }
+    }
+
+    /** The SQL, or what the translator cannot express in PostgreSQL (e.g. REGION) as the client's error. */
+    static String translate(CheckedQuery checked, org.voarchive.adql.FunctionRegistry functions, long maxrec)
+            throws DaliException {
+        try {
+            return new PostgresTranslator(functions).translate(checked, OptionalLong.of(maxrec));
+        } catch (AdqlException e) {
+            throw DaliException.badRequest("ADQL error at " + e.positioned());
         }
     }
 
@@ -251,22 +273,29 @@ public class QueryService {
             }).orElse(null);
     }
 
-    /** A database error as the client's mistake where it is one (bad values, time limit), else a fault here. */
-    private static DaliException rejected(SQLException e, int timeoutSeconds, String sql) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.equals("57014")) {
-            return DaliException.badRequest("the query ran longer than the limit of " + timeoutSeconds
+    /**
+     * A database error as the client's mistake where it is one (bad values, bad geometry, time limit: 400),
+     * the database being unavailable (503), else a fault here (500, logged with the SQL). A 400 carries only
+     * PostgreSQL's primary message, never the translated SQL (which names stored schemas and internals).
+     */
+    static DaliException rejected(SQLException e, int timeoutSeconds, String sql) {
+        String message = DatabaseErrors.primaryMessage(e);
+        return switch (DatabaseErrors.classify(e)) {
+            case TIMEOUT -> DaliException.badRequest("the query ran longer than the limit of " + timeoutSeconds
                 + " s and was cancelled; narrow it down or submit it as an asynchronous job");
-        }
-        if (state.startsWith("22") || state.startsWith("42") || state.startsWith("0A") || state.startsWith("54")) {
-            return DaliException.badRequest("the database rejected the query: " + firstLine(e.getMessage()));
-        }
-        LOG.log(Level.SEVERE, "query failed in the database: " + sql, e);
-        return new DaliException(500, "the query failed in the database (" + state + ")");
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+            case CLIENT -> {
+                LOG.fine(() -> "query refused by the database (" + e.getSQLState() + "): " + message);
+                yield DaliException.badRequest("the database rejected the query: " + message);
+            }
+            case UNAVAILABLE -> {
+                LOG.log(Level.WARNING, "database unavailable (" + e.getSQLState() + ") " + sql, e);
+                yield new DaliException(503, "the database is unavailable now (" + e.getSQLState() + "); try again later");
+            }
+            case FAULT -> {
+                LOG.log(Level.SEVERE, "query failed in the database: " + sql, e);
+                yield new DaliException(500, "the query failed in the database (" + e.getSQLState() + ")");
+            }
+        };
     }
 
     private static DaliException serverFault(String what, Exception e) {

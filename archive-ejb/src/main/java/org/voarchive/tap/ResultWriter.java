@@ -28,7 +28,7 @@ interface ResultWriter {
     static void failIfIncomplete(ResultTable table) throws IOException {
         if (table.status() == ResultTable.Status.ERROR) {
             throw new IOException("the query failed after " + table.rowsDelivered() + " rows: "
-                + table.failure().getMessage(), table.failure());
+                + org.voarchive.database.DatabaseErrors.primaryMessage(table.failure()), table.failure());
         }
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.voarchive.database.Cancellation;
+import org.voarchive.database.DatabaseErrors;
 
 /**
  * An executed query whose rows are still on the server: the open cursor on the
@@ -62,7 +63,12 @@ public final class RunningQuery implements AutoCloseable {
 
     /** Why the rows stopped early, if the database failed after the first row (the result then ends with an error). */
     public java.util.Optional<String> failure() {
-        return java.util.Optional.ofNullable(table.failure()).map(e -> e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+        return java.util.Optional.ofNullable(table.failure()).map(DatabaseErrors::primaryMessage);
+    }
+
+    /** Whether the failure after the first rows was the query's own (its values), not the service's. */
+    public boolean failureIsClients() {
+        return table.failure() != null && DatabaseErrors.classify(table.failure()) == DatabaseErrors.Verdict.CLIENT;
     }
 
     /** Streams the result and closes the query. */

@@ -20,7 +20,7 @@ import org.voarchive.dali.DaliException;
  */
 public record Upload(String name, String part, URI url) {
 
-    private static final Pattern REGULAR_IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern REGULAR_IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
 
     /** Every UPLOAD value; each may list several tables separated by semicolons. */
     public static List<Upload> parse(List<String> values) throws DaliException {
@@ -50,7 +50,7 @@ public record Upload(String name, String part, URI url) {
         String source = pair.substring(comma + 1).trim();
         if (!REGULAR_IDENTIFIER.matcher(name).matches()) {
             throw DaliException.badRequest("UPLOAD table name '" + name
-                + "' is not an ADQL regular identifier (a letter, then letters, digits or _)");
+                + "' is not an ADQL regular identifier of at most 63 characters (a letter, then letters, digits or _)");
         }
         if (source.startsWith("param:")) {
             String part = source.substring("param:".length());
@@ -69,6 +69,10 @@ public record Upload(String name, String part, URI url) {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw DaliException.badRequest("UPLOAD " + name + ": only param:, http: and https: sources are supported, not '"
                 + source + "'");
+        }
+        if (url.isOpaque() || url.getHost() == null || url.getHost().isBlank() || url.getRawUserInfo() != null) {
+            // http:x, http://:80/, http://user@host/: no address to fetch (HttpClient would throw, not refuse)
+            throw DaliException.badRequest("UPLOAD " + name + ": '" + source + "' is not an http(s) URL with a host name");
         }
         return new Upload(name, null, url);
     }

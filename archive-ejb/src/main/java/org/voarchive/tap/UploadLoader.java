@@ -78,6 +78,7 @@ final class UploadLoader {
         if (columns.isEmpty()) {
             throw DaliException.badRequest("UPLOAD " + name + " has no columns");
         }
+        checkColumnNames(name, columns.stream().map(ColumnDefinition::name).toList());
         String sqlName = Sql.identifier(TEMPORARY_SCHEMA, name);
         StringJoiner definition = new StringJoiner(", ");
         StringJoiner names = new StringJoiner(", ");
@@ -97,10 +98,18 @@ final class UploadLoader {
                     throw DaliException.badRequest("UPLOAD " + name + " has more than the limit of " + maxRows + " rows");
                 }
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = StilTable.value(cell(name, seq, i), columns.get(i));
+                    values[i] = convert(name, rows, columns.get(i), cell(name, seq, i));
                 }
                 encoder.write(values);
             }
+        } catch (SQLException e) {
+            throw copyRefused(name, e);
+        } catch (IOException e) {
+            // PGCopyOutputStream reports the server's refusal of a row as an IOException around the SQLException
+            if (e.getCause() instanceof SQLException sql) {
+                throw copyRefused(name, sql);
+            }
+            throw e;
         }
         execute("ANALYZE " + sqlName);
         List<ColumnInfo> adqlColumns = new ArrayList<>();
@@ -111,6 +120,72 @@ final class UploadLoader {
                 blankToNull(stil.getUtype()), c.description()));
         }
         return new TableInfo(ADQL_SCHEMA, name, "Uploaded table (" + rows + " rows)", adqlColumns, TEMPORARY_SCHEMA);
+    }
+
+    /** PostgreSQL's own limit on names (NAMEDATALEN - 1), in bytes of UTF-8. */
+    static final int MAX_NAME_BYTES = 63;
+    /** Every PostgreSQL table has these (oid only before PostgreSQL 12): a column may not take their names. */
+    private static final java.util.Set<String> SYSTEM_COLUMNS =
+        java.util.Set.of("ctid", "xmin", "xmax", "cmin", "cmax", "tableoid", "oid");
+
+    /**
+     * The column names of an upload as PostgreSQL and ADQL can hold them: unique (ADQL names are
+     * case-insensitive), at most 63 bytes (PostgreSQL would cut longer ones, so that two names
+     * could become one), none a system column's, none empty or with NUL.
+     *
+     * @throws DaliException 400 naming the column
+     */
+    static void checkColumnNames(String upload, List<String> names) throws DaliException {
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        for (String column : names) {
+            String shown = column == null ? "" : column.replace("\0", "\\0");
+            if (column == null || column.isBlank()) {
+                throw DaliException.badRequest("UPLOAD " + upload + " has a column without a name");
+            }
+            if (column.indexOf('\0') >= 0) {
+                throw DaliException.badRequest("UPLOAD " + upload + ": the column name '" + shown + "' contains U+0000");
+            }
+            if (column.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw DaliException.badRequest("UPLOAD " + upload + ": the column name '" + shown + "' is longer than "
+                    + MAX_NAME_BYTES + " bytes, which is the most a database name can have");
+            }
+            String key = column.toLowerCase(java.util.Locale.ROOT);
+            if (SYSTEM_COLUMNS.contains(key)) {
+                throw DaliException.badRequest("UPLOAD " + upload + ": the column name '" + column + "' is reserved by the"
+                    + " database (ctid, xmin, xmax, cmin, cmax, tableoid, oid); rename the column");
+            }
+            String before = seen.putIfAbsent(key, column);
+            if (before != null) {
+                throw DaliException.badRequest("UPLOAD " + upload + " has the column '" + column + "' twice"
+                    + (before.equals(column) ? "" : " (as '" + before + "'; ADQL names do not distinguish case)"));
+            }
+        }
+    }
+
+    /** A cell as COPY writes it; a value that does not convert is the upload's fault, named by row and column. */
+    private static Object convert(String upload, long row, ColumnDefinition column, Object value) throws DaliException {
+        try {
+            return StilTable.value(value, column);
+        } catch (RuntimeException e) {
+            throw DaliException.badRequest("UPLOAD " + upload + ", row " + row + ", column " + column.name()
+                + ": the value cannot be read as " + column.sqlType() + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The database refusing a value of the upload (a 400 naming where, from COPY's context), or a fault here. */
+    private static DaliException copyRefused(String upload, SQLException e) throws SQLException {
+        if (org.voarchive.database.DatabaseErrors.classify(e) != org.voarchive.database.DatabaseErrors.Verdict.CLIENT) {
+            throw e;
+        }
+        String where = "";
+        if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+            && p.getServerErrorMessage().getWhere() != null) {
+            // "COPY name, line 3, column dec: "abc"": the upload's own table, row and column
+            where = p.getServerErrorMessage().getWhere().lines().filter(l -> l.startsWith("COPY ")).findFirst()
+                .map(l -> " (" + l.replaceFirst("^COPY [^,]*, line ", "row ") + ")").orElse("");
+        }
+        return DaliException.badRequest("UPLOAD " + upload + ": a value is not acceptable"
+            + where + ": " + org.voarchive.database.DatabaseErrors.primaryMessage(e));
     }
 
     /*

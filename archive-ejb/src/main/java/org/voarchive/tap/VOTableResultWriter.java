@@ -46,7 +46,7 @@ final class VOTableResultWriter implements ResultWriter {
             case OVERFLOW -> info(w, "QUERY_STATUS", "OVERFLOW",
                 "The result was truncated at MAXREC = " + table.rowsDelivered() + " rows");
             case ERROR -> info(w, "QUERY_STATUS", "ERROR",
-                "The query failed after " + table.rowsDelivered() + " rows: " + table.failure().getMessage());
+                "The query failed after " + table.rowsDelivered() + " rows: " + org.voarchive.database.DatabaseErrors.primaryMessage(table.failure()));
             case OK -> {
             }
         }

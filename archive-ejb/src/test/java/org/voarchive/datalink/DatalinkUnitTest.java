@@ -58,6 +58,15 @@ class DatalinkUnitTest {
     }
 
     @Test
+    void idsNoTableCanEchoAreAUsageFault() throws DaliException {
+        DaliException nul = assertThrows(DaliException.class, () -> parse(Map.of("ID", List.of("a\0b"))));
+        assertEquals(400, nul.status());
+        assertTrue(nul.getMessage().startsWith("UsageFault: an ID contains the character U+0000"), nul.getMessage());
+        assertEquals(400, assertThrows(DaliException.class, () -> parse(Map.of("ID", List.of("x\u0001")))).status());
+        assertEquals(List.of("ivo://x/y?\u00e9\t\ud83d\ude00"), parse(Map.of("ID", List.of("ivo://x/y?\u00e9\t\ud83d\ude00"))).ids());
+    }
+
+    @Test
     void rowsAreCheckedAndNamed() {
         DatalinkLoader loader = new DatalinkLoader(null, BASE);
         int[] all = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};

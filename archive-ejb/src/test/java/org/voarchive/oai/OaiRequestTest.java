@@ -51,11 +51,17 @@ class OaiRequestTest {
             "until", "2024-05-01"));
     }
 
+    private static final ResumptionToken.Key KEY = new ResumptionToken.Key("a server secret");
+
+    private static String bad(String token) {
+        return assertThrows(OaiException.class, () -> ResumptionToken.decode(token, KEY), token).code();
+    }
+
     @Test
     void resumptionTokensRoundTripAndForeignOnesAreRefused() throws OaiException {
         ResumptionToken t = new ResumptionToken("oai_dc", "tables", Instant.parse("2024-01-01T00:00:00Z"), null,
             new OaiItem("demo.plates", null, Instant.parse("2024-06-01T12:00:00Z"), false), 5, 1234);
-        ResumptionToken back = ResumptionToken.decode(t.encode());
+        ResumptionToken back = ResumptionToken.decode(t.encode(KEY), new ResumptionToken.Key("a server secret"));
         assertEquals(t.metadataPrefix(), back.metadataPrefix());
         assertEquals(t.set(), back.set());
         assertEquals(t.from(), back.from());
@@ -64,8 +70,36 @@ class OaiRequestTest {
         assertEquals(t.last().datestamp(), back.last().datestamp());
         assertEquals(5, back.cursor());
         assertEquals(1234, back.completeListSize());
-        assertEquals("badResumptionToken", assertThrows(OaiException.class, () -> ResumptionToken.decode("!!")).code());
+        assertEquals("badResumptionToken", bad("!!"));
+        assertEquals("badResumptionToken", bad(java.util.Base64.getUrlEncoder().encodeToString("2\nx".getBytes())));
+        assertEquals("badResumptionToken", bad(""));
+        assertEquals("badResumptionToken", bad("."));
+    }
+
+    @Test
+    void tamperedOrForeignlySignedTokensAreBadResumptionTokens() {
+        ResumptionToken t = new ResumptionToken("oai_dc", null, null, null,
+            new OaiItem("demo.plates", null, Instant.parse("2024-06-01T12:00:00Z"), false), 100, 250);
+        String token = t.encode(KEY);
+        // every single-character change of the token, in its fields or its signature
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            String tampered = token.substring(0, i) + (c == 'A' ? 'B' : 'A') + token.substring(i + 1);
+            if (!tampered.equals(token)) {
+                assertEquals("badResumptionToken", bad(tampered));
+            }
+        }
         assertEquals("badResumptionToken", assertThrows(OaiException.class,
-            () -> ResumptionToken.decode(java.util.Base64.getUrlEncoder().encodeToString("2\nx".getBytes()))).code());
+            () -> ResumptionToken.decode(token, new ResumptionToken.Key("another secret"))).code());
+        assertEquals("badResumptionToken", bad(token.substring(0, token.indexOf('.'))));
+        // the old unsigned layout with a forged date, and signed but malformed fields, are refused, not a 500
+        String fields = String.join("\n", "2", "oai_dc", "", "not-a-date", "", "0", "x", "0", "0");
+        assertEquals("badResumptionToken", bad(java.util.Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(fields.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals("badResumptionToken", bad(ResumptionToken.sign(fields, KEY)));
+        assertEquals("badResumptionToken", bad(ResumptionToken.sign(
+            String.join("\n", "2", "oai_dc", "", "", "", "99999999999999999999", "x", "0", "0"), KEY)));
+        assertEquals("badResumptionToken", bad(ResumptionToken.sign(
+            String.join("\n", "2", "oai_dc", "", "", "", "0", "x", "-1", "0"), KEY)));
     }
 }

@@ -85,4 +85,15 @@ class ConeSearchQueryTest {
         assertEquals(500, e.status());
         assertTrue(e.getMessage().contains("gone"), e.getMessage());
     }
+
+    @Test
+    void conesOverNinetyDegreesAreTheOutsideOfTheOppositeCircleUpToTheWholeSky() throws DaliException {
+        String wide = ConeSearchQuery.of(table("cat", "obj", SETTINGS), request(1, OptionalLong.empty(), 120), 50).adql();
+        assertTrue(wide.contains("WHERE 0 = CONTAINS(POINT(ra, de), CIRCLE(179.5, 89.25, 60.0)) ORDER BY"), wide);
+        String sky = ConeSearchQuery.of(table("cat", "obj", SETTINGS), request(1, OptionalLong.empty(), 180), 50).adql();
+        assertTrue(sky.contains("CIRCLE(179.5, 89.25, 0.0)"), sky);
+        assertTrue(ConeSearchQuery.of(table("cat", "obj", SETTINGS), request(1, OptionalLong.empty(), 90), 50).adql()
+            .contains("1 = CONTAINS(POINT(ra, de), CIRCLE(359.5, -89.25, 90.0))"));
+        QueryParser.syntaxOnly().parse(wide);
+    }
 }

@@ -24,9 +24,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -123,7 +120,7 @@ public abstract class UwsResource {
             phases.add(phaseNamed(phase));
         }
         Optional<String> afterValue = single(p, "AFTER");
-        Instant after = afterValue.isPresent() ? instant(afterValue.get()) : null;
+        Instant after = afterValue.isPresent() ? UwsValues.instant("AFTER", afterValue.get()) : null;
         int last = settings.maxListed();
         Optional<String> lastValue = single(p, "LAST");
         if (lastValue.isPresent()) {
@@ -189,7 +186,7 @@ public abstract class UwsResource {
         Optional<String> destruction = single(p, "DESTRUCTION");
         return new JobControl(
             duration.isPresent() ? OptionalLong.of(longValue("EXECUTIONDURATION", duration.get())) : OptionalLong.empty(),
-            destruction.isPresent() ? Optional.of(instant(destruction.get())) : Optional.empty(), run);
+            destruction.isPresent() ? Optional.of(UwsValues.instant("DESTRUCTION", destruction.get())) : Optional.empty(), run);
     }
 
     // ---- the job
@@ -342,7 +339,7 @@ public abstract class UwsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setDestruction(@PathParam("id") String id, MultivaluedMap<String, String> form) throws UwsException {
         job(id);
-        manager.setDestruction(id, instant(required(form, "DESTRUCTION")));
+        manager.setDestruction(id, UwsValues.instant("DESTRUCTION", required(form, "DESTRUCTION")));
         return Response.seeOther(jobUri(id)).build();
     }
 
@@ -439,11 +436,7 @@ public abstract class UwsResource {
     }
 
     private static long longValue(String name, String value) throws UwsException {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw UwsException.badRequest(name + " must be a whole number, not '" + value + "'");
-        }
+        return UwsValues.wholeNumber(name, value);
     }
 
     private static int positiveInt(String name, String value) throws UwsException {
@@ -452,17 +445,5 @@ public abstract class UwsResource {
             throw UwsException.badRequest(name + " must be a positive number, not " + value);
         }
         return (int) n;
-    }
-
-    /** ISO 8601 as UWS writes it; without a zone, UTC. */
-    private static Instant instant(String value) throws UwsException {
-        try {
-            return value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")
-                ? java.time.OffsetDateTime.parse(value).toInstant()
-                : LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw UwsException.badRequest("'" + value + "' is not an ISO 8601 date and time, "
-                + "e.g. 2030-01-31T12:00:00Z");
-        }
     }
 }

@@ -261,7 +261,12 @@ public final class QueryChecker {
          */
         private Expression sortOrGroupKey(Expression key, Scope scope, List<ResultColumn> results, boolean positional) {
             if (positional && key instanceof Expression.NumericLiteral n && n.integer()) {
-                long position = Long.parseLong(n.text());
+                long position;
+                try {
+                    position = Long.parseLong(n.text());
+                } catch (NumberFormatException tooLarge) {
+                    position = Long.MAX_VALUE;
+                }
                 if (position < 1 || position > results.size()) {
                     throw error(new Position(1, 1), "ORDER BY " + position + ": the result has " + results.size() + " columns");
                 }
@@ -619,6 +624,9 @@ public final class QueryChecker {
                 }
                 case DEGREES, RADIANS, EXP, LOG, LOG10, PI, POWER, RAND, SQRT, ACOS, ASIN, ATAN, ATAN2, COS, COT, SIN, TAN -> {
                     args.forEach(a -> requireNumber(a, label));
+                    if (builtIn.get() == BuiltInFunction.RAND && !args.isEmpty() && !GeometryRules.isConstant(first.expression())) {
+                        throw error(f.at(), "the seed of RAND must be a constant, e.g. RAND(42), not " + describe(first));
+                    }
                     yield typed(rewritten, name, ValueType.DOUBLE, builtIn.get() == BuiltInFunction.DEGREES ? "deg"
                         : builtIn.get() == BuiltInFunction.RADIANS ? "rad" : null);
                 }
@@ -642,11 +650,28 @@ public final class QueryChecker {
                 case COALESCE -> new Typed(rewritten, first.meta().renamed(name));
                 case IN_UNIT -> inUnit(f, args, label);
                 case POINT -> geometryOf(rewritten, name, ValueType.POINT, coordinates(args));
-                case CIRCLE -> geometryOf(rewritten, name, ValueType.CIRCLE, coordinates(args));
-                case BOX, POLYGON -> geometryOf(rewritten, name, ValueType.POLYGON, coordinates(args));
-                case REGION -> typed(rewritten, name, ValueType.POLYGON, null);
+                case CIRCLE -> {
+                    List<Typed> c = coordinates(args);
+                    GeometryRules.circleRadius(c.get(c.size() - 1).expression()).ifPresent(m -> {
+                        throw error(f.at(), m);
+                    });
+                    yield geometryOf(rewritten, name, ValueType.CIRCLE, c);
+                }
+                case BOX, POLYGON -> {
+                    List<Typed> c = coordinates(args);
+                    List<Expression> e = c.stream().map(Typed::expression).toList();
+                    (builtIn.get() == BuiltInFunction.BOX ? GeometryRules.box(e) : GeometryRules.polygon(e)).ifPresent(m -> {
+                        throw error(f.at(), m);
+                    });
+                    yield geometryOf(rewritten, name, ValueType.POLYGON, c);
+                }
+                case REGION -> throw error(f.at(), "REGION is not supported by this service: give the region as POINT, "
+                    + "CIRCLE, BOX or POLYGON");
                 case CENTROID -> {
                     requireGeometry(first, label);
+                    if (!"circle".equals(first.type().xtype())) {
+                        throw error(at(first), "CENTROID is supported for circles only, not " + describe(first));
+                    }
                     yield typed(rewritten, name, ValueType.POINT, "deg");
                 }
                 case AREA -> {

@@ -3,9 +3,11 @@ package org.voarchive.adql.postgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.voarchive.adql.BuiltInFunction;
 import org.voarchive.adql.ast.Condition;
 import org.voarchive.adql.ast.Expression;
+import org.voarchive.adql.check.GeometryRules;
 import org.voarchive.adql.check.ValueType;
 
 /**
@@ -75,6 +77,10 @@ final class Geometry {
             case DISTANCE -> {
                 if (op != Condition.ComparisonOperator.LESS && op != Condition.ComparisonOperator.LESS_OR_EQUAL) {
                     return Optional.empty();
+                }
+                OptionalDouble radius = GeometryRules.value(right);
+                if (radius.isPresent() && !(radius.getAsDouble() >= 0 && radius.getAsDouble() <= 90)) {
+                    return Optional.empty(); // no pg_sphere circle that large (or negative): compare the distance itself
                 }
                 List<String> c = withoutCoordinateSystem(f, a);
                 List<Expression> args = f.arguments();
