@@ -26,8 +26,8 @@ import org.voarchive.ingest.CopyEncoder;
  * DataLink's (ID, access_url, service_def, error_message, semantics,
  * description, content_type, content_length, content_qualifier,
  * local_semantics) plus an optional table_name ("schema.table", whose access
- * rules the row then follows). An access_url may be a path of this archive
- * (/files/...), written out against its base URL. Every row is checked; the file is streamed
+ * rules the row then follows: see {@link LinkAccess}). An access_url may be a path of this archive
+ * (/files/..., plainly written: see {@link ArchiveFiles#canonical}), written out against its base URL. Every row is checked; the file is streamed
  * into a temporary table and applied in one transaction, so a bad file
  * changes nothing. MERGE replaces the rows of the IDs in the file, REPLACE all rows.
  */
@@ -159,6 +159,13 @@ public final class DatalinkLoader {
         if (values[1] != null && !absolute((String) values[1]) && !((String) values[1]).startsWith("/")) {
             throw new IllegalArgumentException(at + ": access_url " + values[1] + " is neither an absolute URL nor a path"
                 + " of this archive (/files/...)");
+        }
+        if (values[1] != null && ArchiveFiles.isArchiveFile((String) values[1])
+                && ArchiveFiles.canonical(((String) values[1]).substring(ArchiveFiles.PREFIX.length())).isEmpty()) {
+            // the files are served by exactly the paths rows store: another spelling would link nothing
+            throw new IllegalArgumentException(at + ": access_url " + values[1] + " is no plain path of a file: "
+                + ArchiveFiles.PREFIX + " and the path below the files directory, without . or .. or empty segments,"
+                + " percent escapes, query or fragment");
         }
         if (values[7] != null) {
             try {

@@ -21,8 +21,11 @@ import org.voarchive.site.SiteIdentity;
 
 /**
  * The {links} of a list of IDs: the stored rows, then what every
- * {@link DynamicLinks} generator adds, all as the caller may see them; an ID
- * that nothing knows gets one NotFoundFault row.
+ * {@link DynamicLinks} generator adds, all as the caller may see them
+ * ({@link LinkAccess}: links to data need the table's data access level). An
+ * ID that nothing knows, or of which the caller may use no row, gets one
+ * NotFoundFault row: DataLink 1.1 (section 3.4) has no fault for a refused ID,
+ * and the same answer for both says nothing about restricted objects.
  */
 @ApplicationScoped
 public class DatalinkService {

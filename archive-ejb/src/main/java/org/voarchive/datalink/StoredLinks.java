@@ -17,7 +17,8 @@ final class StoredLinks {
     }
 
     /**
-     * @return each ID's links in load order; a row that belongs to a table is left out unless the caller sees the table
+     * @return each ID's links in load order; a row that belongs to a table is left out unless the caller may use it
+     *         ({@link LinkAccess}: data rows need the table's data, citations its metadata)
      */
     static Map<String, List<Link>> find(Connection c, Collection<String> ids, LinkContext context) throws SQLException {
         Map<String, List<Link>> links = new HashMap<>();
@@ -28,14 +29,17 @@ final class StoredLinks {
             s.setArray(1, c.createArrayOf("text", ids.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    String table = rs.getString(11);
-                    if (table != null && context.metadata().table(table).isEmpty()) { // not visible to this caller
+                    String url = rs.getString("access_url");
+                    String semantics = rs.getString("semantics");
+                    if (!LinkAccess.shown(rs.getString("table_name"), semantics, url, context.metadata())) {
                         continue;
                     }
-                    String url = rs.getString(2);
-                    links.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Link(rs.getString(1),
-                        url != null && url.startsWith("/") ? context.baseUrl() + url : url, rs.getString(3), rs.getString(4), Semantics.written(rs.getString(5), context.baseUrl()),
-                        rs.getString(6), rs.getString(7), (Long) rs.getObject(8), rs.getString(9), rs.getString(10)));
+                    String id = rs.getString("object_id");
+                    links.computeIfAbsent(id, k -> new ArrayList<>()).add(new Link(id,
+                        url != null && url.startsWith("/") ? context.baseUrl() + url : url, rs.getString("service_def"),
+                        rs.getString("error_message"), Semantics.written(semantics, context.baseUrl()),
+                        rs.getString("description"), rs.getString("content_type"), (Long) rs.getObject("content_length"),
+                        rs.getString("content_qualifier"), rs.getString("local_semantics")));
                 }
             }
         }

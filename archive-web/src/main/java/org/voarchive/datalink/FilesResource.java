@@ -6,21 +6,50 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.voarchive.dali.DaliException;
 
-/** The archive's own files ({@code /files/<path>}), which its datalinks point to; HEAD comes with GET. */
+/**
+ * The archive's own files ({@code /files/<path>}), which its datalinks point to, at the data access level of
+ * the tables whose rows link them ({@link ArchiveFiles}); HEAD comes with GET. A file the caller may not have
+ * is a 404, as an unknown one is: a 401 or 403 would tell anyone which restricted files exist. Clients of
+ * restricted data send their credentials with the request (pyvo, TOPCAT and curl can).
+ */
 @Path("files/{path: .+}")
 @RequestScoped
 public class FilesResource {
 
+    private static final Logger LOG = Logger.getLogger(FilesResource.class.getName());
+
     @Inject
     ArchiveFiles files;
 
+    @Inject
+    DatalinkService links;
+
+    @Context
+    SecurityContext security;
+
     @GET
-    public Response get(@PathParam("path") String path) throws IOException {
-        java.nio.file.Path file = files.file(path).orElseThrow(() -> new NotFoundException("no file " + path));
-        return Response.ok(file.toFile(), ArchiveFiles.contentType(file)).header("Content-Length", Files.size(file)).build();
+    public Response get(@PathParam("path") String path) throws IOException, DaliException {
+        String caller = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+        java.nio.file.Path file;
+        try {
+            file = files.file(path, links.context(caller)).orElseThrow(() -> new NotFoundException("no file " + path));
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "reading the datalink rows of a file failed", e);
+            throw new DaliException(503, "TransientFault: the file cannot be served now; the service log has the details");
+        }
+        Response.ResponseBuilder response = Response.ok(file.toFile(), ArchiveFiles.contentType(file))
+            .header("Content-Length", Files.size(file));
+        // what one caller may have, a shared cache must not hand to the next
+        return (caller == null ? response : response.header("Cache-Control", "private")).build();
     }
 }
