@@ -62,7 +62,9 @@ ensure_server_user() {
   [ "$(id -u)" = 0 ] || return 0
   id -u "$ARCHIVE_SERVER_USER" >/dev/null 2>&1 && return 0
   log "creating the system user $ARCHIVE_SERVER_USER (the servers run as it)"
-  useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$ARCHIVE_SERVER_USER" \
+  # a home of its own: Java takes user.home from the user database, and asadmin keeps its client files there
+  useradd --system --user-group --create-home --home-dir "/var/lib/$ARCHIVE_SERVER_USER" --shell /usr/sbin/nologin \
+    "$ARCHIVE_SERVER_USER" \
     || die "could not create the system user $ARCHIVE_SERVER_USER"
 }
 
@@ -71,18 +73,16 @@ own_by_server() {
   if [ "$(id -u)" = 0 ]; then chown -R "$ARCHIVE_SERVER_USER:" "$@"; fi
 }
 
-# Runs a command as the server user, without the secret variables in its environment, with a home of its
-# own under the state directory (asadmin and Java keep files there).
+# Runs a command as the server user, without the secret variables in its environment.
 as_server() {
   local unset=() key
   for key in $SERVER_SECRET_KEYS; do unset+=(-u "$(setting_variable "$key")"); done
-  mkdir -p "$ARCHIVE_STATE_DIR/home"
-  own_by_server "$ARCHIVE_STATE_DIR/home"
   if [ "$(id -u)" = 0 ]; then
-    # -m keeps the environment (the archive's settings), which the server reads
-    env "${unset[@]}" HOME="$ARCHIVE_STATE_DIR/home" runuser -m -u "$ARCHIVE_SERVER_USER" -- "$@"
+    # -m keeps the environment (the archive's settings, which the server reads); HOME is the user's own
+    env "${unset[@]}" HOME="$(getent passwd "$ARCHIVE_SERVER_USER" | cut -d: -f6)" \
+      runuser -m -u "$ARCHIVE_SERVER_USER" -- "$@"
   else
-    env "${unset[@]}" HOME="$ARCHIVE_STATE_DIR/home" "$@"
+    env "${unset[@]}" "$@"
   fi
 }
 
