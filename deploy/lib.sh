@@ -53,7 +53,8 @@ ARCHIVE_SERVER_USER=${ARCHIVE_SERVER_USER:-voarchive}
 
 # The settings a server reads from files (MicroProfile Config's directory source) and never from its
 # environment: a process's environment is readable in /proc and passed to everything it starts.
-SERVER_SECRET_KEYS="archive.db.owner.password archive.db.app.password archive.db.query.password archive.datacite.password"
+SERVER_SECRET_KEYS="archive.db.owner.password archive.db.app.password archive.db.query.password archive.datacite.password
+  archive.oai.token-secret"
 
 # The environment variable of a setting, as MicroProfile Config maps them (archive.db.app.password: ARCHIVE_DB_APP_PASSWORD).
 setting_variable() { printf '%s' "$1" | tr 'a-z.-' 'A-Z__'; }
