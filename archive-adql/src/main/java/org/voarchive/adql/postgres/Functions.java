@@ -49,7 +49,7 @@ final class Functions {
      * random() values is reproducible for a given seed and plan. sin() maps any seed into range.
      */
     private static String seededRandom(Expression.FunctionCall f, String seed) {
-        if (!Geometry.isConstant(f.arguments().get(0))) {
+        if (!GeometryRules.isConstant(f.arguments().get(0))) {
             throw new AdqlException(f.at().line(), f.at().column(), "the seed of RAND must be a constant");
         }
         return "CASE WHEN (SELECT setseed(sin(" + seed + "))) IS NULL THEN random() ELSE random() END";

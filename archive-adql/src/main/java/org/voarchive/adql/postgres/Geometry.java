@@ -89,7 +89,7 @@ final class Geometry {
                 if (c.size() == 4) {
                     p = point(c.get(0), c.get(1));
                     q = point(c.get(2), c.get(3));
-                } else if (isConstant(args.get(0)) && !isConstant(args.get(1))) {
+                } else if (GeometryRules.isConstant(args.get(0)) && !GeometryRules.isConstant(args.get(1))) {
                     p = c.get(1); // the column goes left of @, where an index can serve it
                     q = c.get(0);
                 } else {
@@ -200,20 +200,4 @@ final class Geometry {
         return e instanceof Expression.FunctionCall f && BuiltInFunction.named(f.name()).orElse(null) == function;
     }
 
-    /** Built only from literals: no column takes part. */
-    static boolean isConstant(Expression e) {
-        if (e instanceof Expression.StringLiteral || e instanceof Expression.NumericLiteral || e instanceof Expression.NullLiteral) {
-            return true;
-        }
-        if (e instanceof Expression.Unary u) {
-            return isConstant(u.operand());
-        }
-        if (e instanceof Expression.Binary b) {
-            return isConstant(b.left()) && isConstant(b.right());
-        }
-        if (e instanceof Expression.FunctionCall f) {
-            return f.arguments().stream().allMatch(Geometry::isConstant);
-        }
-        return false;
-    }
 }
