@@ -59,7 +59,7 @@ public class TapLimits {
         return uploadMaxRows;
     }
 
-    /** For all uploads of one request together. */
+    /** For all uploads of one request together; for an async job, all its stored inline parts too (those added later included). */
     public long uploadMaxBytes() {
         return uploadMaxBytes;
     }

@@ -112,7 +112,7 @@ public final class JobContext {
         private void reserve(long n) throws QuotaExceeded {
             if (written + n > quotaLeft) {
                 throw new QuotaExceeded("the result would exceed the storage quota of " + quota
-                    + " bytes for your jobs' results; delete jobs you no longer need, or ask for fewer rows");
+                    + " bytes for your jobs' stored uploads and results; delete jobs you no longer need, or ask for fewer rows");
             }
             written += n;
         }

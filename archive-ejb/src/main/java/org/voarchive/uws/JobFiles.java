@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -44,24 +45,36 @@ public final class JobFiles {
     }
 
     /**
-     * Stores an inline upload, at most {@code maxBytes} bytes.
+     * Stores an inline upload, replacing a part of the name, as far as the budget lets it. It is written
+     * beside and moved into place, so that a refused or broken upload leaves the part as it was.
      *
-     * @throws UwsException 400 if it is larger
+     * @return the bytes stored
+     * @throws UwsException 413 when the budget refuses it
      */
-    public void storeUpload(String jobId, String part, InputStream content, long maxBytes) throws IOException, UwsException {
+    long storeUpload(String jobId, String part, InputStream content, UploadBudget budget) throws IOException, UwsException {
         Path dir = Files.createDirectories(job(jobId).resolve("uploads"));
         Path file = dir.resolve(safe(part));
-        try (InputStream in = content; var out = Files.newOutputStream(file)) {
+        Path partial = dir.resolve(".partial-" + part); // never a part's name: those start with a letter or digit
+        try (InputStream in = content; var out = Files.newOutputStream(partial)) {
             byte[] buffer = new byte[65536];
             long total = 0;
             for (int n; (n = in.read(buffer)) > 0; ) {
+                budget.take(part, n);
                 total += n;
-                if (total > maxBytes) {
-                    throw UwsException.badRequest("the upload " + part + " is larger than the limit of " + maxBytes + " bytes");
-                }
                 out.write(buffer, 0, n);
             }
+            out.close();
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return total;
+        } finally {
+            Files.deleteIfExists(partial);
         }
+    }
+
+    /** The bytes of a stored upload, 0 if there is none. */
+    long uploadSize(String jobId, String part) throws IOException {
+        Optional<Path> file = upload(jobId, part);
+        return file.isPresent() ? Files.size(file.get()) : 0;
     }
 
     public Optional<Path> upload(String jobId, String part) {

@@ -100,7 +100,7 @@ public class JobManager {
 
     @PostConstruct
     void start() {
-        scheduler = new JobScheduler(settings.maxExecutingPerUser());
+        scheduler = new JobScheduler(settings.maxExecutingPerUser(), settings.maxExecutingAnonymous());
         files = new JobFiles(settings.resultsDir());
         timers = Executors.newSingleThreadScheduledExecutor(threads);
         recover();
@@ -125,7 +125,14 @@ public class JobManager {
             LOG.warning(() -> "job " + id + " was executing when the server stopped: set to ERROR");
         }
         for (String id : store.inPhase(ExecutionPhase.QUEUED)) {
-            store.find(id).ifPresent(job -> scheduler.offer(queueOf(job).name(), job.ownerId(), id));
+            store.find(id).ifPresent(job -> scheduler.offer(queueOf(job).name(), JobOwner.of(job), id));
+        }
+        for (String id : store.inPhase(ExecutionPhase.PENDING)) {
+            // the destruction a PENDING job shows follows this start's settings (and jobs stored before them)
+            store.change(id, job -> {
+                lifetime(job).refresh(job);
+                return job;
+            });
         }
     }
 
@@ -155,26 +162,27 @@ public class JobManager {
 
     /**
      * Creates a job, PENDING, or QUEUED when the control says run. The parameters are stored as given (UWS checks
-     * them when the job runs); QUEUE picks a queue, RUNID is the client's label.
+     * them when the job runs); QUEUE picks a queue, RUNID is the client's label. A job that would stay PENDING is
+     * refused (403) when its owner has the most PENDING jobs allowed.
      *
-     * @param uploads inline uploads by part name, stored with the job, each at most {@code maxUploadBytes}
+     * @param uploads        inline uploads by part name, stored with the job
+     * @param maxUploadBytes the most bytes of all the job's uploads together; they count in the owner's quota too
      */
-    public Job create(String jobList, String owner, List<JobParameter> parameters, JobControl control,
+    public Job create(String jobList, JobOwner owner, List<JobParameter> parameters, JobControl control,
                       Map<String, InputStream> uploads, long maxUploadBytes) throws UwsException, IOException {
         if (control.executionDuration().isPresent() && control.executionDuration().getAsLong() < 0) {
             throw UwsException.badRequest("EXECUTIONDURATION must not be negative, not "
                 + control.executionDuration().getAsLong());
         }
-        String id = newId();
-        for (Map.Entry<String, InputStream> upload : uploads.entrySet()) {
-            if (!JobFiles.isSafe(upload.getKey())) {
-                throw UwsException.badRequest("the upload part name '" + upload.getKey() + "' must be letters, digits, "
-                    + "'.', '_' or '-'");
-            }
+        checkPartNames(uploads);
+        if (!control.run()) {
+            checkPending(owner);
         }
+        String id = newId();
         try {
+            UploadBudget budget = uploadBudget(owner, maxUploadBytes, 0);
             for (Map.Entry<String, InputStream> upload : uploads.entrySet()) {
-                files.storeUpload(id, upload.getKey(), upload.getValue(), maxUploadBytes);
+                files.storeUpload(id, upload.getKey(), upload.getValue(), budget);
             }
             JobQueueSettings queue = settings.queues().get(0);
             Instant now = Instant.now();
@@ -182,12 +190,13 @@ public class JobManager {
             if (requested.isPresent() && settings.queue(requested.get()).isPresent()) {
                 queue = settings.queue(requested.get()).get();
             }
-            Job job = new Job(id, jobList, owner, queue.name(), now, queue.maxExecutionSeconds(),
+            Job job = new Job(id, jobList, owner.user(), queue.name(), now, queue.maxExecutionSeconds(),
                 now.plus(queue.retention()), parameters);
+            job.setClientNetwork(owner.network());
+            job.setUploadBytes(budget.jobBytes());
             Job.parameter(parameters, "RUNID").ifPresent(job::setRunId);
             JobQueueSettings q = queue;
             control.executionDuration().ifPresent(seconds -> job.setExecutionDuration(duration(q, seconds)));
-            control.destruction().ifPresent(at -> job.setDestruction(destruction(job, at)));
             if (requested.isPresent() && settings.queue(requested.get()).isEmpty()) {
                 // refused, but as a job: the client sees why where it looks for results
                 job.fail(ErrorType.FATAL, "QUEUE=" + requested.get() + " is not a queue here; the queues are "
@@ -195,6 +204,7 @@ public class JobManager {
             } else if (control.run()) {
                 queueOrRefuse(job, store.active(owner));
             }
+            lifetime(job).request(job, control.destruction().orElse(null)); // after the phase: PENDING ones are cut
             Job created = store.create(job);
             if (created.phase() == ExecutionPhase.QUEUED) {
                 scheduler.offer(queue.name(), owner, id);
@@ -204,6 +214,77 @@ public class JobManager {
             files.delete(id);
             throw e;
         }
+    }
+
+    /**
+     * Adds inline uploads to a PENDING job (TAP 1.1: UPLOAD parameters may be posted to a job before it runs),
+     * replacing parts of the same names, within the same limits as at creation.
+     */
+    public void addUploads(String id, Map<String, InputStream> uploads, long maxUploadBytes)
+            throws UwsException, IOException {
+        checkPartNames(uploads);
+        Job job = store.find(id).orElseThrow(() -> UwsException.notFound(id));
+        if (job.phase() != ExecutionPhase.PENDING) {
+            throw new UwsException(403, "uploads can only be added while the job is PENDING, and it is " + job.phase());
+        }
+        long replaced = 0;
+        for (String part : uploads.keySet()) {
+            replaced += files.uploadSize(id, part);
+        }
+        UploadBudget budget = uploadBudget(JobOwner.of(job), maxUploadBytes, job.uploadBytes() - replaced);
+        for (Map.Entry<String, InputStream> upload : uploads.entrySet()) {
+            long before = files.uploadSize(id, upload.getKey());
+            files.storeUpload(id, upload.getKey(), upload.getValue(), budget);
+            long delta = files.uploadSize(id, upload.getKey()) - before;
+            // each part is counted as soon as it is stored, so the quota never misses bytes on the disk
+            store.change(id, j -> {
+                j.setUploadBytes(Math.max(0, j.uploadBytes() + delta));
+                return j;
+            });
+        }
+    }
+
+    private static void checkPartNames(Map<String, InputStream> uploads) throws UwsException {
+        for (String part : uploads.keySet()) {
+            if (!JobFiles.isSafe(part)) {
+                throw UwsException.badRequest("the upload part name '" + part + "' must be letters, digits, "
+                    + "'.', '_' or '-'");
+            }
+        }
+    }
+
+    /** Refuses another PENDING job of an owner who has the most allowed. */
+    private void checkPending(JobOwner owner) throws UwsException {
+        long pending = store.pending(owner);
+        if (pending >= settings.maxPendingPerUser()) {
+            throw new UwsException(403, (owner.anonymous() ? "anonymous callers from " + owner.network() + " have "
+                : "you have ") + pending + " PENDING jobs, the most allowed (" + settings.maxPendingPerUser()
+                + "); run or delete some, create jobs with PHASE=RUN, or wait: PENDING jobs are destroyed "
+                + settings.pendingLifetime().toHours() + " hours after their creation");
+        }
+    }
+
+    /**
+     * What a job's uploads may still take: the per-job limit and the owner's quota on stored bytes; anonymous
+     * jobs also share one quota for all networks, and the smaller remainder binds.
+     */
+    private UploadBudget uploadBudget(JobOwner owner, long maxUploadBytes, long jobBytes) {
+        long quota = settings.quotaBytesPerUser();
+        long used = store.storedBytes(owner);
+        String holder = owner.anonymous() ? "anonymous jobs from " + owner.network() : "your jobs";
+        if (owner.anonymous()) {
+            long all = store.anonymousStoredBytes();
+            if (settings.quotaBytesAnonymous() - all < quota - used) {
+                quota = settings.quotaBytesAnonymous();
+                used = all;
+                holder = "all anonymous jobs together";
+            }
+        }
+        return new UploadBudget(maxUploadBytes, jobBytes, quota, used, holder);
+    }
+
+    private JobLifetime lifetime(Job job) {
+        return new JobLifetime(queueOf(job).retention(), settings.pendingLifetime());
     }
 
     /** Queues a job, or ends it in ERROR when its owner has too many jobs queued or executing. */
@@ -221,12 +302,6 @@ public class JobManager {
         return seconds == 0 ? queue.maxExecutionSeconds() : Math.min(seconds, queue.maxExecutionSeconds());
     }
 
-    /** A requested destruction time, no later than the queue's retention after creation. */
-    private Instant destruction(Job job, Instant requested) {
-        Instant latest = job.creationTime().plus(queueOf(job).retention());
-        return requested.isAfter(latest) ? latest : requested;
-    }
-
     private static String newId() {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
@@ -242,16 +317,17 @@ public class JobManager {
         if (job.phase() != ExecutionPhase.PENDING && job.phase() != ExecutionPhase.HELD) {
             throw new UwsException(403, "the job is " + job.phase() + " and cannot run again; create a new job");
         }
-        long active = store.active(job.ownerId());
+        long active = store.active(JobOwner.of(job));
         Optional<Job> queued = store.change(id, j -> {
             if (j.phase() != ExecutionPhase.PENDING && j.phase() != ExecutionPhase.HELD) {
                 return null;
             }
             queueOrRefuse(j, active);
+            lifetime(j).started(j);
             return j;
         });
         queued.filter(j -> j.phase() == ExecutionPhase.QUEUED)
-            .ifPresent(j -> scheduler.offer(queueOf(j).name(), j.ownerId(), id));
+            .ifPresent(j -> scheduler.offer(queueOf(j).name(), JobOwner.of(j), id));
         events.changed(id);
     }
 
@@ -289,10 +365,13 @@ public class JobManager {
         events.changed(id);
     }
 
-    /** DESTRUCTION=: the server keeps at most its retention period from creation (UWS lets it adjust the value). */
+    /**
+     * DESTRUCTION=: the server keeps a job at most its queue's retention from creation, and a PENDING one at most
+     * the pending lifetime (UWS lets it adjust the value; the job shows what it will do).
+     */
     public Instant setDestruction(String id, Instant requested) throws UwsException {
         return store.change(id, job -> {
-            job.setDestruction(destruction(job, requested));
+            lifetime(job).request(job, requested);
             return job.destruction();
         }).orElseThrow(() -> UwsException.notFound(id));
     }
@@ -398,11 +477,13 @@ public class JobManager {
 
     private Outcome outcome(Job job, Instant deadline, Execution e) {
         try {
-            long quota = settings.quotaBytesPerUser();
-            long used = store.resultBytes(job.ownerId());
+            UploadBudget stored = uploadBudget(JobOwner.of(job), Long.MAX_VALUE, 0);
+            long quota = stored.quota();
+            long used = stored.quotaBytes();
             if (used >= quota) {
-                return j -> j.fail(ErrorType.FATAL, "your jobs' stored results (" + used + " bytes) have reached the "
-                    + "quota of " + quota + " bytes; delete jobs you no longer need", Instant.now());
+                return j -> j.fail(ErrorType.FATAL, "the stored uploads and results of " + stored.quotaHolder() + " ("
+                    + used + " bytes) have reached the quota of " + quota + " bytes; delete jobs you no longer need",
+                    Instant.now());
             }
             JobContext context = new JobContext(files, job.id(), deadline, e.cancellation, quota - used, quota,
                 text -> store.change(job.id(), j -> {

@@ -23,7 +23,9 @@ import java.util.logging.Logger;
 /**
  * Enforces destruction times: a (non-persistent) interval timer destroys the
  * jobs whose time has come, with their files, and aborts those still running;
- * then it sweeps job directories that have no job.
+ * PENDING jobs older than the pending lifetime go too, whatever their row says
+ * (a row stored before that rule, or under a longer setting); then it sweeps
+ * job directories that have no job.
  */
 @Singleton
 @Startup
@@ -52,7 +54,8 @@ public class JobReaper {
 
     @PostConstruct
     void schedule() {
-        maintenance.scheduled(TASK, "destroys UWS jobs past their destruction time with their result files,"
+        maintenance.scheduled(TASK, "destroys UWS jobs past their destruction time (PENDING ones after "
+            + settings.pendingLifetime().toHours() + " h) with their files,"
             + " and sweeps result directories without a job", settings.reaperIntervalSeconds(),
             "archive.uws.reaper-interval-seconds");
         long interval = settings.reaperIntervalSeconds() * 1000L;
@@ -66,7 +69,8 @@ public class JobReaper {
         int destroyed = 0;
         List<String> expired;
         do {
-            expired = store.expired(Instant.now(), BATCH);
+            Instant now = Instant.now();
+            expired = store.expired(now, now.minus(settings.pendingLifetime()), BATCH);
             for (String id : expired) {
                 try {
                     manager.destroy(id);

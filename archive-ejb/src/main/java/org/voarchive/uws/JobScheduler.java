@@ -15,38 +15,40 @@ import java.util.concurrent.locks.ReentrantLock;
  * (round robin) and each owner's jobs start in submission order, so one user's
  * hundred jobs do not hold back another user's one. An owner never has more
  * than {@code maxExecutingPerOwner} jobs executing at once, across all queues.
- * Anonymous jobs share one owner.
+ * Owners are {@link JobOwner}s: each anonymous network takes its own turn and
+ * has its own limit, and all anonymous jobs together never execute more than
+ * {@code maxExecutingAnonymous} at once, so that many networks cannot take
+ * every slot from the authenticated users.
  */
 final class JobScheduler {
 
-    private record Entry(String queue, String owner) {
+    private record Entry(String queue, JobOwner owner) {
     }
 
     private final int maxExecutingPerOwner;
+    private final int maxExecutingAnonymous;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     /** queue -> owner -> job ids; the owners' map order is their turn order. */
-    private final Map<String, LinkedHashMap<String, ArrayDeque<String>>> queues = new HashMap<>();
+    private final Map<String, LinkedHashMap<JobOwner, ArrayDeque<String>>> queues = new HashMap<>();
     private final Map<String, Entry> waiting = new HashMap<>();
-    private final Map<String, Integer> executing = new HashMap<>();
+    private final Map<JobOwner, Integer> executing = new HashMap<>();
+    private int executingAnonymous;
     /** job id -> owner of the jobs taken and not yet done. */
-    private final Map<String, String> taken = new HashMap<>();
+    private final Map<String, JobOwner> taken = new HashMap<>();
     private boolean closed;
 
-    JobScheduler(int maxExecutingPerOwner) {
+    JobScheduler(int maxExecutingPerOwner, int maxExecutingAnonymous) {
         this.maxExecutingPerOwner = maxExecutingPerOwner;
+        this.maxExecutingAnonymous = maxExecutingAnonymous;
     }
 
-    private static String key(String owner) {
-        return owner == null ? "" : owner;
-    }
-
-    void offer(String queue, String owner, String jobId) {
+    void offer(String queue, JobOwner owner, String jobId) {
         lock.lock();
         try {
-            if (waiting.putIfAbsent(jobId, new Entry(queue, key(owner))) == null) {
+            if (waiting.putIfAbsent(jobId, new Entry(queue, owner)) == null) {
                 queues.computeIfAbsent(queue, q -> new LinkedHashMap<>())
-                    .computeIfAbsent(key(owner), o -> new ArrayDeque<>()).add(jobId);
+                    .computeIfAbsent(owner, o -> new ArrayDeque<>()).add(jobId);
                 changed.signalAll();
             }
         } finally {
@@ -62,7 +64,7 @@ final class JobScheduler {
             if (entry == null) {
                 return false;
             }
-            LinkedHashMap<String, ArrayDeque<String>> owners = queues.get(entry.queue());
+            LinkedHashMap<JobOwner, ArrayDeque<String>> owners = queues.get(entry.queue());
             ArrayDeque<String> jobs = owners.get(entry.owner());
             jobs.remove(jobId);
             if (jobs.isEmpty()) {
@@ -100,15 +102,16 @@ final class JobScheduler {
     }
 
     private Optional<String> next(String queue) {
-        LinkedHashMap<String, ArrayDeque<String>> owners = queues.get(queue);
+        LinkedHashMap<JobOwner, ArrayDeque<String>> owners = queues.get(queue);
         if (owners == null) {
             return Optional.empty();
         }
-        Iterator<Map.Entry<String, ArrayDeque<String>>> turn = owners.entrySet().iterator();
+        Iterator<Map.Entry<JobOwner, ArrayDeque<String>>> turn = owners.entrySet().iterator();
         while (turn.hasNext()) {
-            Map.Entry<String, ArrayDeque<String>> e = turn.next();
-            String owner = e.getKey();
-            if (executing.getOrDefault(owner, 0) >= maxExecutingPerOwner) {
+            Map.Entry<JobOwner, ArrayDeque<String>> e = turn.next();
+            JobOwner owner = e.getKey();
+            if (executing.getOrDefault(owner, 0) >= maxExecutingPerOwner
+                    || owner.anonymous() && executingAnonymous >= maxExecutingAnonymous) {
                 continue;
             }
             String jobId = e.getValue().poll();
@@ -119,6 +122,9 @@ final class JobScheduler {
             waiting.remove(jobId);
             taken.put(jobId, owner);
             executing.merge(owner, 1, Integer::sum);
+            if (owner.anonymous()) {
+                executingAnonymous++;
+            }
             return Optional.of(jobId);
         }
         return Optional.empty();
@@ -128,11 +134,14 @@ final class JobScheduler {
     void done(String jobId) {
         lock.lock();
         try {
-            String owner = taken.remove(jobId);
+            JobOwner owner = taken.remove(jobId);
             if (owner == null) {
                 return;
             }
             executing.computeIfPresent(owner, (o, n) -> n <= 1 ? null : n - 1);
+            if (owner.anonymous()) {
+                executingAnonymous--;
+            }
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -98,10 +98,14 @@ public class JobStore {
         return q.getResultList();
     }
 
-    /** Ids of jobs whose destruction time has come, soonest first. */
-    public List<String> expired(Instant now, int max) {
-        return em.createNamedQuery(Job.EXPIRED, String.class).setParameter("now", now).setMaxResults(max)
-            .getResultList();
+    /**
+     * Ids of jobs whose destruction time has come, and of PENDING jobs created before {@code pendingSince}
+     * (their destruction is that, but an older row or a shorter setting may say later), soonest first.
+     */
+    public List<String> expired(Instant now, Instant pendingSince, int max) {
+        return em.createNamedQuery(Job.EXPIRED, String.class).setParameter("now", now)
+            .setParameter("pending", ExecutionPhase.PENDING).setParameter("pendingSince", pendingSince)
+            .setMaxResults(max).getResultList();
     }
 
     /** Which of the ids are jobs. */
@@ -114,25 +118,48 @@ public class JobStore {
         return em.createNamedQuery(Job.IN_PHASE, String.class).setParameter("phase", phase).getResultList();
     }
 
-    /** Bytes of stored results of an owner (null: the anonymous callers together). */
-    public long resultBytes(String owner) {
+    /** Bytes of stored uploads and results of an owner. */
+    public long storedBytes(JobOwner owner) {
         // SUM of a bigint is numeric in PostgreSQL
-        jakarta.persistence.Query q = em.createQuery("SELECT COALESCE(SUM(j.resultBytes), 0) FROM Job j WHERE "
-            + (owner == null ? "j.ownerId IS NULL" : "j.ownerId = :owner"));
-        if (owner != null) {
-            q.setParameter("owner", owner);
-        }
-        return ((Number) q.getSingleResult()).longValue();
+        return ((Number) owned(em.createQuery("SELECT COALESCE(SUM(j.resultBytes + j.uploadBytes), 0) FROM Job j WHERE "
+            + ownerIs(owner)), owner).getSingleResult()).longValue();
+    }
+
+    /** Bytes of stored uploads and results of all anonymous jobs. */
+    public long anonymousStoredBytes() {
+        return ((Number) em.createQuery("SELECT COALESCE(SUM(j.resultBytes + j.uploadBytes), 0) FROM Job j"
+            + " WHERE j.ownerId IS NULL").getSingleResult()).longValue();
     }
 
     /** Jobs of an owner waiting or running. */
-    public long active(String owner) {
-        Collection<ExecutionPhase> phases = List.of(ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING);
-        if (owner == null) {
-            return em.createQuery("SELECT COUNT(j) FROM Job j WHERE j.ownerId IS NULL AND j.phase IN :phases",
-                Long.class).setParameter("phases", phases).getSingleResult();
+    public long active(JobOwner owner) {
+        return count(owner, List.of(ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING));
+    }
+
+    /** Jobs of an owner not yet started. */
+    public long pending(JobOwner owner) {
+        return count(owner, List.of(ExecutionPhase.PENDING));
+    }
+
+    private long count(JobOwner owner, Collection<ExecutionPhase> phases) {
+        return ((Number) owned(em.createQuery("SELECT COUNT(j) FROM Job j WHERE j.phase IN :phases AND "
+            + ownerIs(owner)), owner).setParameter("phases", phases).getSingleResult()).longValue();
+    }
+
+    /** The condition on a job of the owner: a user's jobs, or the anonymous jobs of one network. */
+    private static String ownerIs(JobOwner owner) {
+        if (!owner.anonymous()) {
+            return "j.ownerId = :owner";
         }
-        return em.createNamedQuery(Job.QUEUED_BY, Long.class).setParameter("owner", owner)
-            .setParameter("phases", phases).getSingleResult();
+        return "j.ownerId IS NULL AND " + (owner.network() == null ? "j.clientNetwork IS NULL" : "j.clientNetwork = :network");
+    }
+
+    private static jakarta.persistence.Query owned(jakarta.persistence.Query q, JobOwner owner) {
+        if (!owner.anonymous()) {
+            q.setParameter("owner", owner.user());
+        } else if (owner.network() != null) {
+            q.setParameter("network", owner.network());
+        }
+        return q;
     }
 }

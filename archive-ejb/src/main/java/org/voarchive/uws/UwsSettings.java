@@ -59,6 +59,22 @@ public class UwsSettings {
     long quotaBytesPerUser;
 
     @Inject
+    @ConfigProperty(name = "archive.uws.user.max-pending", defaultValue = "100")
+    int maxPendingPerUser;
+
+    @Inject
+    @ConfigProperty(name = "archive.uws.anonymous.max-executing", defaultValue = "8")
+    int maxExecutingAnonymous;
+
+    @Inject
+    @ConfigProperty(name = "archive.uws.anonymous.quota-bytes", defaultValue = "53687091200")
+    long quotaBytesAnonymous;
+
+    @Inject
+    @ConfigProperty(name = "archive.uws.pending-destruction-hours", defaultValue = "24")
+    int pendingDestructionHours;
+
+    @Inject
     @ConfigProperty(name = "archive.uws.joblist.max", defaultValue = "1000")
     int maxListed;
 
@@ -111,7 +127,7 @@ public class UwsSettings {
         return maxWaitSeconds;
     }
 
-    /** Jobs of one owner executing at once, across queues; more wait their turn. */
+    /** Jobs of one owner ({@link JobOwner}) executing at once, across queues; more wait their turn. */
     public int maxExecutingPerUser() {
         return maxExecutingPerUser;
     }
@@ -121,9 +137,32 @@ public class UwsSettings {
         return maxQueuedPerUser;
     }
 
-    /** Bytes of stored results per owner (anonymous callers share one quota). */
+    /** PENDING jobs of one owner; creating another is refused. */
+    public int maxPendingPerUser() {
+        return maxPendingPerUser;
+    }
+
+    /**
+     * Anonymous jobs executing at once, all networks together: each network has the per-owner limit, and this
+     * keeps many networks from taking every slot of the queues from the authenticated users.
+     */
+    public int maxExecutingAnonymous() {
+        return maxExecutingAnonymous;
+    }
+
+    /** Bytes of stored uploads and results per owner (for anonymous callers: per network). */
     public long quotaBytesPerUser() {
         return quotaBytesPerUser;
+    }
+
+    /** Bytes of stored uploads and results of all anonymous jobs together, so that many networks cannot fill the disk. */
+    public long quotaBytesAnonymous() {
+        return quotaBytesAnonymous;
+    }
+
+    /** How long a job may stay PENDING: it is destroyed then, whatever destruction time it asked for. */
+    public Duration pendingLifetime() {
+        return Duration.ofHours(pendingDestructionHours);
     }
 
     /** Jobs in one job list response at most (the most recent). */

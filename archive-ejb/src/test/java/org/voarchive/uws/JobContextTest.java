@@ -33,21 +33,59 @@ class JobContextTest {
         assertFalse(Files.exists(files.result("job1", "result.vot")));
     }
 
+    private static UploadBudget budget(long jobLimit, long quota) {
+        return new UploadBudget(jobLimit, 0, quota, 0, "your jobs");
+    }
+
     @Test
     void uploadsAreStoredWithinTheirLimitUnderSafeNamesOnly() throws Exception {
         JobFiles files = new JobFiles(root);
-        files.storeUpload("job2", "t1", new ByteArrayInputStream(new byte[5]), 5);
+        assertEquals(5, files.storeUpload("job2", "t1", new ByteArrayInputStream(new byte[5]), budget(5, 100)));
         JobContext context = new JobContext(files, "job2", Instant.now().plusSeconds(60), new Cancellation(), 1, 1);
         assertEquals(5, context.upload("t1").orElseThrow().readAllBytes().length);
         assertTrue(context.upload("../job2/uploads/t1").isEmpty());
         assertTrue(context.upload("missing").isEmpty());
         UwsException tooBig = assertThrows(UwsException.class,
-            () -> files.storeUpload("job2", "t2", new ByteArrayInputStream(new byte[6]), 5));
-        assertEquals(400, tooBig.status());
+            () -> files.storeUpload("job2", "t2", new ByteArrayInputStream(new byte[6]), budget(5, 100)));
+        assertEquals(413, tooBig.status());
+        assertTrue(files.upload("job2", "t2").isEmpty(), "a refused upload leaves nothing");
         assertThrows(IllegalArgumentException.class,
-            () -> files.storeUpload("job2", "../evil", new ByteArrayInputStream(new byte[1]), 5));
+            () -> files.storeUpload("job2", "../evil", new ByteArrayInputStream(new byte[1]), budget(5, 100)));
         files.delete("job2");
         assertFalse(Files.exists(root.resolve("job2")));
+    }
+
+    @Test
+    void allPartsOfAJobShareItsLimitAndARefusedReplacementKeepsThePart() throws Exception {
+        JobFiles files = new JobFiles(root);
+        UploadBudget budget = budget(10, 100);
+        files.storeUpload("job3", "a", new ByteArrayInputStream(new byte[6]), budget);
+        UwsException second = assertThrows(UwsException.class,
+            () -> files.storeUpload("job3", "b", new ByteArrayInputStream(new byte[6]), budget));
+        assertEquals(413, second.status());
+        assertTrue(second.getMessage().contains("10 bytes together"), second.getMessage());
+        // a later request replacing "a" is counted without the old "a", and a refusal keeps the old one
+        UploadBudget later = new UploadBudget(10, 6 - files.uploadSize("job3", "a"), 100, 6, "your jobs");
+        assertThrows(UwsException.class,
+            () -> files.storeUpload("job3", "a", new ByteArrayInputStream(new byte[11]), later));
+        assertEquals(6, files.uploadSize("job3", "a"));
+        assertEquals(9, files.storeUpload("job3", "a", new ByteArrayInputStream(new byte[9]),
+            new UploadBudget(10, 0, 100, 0, "your jobs")));
+        assertEquals(9, files.uploadSize("job3", "a"));
+        files.delete("job3");
+    }
+
+    @Test
+    void uploadsCountInTheOwnersQuota() throws Exception {
+        JobFiles files = new JobFiles(root);
+        UploadBudget nearlyFull = new UploadBudget(1000, 0, 100, 95, "your jobs");
+        UwsException full = assertThrows(UwsException.class,
+            () -> files.storeUpload("job4", "t", new ByteArrayInputStream(new byte[6]), nearlyFull));
+        assertEquals(413, full.status());
+        assertTrue(full.getMessage().contains("storage quota of 100 bytes for your jobs"), full.getMessage());
+        assertEquals(5, files.storeUpload("job4", "t", new ByteArrayInputStream(new byte[5]),
+            new UploadBudget(1000, 0, 100, 95, "your jobs")));
+        files.delete("job4");
     }
 
     @Test

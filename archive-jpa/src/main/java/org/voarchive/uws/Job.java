@@ -25,14 +25,14 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "uws_job", schema = "archive")
-@NamedQuery(name = Job.EXPIRED, query = "SELECT j.id FROM Job j WHERE j.destruction <= :now ORDER BY j.destruction")
+@NamedQuery(name = Job.EXPIRED, query = "SELECT j.id FROM Job j WHERE j.destruction <= :now"
+    + " OR (j.phase = :pending AND j.creationTime <= :pendingSince)"
+    + " ORDER BY j.destruction")
 @NamedQuery(name = Job.IN_PHASE, query = "SELECT j.id FROM Job j WHERE j.phase = :phase ORDER BY j.creationTime")
-@NamedQuery(name = Job.QUEUED_BY, query = "SELECT COUNT(j) FROM Job j WHERE j.ownerId = :owner AND j.phase IN :phases")
 public class Job {
 
     public static final String EXPIRED = "Job.expired";
     public static final String IN_PHASE = "Job.inPhase";
-    public static final String QUEUED_BY = "Job.queuedBy";
 
     @Id
     @Column(name = "job_id")
@@ -86,6 +86,21 @@ public class Job {
     /** Bytes of result files, for the per-user quota. */
     @Column(name = "result_bytes", nullable = false)
     private long resultBytes;
+
+    /** Bytes of the inline uploads stored with the job: they count in the quota with the results. */
+    @Column(name = "upload_bytes", nullable = false)
+    private long uploadBytes;
+
+    /**
+     * The network an anonymous job came from (an IPv4 address or an IPv6 /64), which its limits count
+     * against; null for an owned job, and for anonymous jobs older than this column.
+     */
+    @Column(name = "client_network")
+    private String clientNetwork;
+
+    /** The destruction time the client asked for, when a PENDING job's was cut short; given back when it runs. */
+    @Column(name = "requested_destruction")
+    private Instant requestedDestruction;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "uws_job_parameter", schema = "archive", joinColumns = @JoinColumn(name = "job_id"))
@@ -221,6 +236,30 @@ public class Job {
 
     public long resultBytes() {
         return resultBytes;
+    }
+
+    public long uploadBytes() {
+        return uploadBytes;
+    }
+
+    public void setUploadBytes(long uploadBytes) {
+        this.uploadBytes = uploadBytes;
+    }
+
+    public String clientNetwork() {
+        return clientNetwork;
+    }
+
+    public void setClientNetwork(String clientNetwork) {
+        this.clientNetwork = clientNetwork;
+    }
+
+    public Instant requestedDestruction() {
+        return requestedDestruction;
+    }
+
+    public void setRequestedDestruction(Instant requestedDestruction) {
+        this.requestedDestruction = requestedDestruction;
     }
 
     public List<JobParameter> parameters() {

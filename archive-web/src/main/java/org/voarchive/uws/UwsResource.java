@@ -3,6 +3,7 @@ package org.voarchive.uws;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -72,6 +73,9 @@ public abstract class UwsResource {
     @Context
     protected UriInfo uri;
 
+    @Context
+    HttpServletRequest request;
+
     /** The job list name jobs are stored under. */
     protected abstract String jobList();
 
@@ -81,7 +85,7 @@ public abstract class UwsResource {
     /** The detailed error of a failed job (UWS leaves the format to the service). */
     protected abstract Response errorDocument(Job job);
 
-    /** The most bytes an inline upload may have. */
+    /** The most bytes the inline uploads of one job may have together. */
     protected abstract long maxUploadBytes();
 
     /**
@@ -91,8 +95,10 @@ public abstract class UwsResource {
     protected void checkParameters(DaliParameters p) throws DaliException {
     }
 
-    private String caller() {
-        return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+    /** Who calls: the authenticated user, or an anonymous caller's network, which the job limits count against. */
+    private JobOwner caller() {
+        return JobOwner.of(security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName(),
+            request.getRemoteAddr());
     }
 
     private URI jobUri(String id) {
@@ -100,7 +106,7 @@ public abstract class UwsResource {
     }
 
     private Job job(String id) throws UwsException {
-        return job(id, caller());
+        return job(id, caller().user());
     }
 
     private Job job(String id, String caller) throws UwsException {
@@ -126,7 +132,7 @@ public abstract class UwsResource {
         if (lastValue.isPresent()) {
             last = Math.min(last, positiveInt("LAST", lastValue.get()));
         }
-        String caller = caller();
+        String caller = caller().user();
         List<Job> jobs = caller == null && settings.anonymousJobs() != UwsSettings.AnonymousJobs.LISTED
             ? List.of() : store.list(jobList(), caller, phases, after, last);
         return Response.ok(UwsXml.toBytes(UwsDocuments.list(jobs, listUrl())), XML).build();
@@ -144,6 +150,13 @@ public abstract class UwsResource {
     public Response createMultipart(List<EntityPart> parts) throws UwsException, DaliException, IOException {
         Map<String, List<String>> form = new LinkedHashMap<>();
         Map<String, InputStream> uploads = new LinkedHashMap<>();
+        split(parts, form, uploads);
+        return create(DaliParameters.of(uri.getQueryParameters(), form), uploads);
+    }
+
+    /** Sorts multipart parts into parameters and inline uploads (those with a file name). */
+    private static void split(List<EntityPart> parts, Map<String, List<String>> form, Map<String, InputStream> uploads)
+            throws IOException {
         for (EntityPart part : parts) {
             if (part.getFileName().isPresent()) {
                 uploads.put(part.getName(), part.getContent());
@@ -151,14 +164,13 @@ public abstract class UwsResource {
                 form.computeIfAbsent(part.getName(), k -> new ArrayList<>()).add(part.getContent(String.class));
             }
         }
-        return create(DaliParameters.of(uri.getQueryParameters(), form), uploads);
     }
 
     private Response create(DaliParameters p, Map<String, InputStream> uploads)
             throws UwsException, DaliException, IOException {
         checkParameters(p);
-        String caller = caller();
-        if (caller == null && settings.anonymousJobs() == UwsSettings.AnonymousJobs.REFUSED) {
+        JobOwner caller = caller();
+        if (caller.anonymous() && settings.anonymousJobs() == UwsSettings.AnonymousJobs.REFUSED) {
             throw new UwsException(401, "this service runs jobs for authenticated users only");
         }
         Optional<String> phase = single(p, "PHASE");
@@ -219,7 +231,7 @@ public abstract class UwsResource {
                 response.resume(jobDocument(job));
                 return;
             }
-            String caller = caller(); // the request's scope is gone when the change comes
+            String caller = caller().user(); // the request's scope is gone when the change comes
             change.thenRunAsync(() -> {
                 try {
                     response.resume(jobDocument(job(id, caller)));
@@ -386,6 +398,31 @@ public abstract class UwsResource {
         DaliParameters p = DaliParameters.of(uri.getQueryParameters(), form);
         checkParameters(p);
         manager.setParameters(id, jobParameters(p));
+        return Response.seeOther(jobUri(id)).build();
+    }
+
+    /**
+     * Parameters with inline uploads for a PENDING job (TAP 1.1 lets UPLOAD be posted before the job runs); the
+     * uploads count in the job's upload limit with those it has.
+     */
+    @POST
+    @Path("{id}/parameters")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response setParametersMultipart(@PathParam("id") String id, List<EntityPart> parts)
+            throws UwsException, DaliException, IOException {
+        job(id);
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        Map<String, InputStream> uploads = new LinkedHashMap<>();
+        split(parts, form, uploads);
+        DaliParameters p = DaliParameters.of(uri.getQueryParameters(), form);
+        checkParameters(p);
+        if (!uploads.isEmpty()) {
+            manager.addUploads(id, uploads, maxUploadBytes());
+        }
+        List<JobParameter> parameters = jobParameters(p);
+        if (!parameters.isEmpty()) {
+            manager.setParameters(id, parameters);
+        }
         return Response.seeOther(jobUri(id)).build();
     }
 

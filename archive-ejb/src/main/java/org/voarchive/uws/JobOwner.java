@@ -1,0 +1,61 @@
+package org.voarchive.uws;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+
+/**
+ * Whom a job's limits (executing, queued, pending jobs, stored bytes) count against: the authenticated
+ * user, or, for an anonymous caller, the network it calls from, so that one anonymous client cannot use
+ * up what every anonymous client shares. A network is an IPv4 address or an IPv6 /64, the smallest block
+ * an IPv6 client is given (counting single IPv6 addresses would let one client be billions of owners).
+ * Behind a reverse proxy every anonymous caller has the proxy's address and they count as one again.
+ *
+ * @param user    the authenticated user's name, or null
+ * @param network the anonymous caller's network, or null (owned jobs; anonymous jobs older than networks)
+ */
+public record JobOwner(String user, String network) {
+
+    public JobOwner {
+        if (user != null) {
+            network = null; // a user's limits are the user's wherever the requests come from
+        }
+    }
+
+    /** The owner of a request: its authenticated user (null if none) and its client's address. */
+    public static JobOwner of(String user, String remoteAddress) {
+        return new JobOwner(user, user == null ? network(remoteAddress) : null);
+    }
+
+    /** The owner of a stored job. */
+    public static JobOwner of(Job job) {
+        return new JobOwner(job.ownerId(), job.clientNetwork());
+    }
+
+    public boolean anonymous() {
+        return user == null;
+    }
+
+    /** An IPv4 address as it is, an IPv6 address as its /64 ({@code 2001:db8:1:2::/64}); null if none. */
+    static String network(String address) {
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
+            : address;
+        if (!literal.matches("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[\\w.-]+)?")) {
+            return literal; // not an address literal (a container's own name): counted as it is, never resolved
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(literal).getAddress(); // a literal: no name lookup
+            if (bytes.length == 4) {
+                return InetAddress.getByAddress(bytes).getHostAddress();
+            }
+            byte[] prefix = Arrays.copyOf(Arrays.copyOf(bytes, 8), 16);
+            String text = InetAddress.getByAddress(prefix).getHostAddress(); // the full form, e.g. 2001:db8:1:2:0:0:0:0
+            return text.replaceFirst("(:0)+$", "::") + "/64";
+        } catch (UnknownHostException e) {
+            return literal;
+        }
+    }
+}
