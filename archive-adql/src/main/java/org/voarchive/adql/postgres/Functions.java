@@ -7,6 +7,7 @@ import org.voarchive.adql.AdqlException;
 import org.voarchive.adql.BuiltInFunction;
 import org.voarchive.adql.UserDefinedFunction;
 import org.voarchive.adql.ast.Expression;
+import org.voarchive.adql.check.GeometryRules;
 
 /** ADQL functions in PostgreSQL, with ADQL's semantics where the names differ or mislead. */
 final class Functions {
