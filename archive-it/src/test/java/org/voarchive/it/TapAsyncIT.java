@@ -255,6 +255,11 @@ class TapAsyncIT {
         Path orphan = Files.createDirectories(root.resolve("it0rphan0000000000000000").resolve("results"));
         Files.writeString(orphan.resolve("result.vot"), "left behind");
         Path fresh = Files.createDirectories(root.resolve("it0rphan0000000000000001"));
+        // the files are the server's, as a job's would be (the server runs as its own user, the test as root)
+        java.nio.file.attribute.UserPrincipal server = Files.getOwner(root);
+        for (Path p : List.of(orphan.getParent(), orphan, orphan.resolve("result.vot"), fresh)) {
+            Files.setOwner(p, server);
+        }
         String job = ANONYMOUS.submit(TOP3);
         assertEquals("COMPLETED", Uws.phaseOf(ANONYMOUS.awaitEnd(job, Duration.ofSeconds(60))));
         Path jobDir = root.resolve(job.substring(job.lastIndexOf('/') + 1));

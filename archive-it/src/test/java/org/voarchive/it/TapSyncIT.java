@@ -258,7 +258,7 @@ class TapSyncIT {
             Tap.Part.field("UPLOAD", "x,param:missing"))), "no such multipart part");
         assertError(Tap.multipart(List.of(Tap.Part.field("LANG", "ADQL"), Tap.Part.field("QUERY", "SELECT * FROM TAP_UPLOAD.x"),
             Tap.Part.field("UPLOAD", "x,param:t"), new Tap.Part("t", "t.vot", "<VOTABLE><oops".getBytes(StandardCharsets.UTF_8)))),
-            "UPLOAD x is not a readable votable table");
+            "UPLOAD x: not an acceptable VOTable");
         assertError(Tap.get(params("LANG", "ADQL", "QUERY", "SELECT 1", "UPLOAD", "x,ftp://example.org/t.vot")),
             "only param:, http: and https:");
         assertError(Tap.get(params("LANG", "ADQL", "QUERY", "SELECT 1", "UPLOAD", "1x,param:t")), "regular identifier");

@@ -2,6 +2,7 @@ package org.voarchive.datalink;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -38,7 +39,8 @@ public class FilesResource {
     SecurityContext security;
 
     @GET
-    public Response get(@PathParam("path") String path) throws IOException, DaliException {
+    // @Encoded: the path as the request spelled it, so that one file has one URL (ArchiveFiles refuses '%')
+    public Response get(@Encoded @PathParam("path") String path) throws IOException, DaliException {
         String caller = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
         java.nio.file.Path file;
         try {
