@@ -51,7 +51,7 @@ public final class IngestCommand {
         Settings settings = Settings.fromEnvironment(System.getenv());
         Migrations.migrate(settings);
         try (Connection c = settings.ownerConnection("archive ingest")) {
-            TableLoader loader = new TableLoader(c, List.of(settings.queryUser(), settings.appUser()));
+            TableLoader loader = new TableLoader(c, settings.appUser());
             loader.ensureSchema(target[0], "Ingested tables");
             long start = System.nanoTime();
             StilTable.Loaded loaded = StilTable.ingest(loader, file, format != null ? format : StilTable.formatOf(file),

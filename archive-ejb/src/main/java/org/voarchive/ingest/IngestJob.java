@@ -41,10 +41,6 @@ public class IngestJob implements JobExecutor {
     @ConfigProperty(name = "archive.db.app.user", defaultValue = "archive_app")
     String appRole;
 
-    @Inject
-    @ConfigProperty(name = "archive.db.query.user", defaultValue = "archive_query")
-    String queryRole;
-
     @Override
     public String jobList() {
         return JOB_LIST;
@@ -70,7 +66,7 @@ public class IngestJob implements JobExecutor {
                 if (format != null && !UntrustedTable.FORMATS.contains(format)) {
                     throw fatal("FORMAT=" + format + " is not known; give votable, fits or csv");
                 }
-                TableLoader loader = new TableLoader(c, List.of(queryRole, appRole));
+                TableLoader loader = new TableLoader(c, appRole);
                 loader.ensureSchema(name[0], "Ingested tables");
                 StilTable.Loaded loaded = StilTable.ingest(loader, file, format, name[0], name[1],
                     rows -> context.progress(rows + " rows loaded", false));

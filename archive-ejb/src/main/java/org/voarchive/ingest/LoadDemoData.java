@@ -55,7 +55,7 @@ public final class LoadDemoData {
         // the metadata tables come with the migrations, which the server would otherwise run first
         Migrations.migrate(settings);
         try (Connection c = settings.ownerConnection("archive load-demo-data")) {
-            TableLoader loader = new TableLoader(c, List.of(settings.queryUser(), settings.appUser()));
+            TableLoader loader = new TableLoader(c, settings.appUser());
             loader.ensureSchema("demo", SCHEMA_DESCRIPTION);
             for (Map.Entry<String, CatalogueFormat> entry : FILES.entrySet()) {
                 try (BufferedReader in = Files.newBufferedReader(dataDir.resolve(entry.getKey()), StandardCharsets.UTF_8)) {

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.postgresql.PGConnection;
@@ -30,15 +29,15 @@ import org.voarchive.database.Transactions;
 public final class TableLoader {
 
     private final Connection connection;
-    private final List<String> readerRoles;
+    private final String appRole;
 
     /**
-     * @param connection  a connection on the owner role; its auto-commit state is restored
-     * @param readerRoles the roles granted SELECT (the query and application roles)
+     * @param connection a connection on the owner role; its auto-commit state is restored
+     * @param appRole    the application role, which reads whole tables (the query role never does)
      */
-    public TableLoader(Connection connection, List<String> readerRoles) {
+    public TableLoader(Connection connection, String appRole) {
         this.connection = connection;
-        this.readerRoles = List.copyOf(readerRoles);
+        this.appRole = appRole;
     }
 
     /** Creates the schema if needed and (re)sets its description. */
@@ -46,9 +45,8 @@ public final class TableLoader {
         Transactions.inTransaction(connection, () -> {
             execute("CREATE SCHEMA IF NOT EXISTS " + Sql.identifier(schema));
             execute("COMMENT ON SCHEMA " + Sql.identifier(schema) + " IS " + Sql.literal(description));
-            for (String role : readerRoles) {
-                execute("GRANT USAGE ON SCHEMA " + Sql.identifier(schema) + " TO " + Sql.identifier(role));
-            }
+            // the query role's USAGE comes with publishing (archive.sync_query_grants)
+            execute("GRANT USAGE ON SCHEMA " + Sql.identifier(schema) + " TO " + Sql.identifier(appRole));
             return null;
         });
     }
@@ -140,7 +138,10 @@ public final class TableLoader {
             count++;
         }
 
-        /** Ends the COPY, adds keys, indexes, descriptions and grants, commits, and refreshes statistics. */
+        /**
+         * Ends the COPY, adds keys, indexes, descriptions and grants (the query role's: the published columns
+         * the metadata already names for this table, if any), commits, and refreshes statistics.
+         */
         public long finish() throws SQLException, IOException {
             out.close(); // ends the COPY
             String key = table.primaryKey() != null ? table.primaryKey() : TableDefinition.ROW_ID_COLUMN;
@@ -155,9 +156,8 @@ public final class TableLoader {
                     + Sql.identifier(table.decColumn()) + ")))");
             }
             comment(table, name);
-            for (String role : readerRoles) {
-                execute("GRANT SELECT ON " + name + " TO " + Sql.identifier(role));
-            }
+            execute("GRANT SELECT ON " + name + " TO " + Sql.identifier(appRole));
+            execute("SELECT archive.sync_query_grants()");
             connection.commit();
             done = true;
             connection.setAutoCommit(autoCommit);

@@ -130,7 +130,7 @@ class DatabaseIT {
     @Test
     void aBrokenFileLeavesThePreviousTableUntouched() throws Exception {
         try (Connection c = Archive.connect("OWNER")) {
-            TableLoader loader = new TableLoader(c, List.of(Archive.env("ARCHIVE_DB_QUERY_USER")));
+            TableLoader loader = new TableLoader(c, Archive.env("ARCHIVE_DB_APP_USER"));
             try {
                 loader.ensureSchema("it_loader", "integration test scratch schema");
                 assertEquals(2, loader.load(new ScratchFormat(), new BufferedReader(new StringReader("1 10 20\n2 359.9 -89\n"))));

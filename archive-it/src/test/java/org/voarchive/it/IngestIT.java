@@ -71,7 +71,7 @@ class IngestIT {
         Path csv = Files.writeString(dir.resolve("plain.csv"), "a,b\n1,x\n2,y\n");
         Path broken = Files.writeString(dir.resolve("broken.vot"), VOTABLE.substring(0, VOTABLE.indexOf("<TD>3</TD>") + 20));
         try (Connection c = Archive.connect("OWNER")) {
-            TableLoader loader = new TableLoader(c, List.of(Archive.env("ARCHIVE_DB_QUERY_USER")));
+            TableLoader loader = new TableLoader(c, Archive.env("ARCHIVE_DB_APP_USER"));
             try {
                 loader.ensureSchema("it_ingest", "ingest test");
                 StilTable.Loaded loaded = StilTable.ingest(loader, votable, StilTable.formatOf(votable), "it_ingest", "sources");
