@@ -74,7 +74,7 @@ class QueryRoleGrantsIT {
     private static String asQueryRole(String sql) throws SQLException {
         try (Connection q = Archive.connect("QUERY"); Statement s = q.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
-            return rs.getString(1);
+            return String.valueOf(rs.getObject(1)); // booleans as true/false, not PostgreSQL's t/f
         }
     }
 
@@ -86,7 +86,7 @@ class QueryRoleGrantsIT {
     private static String scalar(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
-            return rs.getString(1);
+            return String.valueOf(rs.getObject(1)); // booleans as true/false, not PostgreSQL's t/f
         }
     }
 
