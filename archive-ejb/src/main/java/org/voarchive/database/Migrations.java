@@ -25,6 +25,15 @@ public final class Migrations {
             .migrate();
     }
 
+    /**
+     * The NOLOGIN role anonymous callers' queries run as ({@code SET LOCAL ROLE}, migration V22): the query
+     * role's name with {@code _public}, a role deploy/provision-db creates and grants to the query role. It
+     * may read only what anonymous callers may see (PUBLIC schemas, tables and columns, data and metadata).
+     */
+    public static String publicQueryRole(String queryRole) {
+        return roleName(roleName(queryRole) + "_public");
+    }
+
     static String roleName(String role) {
         if (role == null || !ROLE_NAME.matcher(role).matches()) {
             throw new IllegalArgumentException("database role name must match " + ROLE_NAME + ": " + role);
@@ -38,7 +47,8 @@ public final class Migrations {
             .defaultSchema(SCHEMA)
             .locations("classpath:db/migration")
             // role names are operator settings; migrations grant to them
-            .placeholders(Map.of("app_role", roleName(appRole), "query_role", roleName(queryRole)))
+            .placeholders(Map.of("app_role", roleName(appRole), "query_role", roleName(queryRole),
+                "query_public_role", publicQueryRole(queryRole)))
             .validateMigrationNaming(true);
     }
 }

@@ -12,11 +12,14 @@ import java.util.List;
 import org.voarchive.adql.UserDefinedFunction;
 import org.voarchive.adql.postgres.PostgresTranslator;
 import org.voarchive.database.DataSources;
+import org.voarchive.database.QueryRoles;
 
 /**
  * Has PostgreSQL parse and plan a call of a function with typed NULL
- * arguments, where user queries run: on the read-only query role, in a READ
- * ONLY transaction that is rolled back, with a short statement timeout. The
+ * arguments, where user queries run: on the read-only query role, as its role
+ * for anonymous callers (a published function is everyone's: it must work for
+ * them too, see {@link QueryRoles}), in a READ ONLY transaction that is rolled
+ * back, with a short statement timeout. The
  * call is planned as {@code EXPLAIN SELECT (call)}, never run: the template
  * has been checked to be one expression ({@link FunctionAdmin#singleExpression}),
  * so the parentheses hold all of it. Outside the caller's container
@@ -28,6 +31,9 @@ public class FunctionPlanner {
     @Inject
     DataSources dataSources;
 
+    @Inject
+    QueryRoles roles;
+
     /** @throws InvalidField naming sqlTemplate, with PostgreSQL's reason */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void plan(UserDefinedFunction f) {
@@ -38,6 +44,9 @@ public class FunctionPlanner {
             try {
                 try (Statement s = c.createStatement()) {
                     s.execute("SET TRANSACTION READ ONLY");
+                }
+                QueryRoles.runAs(c, roles.anonymousRole());
+                try (Statement s = c.createStatement()) {
                     s.execute("SET LOCAL statement_timeout = '10s'");
                 }
                 try (PreparedStatement s = c.prepareStatement(sql(call))) {
@@ -49,7 +58,8 @@ public class FunctionPlanner {
         } catch (SQLException e) {
             throw new InvalidField("sqlTemplate", "PostgreSQL cannot run " + call + ": " + String.valueOf(e.getMessage())
                 .lines().findFirst().orElse("") + (f.sqlTemplate().isEmpty()
-                    ? " (give a template, or create the database function and grant it to the query role)" : ""));
+                    ? " (give a template, or create the database function and grant it to the query role's role for"
+                        + " anonymous callers, " + roles.anonymousRole() + ", which the query role is a member of)" : ""));
         }
     }
 

@@ -31,6 +31,7 @@ import org.voarchive.dali.DaliException;
 import org.voarchive.database.Cancellation;
 import org.voarchive.database.DatabaseErrors;
 import org.voarchive.database.DataSources;
+import org.voarchive.database.QueryRoles;
 import org.voarchive.datalink.DatalinkCapabilities;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.PublishedMetadata;
@@ -42,7 +43,8 @@ import uk.ac.starlink.votable.VOStarTable;
 /**
  * The path of a TAP query: ADQL parsed, uploads loaded, checked against the
  * metadata the caller may see, translated, and executed on the read-only query
- * role with a server-side cursor and a statement timeout. Shared by sync and
+ * role (for anonymous callers, its role that reads PUBLIC data only: {@link QueryRoles})
+ * with a server-side cursor and a statement timeout. Shared by sync and
  * async TAP; what happens to the rows is the caller's business.
  */
 @ApplicationScoped
@@ -64,6 +66,9 @@ public class QueryService {
 
     @Inject
     PublishedMetadataCache metadataCache;
+
+    @Inject
+    QueryRoles roles;
 
     /**
      * @param callerName the authenticated user, or null
@@ -205,7 +210,8 @@ public class QueryService {
         try (Statement s = connection.createStatement()) {
             s.execute("SET TRANSACTION READ WRITE"); // the role's default is read only; temporary tables need writing
         }
-        UploadLoader loader = new UploadLoader(connection, limits);
+        // created by the query role; the anonymous role may read them too (an anonymous caller's query runs as it)
+        UploadLoader loader = new UploadLoader(connection, limits, roles.anonymousRole());
         List<TableInfo> tables = new ArrayList<>();
         for (SpooledUploads.Spooled upload : uploads.files()) {
             tables.add(loader.load(upload.name(), upload.file()));
@@ -217,6 +223,8 @@ public class QueryService {
     private RunningQuery execute(Connection connection, Caller caller, String sql, CheckedQuery checked, long maxrec,
                                  int timeoutSeconds, TapRequest request, Cancellation cancellation, ResultInfo info)
             throws SQLException, DaliException {
+        // first in the query's transaction: the role that reads what this caller may read, till its end
+        roles.restrict(connection, caller.authenticated());
         try (Statement s = connection.createStatement()) {
             s.execute("SET LOCAL statement_timeout = " + Math.multiplyExact(timeoutSeconds, 1000L));
         }

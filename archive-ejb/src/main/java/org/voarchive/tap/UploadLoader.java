@@ -42,14 +42,17 @@ final class UploadLoader {
     private static final String TEMPORARY_SCHEMA = "pg_temp";
 
     private final Connection connection;
+    private final String anonymousRole;
     private final long maxRows;
     private final long maxBytes;
 
     /**
-     * @param connection the query connection, in a read-write transaction the caller commits
+     * @param connection    the query connection, in a read-write transaction the caller commits
+     * @param anonymousRole the role anonymous callers' queries run as, which is granted SELECT on each upload
      */
-    UploadLoader(Connection connection, TapLimits limits) {
+    UploadLoader(Connection connection, TapLimits limits, String anonymousRole) {
         this.connection = connection;
+        this.anonymousRole = anonymousRole;
         this.maxRows = limits.uploadMaxRows();
         this.maxBytes = limits.uploadMaxBytes();
     }
@@ -87,6 +90,9 @@ final class UploadLoader {
             names.add(Sql.identifier(c.name()));
         }
         execute("CREATE TEMPORARY TABLE " + Sql.identifier(name) + " (" + definition + ")");
+        // the session's own table (its temporary schema is usable by any role the session takes on): readable
+        // by the anonymous role too, whoever the caller; DISCARD TEMP drops it with its privileges
+        execute("GRANT SELECT ON " + sqlName + " TO " + Sql.identifier(anonymousRole));
         long rows = 0;
         try (RowSequence seq = table.getRowSequence();
              Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(connection.unwrap(PGConnection.class),

@@ -34,5 +34,9 @@ class SqlTest {
         assertThrows(IllegalArgumentException.class, () -> Migrations.roleName("app; DROP SCHEMA archive"));
         assertThrows(IllegalArgumentException.class, () -> Migrations.roleName("App"));
         assertThrows(IllegalArgumentException.class, () -> Migrations.roleName(null));
+        // anonymous callers' role: derived, and a name PostgreSQL would not cut short (63 bytes)
+        assertEquals("archive_query_public", Migrations.publicQueryRole("archive_query"));
+        assertEquals(63, Migrations.publicQueryRole("q".repeat(56)).length());
+        assertThrows(IllegalArgumentException.class, () -> Migrations.publicQueryRole("q".repeat(57)));
     }
 }
