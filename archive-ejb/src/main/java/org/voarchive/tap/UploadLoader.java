@@ -16,6 +16,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.voarchive.adql.check.ColumnInfo;
 import org.voarchive.adql.check.TableInfo;
+import org.voarchive.adql.check.ValueType;
 import org.voarchive.dali.DaliException;
 import org.voarchive.database.Sql;
 import org.voarchive.ingest.ColumnDefinition;
@@ -27,6 +28,7 @@ import org.voarchive.table.UntrustedTable;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StoragePolicy;
+import uk.ac.starlink.votable.VOStarTable;
 
 /**
  * Loads TAP uploads into temporary tables of the query connection's session
@@ -122,10 +124,22 @@ final class UploadLoader {
         for (int i = 0; i < columns.size(); i++) {
             ColumnDefinition c = columns.get(i);
             uk.ac.starlink.table.ColumnInfo stil = table.getColumnInfo(i);
-            adqlColumns.add(new ColumnInfo(c.name(), DatabaseTypes.votable(c.sqlType()), c.unit(), c.ucd(),
+            adqlColumns.add(new ColumnInfo(c.name(), uploadedType(c, stil), c.unit(), c.ucd(),
                 blankToNull(stil.getUtype()), c.description()));
         }
         return new TableInfo(ADQL_SCHEMA, name, "Uploaded table (" + rows + " rows)", adqlColumns, TEMPORARY_SCHEMA);
+    }
+
+    /**
+     * The column's type as results declare it: what its database type says, except that text the upload
+     * declared {@code char} stays {@code char} (both are PostgreSQL text), so that a client gets back the
+     * type it sent (TAP 1.1 section 2.5.4; taplint's W-UPL-TMDA).
+     */
+    private static ValueType uploadedType(ColumnDefinition c, uk.ac.starlink.table.ColumnInfo stil) {
+        ValueType type = DatabaseTypes.votable(c.sqlType());
+        String declared = stil.getAuxDatumValue(VOStarTable.DATATYPE_INFO, String.class);
+        return "char".equals(declared) && "unicodeChar".equals(type.datatype())
+            ? new ValueType("char", type.arraysize(), type.xtype()) : type;
     }
 
     /** PostgreSQL's own limit on names (NAMEDATALEN - 1), in bytes of UTF-8. */

@@ -252,6 +252,24 @@ class TapSyncIT {
         assertNoUploadTablesLeft();
     }
 
+    /** A client gets back the type it uploaded: char stays char, unicodeChar stays unicodeChar (taplint W-UPL-TMDA). */
+    @Test
+    void uploadedCharColumnsComeBackAsChar() throws Exception {
+        String votable = "<?xml version=\"1.0\"?><VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\">"
+            + "<RESOURCE><TABLE><FIELD name=\"c\" datatype=\"char\" arraysize=\"*\"/>"
+            + "<FIELD name=\"u\" datatype=\"unicodeChar\" arraysize=\"*\"/>"
+            + "<DATA><TABLEDATA><TR><TD>abc</TD><TD>d\u00e9f</TD></TR></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
+        HttpResponse<byte[]> r = Tap.multipart(List.of(Tap.Part.field("LANG", "ADQL"),
+            Tap.Part.field("QUERY", "SELECT c, u FROM TAP_UPLOAD.t"), Tap.Part.field("UPLOAD", "t,param:t1"),
+            new Tap.Part("t1", "t.vot", votable.getBytes(StandardCharsets.UTF_8))));
+        String body = Tap.text(r);
+        assertEquals(200, r.statusCode(), body);
+        java.util.regex.Matcher c = java.util.regex.Pattern.compile("<FIELD[^>]*name=\"c\"[^>]*>").matcher(body);
+        java.util.regex.Matcher u = java.util.regex.Pattern.compile("<FIELD[^>]*name=\"u\"[^>]*>").matcher(body);
+        assertTrue(c.find() && c.group().contains("datatype=\"char\""), body);
+        assertTrue(u.find() && u.group().contains("datatype=\"unicodeChar\""), body);
+    }
+
     @Test
     void badUploadsAreClearErrors() throws Exception {
         assertError(Tap.multipart(List.of(Tap.Part.field("LANG", "ADQL"), Tap.Part.field("QUERY", "SELECT * FROM TAP_UPLOAD.x"),
