@@ -19,7 +19,12 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.voarchive.security.Users;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -27,9 +32,71 @@ import org.w3c.dom.NodeList;
 /**
  * The TAP service's DALI examples: /tap/examples is well-formed XHTML with the RDFa of each example, for
  * every client; every example's query runs through /tap/sync (an upload example with a table as it
- * declares); the capabilities declare the document.
+ * declares); the capabilities declare the document; the admin API stores only examples whose query checks.
  */
 class ExamplesIT {
+
+    private static final String ADMIN = "it-examples-admin";
+    private static final String PASSWORD = "it-examples-secret";
+    private static final String PATH = "/admin/metadata/examples/";
+
+    @BeforeAll
+    static void admin() throws Exception {
+        try (Connection c = Archive.connect("OWNER")) {
+            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
+        }
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM archive.examples WHERE name LIKE 'it-%'");
+            s.execute("DELETE FROM archive.users WHERE name = '" + ADMIN + "'");
+        }
+    }
+
+    private static HttpResponse<String> put(String name, String query, String version) throws Exception {
+        String json = "{\"title\":\"IT: the brightest <stars> & more\",\"description\":\"Written by ExamplesIT\","
+            + "\"query\":\"" + query.replace("\"", "\\\"") + "\",\"position\":99"
+            + (version == null ? "" : ",\"version\":" + version) + "}";
+        return Archive.send("PUT", PATH + name, json, ADMIN, PASSWORD);
+    }
+
+    private static void assertField(HttpResponse<String> r, String field) {
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"field\":\"" + field + "\""), field + ": " + r.body());
+    }
+
+    @Test
+    void theAdminApiStoresCheckedExamplesWithVersions() throws Exception {
+        assertField(put("it-bad", "SELECT nosuch FROM demo.bsc5", null), "query");
+        assertField(put("it-bad", "SELECT hr FROM demo.nosuch", null), "query");
+        assertField(put("it-bad", "SELEKT hr FROM demo.bsc5", null), "query");
+        assertField(put("1-bad", "SELECT hr FROM demo.bsc5", null), "name");
+        assertEquals(404, Archive.send("GET", PATH + "it-bad", null, ADMIN, PASSWORD).statusCode(), "nothing was stored");
+        assertEquals(401, Archive.send("GET", PATH, null, null, null).statusCode(), "admins only");
+
+        HttpResponse<String> created = put("it-brightest", "SELECT TOP 5 hr, vmag FROM demo.bsc5 ORDER BY vmag", null);
+        assertEquals(200, created.statusCode(), created.body());
+        assertTrue(created.body().contains("\"tables\":[\"demo.bsc5\"]"), "the tables the query reads: " + created.body());
+        int version = Archive.version(created.body());
+        String page = new String(examples("ExamplesIT").body(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("id=\"it-brightest\"") && page.contains("IT: the brightest &lt;stars&gt; &amp; more"), page);
+        parse(page.getBytes(StandardCharsets.UTF_8));
+
+        assertField(put("it-brightest", "SELECT TOP 3 hr FROM demo.bsc5", null), "version");
+        assertEquals(409, put("it-brightest", "SELECT TOP 3 hr FROM demo.bsc5", "" + (version + 5)).statusCode(), "a stale version");
+        HttpResponse<String> replaced = put("it-brightest", "SELECT TOP 3 hr FROM demo.bsc5", "" + version);
+        assertEquals(200, replaced.statusCode(), replaced.body());
+        int next = Archive.version(replaced.body());
+        String exported = Archive.send("GET", "/admin/metadata/export", null, ADMIN, PASSWORD).body();
+        assertTrue(exported.contains("\"name\":\"it-brightest\""), "examples are part of the metadata export");
+
+        assertEquals(409, Archive.send("DELETE", PATH + "it-brightest?version=" + version, null, ADMIN, PASSWORD).statusCode());
+        assertEquals(204, Archive.send("DELETE", PATH + "it-brightest?version=" + next, null, ADMIN, PASSWORD).statusCode());
+        assertEquals(404, Archive.send("GET", PATH + "it-brightest", null, ADMIN, PASSWORD).statusCode());
+        assertTrue(!new String(examples("ExamplesIT").body(), StandardCharsets.UTF_8).contains("it-brightest"), "gone from the page");
+    }
 
     private static final Pattern UPLOAD = Pattern.compile("TAP_UPLOAD\\.([A-Za-z][A-Za-z0-9_]*)\\(([^)]*)\\)");
 
