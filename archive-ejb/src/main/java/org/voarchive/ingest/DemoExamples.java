@@ -60,6 +60,9 @@ final class DemoExamples {
 
     /** Checks and stores the demo examples, replacing those of the same names; returns how many. */
     static int store(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.commit(); // the tables just registered: reading the metadata ends its own transaction with a rollback
+        }
         PublishedMetadata metadata = PublishedMetadata.load(c);
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO archive.examples (name, title, description, query, tables, upload, position)
