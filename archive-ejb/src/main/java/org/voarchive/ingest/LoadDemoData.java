@@ -78,6 +78,7 @@ public final class LoadDemoData {
             curation.setDoi("demo", "plates", PLATES_DOI);
             long links = plateFiles(c, files);
             System.out.printf("demo.plates: scans and previews in %s, %d datalink rows%n", files.resolve("demo/plates"), links);
+            System.out.printf("DALI examples of the demo tables: %d%n", DemoExamples.store(c));
         }
     }
 

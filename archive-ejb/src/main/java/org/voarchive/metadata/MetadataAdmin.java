@@ -50,6 +50,9 @@ public class MetadataAdmin {
     @EJB
     private FunctionAdmin functionAdmin;
 
+    @EJB
+    private ExampleAdmin exampleAdmin;
+
     public List<TableRecord> tables() throws SQLException {
         List<TableRecord> tables = new ArrayList<>();
         try (Connection c = dataSources.app().getConnection();
@@ -152,7 +155,8 @@ public class MetadataAdmin {
                 foreignKeyAdmin.keys(t.schema(), t.name()).orElseThrow().stream()
                     .filter(k -> Boolean.TRUE.equals(k.curated())).toList()));
         }
-        return new MetadataDocument(MetadataDocument.FORMAT, schemas, entries, functionAdmin.functions());
+        return new MetadataDocument(MetadataDocument.FORMAT, schemas, entries, functionAdmin.functions(),
+            exampleAdmin.examples());
     }
 
     /** Applies the schemas of an exported document (before its tables); unknown schemas are refused. */
@@ -259,6 +263,17 @@ public class MetadataAdmin {
                             + "." + t.name());
                     }
                 }
+            }
+        }
+        // last, after the functions they may call; checked against the metadata published before this import
+        // (the check reads it on its own connection), so a table the same document publishes is not yet there
+        List<ExampleRecord> examples = document.examples() == null ? List.of() : document.examples();
+        for (int i = 0; i < examples.size(); i++) {
+            ExampleRecord e = examples.get(i);
+            try {
+                exampleAdmin.put(e == null ? null : e.name(), e, false);
+            } catch (InvalidField ex) {
+                throw new InvalidField("examples[" + i + "]." + ex.field(), ex.getMessage());
             }
         }
         return entries.size();

@@ -10,8 +10,10 @@ import java.util.Map;
  * @param format  always {@link #FORMAT}; an import of anything else is refused
  * @param schemas   the schemas' curated metadata; may be absent (documents from before schemas were exported)
  * @param functions the operators' ADQL user-defined functions; may be absent
+ * @param examples  the TAP service's DALI examples; may be absent (documents from before examples)
  */
-public record MetadataDocument(String format, List<Schema> schemas, List<Table> tables, List<FunctionRecord> functions) {
+public record MetadataDocument(String format, List<Schema> schemas, List<Table> tables, List<FunctionRecord> functions,
+                               List<ExampleRecord> examples) {
 
     public static final String FORMAT = "voarchive-metadata/1";
 

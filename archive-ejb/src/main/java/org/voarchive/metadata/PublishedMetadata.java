@@ -22,12 +22,24 @@ import org.voarchive.adql.check.ValueType;
  *
  * @param registry the ADQL user-defined functions queries may call: the standard ones and the operators'
  *                 published ones, built once with the rest of the metadata
+ * @param examples the TAP service's DALI examples (archive.examples) whose queries check against this
+ *                 metadata, in their order
  */
-public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.FunctionRegistry registry) {
+public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.FunctionRegistry registry,
+                                List<ExampleRecord> examples) {
 
-    /** With the standard functions only. */
+    public PublishedMetadata {
+        examples = List.copyOf(examples);
+    }
+
+    /** With the standard functions only, and no examples. */
     public PublishedMetadata(List<Schema> schemas) {
         this(schemas, org.voarchive.adql.StandardFunctions.registry());
+    }
+
+    /** Without examples. */
+    public PublishedMetadata(List<Schema> schemas, org.voarchive.adql.FunctionRegistry registry) {
+        this(schemas, registry, List.of());
     }
 
     public record Schema(String name, String title, String description, String utype, Publication publication,
@@ -159,7 +171,34 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
             List.copyOf(tables.get(name)))));
         List<org.voarchive.adql.UserDefinedFunction> functions = new ArrayList<>(org.voarchive.adql.StandardFunctions.all());
         functions.addAll(operatorFunctions(connection));
-        return new PublishedMetadata(List.copyOf(result), new org.voarchive.adql.FunctionRegistry(functions));
+        PublishedMetadata metadata = new PublishedMetadata(List.copyOf(result), new org.voarchive.adql.FunctionRegistry(functions));
+        return new PublishedMetadata(metadata.schemas(), metadata.registry(), examples(connection, metadata));
+    }
+
+    /**
+     * The DALI examples whose queries check against {@code metadata}: each was checked when stored, but a
+     * table unpublished since leaves its examples out (logged) rather than offer queries that fail.
+     */
+    private static List<ExampleRecord> examples(Connection connection, PublishedMetadata metadata) throws SQLException {
+        List<ExampleRecord> examples = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT name, title, description, query, tables, upload, position, version FROM archive.examples"
+                    + " ORDER BY position, name")) {
+            while (rs.next()) {
+                String tables = rs.getString("tables");
+                ExampleRecord stored = new ExampleRecord(rs.getString("name"), rs.getString("title"),
+                    rs.getString("description"), rs.getString("query"),
+                    tables.isEmpty() ? List.of() : List.of(tables.split("\n")), rs.getString("upload"),
+                    rs.getInt("position"), rs.getInt("version"));
+                try {
+                    examples.add(ExampleCheck.check(stored.name(), stored, metadata));
+                } catch (InvalidField e) {
+                    java.util.logging.Logger.getLogger(PublishedMetadata.class.getName()).fine("example "
+                        + stored.name() + " is left out for this caller: " + e.field() + ": " + e.getMessage());
+                }
+            }
+        }
+        return examples;
     }
 
     /** The publication columns of a schema or table (alias %s), read by {@link #publication}. */

@@ -14,6 +14,7 @@ import org.voarchive.tap.xml.TableAccess;
 import org.voarchive.vosi.xml.capabilities.Capabilities;
 import org.voarchive.vosi.xml.capabilities.Capability;
 import org.voarchive.vosi.xml.capabilities.ParamHttp;
+import org.voarchive.vosi.xml.capabilities.WebBrowser;
 
 /**
  * The TAP service's VOSI capabilities: one TAPRegExt capability built from
@@ -24,6 +25,8 @@ import org.voarchive.vosi.xml.capabilities.ParamHttp;
 public class TapCapabilities {
 
     public static final String TAP = "ivo://ivoa.net/std/TAP";
+    /** DALI 1.1 section 2.3: the examples document, a page (vr:WebBrowser). */
+    public static final String EXAMPLES = "ivo://ivoa.net/std/DALI#examples";
 
     @Inject
     SiteIdentity site;
@@ -49,7 +52,8 @@ public class TapCapabilities {
         return List.of(tableAccess(base),
             new Capability("ivo://ivoa.net/std/VOSI#capabilities", ParamHttp.at(base + "/capabilities", "full")),
             new Capability("ivo://ivoa.net/std/VOSI#availability", ParamHttp.at(base + "/availability", "full")),
-            new Capability("ivo://ivoa.net/std/VOSI#tables-1.1", ParamHttp.at(base + "/tables", "full")));
+            new Capability("ivo://ivoa.net/std/VOSI#tables-1.1", ParamHttp.at(base + "/tables", "full")),
+            new Capability(EXAMPLES, WebBrowser.at(site.baseUrl() + TapExamples.PATH)));
     }
 
     private TableAccess tableAccess(String base) {

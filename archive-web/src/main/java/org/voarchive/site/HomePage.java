@@ -13,7 +13,8 @@ final class HomePage {
 
     static final List<Endpoint> ENDPOINTS = List.of(
         new Endpoint("/tap/availability", "TAP service availability (VOSI)"),
-        new Endpoint("/tap/tables", "Tables and columns of the TAP service (VOSI)"));
+        new Endpoint("/tap/tables", "Tables and columns of the TAP service (VOSI)"),
+        new Endpoint("/tap/examples", "Example queries for the TAP service (DALI examples)"));
 
     private HomePage() {
     }

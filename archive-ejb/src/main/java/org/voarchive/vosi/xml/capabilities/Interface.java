@@ -12,7 +12,7 @@ import java.util.List;
 /** {@code vr:Interface}: how a capability is reached. */
 @XmlType(name = "Interface", namespace = Capabilities.VORESOURCE)
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlSeeAlso(ParamHttp.class)
+@XmlSeeAlso({ParamHttp.class, WebBrowser.class})
 public class Interface {
 
     @XmlAttribute
