@@ -2,6 +2,7 @@ package org.voarchive.metadata;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,7 +46,12 @@ public class PublishedMetadataCache {
         }
     }
 
-    /** What {@code caller} sees now. */
+    /**
+     * What {@code caller} sees now: committed metadata, read outside any transaction of the caller's. Inside one,
+     * the connection would be the transaction's own, and the read (which ends its snapshot with a rollback)
+     * would undo the caller's work; it would also cache what the caller has not committed.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public PublishedMetadata get(Caller caller) throws SQLException {
         try (Connection c = dataSources.app().getConnection()) {
             return get(c, caller);
