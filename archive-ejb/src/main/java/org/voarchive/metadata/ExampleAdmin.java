@@ -43,14 +43,8 @@ public class ExampleAdmin {
     public ExampleRecord put(String name, ExampleRecord edit, boolean checkVersion) throws SQLException {
         ExampleRecord checked = ExampleCheck.check(name, edit, metadata.get(Caller.ANONYMOUS));
         Optional<QueryExample> current = find(name);
-        if (checkVersion && current.isPresent() && edit.version() == null) {
-            throw new InvalidField("version", "the example exists: give the version read to replace it");
-        }
-        if (checkVersion && current.isPresent() && current.get().version() != edit.version()) {
-            throw new VersionConflict("example " + name, current.get().version());
-        }
-        if (checkVersion && current.isEmpty() && edit.version() != null) {
-            throw new VersionConflict("example " + name + " (removed meanwhile)", -1);
+        if (checkVersion) {
+            NamedVersions.checkPut("example", name, current.map(QueryExample::version).orElse(null), edit.version());
         }
         QueryExample stored = current.orElseGet(() -> new QueryExample(name));
         stored.set(checked.title(), checked.description(), checked.query(), checked.tables(), checked.upload(),
@@ -64,15 +58,9 @@ public class ExampleAdmin {
 
     /** @return false if there is no such example */
     public boolean delete(String name, Integer version) {
-        if (version == null) {
-            throw new InvalidField("version", "the version read is required (?version=)");
-        }
-        Optional<QueryExample> current = find(name);
-        if (current.isEmpty()) {
+        Optional<QueryExample> current = version == null ? Optional.empty() : find(name);
+        if (!NamedVersions.checkDelete("example", name, current.map(QueryExample::version).orElse(null), version)) {
             return false;
-        }
-        if (current.get().version() != version) {
-            throw new VersionConflict("example " + name, current.get().version());
         }
         em.remove(current.get());
         flush("example " + name, current.get());

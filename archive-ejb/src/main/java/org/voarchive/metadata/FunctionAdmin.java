@@ -65,14 +65,8 @@ public class FunctionAdmin {
         }
         UserDefinedFunction f = parse(name, edit);
         Optional<AdqlFunction> current = find(name);
-        if (checkVersion && current.isPresent() && edit.version() == null) {
-            throw new InvalidField("version", "the function exists: give the version read to replace it");
-        }
-        if (checkVersion && current.isPresent() && current.get().version() != edit.version()) {
-            throw new VersionConflict("function " + name, current.get().version());
-        }
-        if (checkVersion && current.isEmpty() && edit.version() != null) {
-            throw new VersionConflict("function " + name + " (removed meanwhile)", -1);
+        if (checkVersion) {
+            NamedVersions.checkPut("function", name, current.map(AdqlFunction::version).orElse(null), edit.version());
         }
         planner.plan(f);
         AdqlFunction stored = current.orElseGet(() -> new AdqlFunction(name));
@@ -86,15 +80,9 @@ public class FunctionAdmin {
 
     /** @return false if there is no such function */
     public boolean delete(String name, Integer version) {
-        if (version == null) {
-            throw new InvalidField("version", "the version read is required (?version=)");
-        }
-        Optional<AdqlFunction> current = find(name);
-        if (current.isEmpty()) {
+        Optional<AdqlFunction> current = version == null ? Optional.empty() : find(name);
+        if (!NamedVersions.checkDelete("function", name, current.map(AdqlFunction::version).orElse(null), version)) {
             return false;
-        }
-        if (current.get().version() != version) {
-            throw new VersionConflict("function " + name, current.get().version());
         }
         em.remove(current.get());
         flush("function " + name, current.get());

@@ -81,7 +81,7 @@ public final class UntrustedTable implements AutoCloseable {
         try {
             return builder.makeStarTable(new FileDataSource(file.toFile()), false, policy);
         } catch (TableFormatException e) {
-            throw new TableRefusedException("not a readable " + format + " table: " + e.getMessage());
+            throw unreadable(e);
         }
     }
 
@@ -97,7 +97,7 @@ public final class UntrustedTable implements AutoCloseable {
                 }
                 return;
             }
-            StarTable table = read(StoragePolicy.DISCARD);
+            StarTable table = builder.makeStarTable(new FileDataSource(file.toFile()), false, StoragePolicy.DISCARD);
             sink.acceptMetadata(table);
             try (var rows = table.getRowSequence()) {
                 while (rows.next()) {
@@ -106,8 +106,12 @@ public final class UntrustedTable implements AutoCloseable {
             }
             sink.endRows();
         } catch (TableFormatException e) {
-            throw new TableRefusedException("not a readable " + format + " table: " + e.getMessage());
+            throw unreadable(e);
         }
+    }
+
+    private TableRefusedException unreadable(TableFormatException e) {
+        return new TableRefusedException("not a readable " + format + " table: " + e.getMessage());
     }
 
     /** The format the table was read as. */

@@ -227,15 +227,14 @@ public class JobManager {
         if (job.phase() != ExecutionPhase.PENDING) {
             throw new UwsException(403, "uploads can only be added while the job is PENDING, and it is " + job.phase());
         }
-        long replaced = 0;
+        Map<String, Long> replaced = new java.util.HashMap<>(); // the stored parts the new ones replace
         for (String part : uploads.keySet()) {
-            replaced += files.uploadSize(id, part);
+            replaced.put(part, files.uploadSize(id, part));
         }
-        UploadBudget budget = uploadBudget(JobOwner.of(job), maxUploadBytes, job.uploadBytes() - replaced);
+        long kept = job.uploadBytes() - replaced.values().stream().mapToLong(Long::longValue).sum();
+        UploadBudget budget = uploadBudget(JobOwner.of(job), maxUploadBytes, kept);
         for (Map.Entry<String, InputStream> upload : uploads.entrySet()) {
-            long before = files.uploadSize(id, upload.getKey());
-            files.storeUpload(id, upload.getKey(), upload.getValue(), budget);
-            long delta = files.uploadSize(id, upload.getKey()) - before;
+            long delta = files.storeUpload(id, upload.getKey(), upload.getValue(), budget) - replaced.get(upload.getKey());
             // each part is counted as soon as it is stored, so the quota never misses bytes on the disk
             store.change(id, j -> {
                 j.setUploadBytes(Math.max(0, j.uploadBytes() + delta));

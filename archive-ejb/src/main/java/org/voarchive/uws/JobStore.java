@@ -120,15 +120,19 @@ public class JobStore {
 
     /** Bytes of stored uploads and results of an owner. */
     public long storedBytes(JobOwner owner) {
-        // SUM of a bigint is numeric in PostgreSQL
-        return ((Number) owned(em.createQuery("SELECT COALESCE(SUM(j.resultBytes + j.uploadBytes), 0) FROM Job j WHERE "
-            + ownerIs(owner)), owner).getSingleResult()).longValue();
+        return storedBytes(owned(em.createQuery(STORED_BYTES + ownerIs(owner)), owner));
     }
 
     /** Bytes of stored uploads and results of all anonymous jobs. */
     public long anonymousStoredBytes() {
-        return ((Number) em.createQuery("SELECT COALESCE(SUM(j.resultBytes + j.uploadBytes), 0) FROM Job j"
-            + " WHERE j.ownerId IS NULL").getSingleResult()).longValue();
+        return storedBytes(em.createQuery(STORED_BYTES + "j.ownerId IS NULL"));
+    }
+
+    private static final String STORED_BYTES = "SELECT COALESCE(SUM(j.resultBytes + j.uploadBytes), 0) FROM Job j WHERE ";
+
+    // SUM of a bigint is numeric in PostgreSQL
+    private static long storedBytes(jakarta.persistence.Query sum) {
+        return ((Number) sum.getSingleResult()).longValue();
     }
 
     /** Jobs of an owner waiting or running. */

@@ -38,16 +38,7 @@ final class Archive {
     /** A request with an optional JSON body and optional HTTP Basic credentials (user null: anonymous). */
     static HttpResponse<String> send(String method, String path, String json, String user, String password)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60))
-            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (user != null) {
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request(method, path, json == null ? null : "application/json", json, user, password);
     }
 
     static String env(String name) {
