@@ -8,6 +8,7 @@ Exits non-zero on the first disagreement.
 """
 import io
 import json
+import re
 import sys
 import time
 
@@ -163,4 +164,16 @@ error = failing._session.get(failing.url + "/error").text
 check("nosuchcolumn" in error and 'value="ERROR"' in error, f"the job's error document names the column: {error}")
 print("ok async error document")
 failing.delete()
+# the service's DALI examples as pyvo reads them (RDFa in /examples); each one runs and finds rows, an
+# example's TAP_UPLOAD tables being the positions above (the demo cross-match example uploads positions)
+examples = service.examples
+check(len(examples) >= 4, f"pyvo reads the examples: {len(examples)}")
+for example in examples:
+    query = example["QUERY"]
+    uploads = {name: positions for name in re.findall(r"TAP_UPLOAD\.(\w+)", query, re.IGNORECASE)}
+    rows = service.run_sync(query, uploads=uploads or None).to_table()
+    check(len(rows) > 0, f"the example finds rows: {query}")
+    print("ok example:", " ".join(query.split())[:70])
+for table in ["demo.bsc5", "demo.kstars", "demo.plates"]:
+    check(any(table in example["QUERY"] for example in examples), f"an example uses {table}")
 print("pyvo: all checks passed")
