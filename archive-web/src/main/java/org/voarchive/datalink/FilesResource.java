@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.voarchive.dali.DaliException;
+import org.voarchive.web.CallerName;
 
 /**
  * The archive's own files ({@code /files/<path>}), which its datalinks point to, at the data access level of
@@ -41,7 +42,7 @@ public class FilesResource {
     @GET
     // @Encoded: the path as the request spelled it, so that one file has one URL (ArchiveFiles refuses '%')
     public Response get(@Encoded @PathParam("path") String path) throws IOException, DaliException {
-        String caller = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+        String caller = CallerName.of(security);
         java.nio.file.Path file;
         try {
             file = files.file(path, links.context(caller)).orElseThrow(() -> new NotFoundException("no file " + path));

@@ -19,6 +19,7 @@ import org.voarchive.dali.DaliParameters;
 import org.voarchive.site.SiteIdentity;
 import org.voarchive.vosi.AvailabilityService;
 import org.voarchive.vosi.xml.Availability;
+import org.voarchive.web.CallerName;
 
 /**
  * The datalink service: {links} (DataLink 1.1 section 3, GET or POST with
@@ -91,6 +92,6 @@ public class LinksResource {
     }
 
     private String caller() {
-        return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+        return CallerName.of(security);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
 import org.voarchive.dali.DaliException;
+import org.voarchive.web.CallerName;
 
 /**
  * The DataCite record of a schema, table or object with a DOI:
@@ -30,7 +31,7 @@ public class DataCiteResource {
 
     @GET
     public Response get(@PathParam("id") String id, @QueryParam("format") String format) throws SQLException, DaliException {
-        String caller = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+        String caller = CallerName.of(security);
         org.voarchive.doi.xml.DataCiteResource record = records.record(id, caller)
             .orElseThrow(() -> new NotFoundException("no DOI is published for " + id));
         if ("json".equals(format)) {

@@ -14,6 +14,7 @@ import org.voarchive.dali.DaliException;
 import org.voarchive.datalink.DatalinkCapabilities;
 import org.voarchive.site.Html;
 import org.voarchive.site.SiteIdentity;
+import org.voarchive.web.CallerName;
 
 /** Landing pages under stable URLs: {@code /landing/schema}, {@code /landing/schema.table}, {@code /landing/object-id}. */
 @Path("landing/{id: .+}")
@@ -32,7 +33,7 @@ public class LandingResource {
     @GET
     @Produces("text/html;charset=UTF-8")
     public String get(@PathParam("id") String id) throws SQLException, DaliException {
-        String caller = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+        String caller = CallerName.of(security);
         LandingPage page = pages.find(id, caller).orElseThrow(() -> new NotFoundException("nothing is published as " + id));
         return render(page);
     }

@@ -24,6 +24,7 @@ import org.voarchive.tap.QueryService;
 import org.voarchive.tap.RunningQuery;
 import org.voarchive.vosi.AvailabilityService;
 import org.voarchive.vosi.xml.Availability;
+import org.voarchive.web.CallerName;
 
 /**
  * A table's Simple Cone Search (SCS 1.03, with DALI's POST, MAXREC and
@@ -112,7 +113,7 @@ public class ConeSearchResource {
     }
 
     private String caller() {
-        return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+        return CallerName.of(security);
     }
 
     private static Response error(int status, String message) {

@@ -28,6 +28,7 @@ import org.voarchive.dali.DaliErrors;
 import org.voarchive.dali.DaliException;
 import org.voarchive.dali.DaliParameters;
 import org.voarchive.database.Cancellation;
+import org.voarchive.web.CallerName;
 import org.voarchive.web.ClientConnections;
 
 /**
@@ -100,7 +101,7 @@ public class SyncResource {
 
     private Response run(DaliParameters parameters, UploadSource uploads) throws DaliException {
         TapRequest request = TapRequest.parse(parameters, limits.queryMaxLength());
-        String caller = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+        String caller = CallerName.of(security);
         RunningQuery query;
         Cancellation cancellation = new Cancellation();
         // until the first row, nothing is written that would fail when the client leaves: watch its connection

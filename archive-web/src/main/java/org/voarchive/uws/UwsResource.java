@@ -38,6 +38,7 @@ import org.voarchive.dali.DaliException;
 import org.voarchive.dali.DaliParameters;
 import org.voarchive.uws.xml.UwsDocuments;
 import org.voarchive.uws.xml.UwsXml;
+import org.voarchive.web.CallerName;
 
 /**
  * The UWS 1.1 resource tree of one job list: the list, job creation, the job
@@ -97,7 +98,7 @@ public abstract class UwsResource {
 
     /** Who calls: the authenticated user, or an anonymous caller's network, which the job limits count against. */
     private JobOwner caller() {
-        return JobOwner.of(security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName(),
+        return JobOwner.of(CallerName.of(security),
             request.getRemoteAddr());
     }
 

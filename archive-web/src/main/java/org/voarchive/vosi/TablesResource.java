@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
 import org.voarchive.metadata.PublishedMetadata;
+import org.voarchive.web.CallerName;
 
 /**
  * VOSI tables of the TAP service (VOSI 1.1 section 5.3): the whole tableset,
@@ -33,7 +34,7 @@ public class TablesResource {
 
     /** What the caller may see: tables of INTERNAL and PRIVATE access appear for authenticated callers. */
     private PublishedMetadata published() throws SQLException {
-        return tables.published(security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName());
+        return tables.published(CallerName.of(security));
     }
 
     @GET
