@@ -168,12 +168,12 @@ public class JobManager {
      * @param uploads        inline uploads by part name, stored with the job
      * @param maxUploadBytes the most bytes of all the job's uploads together; they count in the owner's quota too
      */
-    public Job create(String jobList, JobOwner owner, List<JobParameter> parameters, JobControl control,
-                      Map<String, InputStream> uploads, long maxUploadBytes) throws UwsException, IOException {
-        if (control.executionDuration().isPresent() && control.executionDuration().getAsLong() < 0) {
-            throw UwsException.badRequest("EXECUTIONDURATION must not be negative, not "
-                + control.executionDuration().getAsLong());
+    public Job create(String jobList, JobOwner owner, JobRequest control, Map<String, InputStream> uploads,
+                      long maxUploadBytes) throws UwsException, IOException {
+        if (control.phase().isPresent() && !control.run()) {
+            throw UwsException.badRequest("PHASE=" + control.phase().get() + " cannot be given when creating a job; only RUN");
         }
+        List<JobParameter> parameters = control.parameters();
         checkPartNames(uploads);
         if (!control.run()) {
             checkPending(owner);
@@ -307,49 +307,6 @@ public class JobManager {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** PHASE=RUN: queues a PENDING (or HELD) job; a job already queued or executing stays as it is. */
-    public void run(String id) throws UwsException {
-        Job job = store.find(id).orElseThrow(() -> UwsException.notFound(id));
-        if (job.phase() == ExecutionPhase.QUEUED || job.phase() == ExecutionPhase.EXECUTING) {
-            return;
-        }
-        if (job.phase() != ExecutionPhase.PENDING && job.phase() != ExecutionPhase.HELD) {
-            throw new UwsException(403, "the job is " + job.phase() + " and cannot run again; create a new job");
-        }
-        long active = store.active(JobOwner.of(job));
-        Optional<Job> queued = store.change(id, j -> {
-            if (j.phase() != ExecutionPhase.PENDING && j.phase() != ExecutionPhase.HELD) {
-                return null;
-            }
-            queueOrRefuse(j, active);
-            lifetime(j).started(j);
-            return j;
-        });
-        queued.filter(j -> j.phase() == ExecutionPhase.QUEUED)
-            .ifPresent(j -> scheduler.offer(queueOf(j).name(), JobOwner.of(j), id));
-        events.changed(id);
-    }
-
-    /** PHASE=ABORT: ends a job that has not finished; an executing job's SQL is cancelled at once. */
-    public void abort(String id) throws UwsException {
-        Optional<Job> aborted = store.change(id, job -> {
-            if (!ExecutionPhase.ABORTABLE.contains(job.phase())) {
-                return null;
-            }
-            job.moveTo(ExecutionPhase.ABORTED, Instant.now());
-            return job;
-        });
-        if (aborted.isEmpty() && store.find(id).isEmpty()) {
-            throw UwsException.notFound(id);
-        }
-        scheduler.remove(id);
-        Execution e = executing.get(id);
-        if (e != null) {
-            stop(e);
-        }
-        events.changed(id);
-    }
-
     /** Destroys a job: aborts it if it is still running, then removes its record and files. */
     public void destroy(String id) throws UwsException {
         Optional<Job> job = store.find(id);
@@ -357,7 +314,7 @@ public class JobManager {
             throw UwsException.notFound(id);
         }
         if (ExecutionPhase.ABORTABLE.contains(job.get().phase())) {
-            abort(id);
+            update(id, JobRequest.phaseOnly(JobRequest.PhaseRequest.ABORT));
         }
         store.delete(id);
         files.delete(id);
@@ -365,44 +322,68 @@ public class JobManager {
     }
 
     /**
-     * DESTRUCTION=: the server keeps a job at most its queue's retention from creation, and a PENDING one at most
-     * the pending lifetime (UWS lets it adjust the value; the job shows what it will do).
+     * Applies one request to a job in one transaction, whole or not at all (403 when a part is refused): the
+     * parameters and the execution duration only while the job is PENDING (UWS 1.1 section 2.2.3), the
+     * destruction time in any phase (the server keeps a job at most its queue's retention from creation, a
+     * PENDING one at most the pending lifetime; the job shows what it will do), then PHASE=RUN (a PENDING or HELD
+     * job is queued; one queued or executing stays as it is) or PHASE=ABORT (a job that has not finished ends,
+     * its SQL cancelled at once). ACTION=DELETE destroys the job.
      */
-    public Instant setDestruction(String id, Instant requested) throws UwsException {
-        return store.change(id, job -> {
-            lifetime(job).request(job, requested);
-            return job.destruction();
-        }).orElseThrow(() -> UwsException.notFound(id));
-    }
-
-    /** EXECUTIONDURATION=: before the job runs only; capped by the queue's limit, 0 (unlimited) meaning that limit. */
-    public void setExecutionDuration(String id, long seconds) throws UwsException {
-        if (seconds < 0) {
-            throw UwsException.badRequest("EXECUTIONDURATION must not be negative, not " + seconds);
+    public void update(String id, JobRequest request) throws UwsException {
+        if (request.delete()) {
+            destroy(id);
+            return;
         }
-        changeWhilePending(id, "the execution duration", job -> job.setExecutionDuration(duration(queueOf(job), seconds)));
-    }
-
-    /** Parameters may change while the job is PENDING (UWS 1.1 section 2.2.3). */
-    public void setParameters(String id, List<JobParameter> changed) throws UwsException {
-        changeWhilePending(id, "parameters", job -> {
-            job.setParameters(changed);
-            Job.parameter(changed, "RUNID").ifPresent(job::setRunId);
-        });
-    }
-
-    /** Applies a change UWS allows only before the job runs; 403 afterwards, 404 if there is no job. */
-    private void changeWhilePending(String id, String what, java.util.function.Consumer<Job> change) throws UwsException {
-        String refused = store.change(id, job -> {
-            if (job.phase() != ExecutionPhase.PENDING) {
-                return what + " can only change while the job is PENDING, and it is " + job.phase();
+        Job current = store.find(id).orElseThrow(() -> UwsException.notFound(id));
+        long active = request.run() ? store.active(JobOwner.of(current)) : 0;
+        Update done = store.change(id, job -> apply(job, request, active)).orElseThrow(() -> UwsException.notFound(id));
+        if (done.refused() != null) {
+            throw new UwsException(403, done.refused());
+        }
+        if (done.queued()) {
+            scheduler.offer(queueOf(current).name(), JobOwner.of(current), id);
+        }
+        if (done.aborted()) {
+            scheduler.remove(id);
+            Execution e = executing.get(id);
+            if (e != null) {
+                stop(e);
             }
-            change.accept(job);
-            return "";
-        }).orElseThrow(() -> UwsException.notFound(id));
-        if (!refused.isEmpty()) {
-            throw new UwsException(403, refused);
         }
+        events.changed(id);
+    }
+
+    /** What {@link #apply} did: refused (with why), or whether it queued or aborted the job. */
+    private record Update(String refused, boolean queued, boolean aborted) {
+    }
+
+    /** {@link #update}'s changes on the locked job; nothing is changed when a part is refused. */
+    private Update apply(Job job, JobRequest request, long active) {
+        ExecutionPhase phase = job.phase();
+        if (request.changesPending() && phase != ExecutionPhase.PENDING) {
+            String what = request.parameters().isEmpty() ? "the execution duration" : "parameters";
+            return new Update(what + " can only change while the job is PENDING, and it is " + phase, false, false);
+        }
+        boolean run = request.run() && (phase == ExecutionPhase.PENDING || phase == ExecutionPhase.HELD);
+        if (request.run() && !run && phase != ExecutionPhase.QUEUED && phase != ExecutionPhase.EXECUTING) {
+            return new Update("the job is " + phase + " and cannot run again; create a new job", false, false);
+        }
+        if (!request.parameters().isEmpty()) {
+            job.setParameters(request.parameters());
+            Job.parameter(request.parameters(), "RUNID").ifPresent(job::setRunId);
+        }
+        request.executionDuration().ifPresent(seconds -> job.setExecutionDuration(duration(queueOf(job), seconds)));
+        request.destruction().ifPresent(requested -> lifetime(job).request(job, requested));
+        if (run) {
+            queueOrRefuse(job, active);
+            lifetime(job).started(job);
+        }
+        boolean abort = request.phase().filter(JobRequest.PhaseRequest.ABORT::equals).isPresent()
+            && ExecutionPhase.ABORTABLE.contains(phase);
+        if (abort) {
+            job.moveTo(ExecutionPhase.ABORTED, Instant.now());
+        }
+        return new Update(null, run && job.phase() == ExecutionPhase.QUEUED, abort);
     }
 
     private JobQueueSettings queueOf(Job job) {

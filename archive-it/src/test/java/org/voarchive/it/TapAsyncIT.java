@@ -113,6 +113,14 @@ class TapAsyncIT {
         assertEquals(403, ANONYMOUS.post(job + "/parameters", "QUERY", "SELECT 1").statusCode());
         assertEquals(403, ANONYMOUS.post(job + "/executionduration", "EXECUTIONDURATION", "5").statusCode());
         assertEquals(403, ANONYMOUS.post(job + "/phase", "PHASE", "RUN").statusCode());
+        // one POST is applied whole or not at all: a refused PHASE=RUN leaves the DESTRUCTION beside it unapplied
+        String later = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        assertEquals(403, ANONYMOUS.post(job, "DESTRUCTION", later, "PHASE", "RUN").statusCode());
+        assertEquals(soon, ANONYMOUS.get(job + "/destruction").body().trim());
+        assertEquals(403, ANONYMOUS.post(job, "DESTRUCTION", later, "RUNID", "too-late").statusCode());
+        assertEquals(soon, ANONYMOUS.get(job + "/destruction").body().trim());
+        assertEquals(303, ANONYMOUS.post(job, "DESTRUCTION", later).statusCode());
+        assertEquals(later, ANONYMOUS.get(job + "/destruction").body().trim());
         assertEquals(303, ANONYMOUS.post(job, "ACTION", "DELETE").statusCode());
         assertEquals(404, ANONYMOUS.get(job + "/phase").statusCode());
     }

@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.voarchive.dali.DaliException;
 import org.voarchive.dali.DaliParameters;
@@ -48,8 +47,6 @@ import org.voarchive.web.CallerName;
  */
 public abstract class UwsResource {
 
-    /** Parameters that steer the job rather than being job parameters. */
-    private static final Set<String> CONTROL = Set.of("PHASE", "ACTION", "EXECUTIONDURATION", "DESTRUCTION");
     private static final String XML = "text/xml;charset=UTF-8";
     private static final String TEXT = "text/plain;charset=UTF-8";
 
@@ -174,32 +171,8 @@ public abstract class UwsResource {
         if (caller.anonymous() && settings.anonymousJobs() == UwsSettings.AnonymousJobs.REFUSED) {
             throw new UwsException(401, "this service runs jobs for authenticated users only");
         }
-        Optional<String> phase = single(p, "PHASE");
-        if (phase.isPresent() && !phase.get().equalsIgnoreCase("RUN")) {
-            throw UwsException.badRequest("PHASE=" + phase.get() + " cannot be given when creating a job; only RUN");
-        }
-        Job job = manager.create(jobList(), caller, jobParameters(p), control(p, phase.isPresent()), uploads,
-            maxUploadBytes());
+        Job job = manager.create(jobList(), caller, JobRequest.parse(p), uploads, maxUploadBytes());
         return Response.seeOther(jobUri(job.id())).build();
-    }
-
-    private static List<JobParameter> jobParameters(DaliParameters p) {
-        List<JobParameter> parameters = new ArrayList<>();
-        p.asMap().forEach((name, values) -> {
-            if (!CONTROL.contains(name)) {
-                values.forEach(v -> parameters.add(new JobParameter(name, v, false)));
-            }
-        });
-        return parameters;
-    }
-
-    /** EXECUTIONDURATION and DESTRUCTION given with the job's parameters, and whether to run it. */
-    private static JobControl control(DaliParameters p, boolean run) throws UwsException {
-        Optional<String> duration = single(p, "EXECUTIONDURATION");
-        Optional<String> destruction = single(p, "DESTRUCTION");
-        return new JobControl(
-            duration.isPresent() ? OptionalLong.of(longValue("EXECUTIONDURATION", duration.get())) : OptionalLong.empty(),
-            destruction.isPresent() ? Optional.of(UwsValues.instant("DESTRUCTION", destruction.get())) : Optional.empty(), run);
     }
 
     // ---- the job
@@ -264,30 +237,14 @@ public abstract class UwsResource {
     public Response post(@PathParam("id") String id, MultivaluedMap<String, String> form)
             throws UwsException, DaliException {
         DaliParameters p = DaliParameters.of(uri.getQueryParameters(), form);
-        Optional<String> action = single(p, "ACTION");
-        if (action.isPresent()) {
-            if (!action.get().equalsIgnoreCase("DELETE")) {
-                throw UwsException.badRequest("ACTION=" + action.get() + " is not known; the only action is DELETE");
-            }
-            return delete(id);
-        }
+        JobRequest request = JobRequest.parse(p);
         job(id);
+        if (request.delete()) {
+            manager.update(id, request);
+            return Response.seeOther(URI.create(listUrl())).build();
+        }
         checkParameters(p);
-        List<JobParameter> parameters = jobParameters(p);
-        if (!parameters.isEmpty()) {
-            manager.setParameters(id, parameters);
-        }
-        JobControl control = control(p, false);
-        if (control.executionDuration().isPresent()) {
-            manager.setExecutionDuration(id, control.executionDuration().getAsLong());
-        }
-        if (control.destruction().isPresent()) {
-            manager.setDestruction(id, control.destruction().get());
-        }
-        Optional<String> phase = single(p, "PHASE");
-        if (phase.isPresent()) {
-            changePhase(id, phase.get());
-        }
+        manager.update(id, request);
         return Response.seeOther(jobUri(id)).build();
     }
 
@@ -311,16 +268,8 @@ public abstract class UwsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setPhase(@PathParam("id") String id, MultivaluedMap<String, String> form) throws UwsException {
         job(id);
-        changePhase(id, required(form, "PHASE"));
+        manager.update(id, JobRequest.phaseOnly(JobRequest.phase(required(form, "PHASE"))));
         return Response.seeOther(jobUri(id)).build();
-    }
-
-    private void changePhase(String id, String phase) throws UwsException {
-        switch (phase.trim().toUpperCase(Locale.ROOT)) {
-            case "RUN" -> manager.run(id);
-            case "ABORT" -> manager.abort(id);
-            default -> throw UwsException.badRequest("PHASE=" + phase + " is not a request; give RUN or ABORT");
-        }
     }
 
     @GET
@@ -336,7 +285,7 @@ public abstract class UwsResource {
     public Response setExecutionDuration(@PathParam("id") String id, MultivaluedMap<String, String> form)
             throws UwsException {
         job(id);
-        manager.setExecutionDuration(id, longValue("EXECUTIONDURATION", required(form, "EXECUTIONDURATION")));
+        manager.update(id, JobRequest.executionDurationOnly(longValue("EXECUTIONDURATION", required(form, "EXECUTIONDURATION"))));
         return Response.seeOther(jobUri(id)).build();
     }
 
@@ -352,7 +301,7 @@ public abstract class UwsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setDestruction(@PathParam("id") String id, MultivaluedMap<String, String> form) throws UwsException {
         job(id);
-        manager.setDestruction(id, UwsValues.instant("DESTRUCTION", required(form, "DESTRUCTION")));
+        manager.update(id, JobRequest.destructionOnly(UwsValues.instant("DESTRUCTION", required(form, "DESTRUCTION"))));
         return Response.seeOther(jobUri(id)).build();
     }
 
@@ -398,7 +347,7 @@ public abstract class UwsResource {
         job(id);
         DaliParameters p = DaliParameters.of(uri.getQueryParameters(), form);
         checkParameters(p);
-        manager.setParameters(id, jobParameters(p));
+        manager.update(id, JobRequest.parse(p).parametersOnly());
         return Response.seeOther(jobUri(id)).build();
     }
 
@@ -417,12 +366,12 @@ public abstract class UwsResource {
         split(parts, form, uploads);
         DaliParameters p = DaliParameters.of(uri.getQueryParameters(), form);
         checkParameters(p);
+        JobRequest parameters = JobRequest.parse(p).parametersOnly();
         if (!uploads.isEmpty()) {
             manager.addUploads(id, uploads, maxUploadBytes());
         }
-        List<JobParameter> parameters = jobParameters(p);
-        if (!parameters.isEmpty()) {
-            manager.setParameters(id, parameters);
+        if (!parameters.parameters().isEmpty()) {
+            manager.update(id, parameters);
         }
         return Response.seeOther(jobUri(id)).build();
     }
@@ -458,11 +407,7 @@ public abstract class UwsResource {
     }
 
     private static Optional<String> single(DaliParameters p, String name) throws UwsException {
-        try {
-            return p.single(name).map(String::trim);
-        } catch (DaliException e) {
-            throw UwsException.badRequest(e.getMessage());
-        }
+        return JobRequest.single(p, name);
     }
 
     private static ExecutionPhase phaseNamed(String value) throws UwsException {

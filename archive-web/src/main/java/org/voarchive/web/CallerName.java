@@ -12,6 +12,6 @@ public final class CallerName {
     }
 
     public static String of(SecurityContext security) {
-        return CallerName.of(security);
+        return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
     }
 }
