@@ -2,94 +2,42 @@ package org.voarchive.oai;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.voarchive.doi.xml.DataCiteResource;
 
-/** oai_dc: the simple Dublin Core view of a DataCite record (the crosswalk DataCite itself uses, in short). */
-final class OaiDublinCore {
+/**
+ * Writes one oai_dc record (simple Dublin Core, OAI-PMH 2.0 section 6.2) element by element; each record source
+ * has its crosswalk to it. Empty values are left out, as Dublin Core elements are optional and repeatable.
+ */
+public final class OaiDublinCore {
 
-    private OaiDublinCore() {
+    static final String OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/";
+    static final String DC = "http://purl.org/dc/elements/1.1/";
+
+    private final XMLStreamWriter w;
+
+    private OaiDublinCore(XMLStreamWriter w) {
+        this.w = w;
     }
 
-    static void write(XMLStreamWriter w, DataCiteResource r) throws XMLStreamException {
-        start(w);
-        for (DataCiteResource.Title t : r.titles) {
-            dc(w, "title", t.value);
-        }
-        for (DataCiteResource.Creator c : r.creators) {
-            dc(w, "creator", c.creatorName.value);
-        }
-        if (r.subjects != null) {
-            for (DataCiteResource.Subject s : r.subjects) {
-                dc(w, "subject", s.value);
-            }
-        }
-        if (r.descriptions != null) {
-            for (DataCiteResource.Description d : r.descriptions) {
-                dc(w, "description", d.value);
-            }
-        }
-        dc(w, "publisher", r.publisher.value);
-        if (r.contributors != null) {
-            for (DataCiteResource.Contributor c : r.contributors) {
-                dc(w, "contributor", c.contributorName.value);
-            }
-        }
-        String issued = r.dates == null ? null : r.dates.stream().filter(d -> d.dateType.equals("Issued"))
-            .map(d -> d.value).findFirst().orElse(null);
-        dc(w, "date", issued != null ? issued : r.publicationYear);
-        dc(w, "type", r.resourceType.resourceTypeGeneral);
-        if (r.formats != null) {
-            for (String f : r.formats) {
-                dc(w, "format", f);
-            }
-        }
-        dc(w, "identifier", "https://doi.org/" + r.identifier.value);
-        if (r.alternateIdentifiers != null) {
-            for (DataCiteResource.AlternateIdentifier a : r.alternateIdentifiers) {
-                if (a.alternateIdentifierType.equals("DOI Landing Page")) {
-                    dc(w, "identifier", a.value);
-                }
-            }
-        }
-        if (r.relatedIdentifiers != null) {
-            for (DataCiteResource.RelatedIdentifier ri : r.relatedIdentifiers) {
-                dc(w, "relation", ri.relatedIdentifierType.equals("DOI") ? "https://doi.org/" + ri.value : ri.value);
-            }
-        }
-        if (r.rightsList != null) {
-            for (DataCiteResource.Rights rights : r.rightsList) {
-                dc(w, "rights", rights.rightsURI != null ? rights.rightsURI : rights.value);
-            }
-        }
-        w.writeEndElement();
+    /** Starts the record's {@code oai_dc:dc} element. */
+    public static OaiDublinCore start(XMLStreamWriter w) throws XMLStreamException {
+        w.writeStartElement("oai_dc", "dc", OAI_DC);
+        w.writeNamespace("oai_dc", OAI_DC);
+        w.writeNamespace("dc", DC);
+        w.writeAttribute(OaiService.XSI, "schemaLocation", OAI_DC + " http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
+        return new OaiDublinCore(w);
     }
 
-    /** The Dublin Core view of a VO resource record. */
-    static void write(XMLStreamWriter w, org.voarchive.registry.VoResource r, String identifier, String publisher)
-            throws XMLStreamException {
-        start(w);
-        dc(w, "title", r.title());
-        dc(w, "identifier", identifier);
-        dc(w, "description", r.description());
-        dc(w, "publisher", publisher);
-        dc(w, "date", r.datestamp().toString().substring(0, 10));
-        dc(w, "type", "Service");
-        dc(w, "relation", r.referenceUrl());
-        w.writeEndElement();
-    }
-
-    private static void start(XMLStreamWriter w) throws XMLStreamException {
-        w.writeStartElement("oai_dc", "dc", OaiService.OAI_DC);
-        w.writeNamespace("oai_dc", OaiService.OAI_DC);
-        w.writeNamespace("dc", OaiService.DC);
-        w.writeAttribute(OaiService.XSI, "schemaLocation", OaiService.OAI_DC + " http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
-    }
-
-    private static void dc(XMLStreamWriter w, String name, String value) throws XMLStreamException {
+    /** One element, e.g. {@code title}; nothing for a null or blank value. */
+    public OaiDublinCore element(String name, String value) throws XMLStreamException {
         if (value != null && !value.isBlank()) {
-            w.writeStartElement("dc", name, OaiService.DC);
+            w.writeStartElement("dc", name, DC);
             w.writeCharacters(value);
             w.writeEndElement();
         }
+        return this;
+    }
+
+    public void end() throws XMLStreamException {
+        w.writeEndElement();
     }
 }

@@ -1,12 +1,16 @@
 package org.voarchive.oai;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.xml.bind.JAXBException;
 import java.io.OutputStream;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,39 +18,19 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.voarchive.dali.DaliException;
-import org.voarchive.doi.DataCiteRecords;
-import org.voarchive.doi.xml.DataCiteResource;
-import org.voarchive.registry.VoResource;
-import org.voarchive.registry.VoResources;
 import org.voarchive.site.SiteIdentity;
 
 /**
- * The OAI-PMH 2.0 repository of the archive's DOI records: the six verbs,
- * their errors, and the oai_dc, datacite and oai_datacite formats, all from
- * the doi service's DataCite records (one source of truth). Responses are
- * written as they go (StAX, the DataCite payloads by JAXB), so a page of any
- * size takes constant memory.
+ * The OAI-PMH 2.0 repository: the six verbs, their arguments and errors, paging with signed resumption
+ * tokens. The records come from the {@link RecordSource}s (the DOI records of package {@code doi}, the VO
+ * resources of package {@code registry}), each with its sets and formats; lists merge the sources in
+ * (datestamp, ID) order. Responses are written as they go (StAX), so a page of any size takes constant memory.
  */
 @ApplicationScoped
 public class OaiService {
 
     static final String OAI = "http://www.openarchives.org/OAI/2.0/";
     static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
-    static final String OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/";
-    static final String DC = "http://purl.org/dc/elements/1.1/";
-    static final String OAI_DATACITE = "http://schema.datacite.org/oai/oai-1.1/";
-    static final String IVO_MANAGED = "ivo_managed";
-
-    /** prefix, schema, namespace. */
-    static final List<String[]> FORMATS = List.of(
-        new String[] {"oai_dc", "http://www.openarchives.org/OAI/2.0/oai_dc.xsd", OAI_DC},
-        new String[] {"datacite", "http://schema.datacite.org/meta/kernel-4.5/metadata.xsd", DataCiteResource.NAMESPACE},
-        new String[] {"oai_datacite", "http://schema.datacite.org/oai/oai-1.1/oai.xsd", OAI_DATACITE},
-        new String[] {"ivo_vor", "http://www.ivoa.net/xml/RegistryInterface/RegistryInterface-v1.0.xsd", VoResources.RI});
-    /** The formats of DOI records and of VO resources. */
-    private static final List<String> DOI_FORMATS = List.of("oai_dc", "datacite", "oai_datacite");
-    private static final List<String> VO_FORMATS = List.of("oai_dc", "ivo_vor");
 
     /** Records are read this many at a time, so a page of any size takes the memory of one batch. */
     private static final int RECORD_BATCH = 100;
@@ -54,27 +38,19 @@ public class OaiService {
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
     @Inject
-    OaiRepository repository;
-
-    @Inject
-    DataCiteRecords records;
+    Instance<RecordSource> found;
 
     @Inject
     SiteIdentity site;
 
-    @Inject
-    VoResources registry;
-
     @jakarta.ejb.EJB
     TombstonePruner tombstones;
+
+    private volatile List<RecordSource> sources;
 
     @Inject
     @ConfigProperty(name = "archive.oai.page-size", defaultValue = "100")
     int pageSize;
-
-    @Inject
-    @ConfigProperty(name = "archive.datacite.repository-id")
-    Optional<String> datacentre;
 
     /** The secret resumption tokens are signed with; unset: derived from the application role's password. */
     @Inject
@@ -107,6 +83,21 @@ public class OaiService {
         return key;
     }
 
+    /** The most records a list answers at once (also what the registry's harvesting capability declares). */
+    public int pageSize() {
+        return pageSize;
+    }
+
+    /** The record sources, in their rank's order. */
+    private List<RecordSource> sources() {
+        List<RecordSource> all = sources;
+        if (all == null) {
+            all = found.stream().sorted(Comparator.comparingInt(RecordSource::rank)).toList();
+            sources = all;
+        }
+        return all;
+    }
+
     public String baseUrl() {
         return site.baseUrl() + "/oai";
     }
@@ -133,7 +124,9 @@ public class OaiService {
         try {
             request = OaiRequest.parse(parameters);
             if (request.resumptionToken() == null) {
-                repository.reconcile(); // one cheap read unless metadata or datalinks changed; resumed pages skip even that
+                for (RecordSource source : sources()) {
+                    source.reconcile(); // one cheap read unless something changed; resumed pages skip even that
+                }
             }
             // the verb's answer is built before anything of it is written, up to its first record
             Answer answer = answer(request);
@@ -176,32 +169,40 @@ public class OaiService {
     }
 
     private void identify(XMLStreamWriter w) throws XMLStreamException, SQLException {
+        Instant earliest = null;
+        for (RecordSource source : sources()) {
+            Optional<Instant> first = source.earliest();
+            if (first.isPresent() && (earliest == null || first.get().isBefore(earliest))) {
+                earliest = first.get();
+            }
+        }
         w.writeStartElement("Identify");
         element(w, "repositoryName", site.name());
         element(w, "baseURL", baseUrl());
         element(w, "protocolVersion", "2.0");
         element(w, "adminEmail", site.contactEmail());
-        element(w, "earliestDatestamp", repository.earliest().toString());
+        element(w, "earliestDatestamp", (earliest == null ? Instant.EPOCH : earliest).toString());
         element(w, "deletedRecord", tombstones.deletedRecordPolicy());
         element(w, "granularity", "YYYY-MM-DDThh:mm:ssZ");
-        w.writeStartElement("description"); // the publishing registry's own record (Registry Interfaces 1.1 section 3.1)
-        registry.write(w, registry.find(registry.registryId()).orElseThrow(), pageSize);
-        w.writeEndElement();
+        for (RecordSource source : sources()) {
+            source.describeRepository(w);
+        }
         w.writeEndElement();
     }
 
+    /** Every format of the sources (or of the one record's source), in the sources' order, each once. */
     private Answer listMetadataFormats(OaiRequest r) throws OaiException, SQLException {
-        List<String> offered = r.identifier() == null ? FORMATS.stream().map(f -> f[0]).toList() : formats(item(r.identifier()));
+        Map<String, MetadataFormat> offered = new LinkedHashMap<>();
+        for (RecordSource source : r.identifier() == null ? sources() : List.of(sourceOf(item(r.identifier())))) {
+            source.formats().forEach(f -> offered.putIfAbsent(f.prefix(), f));
+        }
         return w -> {
             w.writeStartElement("ListMetadataFormats");
-            for (String[] f : FORMATS) {
-                if (!offered.contains(f[0])) {
-                    continue;
-                }
+            for (MetadataFormat f : offered.values()) {
                 w.writeStartElement("metadataFormat");
-                element(w, "metadataPrefix", f[0]);
-                element(w, "schema", f[1]);
-                element(w, "metadataNamespace", f[2]);
+                element(w, "metadataPrefix", f.prefix());
+                element(w, "schema", f.schema());
+                element(w, "metadataNamespace", f.namespace());
                 w.writeEndElement();
             }
             w.writeEndElement();
@@ -214,11 +215,13 @@ public class OaiService {
         }
         return w -> {
             w.writeStartElement("ListSets");
-            for (String[] s : OaiRepository.SETS) {
-                w.writeStartElement("set");
-                element(w, "setSpec", s[0]);
-                element(w, "setName", s[1]);
-                w.writeEndElement();
+            for (RecordSource source : sources()) {
+                for (MetadataFormat.Set s : source.sets()) {
+                    w.writeStartElement("set");
+                    element(w, "setSpec", s.spec());
+                    element(w, "setName", s.name());
+                    w.writeEndElement();
+                }
             }
             w.writeEndElement();
         };
@@ -227,15 +230,22 @@ public class OaiService {
     private Answer getRecord(OaiRequest r) throws OaiException, SQLException {
         OaiItem item = item(r.identifier());
         format(r.metadataPrefix());
-        if (!formats(item).contains(r.metadataPrefix())) {
+        RecordSource source = sourceOf(item);
+        if (!source.offers(r.metadataPrefix())) {
             throw new OaiException("cannotDisseminateFormat", r.identifier() + " is not offered as " + r.metadataPrefix()
                 + "; ListMetadataFormats with the identifier names its formats");
         }
-        VoResource resource = isVo(item) ? registry.find(item.id()).orElseThrow() : null;
-        DataCiteResource record = item.deleted() || resource != null ? null : record(item);
+        RecordSource.Metadata metadata = null;
+        if (!item.deleted()) {
+            metadata = source.metadata(List.of(item)).get(item.id());
+            if (metadata == null) {
+                throw new OaiException("idDoesNotExist", "no record " + identifier(item.id()));
+            }
+        }
+        RecordSource.Metadata m = metadata;
         return w -> {
             w.writeStartElement("GetRecord");
-            writeRecord(w, item, record, resource, r.metadataPrefix());
+            writeRecord(w, item, m, r.metadataPrefix());
             w.writeEndElement();
         };
     }
@@ -247,21 +257,15 @@ public class OaiService {
         Instant from = token == null ? r.from() : token.from();
         Instant until = token == null ? r.until() : token.until();
         format(prefix);
-        if (set != null && OaiRepository.SETS.stream().noneMatch(s -> s[0].equals(set))) {
+        if (set != null && sources().stream().noneMatch(s -> s.covers(set))) {
             throw new OaiException("noRecordsMatch", "there is no set " + set + "; ListSets names them");
         }
         OaiItem after = token == null ? null : token.last();
-        boolean dois = DOI_FORMATS.contains(prefix) && !IVO_MANAGED.equals(set);
-        boolean vo = VO_FORMATS.contains(prefix) && (set == null || IVO_MANAGED.equals(set));
-        // the VO resources are few and read once per page
-        java.util.Map<String, VoResource> resources = new java.util.HashMap<>();
-        if (vo) {
-            registry.all().stream().filter(x -> (from == null || !x.datestamp().isBefore(from))
-                && (until == null || !x.datestamp().isAfter(until))).forEach(x -> resources.put(x.ivoid(), x));
+        List<RecordSource> listed = sources().stream().filter(s -> s.offers(prefix) && s.covers(set)).toList();
+        List<OaiItem> page = new ArrayList<>();
+        for (RecordSource source : listed) {
+            page.addAll(source.page(set, from, until, after, pageSize + 1));
         }
-        List<OaiItem> voItems = resources.values().stream().map(OaiService::voItem).toList();
-        List<OaiItem> page = new java.util.ArrayList<>(dois ? repository.page(set, from, until, after, pageSize + 1) : List.of());
-        voItems.stream().filter(i -> after == null || ORDER.compare(i, after) > 0).forEach(page::add);
         page.sort(ORDER);
         if (page.size() > pageSize + 1) {
             page = page.subList(0, pageSize + 1);
@@ -276,25 +280,19 @@ public class OaiService {
         List<OaiItem> shown = more ? page.subList(0, pageSize) : page;
         long cursor = token == null ? 0 : token.cursor();
         // counted once per list (a one-page list needs no count); later pages carry it in their token
-        long total = token != null ? token.completeListSize()
-            : !more ? page.size() : (dois ? repository.count(set, from, until) : 0) + voItems.size();
+        long total = token != null ? token.completeListSize() : !more ? page.size() : count(listed, set, from, until);
         return w -> {
             w.writeStartElement(records ? "ListRecords" : "ListIdentifiers");
             for (int i = 0; i < shown.size(); i += RECORD_BATCH) {
                 List<OaiItem> batch = shown.subList(i, Math.min(shown.size(), i + RECORD_BATCH));
-                Map<String, DataCiteResource> read = records ? records(batch) : Map.of();
+                Map<String, RecordSource.Metadata> read = records ? metadata(batch) : Map.of();
                 for (OaiItem item : batch) {
-                    if (records && isVo(item)) {
-                        writeRecord(w, item, null, resources.get(item.id()), prefix);
-                    } else if (records) {
-                        DataCiteResource record = read.get(item.id());
-                        if (record == null && !item.deleted()) {
-                            continue; // gone between listing and reading: the next harvest sees its tombstone
-                        }
-                        writeRecord(w, item, record, null, prefix);
-                    } else {
+                    if (!records) {
                         header(w, item);
+                    } else if (item.deleted() || read.containsKey(item.id())) {
+                        writeRecord(w, item, read.get(item.id()), prefix);
                     }
+                    // else gone between listing and reading: the next harvest sees its tombstone
                 }
             }
             if (more || token != null) {
@@ -311,58 +309,64 @@ public class OaiService {
         };
     }
 
+    private static long count(List<RecordSource> sources, String set, Instant from, Instant until) throws SQLException {
+        long total = 0;
+        for (RecordSource source : sources) {
+            total += source.count(set, from, until);
+        }
+        return total;
+    }
+
+    /** The metadata of a batch's items, each read by its source together with the batch's others. */
+    private Map<String, RecordSource.Metadata> metadata(List<OaiItem> batch) throws SQLException {
+        Map<RecordSource, List<OaiItem>> bySource = new LinkedHashMap<>();
+        for (OaiItem item : batch) {
+            if (!item.deleted()) {
+                bySource.computeIfAbsent(sourceOf(item), k -> new ArrayList<>()).add(item);
+            }
+        }
+        Map<String, RecordSource.Metadata> read = new HashMap<>();
+        for (Map.Entry<RecordSource, List<OaiItem>> e : bySource.entrySet()) {
+            read.putAll(e.getKey().metadata(e.getValue()));
+        }
+        return read;
+    }
+
     /** (datestamp, ID), the order lists have: IDs compared as PostgreSQL's "C" collation does. */
     private static final java.util.Comparator<OaiItem> ORDER = java.util.Comparator.comparing(OaiItem::datestamp)
         .thenComparing(OaiItem::id);
 
-    private static boolean isVo(OaiItem item) {
-        return IVO_MANAGED.equals(item.setSpec());
-    }
-
-    private static List<String> formats(OaiItem item) {
-        return isVo(item) ? VO_FORMATS : DOI_FORMATS;
-    }
-
-    private static OaiItem voItem(VoResource r) {
-        return new OaiItem(r.ivoid(), IVO_MANAGED, r.datestamp(), false);
+    /** The source whose set the item is in. */
+    private RecordSource sourceOf(OaiItem item) {
+        return sources().stream().filter(s -> s.sets().stream().anyMatch(set -> set.spec().equals(item.setSpec())))
+            .findFirst().orElseThrow(() -> new IllegalStateException("no record source has set " + item.setSpec()));
     }
 
     private OaiItem item(String identifier) throws OaiException, SQLException {
+        String id;
         if (identifier.startsWith("ivo://")) {
-            return registry.find(identifier).map(OaiService::voItem)
-                .orElseThrow(() -> new OaiException("idDoesNotExist", "no VO resource " + identifier));
-        }
-        if (!identifier.startsWith(prefix())) {
+            id = identifier; // a VO resource's OAI identifier is its IVOID
+        } else if (identifier.startsWith(prefix())) {
+            id = identifier.substring(prefix().length());
+        } else {
             throw new OaiException("idDoesNotExist", identifier + " is not an identifier of this repository (they start "
-                + prefix() + ")");
+                + prefix() + " or ivo://)");
         }
-        return repository.item(identifier.substring(prefix().length()))
-            .orElseThrow(() -> new OaiException("idDoesNotExist", "no record " + identifier));
+        for (RecordSource source : sources()) {
+            Optional<OaiItem> item = source.item(id);
+            if (item.isPresent()) {
+                return item.get();
+            }
+        }
+        throw new OaiException("idDoesNotExist", "no record " + identifier);
     }
 
-    private static void format(String prefix) throws OaiException {
-        if (FORMATS.stream().noneMatch(f -> f[0].equals(prefix))) {
-            throw new OaiException("cannotDisseminateFormat", "metadataPrefix " + prefix
-                + " is not offered; use oai_dc, datacite, oai_datacite or ivo_vor");
+    private void format(String prefix) throws OaiException {
+        if (sources().stream().noneMatch(s -> s.offers(prefix))) {
+            throw new OaiException("cannotDisseminateFormat", "metadataPrefix " + prefix + " is not offered; use "
+                + String.join(", ", sources().stream().flatMap(s -> s.formats().stream()).map(MetadataFormat::prefix)
+                .distinct().toList()));
         }
-    }
-
-    /** The DataCite records of a batch's DOI items, read together. */
-    private Map<String, DataCiteResource> records(List<OaiItem> batch) throws SQLException {
-        List<String> ids = batch.stream().filter(i -> !i.deleted() && !isVo(i)).map(OaiItem::id).toList();
-        try {
-            return ids.isEmpty() ? Map.of() : records.publicRecords(ids);
-        } catch (DaliException e) {
-            throw new SQLException("the records of " + ids.get(0) + " ... cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private DataCiteResource record(OaiItem item) throws OaiException, SQLException {
-        DataCiteResource record = records(List.of(item)).get(item.id());
-        if (record == null) {
-            throw new OaiException("idDoesNotExist", "no record " + identifier(item.id()));
-        }
-        return record;
     }
 
     private void header(XMLStreamWriter w, OaiItem item) throws XMLStreamException {
@@ -376,58 +380,17 @@ public class OaiService {
         w.writeEndElement();
     }
 
-    /**
-     * A record; a deleted one is its header alone (OAI-PMH 2.0 section 2.5.1). A DOI record comes with its
-     * DataCite {@code record}, a VO resource with its {@code resource}; the other is null.
-     */
-    private void writeRecord(XMLStreamWriter w, OaiItem item, DataCiteResource record, VoResource resource, String prefix)
+    /** A record; a deleted one is its header alone (OAI-PMH 2.0 section 2.5.1). */
+    private void writeRecord(XMLStreamWriter w, OaiItem item, RecordSource.Metadata metadata, String prefix)
             throws XMLStreamException, SQLException {
         w.writeStartElement("record");
         header(w, item);
-        if (item.deleted()) {
+        if (!item.deleted()) {
+            w.writeStartElement("metadata");
+            metadata.write(w, prefix, identifier(item.id()));
             w.writeEndElement();
-            return;
-        }
-        w.writeStartElement("metadata");
-        if (resource != null) {
-            if (prefix.equals("ivo_vor")) {
-                registry.write(w, resource, pageSize);
-            } else {
-                OaiDublinCore.write(w, resource, identifier(item.id()), site.publisher());
-            }
-            w.writeEndElement();
-            w.writeEndElement();
-            return;
-        }
-        switch (prefix) {
-            case "oai_dc" -> OaiDublinCore.write(w, record);
-            case "datacite" -> datacite(w, record);
-            default -> {
-                w.writeStartElement("oai_datacite");
-                w.writeDefaultNamespace(OAI_DATACITE);
-                w.writeAttribute(XSI, "schemaLocation", OAI_DATACITE + " http://schema.datacite.org/oai/oai-1.1/oai.xsd");
-                w.writeStartElement(OAI_DATACITE, "schemaVersion");
-                w.writeCharacters("4.5");
-                w.writeEndElement();
-                w.writeStartElement(OAI_DATACITE, "datacentreSymbol");
-                w.writeCharacters(datacentre.filter(d -> !d.isBlank()).orElse(site.authority()));
-                w.writeEndElement();
-                w.writeStartElement(OAI_DATACITE, "payload");
-                datacite(w, record);
-                w.writeEndElement();
-                w.writeEndElement();
-            }
         }
         w.writeEndElement();
-        w.writeEndElement();
-    }
-
-    private static void datacite(XMLStreamWriter w, DataCiteResource record) throws XMLStreamException {
-        try {
-            DataCiteResource.marshaller(true).marshal(record, w);
-        } catch (JAXBException e) {
-            throw new XMLStreamException("the DataCite record cannot be written", e);
-        }
     }
 
     static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {

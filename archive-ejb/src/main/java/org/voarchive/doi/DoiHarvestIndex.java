@@ -1,4 +1,4 @@
-package org.voarchive.oai;
+package org.voarchive.doi;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.voarchive.database.DataSources;
+import org.voarchive.oai.OaiItem;
 
 /**
  * The records OAI-PMH harvests: every DOI-bearing schema, table and object
@@ -19,14 +20,7 @@ import org.voarchive.database.DataSources;
  * after the last record a harvester got, however the records change meanwhile.
  */
 @ApplicationScoped
-public class OaiRepository {
-
-    /** The sets, as setSpec and setName. */
-    public static final List<String[]> SETS = List.of(
-        new String[] {"schemas", "Database schemas with a DOI"},
-        new String[] {"tables", "Tables with a DOI"},
-        new String[] {"objects", "Archive objects (plates, spectra ...) with a DOI in their datalinks"},
-        new String[] {"ivo_managed", "The VO resources this publishing registry manages (IVOA Registry Interfaces)"});
+public class DoiHarvestIndex {
 
     /** The records on offer now. */
     private static final String OFFERED = """
@@ -154,10 +148,9 @@ public class OaiRepository {
         }
     }
 
-    /** The earliest datestamp any record has had; the epoch for an empty repository. */
-    public Instant earliest() throws SQLException {
-        List<OaiItem> first = query(ITEMS + " ORDER BY stamp LIMIT 1");
-        return first.isEmpty() ? Instant.EPOCH : first.get(0).datestamp();
+    /** The earliest datestamp any record has had (tombstones included); empty when there are none. */
+    public Optional<Instant> earliest() throws SQLException {
+        return query(ITEMS + " ORDER BY stamp LIMIT 1").stream().findFirst().map(OaiItem::datestamp);
     }
 
     private static void filter(StringBuilder sql, List<Object> args, String set, Instant from, Instant until) {
