@@ -269,19 +269,26 @@ public final class DataOrigin {
         if (values.size() != 1) {
             return;
         }
-        String value = CardFactory.sanitiseByReplacement(values.get(0), '?');
+        String value = ascii(values.get(0));
         if (value.replace("'", "''").length() <= 68) { // the most a string card's quotes hold
             cards.add(CardFactory.STRICT.createStringCard(key, value, comment));
         }
     }
 
     private static void comment(List<CardImage> cards, Info i) {
-        String text = CardFactory.sanitiseByReplacement("Data Origin " + i.name() + " = " + i.value(), '?');
+        String text = ascii("Data Origin " + i.name() + " = " + i.value());
         int width = 72;
         cards.add(CardFactory.STRICT.createCommentCard(text.substring(0, Math.min(width, text.length()))));
         for (int at = width; at < text.length(); at += width - 2) { // continued lines indented
             cards.add(CardFactory.STRICT.createCommentCard("  " + text.substring(at, Math.min(at + width - 2, text.length()))));
         }
+    }
+
+    /** FITS header text (FITS 4.0 section 4.2.1: printable ASCII), without STIL's log line per replacement. */
+    private static String ascii(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.chars().forEach(c -> b.append(c >= 0x20 && c <= 0x7e ? (char) c : '?'));
+        return b.toString();
     }
 
     /** The distinct values of one item, in order. */
