@@ -151,10 +151,14 @@ public final class DataOrigin {
             infos.add(new Info("rights", label, "Licence of " + name));
         }
         for (String creator : own.creators().isEmpty() ? schema.creators() : own.creators()) {
-            infos.add(new Info("creator", creator, "Creator of " + name));
+            if (creator != null) { // stored credits were validated, but a JSON null must not break a result
+                infos.add(new Info("creator", creator, "Creator of " + name));
+            }
         }
         for (Credits.RelatedIdentifier r : own.related()) {
-            relation(r).ifPresent(item -> infos.add(new Info(item, identifier(r), r.relation() + " of " + name)));
+            if (r.identifier() != null) {
+                relation(r).ifPresent(item -> infos.add(new Info(item, identifier(r), r.relation() + " of " + name)));
+            }
         }
         if (own.created() != null) {
             infos.add(new Info("publication_date", own.created().toString(), "When " + name + " was first published here"));
