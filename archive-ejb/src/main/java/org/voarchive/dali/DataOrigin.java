@@ -60,6 +60,11 @@ public final class DataOrigin {
             return new Site(site.publisher(), site.contactEmail(), site.authority(),
                 site.baseUrl() + MetadataLinks.LANDING_PATH);
         }
+
+        /** The IVOID of the TAP service's registry record (as registry.VoResources names it). */
+        public String tapIvoid() {
+            return authority + "/tap";
+        }
     }
 
     /**
@@ -133,7 +138,7 @@ public final class DataOrigin {
         String landing = site.landingBase() + name;
         List<Info> infos = new ArrayList<>();
         // the IVOID of the registry record whose tableset describes the table: the TAP service's
-        String ivoid = site.authority() + "/tap";
+        String ivoid = site.tapIvoid();
         infos.add(new Info("data_ivoid", ivoid, "IVOID of the resource publishing " + name));
         infos.add(new Info("ivoid", ivoid, "IVOID of the resource publishing " + name + " (Data Origin 1.1 name)"));
         String doi = own.doi() != null ? own.doi() : schema.doi();

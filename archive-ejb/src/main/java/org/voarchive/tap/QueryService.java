@@ -93,7 +93,7 @@ public class QueryService {
      * the parameters as the client gave them.
      */
     public DataOrigin.Request origin(String path, DaliParameters parameters, String query) {
-        return new DataOrigin.Request(TapCapabilities.TAP, "TAP 1.1", site.authority() + "/tap",
+        return new DataOrigin.Request(TapCapabilities.TAP, "TAP 1.1", DataOrigin.Site.of(site).tapIvoid(),
             DataOrigin.requestUrl(site.baseUrl() + path, parameters.asMap()), Instant.now(), query);
     }
 
@@ -147,7 +147,7 @@ public class QueryService {
             String sql = translate(checked, functions, maxrec);
             List<String> sources = checked.sourceTables().stream().map(TableInfo::qualifiedName).distinct().toList();
             RunningQuery running = execute(connection, caller, sql, checked, maxrec, timeoutSeconds, request, cancellation,
-                new ResultInfo(request.query(), request.lang(), origin.date(), sources,
+                new ResultInfo(request.query(), request.lang(), sources,
                     site.baseUrl() + "/tap/tables/", datalinkColumns(checked.columns(), metadata),
                     site.baseUrl() + DatalinkCapabilities.LINKS_PATH,
                     // from the same snapshot the query was checked against: no further metadata read
