@@ -27,12 +27,16 @@ import uk.ac.starlink.fits.CardImage;
  * same snapshot DataCite records and landing pages are built from, so a DOI changed once changes here too)
  * and the request itself.
  *
- * <p>Two lists, as the note's section 5.3 ("VOTable serialization") places them: the query items of its
- * table 1 (section 5.1, "Query information") at the root of the VOTable, and for each published table the
- * request read, the dataset items of its table 2 (section 5.2, "Dataset Origin") in the RESOURCE that holds
- * the result. Section 5.3 leaves multiplicities open and asks clients to accept repeated items, so a query
- * over several tables repeats the dataset items, each INFO's content naming its table (the note recommends
- * such human-readable bodies).
+ * <p>Two lists. Section 5.3 ("VOTable serialization") of 1.1 allows the INFOs under VOTABLE or RESOURCE;
+ * the 1.2 draft's section 5.3 makes it best practice to put the query items (table 1, section 5.1 "Query
+ * information") at the root of the VOTable and the dataset items (table 2, section 5.2 "Dataset Origin")
+ * with the resource they describe: here, for each published table the request read, in the RESOURCE that
+ * holds the result. 1.1's {@code ivoid} (table 1, "IVOID of underlying data collection") goes with the
+ * dataset items, as the draft's {@code data_ivoid} does. Section 5.3 leaves multiplicities open and asks
+ * clients to accept repeated items, so a query over several tables repeats the dataset items, each INFO's
+ * content naming its table (5.3 recommends such human-readable bodies). Items without a fact in the
+ * metadata are left out rather than made up: {@code resource_version} (no dataset version is curated),
+ * {@code journal}, {@code original_date}.
  */
 public final class DataOrigin {
 

@@ -64,7 +64,7 @@ public final class LinksWriter {
         }
         w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VOTABLE version=\"1.4\""
             + " xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n");
-        if (response.origin() != null) { // Data Origin 1.1 section 5.3: the query items at the root
+        if (response.origin() != null) { // Data Origin section 5.3 (1.2 draft's best practice): query items at the root
             DataOrigin.write(w, response.origin().query());
         }
         w.write("<RESOURCE type=\"results\">\n<INFO name=\"standardID\" value=\"" + STANDARD_ID + "\"/>\n"

@@ -35,7 +35,7 @@ final class VOTableResultWriter implements ResultWriter {
         w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         w.write("<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\""
             + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n");
-        // Data Origin 1.1 section 5.3: the query items at the root of the document
+        // Data Origin section 5.3 (the 1.2 draft's best practice): the query items at the root of the document
         DataOrigin.write(w, info.origin().query());
         w.write("<RESOURCE type=\"results\">\n");
         info(w, "QUERY_STATUS", "OK", null);
