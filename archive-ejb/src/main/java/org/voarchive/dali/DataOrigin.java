@@ -127,11 +127,6 @@ public final class DataOrigin {
         return dataset;
     }
 
-    /** The dataset items of one table (for a response that reads no query, e.g. datalink). */
-    public static List<Info> dataset(Site site, PublishedMetadata metadata, String table) {
-        return metadata.table(table).map(t -> dataset(site, t, schema(metadata, t))).orElse(List.of());
-    }
-
     /**
      * A table's items. Its own DOI, licence and creators where it has them; else its schema's, since a
      * table without its own DOI is cited as part of its schema's dataset (the schema's DataCite record).

@@ -110,15 +110,16 @@ class DataOriginTest {
     void aTableWithoutItsOwnDoiIsCitedByItsSchemasOrItsLandingPage() {
         PublishedMetadata.Publication schema = new PublishedMetadata.Publication("10.5072/demo", null, null,
             "https://spdx.org/licenses/CC0-1.0.html", List.of(), List.of("Schema, Creator"), null, null);
-        Map<String, List<String>> d = byName(DataOrigin.dataset(SITE, metadata(schema), "demo.bsc5"));
+        Map<String, List<String>> d = byName(DataOrigin.of(SITE, request(null), metadata(schema), List.of("demo.bsc5")).dataset());
         assertEquals(List.of("doi:10.5072/demo"), d.get("citation"));
         assertEquals(List.of("https://spdx.org/licenses/CC0-1.0.html"), d.get("rights_uri"));
         assertEquals(List.of("Schema, Creator"), d.get("creator"));
-        Map<String, List<String>> bare = byName(DataOrigin.dataset(SITE, metadata(PublishedMetadata.Publication.NONE), "demo.bsc5"));
+        Map<String, List<String>> bare = byName(DataOrigin.of(SITE, request(null),
+            metadata(PublishedMetadata.Publication.NONE), List.of("demo.bsc5")).dataset());
         assertEquals(List.of("https://archive.example.org/landing/demo.bsc5"), bare.get("citation"));
         assertFalse(bare.containsKey("rights_uri") || bare.containsKey("creator") || bare.containsKey("publication_date"),
             "nothing is invented: " + bare);
-        assertEquals(List.of(), DataOrigin.dataset(SITE, metadata(schema), "demo.unknown"));
+        assertEquals(List.of(), DataOrigin.of(SITE, request(null), metadata(schema), List.of("demo.unknown")).dataset());
     }
 
     @Test
