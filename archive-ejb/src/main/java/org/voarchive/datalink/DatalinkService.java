@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.voarchive.dali.DaliException;
+import org.voarchive.dali.DaliParameters;
+import org.voarchive.dali.DataOrigin;
 import org.voarchive.database.DataSources;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.PublishedMetadataCache;
@@ -56,6 +59,22 @@ public class DatalinkService {
         return links(requested, context(callerName));
     }
 
+    /**
+     * As {@link #links(List, String)}, with the Data Origin INFOs of the response: the DataLink service and
+     * the request ({@code parameters} as given) and the tables of the answered IDs' rows, from the same
+     * published metadata the links were chosen with.
+     */
+    public LinksResponse links(List<String> requested, String callerName, DaliParameters parameters)
+            throws DaliException {
+        Instant received = Instant.now();
+        LinkContext context = context(callerName);
+        LinksResponse response = links(requested, context);
+        DataOrigin.Request request = new DataOrigin.Request(LinksWriter.STANDARD_ID, "DataLink 1.1",
+            site.authority() + "/datalink",
+            DataOrigin.requestUrl(site.baseUrl() + DatalinkCapabilities.LINKS_PATH, parameters.asMap()), received, null);
+        return response.withOrigin(DataOrigin.of(DataOrigin.Site.of(site), request, context.metadata(), response.tables()));
+    }
+
     /** What the caller sees, for generators and for callers that ask about several IDs in turn. */
     public LinkContext context(String callerName) throws DaliException {
         try {
@@ -76,8 +95,9 @@ public class DatalinkService {
         }
         try {
             Map<String, List<Link>> stored;
+            List<String> tables = new ArrayList<>();
             try (Connection c = dataSources.app().getConnection()) {
-                stored = StoredLinks.find(c, ids, context);
+                stored = StoredLinks.find(c, ids, context, tables);
             }
             List<Link> links = new ArrayList<>();
             for (String id : ids) {
@@ -86,8 +106,11 @@ public class DatalinkService {
                     found.addAll(generator.links(id, context));
                 }
                 links.addAll(found.isEmpty() ? List.of(Link.notFound(id)) : found);
+                if (!found.isEmpty() && context.metadata().table(id).isPresent() && !tables.contains(id)) {
+                    tables.add(id); // a table asked about by name: its metadata links describe it
+                }
             }
-            return new LinksResponse(links, overflow, maxIds);
+            return new LinksResponse(links, overflow, maxIds, tables, null);
         } catch (SQLException e) {
             LOG.log(Level.SEVERE, "reading the datalink rows failed", e);
             throw new DaliException(503, "TransientFault: the links cannot be read now; the service log has the details");

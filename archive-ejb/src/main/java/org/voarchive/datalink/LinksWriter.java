@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.voarchive.dali.DataOrigin;
 import org.voarchive.dali.Json;
 import org.voarchive.dali.Xml;
 import uk.ac.starlink.table.ColumnInfo;
@@ -62,9 +63,15 @@ public final class LinksWriter {
             table.addRow(row(link));
         }
         w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VOTABLE version=\"1.4\""
-            + " xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
-            + "<RESOURCE type=\"results\">\n<INFO name=\"standardID\" value=\"" + STANDARD_ID + "\"/>\n"
+            + " xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n");
+        if (response.origin() != null) { // Data Origin section 5.3 (1.2 draft's best practice): query items at the root
+            DataOrigin.write(w, response.origin().query());
+        }
+        w.write("<RESOURCE type=\"results\">\n<INFO name=\"standardID\" value=\"" + STANDARD_ID + "\"/>\n"
             + "<INFO name=\"QUERY_STATUS\" value=\"OK\"/>\n");
+        if (response.origin() != null) { // ... and those of the tables the rows belong to with the rows
+            DataOrigin.write(w, response.origin().dataset());
+        }
         VOSerializer.makeSerializer(format, VOTableVersion.V14, table).writeInlineTableElement(w);
         if (response.overflow()) {
             w.write("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\">" + Xml.text(overflowMessage(response)) + "</INFO>\n");
@@ -73,7 +80,12 @@ public final class LinksWriter {
     }
 
     private static void json(LinksResponse response, Writer w) throws IOException {
-        w.write("{\"standardID\":" + Json.string(STANDARD_ID) + ",\"columns\":[");
+        w.write("{\"standardID\":" + Json.string(STANDARD_ID));
+        if (response.origin() != null) { // as in TAP's JSON results
+            w.write(",\"dataOrigin\":" + DataOrigin.json(response.origin().query())
+                + ",\"dataOriginTables\":" + DataOrigin.json(response.origin().dataset()));
+        }
+        w.write(",\"columns\":[");
         for (int i = 0; i < COLUMNS.length; i++) {
             w.write((i > 0 ? "," : "") + "{\"name\":" + Json.string((String) COLUMNS[i][0]) + ",\"datatype\":"
                 + Json.string(COLUMNS[i][1] == Long.class ? "long" : "char") + ",\"ucd\":" + Json.string((String) COLUMNS[i][2])

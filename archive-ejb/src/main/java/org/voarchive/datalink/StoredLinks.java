@@ -17,10 +17,12 @@ final class StoredLinks {
     }
 
     /**
+     * @param tables gets the tables of the rows shown (each once)
      * @return each ID's links in load order; a row that belongs to a table is left out unless the caller may use it
      *         ({@link LinkAccess}: data rows need the table's data, citations its metadata)
      */
-    static Map<String, List<Link>> find(Connection c, Collection<String> ids, LinkContext context) throws SQLException {
+    static Map<String, List<Link>> find(Connection c, Collection<String> ids, LinkContext context,
+                                        Collection<String> tables) throws SQLException {
         Map<String, List<Link>> links = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT object_id, access_url, service_def, error_message, semantics, description, content_type,
@@ -33,6 +35,9 @@ final class StoredLinks {
                     String semantics = rs.getString("semantics");
                     if (!LinkAccess.shown(rs.getString("table_name"), semantics, url, context.metadata())) {
                         continue;
+                    }
+                    if (rs.getString("table_name") != null && !tables.contains(rs.getString("table_name"))) {
+                        tables.add(rs.getString("table_name"));
                     }
                     String id = rs.getString("object_id");
                     links.computeIfAbsent(id, k -> new ArrayList<>()).add(new Link(id,

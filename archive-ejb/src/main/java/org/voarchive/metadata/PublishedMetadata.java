@@ -71,16 +71,28 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
     /**
      * How a schema or table is published and cited (what Datalink, landing pages and DataCite need).
      *
-     * @param doi     without the resolver, or null
-     * @param related its related identifiers (DataCite terms), in their curated order
+     * @param doi      without the resolver, or null
+     * @param related  its related identifiers (DataCite terms), in their curated order
+     * @param creators its creators' names (credits), in their curated order: what results' origin INFOs
+     *                 name, as its DataCite record does
+     * @param created  when its metadata was first recorded here (UTC), or null
+     * @param updated  when its metadata last changed (UTC), or null
      */
     public record Publication(String doi, String licenseSpdx, String licenseLabel, String licenseUrl,
-                              List<Credits.RelatedIdentifier> related) {
+                              List<Credits.RelatedIdentifier> related, List<String> creators,
+                              java.time.LocalDate created, java.time.LocalDate updated) {
 
         public static final Publication NONE = new Publication(null, null, null, null, List.of());
 
         public Publication {
             related = List.copyOf(related);
+            creators = List.copyOf(creators);
+        }
+
+        /** Without creators or dates. */
+        public Publication(String doi, String licenseSpdx, String licenseLabel, String licenseUrl,
+                           List<Credits.RelatedIdentifier> related) {
+            this(doi, licenseSpdx, licenseLabel, licenseUrl, related, List.of(), null, null);
         }
     }
 
@@ -150,8 +162,7 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
                   LEFT JOIN archive.cone_searches cs ON cs.table_id = t.id
                  ORDER BY s.schema_index NULLS FIRST, s.name, t.table_index NULLS LAST, t.name"""
                 .formatted(dataVisible.formatted("s", "sg.groups"), dataVisible.formatted("t", "tg.groups"),
-                    ConeSearchStore.COLUMNS, PUBLICATION.formatted("s", "s", "s", "s", "s", "s", "s"),
-                    PUBLICATION.formatted("t", "t", "t", "t", "t", "t", "t")))) {
+                    ConeSearchStore.COLUMNS, PUBLICATION.replace("%s", "s"), PUBLICATION.replace("%s", "t")))) {
             while (rs.next()) {
                 String schema = rs.getString(1);
                 schemas.putIfAbsent(schema, new Schema(schema, rs.getString(2), rs.getString(3), rs.getString(4),
@@ -162,7 +173,7 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
                     list.add(new Table(schema, rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getString(10), (Long) rs.getObject(11), rs.getBoolean(12), columns.getOrDefault(id, List.of()),
                         keys.getOrDefault(id, List.of()),
-                        ConeSearchStore.read(rs, 13), publication(rs, 30)));
+                        ConeSearchStore.read(rs, 13), publication(rs, 23 + PUBLICATION_COLUMNS)));
                 }
             }
         }
@@ -201,12 +212,17 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
         return examples;
     }
 
+    /** How many columns {@link #PUBLICATION} has. */
+    private static final int PUBLICATION_COLUMNS = 10;
+
     /** The publication columns of a schema or table (alias %s), read by {@link #publication}. */
     private static final String PUBLICATION = """
         %s.doi, %s.license_spdx, %s.license_label, %s.license_url,
         ARRAY(SELECT r->>'identifier' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n) ORDER BY n),
         ARRAY(SELECT r->>'type' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n) ORDER BY n),
-        ARRAY(SELECT r->>'relation' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n) ORDER BY n)""";
+        ARRAY(SELECT r->>'relation' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n) ORDER BY n),
+        ARRAY(SELECT r->>'name' FROM jsonb_array_elements(%s.credits->'creators') WITH ORDINALITY e(r, n) ORDER BY n),
+        (%s.created AT TIME ZONE 'UTC')::date, (%s.updated AT TIME ZONE 'UTC')::date""";
 
     private static Publication publication(ResultSet rs, int first) throws SQLException {
         String[] identifiers = (String[]) rs.getArray(first + 4).getArray();
@@ -217,7 +233,8 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
             related.add(new Credits.RelatedIdentifier(identifiers[i], types[i], relations[i], null));
         }
         return new Publication(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
-            rs.getString(first + 3), related);
+            rs.getString(first + 3), related, List.of((String[]) rs.getArray(first + 7).getArray()),
+            rs.getObject(first + 8, java.time.LocalDate.class), rs.getObject(first + 9, java.time.LocalDate.class));
     }
 
     public Optional<Table> table(String qualifiedName) {

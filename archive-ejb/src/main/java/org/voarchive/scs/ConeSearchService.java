@@ -2,13 +2,18 @@ package org.voarchive.scs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import org.voarchive.dali.DaliException;
+import org.voarchive.dali.DaliParameters;
+import org.voarchive.dali.DataOrigin;
 import org.voarchive.database.Cancellation;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.ConeSearchSettings;
 import org.voarchive.metadata.PublishedMetadata;
+import org.voarchive.scs.xml.ConeSearchCapability;
+import org.voarchive.site.SiteIdentity;
 import org.voarchive.tap.QueryService;
 import org.voarchive.tap.RunningQuery;
 import org.voarchive.tap.TapLimits;
@@ -29,6 +34,9 @@ public class ConeSearchService {
 
     @Inject
     TapLimits limits;
+
+    @Inject
+    SiteIdentity site;
 
     /**
      * The table's metadata, if it has a cone search the caller may use.
@@ -61,12 +69,14 @@ public class ConeSearchService {
     }
 
     /**
+     * @param parameters the request's parameters as given, which the result's Data Origin {@code request} states
      * @param callerName the authenticated user, or null
      * @return the executed query: the caller writes (or closes) it
      * @throws DaliException 400 for a bad cone (SR above maxSR), 404 for no such cone search, 5xx for faults
      */
-    public RunningQuery search(String schema, String table, ConeRequest request, String callerName)
-            throws DaliException {
+    public RunningQuery search(String schema, String table, ConeRequest request, DaliParameters parameters,
+                               String callerName) throws DaliException {
+        Instant received = Instant.now();
         Caller caller = queries.caller(callerName);
         PublishedMetadata metadata = queries.metadata(caller);
         PublishedMetadata.Table t = find(metadata, schema, table);
@@ -78,8 +88,12 @@ public class ConeSearchService {
         ConeSearchQuery cone = ConeSearchQuery.of(t, request, maxRecords(t.coneSearch()));
         TapRequest tap = new TapRequest(cone.adql(), "ADQL", request.format(), request.formatRequested(),
             OptionalLong.of(cone.maxrec()), null, List.of());
+        // the cone search's own registry record and standardID; no ADQL was given, so no query item
+        DataOrigin.Request origin = new DataOrigin.Request(ConeSearchCapability.STANDARD_ID, "Simple Cone Search 1.03",
+            site.authority() + path(schema, table),
+            DataOrigin.requestUrl(site.baseUrl() + path(schema, table), parameters.asMap()), received, null);
         RunningQuery running = queries.start(tap, caller, metadata, UploadSource.NONE, limits.syncTimeoutSeconds(),
-            new Cancellation());
+            new Cancellation(), origin);
         describe(running, cone.columns());
         return running;
     }

@@ -45,13 +45,16 @@ public class AsyncQuery implements JobExecutor {
     @Override
     public List<JobResult> execute(Job job, JobContext context) throws JobFailure {
         TapRequest request;
+        DaliParameters parameters = parameters(job);
         try {
-            request = TapRequest.parse(parameters(job), limits.queryMaxLength());
+            request = TapRequest.parse(parameters, limits.queryMaxLength());
         } catch (DaliException e) {
             throw new JobFailure(ErrorType.FATAL, e.getMessage());
         }
         try (RunningQuery query = queries.start(request, job.ownerId(), part -> context.upload(part),
-                context.remainingSeconds(), context.cancellation())) {
+                context.remainingSeconds(), context.cancellation(),
+                // the job's parameters on the endpoint that takes them; the date is this execution's
+                queries.origin("/tap/async", parameters, request.query()))) {
             String file = RESULT + "." + request.format().fileExtension();
             long size;
             try (JobContext.QuotaStream out = context.createResult(file)) {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.voarchive.dali.DataOrigin;
 import org.voarchive.dali.Json;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.RowSequence;
@@ -14,14 +15,19 @@ import uk.ac.starlink.table.RowSequence;
  * A result as JSON, in the shape DaCHS and others use: {@code columns} with
  * the FIELD metadata, {@code data} as an array of row arrays, then
  * {@code queryStatus} (OK, OVERFLOW or ERROR, as the VOTable's trailing
- * INFO) once the rows are known. NULL and NaN are null.
+ * INFO) once the rows are known. NULL and NaN are null. The Data Origin
+ * items go before the columns, as {@code dataOrigin} (the query's) and
+ * {@code dataOriginTables} (each table's), objects of name, value and
+ * content as the VOTable's INFOs have.
  */
 final class JsonResultWriter implements ResultWriter {
 
     @Override
     public void write(ResultTable table, ResultInfo info, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        w.write("{\"query\":" + Json.string(info.query()) + ",\"lang\":" + Json.string(info.lang()) + ",\"columns\":[");
+        w.write("{\"query\":" + Json.string(info.query()) + ",\"lang\":" + Json.string(info.lang())
+            + ",\"dataOrigin\":" + DataOrigin.json(info.origin().query())
+            + ",\"dataOriginTables\":" + DataOrigin.json(info.origin().dataset()) + ",\"columns\":[");
         for (int i = 0; i < table.getColumnCount(); i++) {
             ColumnInfo c = table.getColumnInfo(i);
             w.write(i > 0 ? ",{" : "{");

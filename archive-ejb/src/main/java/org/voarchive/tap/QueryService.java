@@ -28,6 +28,8 @@ import org.voarchive.adql.check.ResultColumn;
 import org.voarchive.adql.check.TableInfo;
 import org.voarchive.adql.postgres.PostgresTranslator;
 import org.voarchive.dali.DaliException;
+import org.voarchive.dali.DaliParameters;
+import org.voarchive.dali.DataOrigin;
 import org.voarchive.database.Cancellation;
 import org.voarchive.database.DatabaseErrors;
 import org.voarchive.database.DataSources;
@@ -74,14 +76,25 @@ public class QueryService {
      * @param callerName the authenticated user, or null
      * @param timeoutSeconds the execution time allowed to the SQL
      * @param cancellation stops the query from another thread (async ABORT and execution limits)
+     * @param origin the request as the result's Data Origin INFOs state it ({@link #origin})
      * @return the executed query, owning its connection: the caller must write or close it
      * @throws DaliException 400 for the client's mistakes (ADQL errors with line and column, uploads,
      *                       queries the database rejects or that run too long), 5xx for faults here
      */
     public RunningQuery start(TapRequest request, String callerName, UploadSource parts, int timeoutSeconds,
-                              Cancellation cancellation) throws DaliException {
+                              Cancellation cancellation, DataOrigin.Request origin) throws DaliException {
         Caller caller = caller(callerName);
-        return start(request, caller, metadata(caller), parts, timeoutSeconds, cancellation);
+        return start(request, caller, metadata(caller), parts, timeoutSeconds, cancellation, origin);
+    }
+
+    /**
+     * A TAP query's request as its result's Data Origin INFOs state it, received now: the TAP standardID, the
+     * TAP service's IVOID (its registry record), and the endpoint at {@code path} (/tap/sync, /tap/async) with
+     * the parameters as the client gave them.
+     */
+    public DataOrigin.Request origin(String path, DaliParameters parameters, String query) {
+        return new DataOrigin.Request(TapCapabilities.TAP, "TAP 1.1", DataOrigin.Site.of(site).tapIvoid(),
+            DataOrigin.requestUrl(site.baseUrl() + path, parameters.asMap()), Instant.now(), query);
     }
 
     /** The caller with their groups, from the database. */
@@ -104,19 +117,20 @@ public class QueryService {
 
     /** As above, for a protocol that has read the caller and the metadata already (cone search). */
     public RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, UploadSource parts,
-                              int timeoutSeconds, Cancellation cancellation) throws DaliException {
-        Instant requested = Instant.now();
+                              int timeoutSeconds, Cancellation cancellation, DataOrigin.Request origin)
+            throws DaliException {
         // the standard functions and the operators' published ones (metadata, like the tables)
         org.voarchive.adql.FunctionRegistry functions = metadata.registry();
         Query query = parse(request.query(), functions);
         // uploads on disk first: no fetch, however slow, ever holds a database connection
         try (SpooledUploads uploads = spool(request, parts)) {
-            return start(request, caller, metadata, query, uploads, timeoutSeconds, cancellation, requested);
+            return start(request, caller, metadata, query, uploads, timeoutSeconds, cancellation, origin);
         }
     }
 
     private RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, Query query,
-                               SpooledUploads uploads, int timeoutSeconds, Cancellation cancellation, Instant requested)
+                               SpooledUploads uploads, int timeoutSeconds, Cancellation cancellation,
+                               DataOrigin.Request origin)
             throws DaliException {
         org.voarchive.adql.FunctionRegistry functions = metadata.registry();
         Connection connection = null;
@@ -131,11 +145,13 @@ public class QueryService {
             CheckedQuery checked = check(query, tables, functions);
             long maxrec = request.effectiveMaxrec(limits);
             String sql = translate(checked, functions, maxrec);
+            List<String> sources = checked.sourceTables().stream().map(TableInfo::qualifiedName).distinct().toList();
             RunningQuery running = execute(connection, caller, sql, checked, maxrec, timeoutSeconds, request, cancellation,
-                new ResultInfo(request.query(), request.lang(), requested,
-                    checked.sourceTables().stream().map(TableInfo::qualifiedName).distinct().toList(),
+                new ResultInfo(request.query(), request.lang(), sources,
                     site.baseUrl() + "/tap/tables/", datalinkColumns(checked.columns(), metadata),
-                    site.baseUrl() + DatalinkCapabilities.LINKS_PATH));
+                    site.baseUrl() + DatalinkCapabilities.LINKS_PATH,
+                    // from the same snapshot the query was checked against: no further metadata read
+                    DataOrigin.of(DataOrigin.Site.of(site), origin, metadata, sources)));
             connection = null; // owned by the running query now
             return running;
         } catch (SQLException e) {

@@ -1,7 +1,7 @@
 package org.voarchive.tap;
 
-import java.time.Instant;
 import java.util.List;
+import org.voarchive.dali.DataOrigin;
 
 /**
  * What a result document says about the query that produced it (the INFOs of
@@ -11,9 +11,10 @@ import java.util.List;
  * @param tableDocs       the base URL of the VOSI table documents ({@code .../tap/tables/}), for FIELD links
  * @param datalinkColumns the result columns (from 0) whose values are Datalink IDs: each gets a FIELD ID and a
  *                        service descriptor of the {links} endpoint at {@code datalinkUrl} (DataLink 1.1 section 4)
+ * @param origin          the Data Origin INFOs (IVOA note) of the request (with its date) and of the tables it read
  */
-public record ResultInfo(String query, String lang, Instant requestDate, List<String> sourceTables, String tableDocs,
-                         List<Integer> datalinkColumns, String datalinkUrl) {
+public record ResultInfo(String query, String lang, List<String> sourceTables, String tableDocs,
+                         List<Integer> datalinkColumns, String datalinkUrl, DataOrigin origin) {
 
     public ResultInfo {
         sourceTables = List.copyOf(sourceTables);

@@ -17,8 +17,8 @@ interface ResultWriter {
             case VOTABLE_BINARY2 -> new VOTableResultWriter(uk.ac.starlink.votable.DataFormat.BINARY2);
             case VOTABLE_BINARY -> new VOTableResultWriter(uk.ac.starlink.votable.DataFormat.BINARY);
             case VOTABLE_TABLEDATA -> new VOTableResultWriter(uk.ac.starlink.votable.DataFormat.TABLEDATA);
-            case CSV -> new StilResultWriter(new uk.ac.starlink.table.formats.CsvTableWriter(true), false);
-            case FITS -> new StilResultWriter(new uk.ac.starlink.fits.FitsTableWriter(), true);
+            case CSV -> new StilResultWriter(info -> new uk.ac.starlink.table.formats.CsvTableWriter(true), false);
+            case FITS -> new StilResultWriter(info -> new OriginFitsWriter(info.origin()), true);
             case TSV -> new TsvResultWriter();
             case JSON -> new JsonResultWriter();
         };

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import org.voarchive.dali.DataOrigin;
 import org.voarchive.dali.Xml;
 import org.voarchive.datalink.LinksWriter;
 import uk.ac.starlink.votable.DataFormat;
@@ -12,9 +13,11 @@ import uk.ac.starlink.votable.VOSerializer;
 import uk.ac.starlink.votable.VOTableVersion;
 
 /**
- * A TAP result VOTable (DALI 1.1 section 4.4, TAP 1.1 section 2.9): one
+ * A TAP result VOTable (DALI 1.1 section 4.4, TAP 1.1 section 2.9): the
+ * query items of Data Origin at the root ({@link DataOrigin}), one
  * {@code RESOURCE type="results"} with {@code QUERY_STATUS} first, INFOs about
- * the query, the table written by STIL's serializer as the rows stream in,
+ * the query and the Data Origin items of each table it read, the table
+ * written by STIL's serializer as the rows stream in,
  * and a trailing {@code QUERY_STATUS} of OVERFLOW or ERROR when the rows were
  * cut by MAXREC or by a database failure after the document had started.
  */
@@ -32,14 +35,17 @@ final class VOTableResultWriter implements ResultWriter {
         w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         w.write("<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\""
             + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n");
+        // Data Origin section 5.3 (the 1.2 draft's best practice): the query items at the root of the document
+        DataOrigin.write(w, info.origin().query());
         w.write("<RESOURCE type=\"results\">\n");
         info(w, "QUERY_STATUS", "OK", null);
         info(w, "QUERY", info.query(), null);
         info(w, "LANG", info.lang(), null);
-        info(w, "request_date", info.requestDate().toString(), null);
         for (String source : info.sourceTables()) {
             info(w, "source_table", source, null);
         }
+        // ... and the items of the data set(s) in the resource that holds what was read from them
+        DataOrigin.write(w, info.origin().dataset());
         VOSerializer serializer = VOSerializer.makeSerializer(format, VOTableVersion.V14, table);
         serializer.writeInlineTableElement(w);
         switch (table.status()) {

@@ -86,7 +86,7 @@ public class LinksResource {
 
     private Response links(DaliParameters parameters) throws DaliException {
         LinksRequest request = LinksRequest.parse(parameters);
-        LinksResponse response = links.links(request.ids(), caller());
+        LinksResponse response = links.links(request.ids(), caller(), parameters);
         StreamingOutput body = out -> LinksWriter.write(response, request.format(), out);
         return Response.ok(body, request.format().contentType(request.formatRequested())).build();
     }

@@ -100,8 +100,9 @@ public class ConeSearchResource {
     private Response search(Parameters parameters) {
         RunningQuery query;
         try {
-            ConeRequest request = ConeRequest.parse(parameters.read());
-            query = service.search(schema, table, request, caller());
+            DaliParameters given = parameters.read();
+            ConeRequest request = ConeRequest.parse(given);
+            query = service.search(schema, table, request, given, caller());
         } catch (DaliException e) {
             return error(e.status(), e.getMessage());
         } catch (RuntimeException e) {

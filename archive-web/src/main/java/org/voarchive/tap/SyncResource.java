@@ -106,7 +106,8 @@ public class SyncResource {
         Cancellation cancellation = new Cancellation();
         // until the first row, nothing is written that would fail when the client leaves: watch its connection
         try (ClientConnections.Watch watch = clients.watch(http, cancellation::cancel)) {
-            query = queries.start(request, caller, uploads, limits.syncTimeoutSeconds(), cancellation);
+            query = queries.start(request, caller, uploads, limits.syncTimeoutSeconds(), cancellation,
+                queries.origin("/tap/sync", parameters, request.query()));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "TAP sync query failed", e);
             return DaliErrors.response(500, "the query failed in the service; the service log has the details");

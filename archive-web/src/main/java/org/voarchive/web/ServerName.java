@@ -16,7 +16,8 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ServerName extends HttpFilter {
 
-    static final String PRODUCT = "voarchive";
+    /** The one name of this software, which results' Data Origin INFOs (server_software) state too. */
+    static final String PRODUCT = org.voarchive.dali.DataOrigin.SERVER_SOFTWARE;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
