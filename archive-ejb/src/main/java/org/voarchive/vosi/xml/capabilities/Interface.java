@@ -28,8 +28,8 @@ public class Interface implements Cloneable {
     @XmlElement(name = "accessURL")
     public List<AccessUrl> accessUrls = new ArrayList<>();
 
-    /** null: anonymous access */
-    public SecurityMethod securityMethod;
+    /** null: anonymous access; set only on the copies {@link Capability} writes */
+    SecurityMethod securityMethod;
 
     /**
      * This interface (subclass fields included: a shallow copy) with the security method of that standardID,
