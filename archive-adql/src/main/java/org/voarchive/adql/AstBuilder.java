@@ -46,7 +46,47 @@ final class AstBuilder {
                 op.UNION() != null ? Query.SetOperator.UNION : Query.SetOperator.EXCEPT,
                 op.ALL() != null, queryTerm(ctx.queryTerm(i + 1)));
         }
-        return result;
+        return ordered(result, ctx);
+    }
+
+    /**
+     * The ORDER BY and OFFSET written after a query expression order its whole result: a single
+     * SELECT's own, a set operation's for all of its rows. A query in parentheses that already has
+     * TOP, ORDER BY or OFFSET keeps them; a second ordering outside would need a derived table,
+     * since the two cannot become one clause without changing which rows are chosen.
+     */
+    private static Query.QueryExpression ordered(Query.QueryExpression q, AdqlParser.QueryExpressionContext ctx) {
+        if (ctx.orderByClause() == null && ctx.offsetClause() == null) {
+            return q;
+        }
+        List<Query.SortKey> orderBy = ctx.orderByClause() == null ? List.of()
+            : ctx.orderByClause().sortSpecification().stream()
+                .map(s -> new Query.SortKey(expression(s.valueExpression()), s.DESC() != null)).toList();
+        OptionalLong offset = ctx.offsetClause() == null ? OptionalLong.empty()
+            : OptionalLong.of(count(ctx.offsetClause().UNSIGNED_INTEGER(), "OFFSET"));
+        Token at = (ctx.orderByClause() != null ? ctx.orderByClause() : ctx.offsetClause()).getStart();
+        if (q instanceof Query.SetOperation op) {
+            if (!op.orderBy().isEmpty() || op.offset().isPresent()) {
+                throw doubleOrdering(at);
+            }
+            return op.ordered(orderBy, offset);
+        }
+        Query.Select s = (Query.Select) q;
+        if (!s.orderBy().isEmpty() || s.offset().isPresent() || s.top().isPresent() && isParenthesised(ctx)) {
+            throw doubleOrdering(at);
+        }
+        return new Query.Select(s.distinct(), s.top(), s.items(), s.from(), s.where(), s.groupBy(), s.having(),
+            orderBy, offset, s.at());
+    }
+
+    private static boolean isParenthesised(AdqlParser.QueryExpressionContext ctx) {
+        return ctx.queryTerm(0).queryPrimary(0).querySpecification() == null;
+    }
+
+    private static AdqlException doubleOrdering(Token at) {
+        return new AdqlException(at.getLine(), at.getCharPositionInLine() + 1,
+            "the query in parentheses before this already has its own TOP, ORDER BY or OFFSET; to order or skip "
+                + "rows of its result, make it a derived table: SELECT * FROM (...) AS t ORDER BY ...");
     }
 
     private static Query.QueryExpression queryTerm(AdqlParser.QueryTermContext ctx) {
@@ -82,9 +122,6 @@ final class AstBuilder {
             }
         }
         List<FromItem> from = ctx.fromClause().tableReference().stream().map(AstBuilder::tableReference).toList();
-        List<Query.SortKey> orderBy = ctx.orderByClause() == null ? List.of()
-            : ctx.orderByClause().sortSpecification().stream()
-                .map(s -> new Query.SortKey(expression(s.valueExpression()), s.DESC() != null)).toList();
         return new Query.Select(
             ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null,
             ctx.UNSIGNED_INTEGER() == null ? OptionalLong.empty() : OptionalLong.of(count(ctx.UNSIGNED_INTEGER(), "TOP")),
@@ -94,9 +131,8 @@ final class AstBuilder {
             ctx.groupByClause() == null ? List.of()
                 : ctx.groupByClause().valueExpression().stream().map(AstBuilder::expression).toList(),
             Optional.ofNullable(ctx.havingClause()).map(h -> condition(h.searchCondition())),
-            orderBy,
-            ctx.offsetClause() == null ? OptionalLong.empty()
-                : OptionalLong.of(count(ctx.offsetClause().UNSIGNED_INTEGER(), "OFFSET")),
+            List.of(), // ORDER BY and OFFSET follow the query expression: see ordered
+            OptionalLong.empty(),
             position(ctx.getStart()));
     }
 

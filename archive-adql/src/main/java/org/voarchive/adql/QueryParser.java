@@ -3,6 +3,7 @@ package org.voarchive.adql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -90,6 +91,7 @@ public final class QueryParser {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
         checkNesting(tokens);
+        checkOneStatement(tokens);
         AdqlParser parser = new AdqlParser(tokens);
         parser.removeErrorListeners();
         AdqlParser.QueryContext query;
@@ -129,6 +131,24 @@ public final class QueryParser {
         }
     }
 
+    /**
+     * A query pasted from an SQL tool may end with ';' (the grammar drops it; comments and white
+     * space after it are skipped tokens). Anything else after it is a second statement, which
+     * the parser would only call an unexpected token.
+     */
+    private static void checkOneStatement(CommonTokenStream tokens) {
+        List<Token> all = tokens.getTokens();
+        for (int i = 0; i < all.size() - 1; i++) {
+            Token t = all.get(i);
+            Token next = all.get(i + 1);
+            if (t.getType() == AdqlLexer.SEMICOLON && next.getType() != Token.EOF) {
+                throw new AdqlException(next.getLine(), next.getCharPositionInLine() + 1,
+                    "only one query per request: the ';' at line " + t.getLine() + ", column "
+                        + (t.getCharPositionInLine() + 1) + " ends it, and nothing but white space or comments may follow");
+            }
+        }
+    }
+
     /** Turns the parser's first complaint into an {@link AdqlException} a person can act on. */
     private static final class FirstErrorThrower extends BaseErrorListener {
 
@@ -149,6 +169,10 @@ public final class QueryParser {
             String found = token.getType() == Token.EOF ? "the query ends here"
                 : "unexpected '" + token.getText() + "'";
             List<String> expected = expected(parser);
+            String hint = hint(parser, token, expected);
+            if (hint != null) {
+                return found + ": " + hint;
+            }
             if (expected.isEmpty()) {
                 return found;
             }
@@ -156,6 +180,45 @@ public final class QueryParser {
                 return found;
             }
             return found + "; expected " + String.join(" or ", expected);
+        }
+
+        /** What the grammar's complaint means for the forms people write, or null. */
+        private static String hint(Parser parser, Token token, List<String> expected) {
+            int type = token.getType();
+            boolean mayEnd = expected.contains("the end of the query");
+            if (mayEnd && (type == AdqlLexer.UNION || type == AdqlLexer.EXCEPT || type == AdqlLexer.INTERSECT)) {
+                return "ORDER BY and OFFSET apply to the whole result of " + token.getText().toUpperCase(java.util.Locale.ROOT)
+                    + " and come after its last operand; to order or offset one operand, put it in parentheses";
+            }
+            if (type == AdqlLexer.ON || type == AdqlLexer.USING) {
+                Token join = previous(parser, token, AdqlLexer.JOIN);
+                if (join == null) {
+                    return null;
+                }
+                Token before = join;
+                do {
+                    before = previous(parser, before, -1);
+                } while (before != null && Set.of(AdqlLexer.INNER, AdqlLexer.LEFT, AdqlLexer.RIGHT, AdqlLexer.FULL,
+                    AdqlLexer.OUTER).contains(before.getType()));
+                if (before != null && (before.getType() == AdqlLexer.NATURAL || before.getType() == AdqlLexer.CROSS)) {
+                    return before.getText().toUpperCase(java.util.Locale.ROOT) + " JOIN takes no ON or USING";
+                }
+                return "each ON or USING belongs to the JOIN just before it, which has one already; "
+                    + "nest a join in parentheses: a JOIN (b JOIN c ON ...) ON ...";
+            }
+            return null;
+        }
+
+        /** The token before {@code from} of that type (-1: of any type), or null. */
+        private static Token previous(Parser parser, Token from, int type) {
+            org.antlr.v4.runtime.TokenStream tokens = parser.getTokenStream();
+            for (int i = from.getTokenIndex() - 1; i >= 0; i--) {
+                Token t = tokens.get(i);
+                if (type == -1 || t.getType() == type) {
+                    return t;
+                }
+            }
+            return null;
         }
 
         private static List<String> expected(Parser parser) {
@@ -167,6 +230,9 @@ public final class QueryParser {
             }
             List<String> names = new ArrayList<>();
             for (int type : set.toArray()) {
+                if (type == AdqlLexer.SEMICOLON) {
+                    continue; // the optional ';' is one way to end the query, already said
+                }
                 names.add(type == Token.EOF ? "the end of the query" : switch (type) {
                     case AdqlLexer.REGULAR_IDENTIFIER, AdqlLexer.DELIMITED_IDENTIFIER -> "a name";
                     case AdqlLexer.UNSIGNED_INTEGER -> "an unsigned integer";

@@ -164,7 +164,7 @@ public final class StilTable {
         }
     }
 
-    /** A column's PostgreSQL type from its content class and xtype (DALI points and circles as pg_sphere types). */
+    /** A column's PostgreSQL type from its content class and xtype (DALI points, circles and polygons as pg_sphere types). */
     public static ColumnDefinition column(ColumnInfo info) {
         Class<?> c = info.getContentClass();
         String type;
@@ -174,6 +174,8 @@ public final class StilTable {
             type = "spoint";
         } else if ("circle".equals(info.getXtype()) && (c == double[].class || c == float[].class)) {
             type = "scircle";
+        } else if ("polygon".equals(info.getXtype()) && (c == double[].class || c == float[].class)) {
+            type = "spoly";
         } else if (c.isArray() && c != String[].class) {
             type = scalarType(c.getComponentType()) + "[]";
         } else {
@@ -206,8 +208,16 @@ public final class StilTable {
         return "text";
     }
 
-    /** A cell of a column of that definition as the COPY encoder writes it: DALI points and circles in pg_sphere's text form. */
+    /**
+     * A cell of a column of that definition as the COPY encoder writes it: DALI points, circles and polygons in
+     * pg_sphere's text form.
+     *
+     * @throws IllegalArgumentException for a polygon that is no list of vertices (an odd count of numbers, or fewer than 3 vertices)
+     */
     public static Object value(Object cell, ColumnDefinition column) {
+        if (cell != null && cell.getClass().isArray() && column.sqlType().equals("spoly")) {
+            return polygon(cell);
+        }
         if (cell != null && cell.getClass().isArray() && (column.sqlType().equals("spoint") || column.sqlType().equals("scircle"))) {
             double[] v = new double[Array.getLength(cell)];
             for (int i = 0; i < v.length; i++) {
@@ -220,6 +230,31 @@ public final class StilTable {
             return column.sqlType().equals("spoint") ? point : v.length < 3 || Double.isNaN(v[2]) ? null : "<" + point + ", " + v[2] + "d>";
         }
         return value(cell);
+    }
+
+    /** DALI polygon (lon1, lat1, lon2, lat2, ... in degrees) as spoly text; NULL for an empty or all-NaN array. */
+    private static String polygon(Object cell) {
+        int n = Array.getLength(cell);
+        StringJoiner vertices = new StringJoiner(", ", "{", "}");
+        boolean allNaN = true;
+        for (int i = 0; i < n; i++) {
+            allNaN &= Double.isNaN(((Number) Array.get(cell, i)).doubleValue());
+        }
+        if (allNaN) {
+            return null;
+        }
+        if (n % 2 != 0 || n < 6) {
+            throw new IllegalArgumentException("a polygon needs at least 3 vertices of 2 numbers each, not " + n + " numbers");
+        }
+        for (int i = 0; i < n; i += 2) {
+            double lon = ((Number) Array.get(cell, i)).doubleValue();
+            double lat = ((Number) Array.get(cell, i + 1)).doubleValue();
+            if (Double.isNaN(lon) || Double.isNaN(lat)) {
+                throw new IllegalArgumentException("a polygon vertex is NaN");
+            }
+            vertices.add("(" + lon + "d, " + lat + "d)");
+        }
+        return vertices.toString();
     }
 
     /** A cell as the COPY encoder writes it: floating NaN (VOTable's null for floats) is NULL; arrays as PostgreSQL arrays. */

@@ -29,6 +29,7 @@ import org.voarchive.metadata.PublishedMetadataCache;
 import org.voarchive.scs.ConeSearchCapabilities;
 import org.voarchive.scs.ConeSearchService;
 import org.voarchive.scs.xml.ConeSearchCapability;
+import org.voarchive.security.SecurityMethods;
 import org.voarchive.site.SiteIdentity;
 import org.voarchive.tap.TapCapabilities;
 import org.voarchive.tap.xml.TableAccess;
@@ -102,7 +103,8 @@ public class VoResources {
             resources.add(new VoResource(auth + ConeSearchService.path(t.schema(), t.name()), "vs:CatalogService",
                 "Cone search of " + t.qualifiedName() + (t.title() == null ? "" : ": " + t.title()),
                 t.description() == null ? "Simple Cone Search over " + t.qualifiedName() + "." : t.description(),
-                site.baseUrl() + "/landing/" + t.qualifiedName(), created, stamp));
+                site.baseUrl() + "/landing/" + t.qualifiedName(), created, stamp,
+                t.publication() == null ? null : t.publication().doi()));
         }
         resources.sort(Comparator.comparing(VoResource::datestamp).thenComparing(VoResource::ivoid));
         return resources;
@@ -131,6 +133,10 @@ public class VoResources {
         w.writeAttribute("status", "active");
         text(w, "title", r.title());
         text(w, "identifier", r.ivoid());
+        if (r.doi() != null) {
+            // VOResource 1.1 section 2.2.1: another identifier of this resource, as a URI (doi:, not https://doi.org/)
+            text(w, "altIdentifier", "doi:" + r.doi());
+        }
         w.writeStartElement("curation");
         text(w, "publisher", site.publisher());
         w.writeStartElement("contact");
@@ -187,9 +193,19 @@ public class VoResources {
         w.writeEndElement();
     }
 
-    /** An interface with one access URL; role and version may be null. */
+    /**
+     * An interface with one access URL; role and version may be null. Written once per accepted security
+     * method, as {@link Capability} writes the services' interfaces (VOResource: one method per interface).
+     */
     private static void accessInterface(XMLStreamWriter w, String xsiType, String role, String version, String use,
                                         String url) throws XMLStreamException {
+        for (String method : SecurityMethods.ACCEPTED) {
+            accessInterface(w, xsiType, role, version, use, url, method);
+        }
+    }
+
+    private static void accessInterface(XMLStreamWriter w, String xsiType, String role, String version, String use,
+                                        String url, String securityMethod) throws XMLStreamException {
         w.writeStartElement("interface");
         if (role != null) {
             w.writeAttribute("role", role);
@@ -200,6 +216,10 @@ public class VoResources {
         w.writeAttribute("use", use);
         w.writeCharacters(url);
         w.writeEndElement();
+        if (securityMethod != null) {
+            w.writeEmptyElement("securityMethod");
+            w.writeAttribute("standardID", securityMethod);
+        }
         w.writeEndElement();
     }
 

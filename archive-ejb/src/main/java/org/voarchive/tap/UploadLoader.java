@@ -130,16 +130,27 @@ final class UploadLoader {
         return new TableInfo(ADQL_SCHEMA, name, "Uploaded table (" + rows + " rows)", adqlColumns, TEMPORARY_SCHEMA);
     }
 
+    /** xtypes whose meaning the database type carries (pg_sphere types, timestamp): never taken from the upload alone. */
+    private static final java.util.Set<String> STORED_XTYPES = java.util.Set.of("point", "circle", "polygon", "timestamp");
+
     /**
      * The column's type as results declare it: what its database type says, except that text the upload
-     * declared {@code char} stays {@code char} (both are PostgreSQL text), so that a client gets back the
-     * type it sent (TAP 1.1 section 2.5.4; taplint's W-UPL-TMDA).
+     * declared {@code char} stays {@code char} (both are PostgreSQL text), and that an xtype the database
+     * type cannot hold (e.g. {@code interval}, {@code uri}) is the upload's own, so that a client gets back
+     * the type it sent (TAP 1.1 section 2.5.4; taplint's W-UPL-TMDA). A geometry or timestamp xtype comes
+     * only from the stored type: the checker and translator treat such columns as pg_sphere values or
+     * timestamps, which a column stored otherwise (e.g. "point" on text) is not.
      */
-    private static ValueType uploadedType(ColumnDefinition c, uk.ac.starlink.table.ColumnInfo stil) {
+    static ValueType uploadedType(ColumnDefinition c, uk.ac.starlink.table.ColumnInfo stil) {
         ValueType type = DatabaseTypes.votable(c.sqlType());
         String declared = stil.getAuxDatumValue(VOStarTable.DATATYPE_INFO, String.class);
-        return "char".equals(declared) && "unicodeChar".equals(type.datatype())
-            ? new ValueType("char", type.arraysize(), type.xtype()) : type;
+        String datatype = "char".equals(declared) && "unicodeChar".equals(type.datatype()) ? "char" : type.datatype();
+        String xtype = type.xtype();
+        String uploadedXtype = blankToNull(stil.getXtype());
+        if (xtype == null && uploadedXtype != null && !STORED_XTYPES.contains(uploadedXtype.toLowerCase(java.util.Locale.ROOT))) {
+            xtype = uploadedXtype;
+        }
+        return new ValueType(datatype, type.arraysize(), xtype);
     }
 
     /** PostgreSQL's own limit on names (NAMEDATALEN - 1), in bytes of UTF-8. */
@@ -186,6 +197,10 @@ final class UploadLoader {
     private static Object convert(String upload, long row, ColumnDefinition column, Object value) throws DaliException {
         try {
             return StilTable.value(value, column);
+        } catch (IllegalArgumentException e) {
+            // StilTable's own refusals say what is wrong with the value
+            throw DaliException.badRequest("UPLOAD " + upload + ", row " + row + ", column " + column.name() + ": "
+                + e.getMessage());
         } catch (RuntimeException e) {
             throw DaliException.badRequest("UPLOAD " + upload + ", row " + row + ", column " + column.name()
                 + ": the value cannot be read as " + column.sqlType() + " (" + e.getClass().getSimpleName() + ")");

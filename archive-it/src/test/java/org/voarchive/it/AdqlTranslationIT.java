@@ -298,6 +298,26 @@ class AdqlTranslationIT {
             + "ON DISTANCE(s.ra, s.dec, o.ra, o.dec) < 0.01 ORDER BY s.id"));
     }
 
+    /**
+     * ADQL 2.1's optional join condition (a cross join: PostgreSQL gets ON TRUE), ORDER BY and OFFSET of a
+     * whole set operation, operands ordered in parentheses, a trailing ';': the rows PostgreSQL returns.
+     */
+    @Test
+    void joinsWithoutConditionOrderedSetOperationsAndATrailingSemicolon() throws Exception {
+        assertEquals(List.of("10", "11", "12"), checkedRows("SELECT o.oid FROM stars AS s JOIN other AS o WHERE s.id = 1 "
+            + "ORDER BY o.oid"));
+        assertEquals(List.of("21"), checkedRows("SELECT COUNT(*) FROM stars AS s INNER JOIN other AS o"));
+        assertEquals(List.of("10", "10", "11", "11", "12", "12"), checkedRows("SELECT o.oid FROM stars AS s "
+            + "LEFT OUTER JOIN other AS o WHERE s.id < 3 ORDER BY 1"));
+        assertEquals(List.of("11", "10", "2", "1"), checkedRows("SELECT id FROM stars WHERE id < 3 UNION "
+            + "SELECT oid FROM other ORDER BY id DESC OFFSET 1"));
+        assertEquals(List.of("5", "12"), checkedRows("(SELECT TOP 1 id FROM stars WHERE mag IS NOT NULL ORDER BY mag) "
+            + "UNION ALL (SELECT TOP 1 oid FROM other ORDER BY oid DESC) ORDER BY 1"));
+        assertEquals(List.of("2", "3"), checkedRows("SELECT id FROM stars WHERE id < 4 INTERSECT ALL "
+            + "SELECT id FROM stars WHERE id > 1 ORDER BY 1"));
+        assertEquals(List.of("1"), checkedRows("SELECT id FROM stars WHERE id = 1; -- as pasted from an SQL tool"));
+    }
+
     @Test
     void randWithASeedIsReproducible() throws Exception {
         String seeded = "SELECT RAND(42) FROM it_adql.stars ORDER BY id";

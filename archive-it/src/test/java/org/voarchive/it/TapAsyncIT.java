@@ -295,7 +295,11 @@ class TapAsyncIT {
         assertEquals(ALICE, alice.get(job + "/owner").body());
         assertEquals(403, bob.get(job).statusCode());
         assertEquals(403, bob.delete(job).statusCode());
-        assertEquals(401, ANONYMOUS.get(job).statusCode());
+        HttpResponse<String> anonymous = ANONYMOUS.get(job);
+        assertEquals(401, anonymous.statusCode());
+        // a UWS 401 names the realm, as the authentication mechanism's do: clients know to log in with Basic
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm=\""),
+            anonymous.headers().toString());
         assertEquals(404, alice.get(Uws.list() + "/nosuchjob").statusCode());
         String list = alice.get(Uws.list()).body();
         assertValid(list, "jobs");

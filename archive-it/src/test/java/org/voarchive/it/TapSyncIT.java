@@ -270,6 +270,55 @@ class TapSyncIT {
         assertTrue(u.find() && u.group().contains("datatype=\"unicodeChar\""), body);
     }
 
+    /**
+     * What a client says of its columns comes back in the result FIELDs: unit, UCD, utype, description,
+     * xtype (geometry and timestamp through their database types, others as uploaded); a DALI polygon is
+     * a pg_sphere polygon that CONTAINS can use.
+     */
+    @Test
+    void uploadedColumnMetadataReachesTheResultFields() throws Exception {
+        String votable = """
+            <?xml version="1.0"?>
+            <VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3">
+            <RESOURCE><TABLE>
+            <FIELD name="ra" datatype="double" unit="deg" ucd="pos.eq.ra;meta.main"><DESCRIPTION>Right ascension of the target</DESCRIPTION></FIELD>
+            <FIELD name="obs" datatype="char" arraysize="*" xtype="timestamp" ucd="time.epoch" utype="obscore:Char.TimeAxis.Coverage.Bounds.Limits.StartTime"/>
+            <FIELD name="band" datatype="double" arraysize="2" xtype="interval" unit="m" ucd="em.wl"/>
+            <FIELD name="fov" datatype="double" arraysize="*" xtype="polygon" unit="deg" ucd="pos.outline;obs.field"/>
+            <DATA><TABLEDATA>
+            <TR><TD>10.5</TD><TD>2026-11-25T10:00:00</TD><TD>4e-7 7e-7</TD><TD>10 20 11 20 10.5 21</TD></TR>
+            </TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>
+            """;
+        HttpResponse<byte[]> r = Tap.multipart(List.of(Tap.Part.field("LANG", "ADQL"),
+            Tap.Part.field("QUERY", "SELECT ra, obs, band, fov FROM TAP_UPLOAD.targets WHERE 1 = CONTAINS(POINT(10.5, 20.3), fov)"),
+            Tap.Part.field("UPLOAD", "targets,param:t1"),
+            new Tap.Part("t1", "targets.vot", votable.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(200, r.statusCode(), Tap.text(r));
+        assertEquals(List.of(), SchemaValidator.problems(r.body(), VOTABLE_NS, "VOTABLE"));
+        StarTable table = Tap.table(r.body(), "votable");
+        uk.ac.starlink.table.ColumnInfo ra = table.getColumnInfo(0);
+        assertEquals("deg", ra.getUnitString());
+        assertEquals("pos.eq.ra;meta.main", ra.getUCD());
+        assertEquals("Right ascension of the target", ra.getDescription());
+        uk.ac.starlink.table.ColumnInfo obs = table.getColumnInfo(1);
+        assertEquals("timestamp", obs.getXtype());
+        assertEquals("time.epoch", obs.getUCD());
+        assertEquals("obscore:Char.TimeAxis.Coverage.Bounds.Limits.StartTime", obs.getUtype());
+        uk.ac.starlink.table.ColumnInfo band = table.getColumnInfo(2);
+        assertEquals("interval", band.getXtype());
+        assertEquals("m", band.getUnitString());
+        assertEquals("em.wl", band.getUCD());
+        uk.ac.starlink.table.ColumnInfo fov = table.getColumnInfo(3);
+        assertEquals("polygon", fov.getXtype());
+        assertEquals("deg", fov.getUnitString());
+        assertEquals("pos.outline;obs.field", fov.getUCD());
+        List<Object[]> rows = rows(table);
+        assertEquals(1, rows.size(), "the point is inside the uploaded polygon");
+        assertArrayEquals(new double[] {4e-7, 7e-7}, (double[]) rows.get(0)[2], 1e-15);
+        assertArrayEquals(new double[] {10, 20, 11, 20, 10.5, 21}, (double[]) rows.get(0)[3], 1e-9);
+        assertNoUploadTablesLeft();
+    }
+
     @Test
     void badUploadsAreClearErrors() throws Exception {
         assertError(Tap.multipart(List.of(Tap.Part.field("LANG", "ADQL"), Tap.Part.field("QUERY", "SELECT * FROM TAP_UPLOAD.x"),

@@ -30,6 +30,8 @@ import org.voarchive.security.Logins;
  * anonymous (the caller would silently see less and not know why), and one
  * from a user name or address with too many recent failures gets 429.
  * DALI services answer with a DALI error document, the others with text.
+ * Because it applies to every request, every published interface declares
+ * anonymous access and HTTP Basic ({@link org.voarchive.security.SecurityMethods}).
  */
 @DeclareRoles({"admin"})
 @ApplicationScoped

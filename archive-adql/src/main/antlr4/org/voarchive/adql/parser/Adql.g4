@@ -11,8 +11,10 @@ options { caseInsensitive = true; }
 
 // ---------------------------------------------------------------- queries
 
+// one query; a single ';' may end it, as pasted from SQL tools (ADQL itself has no terminator).
+// QueryParser refuses anything after the ';' with its own message before parsing.
 query
-    : withClause? queryExpression EOF
+    : withClause? queryExpression SEMICOLON? EOF
     ;
 
 withClause
@@ -23,8 +25,11 @@ withQuery
     : identifier ('(' identifier (',' identifier)* ')')? AS '(' queryExpression ')'
     ;
 
+// ADQL 2.1 <select_expression>: ORDER BY and OFFSET belong to the whole set operation
+// (<query_set_expression> [<order_by_clause>] [<offset_clause>]), not to its last SELECT;
+// an operand orders itself only in parentheses
 queryExpression
-    : queryTerm (setOperator queryTerm)*
+    : queryTerm (setOperator queryTerm)* orderByClause? offsetClause?
     ;
 
 setOperator
@@ -43,7 +48,7 @@ queryPrimary
 
 querySpecification
     : SELECT setQuantifier? (TOP UNSIGNED_INTEGER)? selectList
-      fromClause whereClause? groupByClause? havingClause? orderByClause? offsetClause?
+      fromClause whereClause? groupByClause? havingClause?
     ;
 
 setQuantifier
@@ -68,6 +73,11 @@ tableReference
     : tablePrimary join*
     ;
 
+// <qualified_join> ::= <table_reference> [NATURAL] [<join_type>] JOIN <table_reference> [<join_specification>]:
+// without a specification (and not NATURAL) a join has no condition, i.e. it is a cross join.
+// NATURAL takes no specification (SQL-92 7.5 syntax rule 1). CROSS JOIN is SQL-92's, not in
+// ADQL's BNF, but clients send it and it means what the BNF's JOIN without condition means.
+// The right operand is a table or a parenthesised join: an ON then belongs to the JOIN just before it.
 join
     : CROSS JOIN tablePrimary                                   # crossJoin
     | NATURAL joinType? JOIN tablePrimary                       # naturalJoin
@@ -250,6 +260,8 @@ DELIMITED_IDENTIFIER: '"' ( ~'"' | '""' )+ '"';
 
 COMMENT: '--' ~[\r\n]* -> skip;
 WHITESPACE: [ \t\r\n\f]+ -> skip;
+
+SEMICOLON: ';';
 
 // anything else is an error the parser reports with its position
 UNEXPECTED: .;

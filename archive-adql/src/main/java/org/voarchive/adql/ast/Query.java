@@ -22,9 +22,25 @@ public record Query(List<CommonTableExpression> with, QueryExpression body) {
     public sealed interface QueryExpression permits Select, SetOperation {
     }
 
-    /** {@code left UNION|EXCEPT|INTERSECT [ALL] right}. */
-    public record SetOperation(QueryExpression left, SetOperator operator, boolean all, QueryExpression right)
-        implements QueryExpression {
+    /**
+     * {@code left UNION|EXCEPT|INTERSECT [ALL] right [ORDER BY ...] [OFFSET n]}: the ORDER BY and OFFSET
+     * are the whole operation's (ADQL 2.1 {@code <select_expression>}), never an operand's.
+     */
+    public record SetOperation(QueryExpression left, SetOperator operator, boolean all, QueryExpression right,
+                               List<SortKey> orderBy, OptionalLong offset) implements QueryExpression {
+        public SetOperation {
+            orderBy = List.copyOf(orderBy);
+        }
+
+        /** Without ORDER BY and OFFSET. */
+        public SetOperation(QueryExpression left, SetOperator operator, boolean all, QueryExpression right) {
+            this(left, operator, all, right, List.of(), OptionalLong.empty());
+        }
+
+        /** The same operation with the whole result ordered and offset. */
+        public SetOperation ordered(List<SortKey> keys, OptionalLong newOffset) {
+            return new SetOperation(left, operator, all, right, keys, newOffset);
+        }
     }
 
     public enum SetOperator { UNION, EXCEPT, INTERSECT }

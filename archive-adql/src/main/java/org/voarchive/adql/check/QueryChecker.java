@@ -175,7 +175,32 @@ public final class QueryChecker {
                 throw error(position(op.right()), op.operator() + " of queries with " + left.columns.size() + " and "
                     + right.columns.size() + " columns");
             }
-            return new Checked(new Query.SetOperation(left.query, op.operator(), op.all(), right.query), left.columns);
+            List<Query.SortKey> orderBy = op.orderBy().stream()
+                .map(k -> new Query.SortKey(resultColumnKey(k.key(), op, left.columns), k.descending())).toList();
+            return new Checked(new Query.SetOperation(left.query, op.operator(), op.all(), right.query, orderBy,
+                op.offset()), left.columns);
+        }
+
+        /**
+         * A set operation's rows have no range variables, only result columns (named as in its first
+         * operand): ORDER BY names one or gives its position, and becomes the position, which cannot
+         * mean anything but that result column.
+         */
+        private Expression resultColumnKey(Expression key, Query.SetOperation op, List<ResultColumn> results) {
+            if (key instanceof Expression.NumericLiteral n && n.integer()) {
+                return sortOrGroupKey(key, new Scope(List.of(), null), results, true);
+            }
+            if (key instanceof Expression.ColumnReference c && c.name().parts().size() == 1) {
+                for (int i = 0; i < results.size(); i++) {
+                    if (matches(c.name().last(), results.get(i).name())) {
+                        return new Expression.NumericLiteral(Integer.toString(i + 1), true);
+                    }
+                }
+                throw error(c.name().at(), "ORDER BY of a " + op.operator() + ": no result column " + c.name()
+                    + "; the columns are " + results.stream().map(ResultColumn::name).collect(Collectors.joining(", ")));
+            }
+            throw error(position(op.right()), "ORDER BY of a " + op.operator()
+                + " takes result column names or positions, not expressions (order a derived table for that)");
         }
 
         private Position position(Query.QueryExpression q) {

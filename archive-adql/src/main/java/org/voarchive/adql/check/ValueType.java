@@ -27,8 +27,12 @@ public record ValueType(String datatype, String arraysize, String xtype) {
         return arraysize == null && NUMERIC_ORDER.contains(datatype);
     }
 
+    /**
+     * Text: char or unicodeChar, except timestamps and geometries written as text. Other xtypes on text
+     * (an upload's {@code uri}, say) annotate what the text means; it is still text to the database.
+     */
     public boolean isString() {
-        return ("char".equals(datatype) || "unicodeChar".equals(datatype)) && xtype == null;
+        return ("char".equals(datatype) || "unicodeChar".equals(datatype)) && !"timestamp".equals(xtype) && !isGeometry();
     }
 
     public boolean isGeometry() {

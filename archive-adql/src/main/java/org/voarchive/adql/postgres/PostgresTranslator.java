@@ -77,7 +77,7 @@ public final class PostgresTranslator {
     private static Query.QueryExpression withDaliGeometry(Query.QueryExpression body, List<ResultColumn> columns) {
         if (body instanceof Query.SetOperation op) {
             return new Query.SetOperation(withDaliGeometry(op.left(), columns), op.operator(), op.all(),
-                withDaliGeometry(op.right(), columns));
+                withDaliGeometry(op.right(), columns), op.orderBy(), op.offset());
         }
         Query.Select select = (Query.Select) body;
         List<Query.SelectItem> items = new ArrayList<>();
@@ -112,8 +112,7 @@ public final class PostgresTranslator {
         if (body instanceof Query.Select select) {
             sql.append(select(select, maxRecords));
         } else {
-            sql.append(queryExpression(body));
-            maxRecords.ifPresent(max -> sql.append(" LIMIT ").append(Math.addExact(max, 1)));
+            sql.append(setOperation((Query.SetOperation) body, maxRecords));
         }
         return sql.toString();
     }
@@ -130,10 +129,25 @@ public final class PostgresTranslator {
         if (q instanceof Query.Select select) {
             return select(select, OptionalLong.empty());
         }
-        Query.SetOperation op = (Query.SetOperation) q;
+        return setOperation((Query.SetOperation) q, OptionalLong.empty());
+    }
+
+    private String setOperation(Query.SetOperation op, OptionalLong maxRecords) {
         // each operand in parentheses: its own TOP, ORDER BY and OFFSET stay its own
-        return "(" + queryExpression(op.left()) + ") " + op.operator().name() + (op.all() ? " ALL" : "")
-            + " (" + queryExpression(op.right()) + ")";
+        StringBuilder sql = new StringBuilder("(").append(queryExpression(op.left())).append(") ")
+            .append(op.operator().name()).append(op.all() ? " ALL" : "")
+            .append(" (").append(queryExpression(op.right())).append(')');
+        orderBy(op.orderBy(), sql);
+        maxRecords.ifPresent(max -> sql.append(" LIMIT ").append(Math.addExact(max, 1)));
+        op.offset().ifPresent(n -> sql.append(" OFFSET ").append(n));
+        return sql.toString();
+    }
+
+    private void orderBy(List<Query.SortKey> keys, StringBuilder sql) {
+        if (!keys.isEmpty()) {
+            sql.append(" ORDER BY ").append(keys.stream()
+                .map(k -> expression(k.key()) + (k.descending() ? " DESC" : " ASC")).collect(Collectors.joining(", ")));
+        }
     }
 
     private String select(Query.Select s, OptionalLong maxRecords) {
@@ -148,10 +162,7 @@ public final class PostgresTranslator {
             sql.append(" GROUP BY ").append(s.groupBy().stream().map(this::expression).collect(Collectors.joining(", ")));
         }
         s.having().ifPresent(c -> sql.append(" HAVING ").append(condition(c)));
-        if (!s.orderBy().isEmpty()) {
-            sql.append(" ORDER BY ").append(s.orderBy().stream()
-                .map(k -> expression(k.key()) + (k.descending() ? " DESC" : " ASC")).collect(Collectors.joining(", ")));
-        }
+        orderBy(s.orderBy(), sql);
         limit(s.top(), maxRecords).ifPresent(n -> sql.append(" LIMIT ").append(n));
         s.offset().ifPresent(n -> sql.append(" OFFSET ").append(n));
         return sql.toString();
