@@ -38,6 +38,7 @@ import org.voarchive.dali.DaliException;
 import org.voarchive.dali.DaliParameters;
 import org.voarchive.uws.xml.UwsDocuments;
 import org.voarchive.uws.xml.UwsXml;
+import org.voarchive.web.ClientAddresses;
 
 /**
  * The UWS 1.1 resource tree of one job list: the list, job creation, the job
@@ -63,6 +64,9 @@ public abstract class UwsResource {
 
     @Inject
     PhaseEvents events;
+
+    @Inject
+    ClientAddresses clients;
 
     @Resource
     ManagedExecutorService executor;
@@ -98,7 +102,7 @@ public abstract class UwsResource {
     /** Who calls: the authenticated user, or an anonymous caller's network, which the job limits count against. */
     private JobOwner caller() {
         return JobOwner.of(security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName(),
-            request.getRemoteAddr());
+            clients.of(request));
     }
 
     private URI jobUri(String id) {
