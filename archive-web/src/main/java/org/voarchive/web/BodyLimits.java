@@ -39,9 +39,10 @@ import org.voarchive.tap.TapLimits;
  * first. A declared Content-Length over the cap is refused at once; a chunked body is counted while it is
  * read and refused at the first byte over the cap. The default is twice the upload limit of a request
  * ({@code archive.tap.upload.max-bytes}), room for every upload at its limit with the parameters, part
- * headers and a client's base64. Under /admin/ (role admin, authenticated before any filter runs) the cap is
- * at least the ingest limit ({@code archive.ingest.max-bytes}) plus the form cap, so an ingest the admin API
- * accepts is not refused here.</li>
+ * headers and a client's base64. For a caller in role admin (authenticated before any filter runs) the cap
+ * is at least the ingest limit ({@code archive.ingest.max-bytes}) plus the form cap, so an ingest the admin
+ * API accepts is not refused here. The role decides, not the path: a raw path that starts with /admin/ may
+ * be normalised to another one ({@code /admin/%2e%2e/tap/sync}).</li>
  * </ul>
  * Other bodies (JSON of the admin API) are read by their resources with their own limits.
  */
@@ -102,9 +103,8 @@ public class BodyLimits extends HttpFilter {
 
     private void multipart(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         long setting = multipartMaxBytes.orElse(saturatedSum(tapLimits.uploadMaxBytes(), tapLimits.uploadMaxBytes()));
-        long cap = multipartCap(setting, path.startsWith("/admin/"), ingestMaxBytes, maxBytes);
+        long cap = multipartCap(setting, request.isUserInRole("admin"), ingestMaxBytes, maxBytes);
         String message = "this service accepts at most " + cap + " bytes in one multipart request";
         long declared = request.getContentLengthLong();
         if (declared > cap) {
@@ -116,7 +116,7 @@ public class BodyLimits extends HttpFilter {
         chain.doFilter(capped, capped.response());
     }
 
-    /** The cap of a multipart body: the setting, raised for admin requests to what an ingest may send. */
+    /** The cap of a multipart body: the setting, raised for an admin to what an ingest may send. */
     static long multipartCap(long setting, boolean admin, long ingestMaxBytes, long formMaxBytes) {
         return admin ? Math.max(setting, saturatedSum(ingestMaxBytes, formMaxBytes)) : setting;
     }
