@@ -107,6 +107,12 @@ as_server() {
   fi
 }
 
+# Forgets the secret variables (a foreground script that goes on running once the server has its files).
+forget_secrets() {
+  local key
+  for key in $SERVER_SECRET_KEYS; do unset "$(setting_variable "$key")"; done
+}
+
 # Writes the secret settings of the environment as files, one a setting, readable by the server user only.
 write_server_secrets() { # directory
   local dir=$1 key var
