@@ -33,6 +33,7 @@ load_env() {
   # shellcheck disable=SC1090
   . "$ARCHIVE_ENV_FILE"
   set +a
+  load_secret_files
   # links on pages follow the port the scripts serve on, unless the operator set a public URL
   export ARCHIVE_BASE_URL=${ARCHIVE_BASE_URL:-http://localhost:$ARCHIVE_HTTP_PORT}
   # async job results (UWS); the operator may put them on a larger disk
@@ -59,13 +60,32 @@ SERVER_SECRET_KEYS="archive.db.owner.password archive.db.app.password archive.db
 # The environment variable of a setting, as MicroProfile Config maps them (archive.db.app.password: ARCHIVE_DB_APP_PASSWORD).
 setting_variable() { printf '%s' "$1" | tr 'a-z.-' 'A-Z__'; }
 
+# Secrets given as files, one a setting and named by its key (archive.db.app.password), in ARCHIVE_SECRETS_DIR:
+# how containers receive them (Docker and Kubernetes secrets under /run/secrets) instead of variables. A file
+# fills its variable for the scripts and tools; the servers get the secrets as files again (write_server_secrets),
+# and as_server keeps the variables out of their environment.
+load_secret_files() {
+  # (the images name /run/secrets, which exists only where secrets are mounted)
+  [ -n "${ARCHIVE_SECRETS_DIR:-}" ] && [ -d "$ARCHIVE_SECRETS_DIR" ] || return 0
+  local key var
+  for key in $SERVER_SECRET_KEYS; do
+    var=$(setting_variable "$key")
+    if [ -z "${!var:-}" ] && [ -f "$ARCHIVE_SECRETS_DIR/$key" ]; then
+      [ -r "$ARCHIVE_SECRETS_DIR/$key" ] || die "$ARCHIVE_SECRETS_DIR/$key is not readable by $(id -un)"
+      printf -v "$var" '%s' "$(cat "$ARCHIVE_SECRETS_DIR/$key")"
+      export "${var?}"
+    fi
+  done
+}
+
 ensure_server_user() {
   [ "$(id -u)" = 0 ] || return 0
   id -u "$ARCHIVE_SERVER_USER" >/dev/null 2>&1 && return 0
   log "creating the system user $ARCHIVE_SERVER_USER (the servers run as it)"
   # a home of its own: Java takes user.home from the user database, and asadmin keeps its client files there
+  # ARCHIVE_SERVER_UID: a fixed id (the container images' 10001, which mounted secret files are given to)
   useradd --system --user-group --create-home --home-dir "/var/lib/$ARCHIVE_SERVER_USER" --shell /usr/sbin/nologin \
-    "$ARCHIVE_SERVER_USER" \
+    ${ARCHIVE_SERVER_UID:+--uid "$ARCHIVE_SERVER_UID"} "$ARCHIVE_SERVER_USER" \
     || die "could not create the system user $ARCHIVE_SERVER_USER"
 }
 
@@ -85,6 +105,12 @@ as_server() {
   else
     env "${unset[@]}" "$@"
   fi
+}
+
+# Forgets the secret variables (a foreground script that goes on running once the server has its files).
+forget_secrets() {
+  local key
+  for key in $SERVER_SECRET_KEYS; do unset "$(setting_variable "$key")"; done
 }
 
 # Writes the secret settings of the environment as files, one a setting, readable by the server user only.

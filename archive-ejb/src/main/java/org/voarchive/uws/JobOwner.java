@@ -9,7 +9,8 @@ import java.util.Arrays;
  * user, or, for an anonymous caller, the network it calls from, so that one anonymous client cannot use
  * up what every anonymous client shares. A network is an IPv4 address or an IPv6 /64, the smallest block
  * an IPv6 client is given (counting single IPv6 addresses would let one client be billions of owners).
- * Behind a reverse proxy every anonymous caller has the proxy's address and they count as one again.
+ * Behind a reverse proxy the web layer passes the client's address the proxy reported, if the proxy is
+ * trusted ({@code archive.http.trusted-proxies}); otherwise every anonymous caller has the proxy's address.
  *
  * @param user    the authenticated user's name, or null
  * @param network the anonymous caller's network, or null (owned jobs; anonymous jobs older than networks)

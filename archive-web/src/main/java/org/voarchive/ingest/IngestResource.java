@@ -23,7 +23,7 @@ public class IngestResource extends UwsResource {
     SiteIdentity site;
 
     @Inject
-    @ConfigProperty(name = "archive.ingest.max-bytes", defaultValue = "10737418240")
+    @ConfigProperty(name = "archive.ingest.max-bytes", defaultValue = "10737418240") // also read by web.BodyLimits
     long maxBytes;
 
     @Override

@@ -38,6 +38,7 @@ import org.voarchive.dali.DaliParameters;
 import org.voarchive.uws.xml.UwsDocuments;
 import org.voarchive.uws.xml.UwsXml;
 import org.voarchive.web.CallerName;
+import org.voarchive.web.ClientAddresses;
 
 /**
  * The UWS 1.1 resource tree of one job list: the list, job creation, the job
@@ -61,6 +62,9 @@ public abstract class UwsResource {
 
     @Inject
     PhaseEvents events;
+
+    @Inject
+    ClientAddresses clients;
 
     @Resource
     ManagedExecutorService executor;
@@ -95,8 +99,7 @@ public abstract class UwsResource {
 
     /** Who calls: the authenticated user, or an anonymous caller's network, which the job limits count against. */
     private JobOwner caller() {
-        return JobOwner.of(CallerName.of(security),
-            request.getRemoteAddr());
+        return JobOwner.of(CallerName.of(security), clients.of(request));
     }
 
     private URI jobUri(String id) {

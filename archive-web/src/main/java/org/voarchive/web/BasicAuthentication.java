@@ -45,6 +45,9 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     @Inject
     Logins logins;
 
+    @Inject
+    ClientAddresses clients;
+
     /** A user name and password from an Authorization header. */
     record Credentials(String user, char[] password) {
     }
@@ -65,7 +68,7 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         }
         try {
             Logins.Outcome outcome = logins.login(credentials.get().user(), credentials.get().password(),
-                request.getRemoteAddr());
+                clients.of(request));
             if (outcome instanceof Logins.Valid valid) {
                 return context.notifyContainerAboutLogin(valid.caller().name(), valid.caller().groups());
             }

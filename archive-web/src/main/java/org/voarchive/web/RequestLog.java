@@ -1,5 +1,6 @@
 package org.voarchive.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -20,7 +21,7 @@ import org.voarchive.logging.RequestId;
  * {@code X-Request-ID} header, puts it on every log line of the request
  * ({@link RequestId}) and into error documents, and logs one line per request
  * when the response is complete (streamed bodies included): method, path,
- * status, duration and user. Query strings are left out: they may carry
+ * status, duration, user and client address ({@link ClientAddresses}). Query strings are left out: they may carry
  * credentials or long ADQL. Logger {@code org.voarchive.web.RequestLog},
  * INFO; set it to WARNING to silence the access lines.
  */
@@ -31,6 +32,9 @@ public class RequestLog extends HttpFilter {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
     public static final String HEADER = "X-Request-ID";
+
+    @Inject
+    ClientAddresses clients;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -43,9 +47,10 @@ public class RequestLog extends HttpFilter {
             chain.doFilter(request, response);
         } finally {
             if (LOG.isLoggable(Level.INFO)) {
-                LOG.info(String.format("request=%s %s %s status=%d ms=%d user=%s", id, request.getMethod(),
-                    request.getRequestURI(), response.getStatus(), (System.nanoTime() - start) / 1_000_000,
-                    request.getRemoteUser() == null ? "-" : request.getRemoteUser()));
+                LOG.info(String.format("request=%s %s %s status=%d ms=%d user=%s client=%s", id,
+                    request.getMethod(), request.getRequestURI(), response.getStatus(),
+                    (System.nanoTime() - start) / 1_000_000,
+                    request.getRemoteUser() == null ? "-" : request.getRemoteUser(), clients.of(request)));
             }
         }
     }
