@@ -79,8 +79,17 @@ class SecurityDiscoveryIT {
 
     @Test
     void theRegistryRecordOfAResourceWithADoiHasItAsAltIdentifier() throws Exception {
-        HttpResponse<byte[]> list = Archive.get("/oai?verb=ListIdentifiers&metadataPrefix=ivo_vor&set=ivo_managed");
-        String ids = new String(list.body(), StandardCharsets.UTF_8);
+        // every page of the list (deploy/test runs the server with pages of 5 records)
+        StringBuilder all = new StringBuilder();
+        String page = "/oai?verb=ListIdentifiers&metadataPrefix=ivo_vor&set=ivo_managed";
+        while (page != null) {
+            String answer = new String(Archive.get(page).body(), StandardCharsets.UTF_8);
+            all.append(answer);
+            Matcher token = Pattern.compile("<resumptionToken[^>]*>([^<]+)</resumptionToken>").matcher(answer);
+            page = token.find() ? "/oai?verb=ListIdentifiers&resumptionToken="
+                + java.net.URLEncoder.encode(token.group(1), StandardCharsets.UTF_8) : null;
+        }
+        String ids = all.toString();
         Matcher plates = Pattern.compile("<identifier>(ivo://[^<]+/scs/demo/plates)</identifier>").matcher(ids);
         assertTrue(plates.find(), "the demo plates' cone search is published: " + ids);
         HttpResponse<byte[]> r = Archive.get("/oai?verb=GetRecord&metadataPrefix=ivo_vor&identifier=" + plates.group(1));
