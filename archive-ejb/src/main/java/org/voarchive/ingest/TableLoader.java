@@ -16,6 +16,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.voarchive.database.Sql;
 import org.voarchive.database.Transactions;
+import org.voarchive.obscore.ObsCoreStore;
+import org.voarchive.obscore.ObsCoreView;
 
 /**
  * Loads a catalogue into a new science table, streaming rows with COPY so
@@ -101,6 +103,7 @@ public final class TableLoader {
         private final CopyEncoder encoder;
         private long count;
         private boolean done;
+        private final boolean obsCoreDropped;
 
         private Loading(TableDefinition table) throws SQLException {
             this.table = table;
@@ -108,6 +111,7 @@ public final class TableLoader {
             this.autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
+                obsCoreDropped = dropObsCoreIfReading(name);
                 execute("DROP TABLE IF EXISTS " + name);
                 execute(createTable(table));
                 ra = table.hasPosition() ? table.indexOf(table.raColumn()) : -1;
@@ -156,6 +160,9 @@ public final class TableLoader {
                     + Sql.identifier(table.decColumn()) + ")))");
             }
             comment(table, name);
+            if (obsCoreDropped) {
+                new ObsCoreStore(connection, ObsCoreView.Site.fromEnvironment(System.getenv())).rebuild();
+            }
             execute("GRANT SELECT ON " + name + " TO " + Sql.identifier(appRole));
             execute("SELECT archive.sync_query_grants()");
             connection.commit();
@@ -184,6 +191,29 @@ public final class TableLoader {
                 connection.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    /**
+     * ivoa.obscore, a view, keeps a table it reads from being dropped: it goes too, in this transaction, and
+     * comes back from the stored mappings before the commit (the replaced table has the same columns; if not,
+     * the rebuild leaves its mapping out and says so).
+     *
+     * @return whether it was dropped
+     */
+    private boolean dropObsCoreIfReading(String qualifiedName) throws SQLException {
+        try (java.sql.PreparedStatement s = connection.prepareStatement("""
+                SELECT EXISTS (SELECT FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
+                                WHERE r.ev_class = to_regclass('ivoa.obscore') AND d.refobjid = to_regclass(?))""")) {
+            s.setString(1, qualifiedName);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return false;
+                }
+            }
+        }
+        execute("DROP VIEW ivoa.obscore");
+        return true;
     }
 
     private static String createTable(TableDefinition table) {
