@@ -53,6 +53,35 @@ public class ObsCoreAdmin {
         }
     }
 
+    /**
+     * Applies the mappings of a metadata export (after its tables, which must be published by then), all in one
+     * transaction; existing mappings of other tables stay.
+     *
+     * @throws org.voarchive.metadata.InvalidField naming the entry ({@code obscore[i].field})
+     */
+    public int importMappings(List<ObsCoreMapping> mappings) throws SQLException {
+        if (mappings == null || mappings.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSources.owner().getConnection()) {
+            return Transactions.inTransaction(c, () -> {
+                ObsCoreStore store = store(c);
+                for (int i = 0; i < mappings.size(); i++) {
+                    ObsCoreMapping m = mappings.get(i);
+                    if (m == null || m.schema() == null || m.table() == null) {
+                        throw new org.voarchive.metadata.InvalidField("obscore[" + i + "]", "each entry needs schema and table");
+                    }
+                    try {
+                        store.put(m.schema(), m.table(), m, false);
+                    } catch (org.voarchive.metadata.InvalidField e) {
+                        throw new org.voarchive.metadata.InvalidField("obscore[" + i + "]." + e.field(), e.getMessage());
+                    }
+                }
+                return mappings.size();
+            });
+        }
+    }
+
     /** Recreates the view, e.g. after the archive's base URL or authority changed: both are written into it. */
     public List<String> rebuild() throws SQLException {
         try (Connection c = dataSources.owner().getConnection()) {

@@ -36,8 +36,9 @@ public final class ObsCoreRules {
                 + " only tables published with PUBLIC data and metadata in a schema published so (ivoa.obscore is"
                 + " public to everyone)");
         }
-        if ("ivoa".equals(table.schema())) {
-            throw new InvalidField("table", "the ivoa schema holds what the archive generates; map the source tables");
+        if (Set.of("ivoa", "tap_schema", "archive").contains(table.schema().toLowerCase(java.util.Locale.ROOT))) {
+            throw new InvalidField("table", table.schema() + " holds what the archive generates or keeps for itself:"
+                + " map the tables of a science schema");
         }
         Map<String, ObsCoreSource> given = mapping.columns() == null ? Map.of() : mapping.columns();
         for (String name : given.keySet()) {

@@ -45,6 +45,12 @@ class RegionColumnTest {
     }
 
     @Test
+    void theTableIsFoundAsTaplintSpellsIt() {
+        String sql = translate("SELECT TOP 1 obs_id FROM ivoa.ObsCore WHERE obs_id IS NULL");
+        assertTrue(sql.contains("FROM \"ivoa\".\"obscore\""), sql);
+    }
+
+    @Test
     void resultsAreStcsPolygons() {
         CheckedQuery checked = check("SELECT s_region FROM ivoa.obscore");
         assertEquals(ValueType.REGION, checked.columns().get(0).type());
