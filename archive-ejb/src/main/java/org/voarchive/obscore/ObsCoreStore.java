@@ -339,7 +339,7 @@ public final class ObsCoreStore {
             s.setLong(1, schemaId);
             s.setString(2, "The IVOA ObsCore 1.1 table (ObsTAP): the archive's observations (data products) that are"
                 + " public, one row each, from the tables mapped to it");
-            s.setString(3, "ivo://ivoa.net/std/obscore#table-1.1");
+            s.setString(3, null); // ObsCore 1.1 names no table utype: the dataModel of the capabilities declares it
             tableId = single(s);
         }
         try (PreparedStatement s = connection.prepareStatement("""
