@@ -32,14 +32,24 @@ public final class TableLoader {
 
     private final Connection connection;
     private final String appRole;
+    private final ObsCoreView.Site site;
 
     /**
+     * For the commands: ivoa.obscore, when a replaced table is mapped to it, is rebuilt with the base URL and
+     * authority of the environment ({@link ObsCoreView.Site#fromEnvironment}).
+     *
      * @param connection a connection on the owner role; its auto-commit state is restored
      * @param appRole    the application role, which reads whole tables (the query role never does)
      */
     public TableLoader(Connection connection, String appRole) {
+        this(connection, appRole, ObsCoreView.Site.fromEnvironment(System.getenv()));
+    }
+
+    /** @param site what ivoa.obscore's access URLs and identifiers are built from, should it be rebuilt */
+    public TableLoader(Connection connection, String appRole, ObsCoreView.Site site) {
         this.connection = connection;
         this.appRole = appRole;
+        this.site = site;
     }
 
     /** Creates the schema if needed and (re)sets its description. */
@@ -161,7 +171,7 @@ public final class TableLoader {
             }
             comment(table, name);
             if (obsCoreDropped) {
-                new ObsCoreStore(connection, ObsCoreView.Site.fromEnvironment(System.getenv())).rebuild();
+                new ObsCoreStore(connection, site).rebuild();
             }
             execute("GRANT SELECT ON " + name + " TO " + Sql.identifier(appRole));
             execute("SELECT archive.sync_query_grants()");
