@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
  *
  * <p>Access: the view runs with its owner's privileges, not the caller's, so each SELECT carries the rule
  * that keeps non-public data out: its rows appear only while the source table, its schema and every
- * source column it reads are published with PUBLIC data and metadata. The condition reads the metadata at
- * query time (an uncorrelated sub-query, evaluated once per query), so a table an operator makes INTERNAL
- * or PRIVATE, or withdraws, leaves ObsCore at once, with no rebuild and whoever made the change.
+ * source column it reads are published with PUBLIC data and metadata. The condition is the database
+ * function ivoa.obscore_source_readable (V24), called with constants, so it reads the metadata at query
+ * time, once per query: a table an operator makes INTERNAL or PRIVATE, or withdraws, leaves ObsCore at
+ * once, with no rebuild and whoever made the change.
  */
 public final class ObsCoreView {
 
@@ -97,18 +98,11 @@ public final class ObsCoreView {
             + " FROM regexp_split_to_table(CAST(" + sql + " AS text), '') WITH ORDINALITY AS u(ch, n))";
     }
 
-    /** The access rule (see the class comment), for the table and the columns this branch reads. */
+    /** The access rule (see the class comment, and V24's ivoa.obscore_source_readable), for this branch's table and columns. */
     static String publicCondition(Branch b) {
-        List<String> columns = ObsCoreRules.sourceColumns(b.sources());
-        String readable = "s.published AND t.published AND s.data_access = 'PUBLIC' AND s.metadata_access = 'PUBLIC'"
-            + " AND t.data_access = 'PUBLIC' AND t.metadata_access = 'PUBLIC'";
-        String columnCheck = columns.isEmpty() ? "" : "\n           AND (SELECT count(*) FROM archive.columns c WHERE c.table_id = t.id"
-            + " AND c.data_access = 'PUBLIC' AND c.metadata_access = 'PUBLIC' AND c.name IN ("
-            + columns.stream().map(ObsCoreView::quoteLiteral).collect(Collectors.joining(", ")) + ")) = "
-            + columns.size();
-        return "EXISTS (SELECT FROM archive.schemas s JOIN archive.tables t ON t.schema_id = s.id"
-            + "\n         WHERE s.name = " + quoteLiteral(b.schema()) + " AND t.name = " + quoteLiteral(b.table())
-            + "\n           AND " + readable + columnCheck + ")";
+        return "ivoa.obscore_source_readable(" + quoteLiteral(b.schema()) + ", " + quoteLiteral(b.table()) + ", CAST(ARRAY["
+            + ObsCoreRules.sourceColumns(b.sources()).stream().map(ObsCoreView::quoteLiteral).collect(Collectors.joining(", "))
+            + "] AS text[]))";
     }
 
     /** A PostgreSQL identifier, always quoted (names are case-sensitive as the metadata holds them). */

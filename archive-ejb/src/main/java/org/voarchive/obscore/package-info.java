@@ -15,10 +15,12 @@
  * (descriptions, units, UCDs, utypes; nothing of the operator's) in the same transaction, on the owner role
  * ({@link org.voarchive.obscore.ObsCoreStore}); the query roles' column grants follow the metadata (V22).
  *
- * <p>Access, decided in one place: ivoa.obscore is public, so it shows only data that are public. Only
- * tables published with PUBLIC data and metadata (and PUBLIC source columns) can be mapped, and every
- * SELECT of the view carries a condition on the metadata, evaluated at query time, that hides the table's
- * rows as soon as it, its schema or a column it reads stops being so: the view runs with its owner's
- * privileges, so the query roles' own grants would not stop it.
+ * <p>Access, decided in one place, the database function {@code ivoa.obscore_source_readable} (V24):
+ * ivoa.obscore is public, so it shows only data that are public. Every SELECT of the view calls it with its
+ * table and source columns, at query time and once per query, so a table's rows leave the view as soon as
+ * it, its schema or a column it reads is no longer published with PUBLIC data and metadata (the view runs
+ * with its owner's privileges, so the query roles' own grants would not stop it). The admin API asks the
+ * same function before it maps a table, and refuses columns that are not PUBLIC, so that an operator
+ * learns at once what the view would hide.
  */
 package org.voarchive.obscore;
