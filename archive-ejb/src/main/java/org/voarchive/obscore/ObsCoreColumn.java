@@ -15,9 +15,6 @@ import org.voarchive.adql.check.ValueType;
 public record ObsCoreColumn(String name, String sqlType, ValueType type, String unit, String ucd, String utype,
                             String description, boolean principal, boolean required) {
 
-    /** {@code adql:REGION} (TAP 1.1 section 4.3): s_region as a string column in the metadata, STC-S in results. */
-    public static final ValueType REGION = ValueType.REGION;
-
     private static final ValueType TEXT = ValueType.TEXT;
 
     /** The mandatory columns of ObsCore 1.1, in the standard's order. */
@@ -41,7 +38,9 @@ public record ObsCoreColumn(String name, String sqlType, ValueType type, String 
             "Central declination, ICRS", true),
         real("s_fov", "deg", "phys.angSize;instr.fov", "Char.SpatialAxis.Coverage.Bounds.Extent.diameter",
             "Diameter (bounds) of the covered region", true),
-        new ObsCoreColumn("s_region", "spoly", REGION, null, "pos.outline;obs.field",
+        // adql:REGION (TAP 1.1 section 4.3): a string in the metadata (as taplint's OBS stage requires), STC-S in
+        // results, a pg_sphere polygon in the database that ADQL's geometry functions take
+        new ObsCoreColumn("s_region", "spoly", ValueType.REGION, null, "pos.outline;obs.field",
             "obscore:Char.SpatialAxis.Coverage.Support.Area", "Sky region covered by the data product (expressed in ICRS"
                 + " frame)", false, false),
         real("s_resolution", "arcsec", "pos.angResolution", "Char.SpatialAxis.Resolution.Refval.value",
