@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.voarchive.obscore.ObsCoreView;
+import org.voarchive.site.SiteIdentity;
 import org.voarchive.table.UntrustedTable;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,6 +43,9 @@ public class IngestJob implements JobExecutor {
     @ConfigProperty(name = "archive.db.app.user", defaultValue = "archive_app")
     String appRole;
 
+    @Inject
+    SiteIdentity site;
+
     @Override
     public String jobList() {
         return JOB_LIST;
@@ -66,7 +71,7 @@ public class IngestJob implements JobExecutor {
                 if (format != null && !UntrustedTable.FORMATS.contains(format)) {
                     throw fatal("FORMAT=" + format + " is not known; give votable, fits or csv");
                 }
-                TableLoader loader = new TableLoader(c, appRole);
+                TableLoader loader = new TableLoader(c, appRole, new ObsCoreView.Site(site.baseUrl(), site.authority()));
                 loader.ensureSchema(name[0], "Ingested tables");
                 StilTable.Loaded loaded = StilTable.ingest(loader, file, format, name[0], name[1],
                     rows -> context.progress(rows + " rows loaded", false));

@@ -12,6 +12,9 @@ import org.voarchive.datalink.DatalinkLoader;
 import org.voarchive.metadata.Curation;
 import org.voarchive.database.Migrations;
 import org.voarchive.database.Settings;
+import org.voarchive.database.Transactions;
+import org.voarchive.obscore.ObsCoreStore;
+import org.voarchive.obscore.ObsCoreView;
 
 /**
  * Command: loads the demo catalogues (BSC5, KStars) from a directory into the
@@ -79,6 +82,9 @@ public final class LoadDemoData {
             long links = plateFiles(c, files);
             System.out.printf("demo.plates: scans and previews in %s, %d datalink rows%n", files.resolve("demo/plates"), links);
             System.out.printf("DALI examples of the demo tables: %d%n", DemoExamples.store(c));
+            ObsCoreStore obscore = new ObsCoreStore(c, ObsCoreView.Site.fromEnvironment(System.getenv()));
+            Transactions.inTransaction(c, () -> obscore.put("demo", "plates", DemoPlates.obsCore(), false));
+            System.out.println("ObsCore: ivoa.obscore shows demo.plates");
         }
     }
 

@@ -16,6 +16,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.voarchive.database.Sql;
 import org.voarchive.database.Transactions;
+import org.voarchive.obscore.ObsCoreStore;
+import org.voarchive.obscore.ObsCoreView;
 
 /**
  * Loads a catalogue into a new science table, streaming rows with COPY so
@@ -30,14 +32,24 @@ public final class TableLoader {
 
     private final Connection connection;
     private final String appRole;
+    private final ObsCoreView.Site site;
 
     /**
+     * For the commands: ivoa.obscore, when a replaced table is mapped to it, is rebuilt with the base URL and
+     * authority of the environment ({@link ObsCoreView.Site#fromEnvironment}).
+     *
      * @param connection a connection on the owner role; its auto-commit state is restored
      * @param appRole    the application role, which reads whole tables (the query role never does)
      */
     public TableLoader(Connection connection, String appRole) {
+        this(connection, appRole, ObsCoreView.Site.fromEnvironment(System.getenv()));
+    }
+
+    /** @param site what ivoa.obscore's access URLs and identifiers are built from, should it be rebuilt */
+    public TableLoader(Connection connection, String appRole, ObsCoreView.Site site) {
         this.connection = connection;
         this.appRole = appRole;
+        this.site = site;
     }
 
     /** Creates the schema if needed and (re)sets its description. */
@@ -101,6 +113,7 @@ public final class TableLoader {
         private final CopyEncoder encoder;
         private long count;
         private boolean done;
+        private final boolean obsCoreDropped;
 
         private Loading(TableDefinition table) throws SQLException {
             this.table = table;
@@ -108,6 +121,7 @@ public final class TableLoader {
             this.autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
+                obsCoreDropped = dropObsCoreIfReading(name);
                 execute("DROP TABLE IF EXISTS " + name);
                 execute(createTable(table));
                 ra = table.hasPosition() ? table.indexOf(table.raColumn()) : -1;
@@ -156,6 +170,9 @@ public final class TableLoader {
                     + Sql.identifier(table.decColumn()) + ")))");
             }
             comment(table, name);
+            if (obsCoreDropped) {
+                new ObsCoreStore(connection, site).rebuild();
+            }
             execute("GRANT SELECT ON " + name + " TO " + Sql.identifier(appRole));
             execute("SELECT archive.sync_query_grants()");
             connection.commit();
@@ -184,6 +201,29 @@ public final class TableLoader {
                 connection.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    /**
+     * ivoa.obscore, a view, keeps a table it reads from being dropped: it goes too, in this transaction, and
+     * comes back from the stored mappings before the commit (the replaced table has the same columns; if not,
+     * the rebuild leaves its mapping out and says so).
+     *
+     * @return whether it was dropped
+     */
+    private boolean dropObsCoreIfReading(String qualifiedName) throws SQLException {
+        try (java.sql.PreparedStatement s = connection.prepareStatement("""
+                SELECT EXISTS (SELECT FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
+                                WHERE r.ev_class = to_regclass('ivoa.obscore') AND d.refobjid = to_regclass(?))""")) {
+            s.setString(1, qualifiedName);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return false;
+                }
+            }
+        }
+        execute("DROP VIEW ivoa.obscore");
+        return true;
     }
 
     private static String createTable(TableDefinition table) {

@@ -32,6 +32,12 @@ public class MetadataAdmin {
           FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
         """;
 
+    /**
+     * The ivoa schema: the archive generates it from the ObsCore mappings (org.voarchive.obscore), so exports
+     * carry the mappings instead, and another archive generates its own.
+     */
+    static final String GENERATED_SCHEMA = "ivoa";
+
     @EJB
     private DataSources dataSources;
 
@@ -143,11 +149,17 @@ public class MetadataAdmin {
     public MetadataDocument export() throws SQLException {
         List<MetadataDocument.Schema> schemas = new ArrayList<>();
         for (SchemaRecord s : schemaAdmin.schemas()) {
+            if (GENERATED_SCHEMA.equals(s.name())) {
+                continue;
+            }
             schemas.add(new MetadataDocument.Schema(s, schemaGroups(s.name()),
                 creditsAdmin.credits(CreditsAdmin.Owner.SCHEMA, List.of(s.name())).orElseThrow()));
         }
         List<MetadataDocument.Table> entries = new ArrayList<>();
         for (TableRecord t : tables()) {
+            if (GENERATED_SCHEMA.equals(t.schema())) {
+                continue;
+            }
             entries.add(new MetadataDocument.Table(t, columns(t.schema(), t.name()), groups(t.schema(), t.name()),
                 columnGroups(t.schema(), t.name()),
                 creditsAdmin.credits(CreditsAdmin.Owner.TABLE, List.of(t.schema(), t.name())).orElseThrow(),
@@ -156,7 +168,7 @@ public class MetadataAdmin {
                     .filter(k -> Boolean.TRUE.equals(k.curated())).toList()));
         }
         return new MetadataDocument(MetadataDocument.FORMAT, schemas, entries, functionAdmin.functions(),
-            exampleAdmin.examples());
+            exampleAdmin.examples(), null);
     }
 
     /** Applies the schemas of an exported document (before its tables); unknown schemas are refused. */

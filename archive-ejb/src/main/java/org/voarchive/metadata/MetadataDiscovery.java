@@ -76,6 +76,7 @@ public final class MetadataDiscovery {
             : name.equals("archive") ? "the archive's own tables (users, jobs, metadata)"
             : name.equals("tap_schema") ? "TAP_SCHEMA, which the archive generates from the metadata"
             : name.equals("tap_upload") ? "TAP_UPLOAD, the schema of the tables a query uploads"
+            : name.equals("ivoa") ? "the IVOA data-model tables the archive generates (ivoa.obscore, from the ObsCore mappings)"
             : null;
         if (reason != null) {
             throw new InvalidField("schema", schema + " cannot be discovered or published: it is " + reason);

@@ -2,6 +2,7 @@ package org.voarchive.metadata;
 
 import java.util.List;
 import java.util.Map;
+import org.voarchive.obscore.ObsCoreMapping;
 
 /**
  * The curated metadata of an archive as one JSON document, for moving it
@@ -11,11 +12,18 @@ import java.util.Map;
  * @param schemas   the schemas' curated metadata; may be absent (documents from before schemas were exported)
  * @param functions the operators' ADQL user-defined functions; may be absent
  * @param examples  the TAP service's DALI examples; may be absent (documents from before examples)
+ * @param obscore   the tables mapped to ObsCore (ivoa.obscore itself is generated from them, so neither the ivoa
+ *                  schema nor its table is in schemas and tables); may be absent
  */
 public record MetadataDocument(String format, List<Schema> schemas, List<Table> tables, List<FunctionRecord> functions,
-                               List<ExampleRecord> examples) {
+                               List<ExampleRecord> examples, List<ObsCoreMapping> obscore) {
 
     public static final String FORMAT = "voarchive-metadata/1";
+
+    /** The same document with the ObsCore mappings. */
+    public MetadataDocument withObsCore(List<ObsCoreMapping> mappings) {
+        return new MetadataDocument(format, schemas, tables, functions, examples, mappings);
+    }
 
     /**
      * @param groups  who may see the schema when it is PRIVATE

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.voarchive.adql.LanguageFeatures;
 import org.voarchive.adql.StandardFunctions;
+import org.voarchive.obscore.ObsCoreView;
 import org.voarchive.site.SiteIdentity;
 import org.voarchive.tap.xml.TableAccess;
 import org.voarchive.vosi.xml.capabilities.Capabilities;
@@ -27,6 +28,8 @@ public class TapCapabilities {
     public static final String TAP = "ivo://ivoa.net/std/TAP";
     /** DALI 1.1 section 2.3: the examples document, a page (vr:WebBrowser). */
     public static final String EXAMPLES = "ivo://ivoa.net/std/DALI#examples";
+    /** ObsCore 1.1 section 4 (with the erratum): the data model ivoa.obscore implements. */
+    public static final String OBSCORE_1_1 = "ivo://ivoa.net/std/ObsCore#core-1.1";
 
     @Inject
     SiteIdentity site;
@@ -63,6 +66,9 @@ public class TapCapabilities {
         http.role = "std";
         http.version = "1.1";
         tap.interfaces.add(http);
+        if (obsCorePublished()) {
+            tap.dataModels.add(new TableAccess.DataModel("ObsCore-1.1", OBSCORE_1_1));
+        }
         tap.languages.add(adql(functions(), limits.queryMaxLength()));
         for (OutputFormat f : OutputFormat.values()) {
             TableAccess.OutputFormat format = new TableAccess.OutputFormat();
@@ -84,6 +90,17 @@ public class TapCapabilities {
             new TableAccess.DataLimit(limits.hardMaxrec(), "row"));
         tap.uploadLimit = new TableAccess.DataLimits(null, new TableAccess.DataLimit(limits.uploadMaxBytes(), "byte"));
         return tap;
+    }
+
+    /** Declared only while ivoa.obscore exists (some table is mapped to it), as anonymous callers see it. */
+    private boolean obsCorePublished() {
+        try {
+            return metadata.get(org.voarchive.metadata.Caller.ANONYMOUS).table(ObsCoreView.QUALIFIED).isPresent();
+        } catch (java.sql.SQLException e) {
+            java.util.logging.Logger.getLogger(TapCapabilities.class.getName()).log(java.util.logging.Level.WARNING,
+                "reading the published metadata failed; the capabilities declare no data model", e);
+            return false;
+        }
     }
 
     /** The standard functions and the operators' published ones; the standard ones alone if the database is down. */

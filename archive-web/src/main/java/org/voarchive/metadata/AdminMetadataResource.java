@@ -28,6 +28,9 @@ public class AdminMetadataResource {
     MetadataAdmin admin;
 
     @Inject
+    org.voarchive.obscore.ObsCoreAdmin obscore;
+
+    @Inject
     SchemaAdmin schemaAdmin;
 
     @Inject
@@ -270,15 +273,20 @@ public class AdminMetadataResource {
     @GET
     @Path("export")
     public MetadataDocument export() throws SQLException {
-        return admin.export();
+        return admin.export().withObsCore(obscore.mappings());
     }
 
-    /** Applies an export to the tables of the same names; all or nothing. */
+    /**
+     * Applies an export to the tables of the same names; all or nothing. Its ObsCore mappings follow in a
+     * transaction of their own (the view is the owner role's DDL), once the tables they map are published.
+     */
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
     public jakarta.json.JsonObject importDocument(MetadataDocument document) throws SQLException {
-        return jakarta.json.Json.createObjectBuilder().add("tables", admin.importDocument(document)).build();
+        int tables = admin.importDocument(document);
+        int mapped = obscore.importMappings(document.obscore());
+        return jakarta.json.Json.createObjectBuilder().add("tables", tables).add("obscore", mapped).build();
     }
 
     @POST

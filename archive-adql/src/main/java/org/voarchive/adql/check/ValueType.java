@@ -20,6 +20,11 @@ public record ValueType(String datatype, String arraysize, String xtype) {
     public static final ValueType POINT = new ValueType("double", "2", "point");
     public static final ValueType CIRCLE = new ValueType("double", "3", "circle");
     public static final ValueType POLYGON = new ValueType("double", "*", "polygon");
+    /**
+     * TAP 1.1 section 4.3's region: a string column (STC-S in results) holding a pg_sphere polygon in the
+     * database, as ObsCore's s_region must be; ADQL's geometry functions take it as they take a POLYGON.
+     */
+    public static final ValueType REGION = new ValueType("char", "*", "adql:REGION");
 
     private static final List<String> NUMERIC_ORDER = List.of("short", "int", "long", "float", "double");
 
@@ -36,7 +41,7 @@ public record ValueType(String datatype, String arraysize, String xtype) {
     }
 
     public boolean isGeometry() {
-        return "point".equals(xtype) || "circle".equals(xtype) || "polygon".equals(xtype);
+        return "point".equals(xtype) || "circle".equals(xtype) || "polygon".equals(xtype) || "adql:REGION".equals(xtype);
     }
 
     /** The type of {@code a op b} for arithmetic: the wider of two numeric types. */

@@ -158,6 +158,11 @@ final class Geometry {
      * Polygons are read from pg_sphere's text form, vertex by vertex in order.
      */
     static String dali(String g, ValueType type) {
+        if ("adql:REGION".equals(type.xtype())) {
+            // a string column: STC-S (TAP 1.1 section 4.3), from the polygon's DALI array
+            return "CASE WHEN (" + g + ") IS NULL THEN NULL ELSE 'POLYGON ICRS ' || array_to_string(" + dali(g, ValueType.POLYGON)
+                + ", ' ') END";
+        }
         String array = switch (type.xtype()) {
             case "point" -> "ARRAY[degrees(long(" + g + ")), degrees(lat(" + g + "))]";
             case "circle" -> "ARRAY[degrees(long(center(" + g + "))), degrees(lat(center(" + g + "))), degrees(radius(" + g + "))]";

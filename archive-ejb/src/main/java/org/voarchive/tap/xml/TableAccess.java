@@ -12,10 +12,13 @@ import org.voarchive.vosi.xml.capabilities.Capabilities;
 import org.voarchive.vosi.xml.capabilities.Capability;
 
 /** {@code tr:TableAccess} (TAPRegExt 1.0 section 2): what the TAP service offers and its limits. */
-@XmlType(name = "TableAccess", namespace = Capabilities.TAPREGEXT, propOrder = {"languages", "outputFormats",
+@XmlType(name = "TableAccess", namespace = Capabilities.TAPREGEXT, propOrder = {"dataModels", "languages", "outputFormats",
     "uploadMethods", "retentionPeriod", "executionDuration", "outputLimit", "uploadLimit"})
 @XmlAccessorType(XmlAccessType.FIELD)
 public class TableAccess extends Capability {
+
+    @XmlElement(name = "dataModel")
+    public List<DataModel> dataModels = new ArrayList<>();
 
     @XmlElement(name = "language")
     public List<Language> languages = new ArrayList<>();
@@ -33,6 +36,24 @@ public class TableAccess extends Capability {
     public DataLimits outputLimit;
 
     public DataLimits uploadLimit;
+
+    /** A data model the service's tables implement (TAPRegExt 1.0 section 2.3), e.g. ObsCore. */
+    @XmlType(name = "DataModelType", namespace = Capabilities.TAPREGEXT)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class DataModel {
+        @XmlAttribute(name = "ivo-id")
+        public String ivoId;
+        @XmlValue
+        public String name;
+
+        public DataModel() {
+        }
+
+        public DataModel(String name, String ivoId) {
+            this.name = name;
+            this.ivoId = ivoId;
+        }
+    }
 
     @XmlType(name = "Language", namespace = Capabilities.TAPREGEXT, propOrder = {"name", "versions", "description", "features"})
     @XmlAccessorType(XmlAccessType.FIELD)
