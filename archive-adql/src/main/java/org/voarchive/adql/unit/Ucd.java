@@ -13,9 +13,13 @@ import java.util.Optional;
 
 /**
  * Validates UCD1+ strings against the IVOA UCD1+ controlled vocabulary
- * (ucd1p-words.txt beside this class: the IVOA word list, as Debian's
- * python3-astropy ships it). Every word must be known; words flagged P
- * (primary) may only come first, words flagged S (secondary) never first.
+ * (ucd1p-words.txt beside this class: the IVOA Endorsed Note's word list,
+ * version 1.6 of 2024-12-18, {@code ucd-list.txt} of ivoa-std/UCDList; the
+ * older list Debian's python3-astropy ships lacks words standards use, such
+ * as ObsCore's {@code pos.outline;obs.field}). Every word must be known; words
+ * flagged P (primary) may only come first, words flagged S (secondary) never
+ * first; Q, E, C and V words may stand anywhere (E, C and V only say which
+ * words may follow them, which this check leaves to the curator).
  */
 public final class Ucd {
 
