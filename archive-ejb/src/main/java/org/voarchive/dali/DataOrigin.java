@@ -35,8 +35,8 @@ import uk.ac.starlink.fits.CardImage;
  * dataset items, as the draft's {@code data_ivoid} does. Section 5.3 leaves multiplicities open and asks
  * clients to accept repeated items, so a query over several tables repeats the dataset items, each INFO's
  * content naming its table (5.3 recommends such human-readable bodies). Items without a fact in the
- * metadata are left out rather than made up: {@code resource_version} (no dataset version is curated),
- * {@code journal}, {@code original_date}.
+ * metadata are left out rather than made up: {@code journal}, {@code original_date}; {@code resource_version}
+ * is there when the table (or its schema) has one in its credits, as its DataCite record's version.
  */
 public final class DataOrigin {
 
@@ -153,6 +153,10 @@ public final class DataOrigin {
         String label = licensed.licenseLabel() != null ? licensed.licenseLabel() : licensed.licenseSpdx();
         if (label != null) {
             infos.add(new Info("rights", label, "Licence of " + name));
+        }
+        String release = own.resourceVersion() != null ? own.resourceVersion() : schema.resourceVersion();
+        if (release != null) {
+            infos.add(new Info("resource_version", release, "Version of " + name));
         }
         for (String creator : own.creators().isEmpty() ? schema.creators() : own.creators()) {
             if (creator != null) { // stored credits were validated, but a JSON null must not break a result

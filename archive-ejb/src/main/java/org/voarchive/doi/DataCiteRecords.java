@@ -139,6 +139,7 @@ public class DataCiteRecords {
         }
         r.formats = formats.isEmpty() ? null : List.copyOf(formats);
         r.sizes = sizes.isEmpty() ? null : sizes;
+        r.version = p.version();
         if (p.licenseLabel() != null || p.licenseUrl() != null) {
             DataCiteResource.Rights rights = new DataCiteResource.Rights();
             rights.value = p.licenseLabel() != null ? p.licenseLabel() : p.licenseUrl();

@@ -14,12 +14,13 @@ import org.voarchive.metadata.Credits;
  * @param creators in their curated order
  * @param issued   when it was first published here
  * @param links    its datalinks
+ * @param version  the release of the data (DataCite's version), or null
  */
 public record LandingPage(String id, String kind, String url, String title, String description, String longDescription,
                           String doi, String licenseSpdx, String licenseLabel, String licenseUrl,
                           List<Credits.Agent> creators, List<Credits.Contribution> contributors,
                           List<Credits.RelatedIdentifier> related, String publisher, java.time.LocalDate issued,
-                          java.time.LocalDate updated, List<Link> links) {
+                          java.time.LocalDate updated, List<Link> links, String version) {
 
     public LandingPage {
         creators = List.copyOf(creators);

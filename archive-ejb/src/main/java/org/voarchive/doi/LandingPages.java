@@ -135,10 +135,10 @@ public class LandingPages {
             }
             return new LandingPage(id, "object", url(id), id + " (" + t.title() + ")", description, null, doi,
                 t.licenseSpdx(), t.licenseLabel(), t.licenseUrl(), t.creators(), t.contributors(), related, site.publisher(),
-                issued, updated, links);
+                issued, updated, links, t.version());
         }
         return new LandingPage(id, "object", url(id), id, description, null, doi, null, null, null, List.of(),
-            List.of(), List.of(), site.publisher(), issued, updated, links);
+            List.of(), List.of(), site.publisher(), issued, updated, links, null);
     }
 
     /** When an object's stored rows were first and last loaded (UTC), and the table they belong to. */
@@ -165,7 +165,7 @@ public class LandingPages {
                              PublishedMetadata.Publication p, Credits c, LocalDate[] dates, List<Link> links) {
         return new LandingPage(id, kind, url(id), title == null ? id : title, description, longDescription, p.doi(),
             p.licenseSpdx(), p.licenseLabel() != null ? p.licenseLabel() : p.licenseSpdx(), p.licenseUrl(), c.creators(),
-            c.contributors(), p.related(), site.publisher(), dates[0], dates[1], links);
+            c.contributors(), p.related(), site.publisher(), dates[0], dates[1], links, c.resourceVersion());
     }
 
     private String url(String id) {

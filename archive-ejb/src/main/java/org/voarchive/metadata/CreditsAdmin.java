@@ -54,7 +54,7 @@ public class CreditsAdmin {
                 }
                 Credits stored = JSON.fromJson(rs.getString(1), Credits.class);
                 return Optional.of(new Credits(stored.creators(), stored.contributors(), stored.relatedIdentifiers(),
-                    rs.getInt(2)));
+                    stored.resourceVersion(), rs.getInt(2)));
             }
         }
     }
@@ -77,7 +77,7 @@ public class CreditsAdmin {
         }
         Credits credits = CreditsValidation.normalized(edit);
         String document = JSON.toJson(new Credits(credits.creators(), credits.contributors(),
-            credits.relatedIdentifiers(), null));
+            credits.relatedIdentifiers(), credits.resourceVersion(), null));
         String where = owner.join.isEmpty() ? " WHERE " : owner.join + " ";
         try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(
                 "UPDATE " + owner.updated + " SET credits = CAST(? AS jsonb), version = o.version + 1, updated = now()"

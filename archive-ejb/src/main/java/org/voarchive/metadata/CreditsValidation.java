@@ -45,7 +45,20 @@ final class CreditsValidation {
                 r.resourceTypeGeneral() == null ? null
                     : oneOf(r.resourceTypeGeneral(), DataCiteVocabulary.RESOURCE_TYPES_GENERAL, at + ".resourceTypeGeneral")));
         }
-        return new Credits(creators, contributors, related, credits.version());
+        return new Credits(creators, contributors, related, resourceVersion(credits.resourceVersion()),
+            credits.version());
+    }
+
+    /** A release name or number as DataCite's version and Data Origin's resource_version carry it: one short line. */
+    private static String resourceVersion(String given) {
+        if (blank(given)) {
+            return null;
+        }
+        String v = given.trim();
+        if (v.length() > 64 || v.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidField("resourceVersion", "a version is one line of at most 64 characters, e.g. DR3 or 1.2");
+        }
+        return v;
     }
 
     private static Credits.Agent agent(Credits.Agent a, String at) {

@@ -26,7 +26,7 @@ class DataCiteRecordsTest {
             List.of(new Credits.Contribution("DataCurator", new Credits.Agent("Archive team", "Organizational", null, null,
                 null, List.of()))),
             List.of(new Credits.RelatedIdentifier("2101.00001", "arXiv", "IsDescribedBy", "Text")), "Demo site",
-            LocalDate.of(2024, 5, 1), LocalDate.of(2025, 1, 2), links);
+            LocalDate.of(2024, 5, 1), LocalDate.of(2025, 1, 2), links, "DR1");
     }
 
     @Test
@@ -52,7 +52,7 @@ class DataCiteRecordsTest {
             "relatedIdentifierType=\"URL\" relationType=\"HasPart\">https://a.org/files/p.fits",
             "relatedIdentifierType=\"arXiv\" relationType=\"IsDescribedBy\"",
             "rightsIdentifier=\"CC-BY-4.0\" rightsIdentifierScheme=\"SPDX\"", "Plates &amp; scans",
-            "<subject>Astronomy</subject>")) {
+            "<subject>Astronomy</subject>", "<version>DR1</version>")) {
             assertTrue(doc.contains(expected), expected + " in " + doc);
         }
         assertFalse(doc.contains(">https://a.org/landing/demo.plates</relatedIdentifier>"), "no self relation");

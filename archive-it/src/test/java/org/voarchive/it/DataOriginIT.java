@@ -160,7 +160,7 @@ class DataOriginIT {
     }
 
     @Test
-    void aDoiLicenceAndCreatorChangedThroughTheAdminApiAreInTheNextResult() throws Exception {
+    void aDoiLicenceCreatorAndVersionChangedThroughTheAdminApiAreInTheNextResult() throws Exception {
         String path = "/admin/metadata/tables/demo.plates";
         String[] before = stored();
         try {
@@ -171,16 +171,21 @@ class DataOriginIT {
             assertEquals(200, edit.statusCode(), edit.body());
             HttpResponse<String> credits = Archive.send("PUT", path + "/credits", "{\"creators\":[{\"name\":\"Origin, Ada\","
                 + "\"nameType\":\"Personal\",\"givenName\":\"Ada\",\"familyName\":\"Origin\"},{\"name\":\"Plate <Survey> & Co\","
-                + "\"nameType\":\"Organizational\"}],\"version\":" + Archive.version(edit.body()) + "}", ADMIN, PASSWORD);
+                + "\"nameType\":\"Organizational\"}],\"resourceVersion\":\"DR-it\",\"version\":" + Archive.version(edit.body())
+                + "}", ADMIN, PASSWORD);
             assertEquals(200, credits.statusCode(), credits.body());
             Infos infos = Infos.of(sync(PLATES, "votable").body());
             assertEquals(List.of("doi:10.5072/it-origin.changed"), infos.table("citation"));
             assertEquals(List.of("https://creativecommons.org/licenses/by/4.0/"), infos.table("rights_uri"));
             assertEquals(List.of("CC BY 4.0"), infos.table("rights"));
             assertEquals(List.of("Origin, Ada", "Plate <Survey> & Co"), infos.table("creator"), "escaped, in order");
+            assertEquals(List.of("DR-it"), infos.table("resource_version"), "the release the credits name");
             // the same source as the DataCite record
             String record = new String(Archive.get("/doi/datacite/demo.plates").body(), StandardCharsets.UTF_8);
             assertTrue(record.contains(">10.5072/it-origin.changed</identifier>"), record);
+            assertTrue(record.contains("<version>DR-it</version>"), record);
+            String landing = new String(Archive.get("/landing/demo.plates").body(), StandardCharsets.UTF_8);
+            assertTrue(landing.contains("<dd id=\"version\">DR-it</dd>"), landing);
         } finally {
             restore(before);
         }

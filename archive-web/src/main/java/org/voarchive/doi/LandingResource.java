@@ -66,6 +66,9 @@ public class LandingResource {
             html.append("<dt>Creators</dt><dd>").append(Html.escape(String.join("; ",
                 p.creators().stream().map(c -> c.name()).toList()))).append("</dd>\n");
         }
+        if (p.version() != null) {
+            html.append("<dt>Version</dt><dd id=\"version\">").append(Html.escape(p.version())).append("</dd>\n");
+        }
         if (p.licenseLabel() != null || p.licenseUrl() != null) {
             String label = p.licenseLabel() != null ? p.licenseLabel() : p.licenseUrl();
             html.append("<dt>Licence</dt><dd>").append(p.licenseUrl() == null ? Html.escape(label)
