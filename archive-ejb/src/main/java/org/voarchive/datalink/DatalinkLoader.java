@@ -19,7 +19,7 @@ import java.util.Locale;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.voarchive.database.Transactions;
-import org.voarchive.ingest.CopyEncoder;
+import org.voarchive.table.CopyEncoder;
 
 /**
  * Loads datalink rows from a VOTable or CSV file whose columns are named as

@@ -1,6 +1,6 @@
 package org.voarchive.ingest;
 
-import static org.voarchive.ingest.ColumnDefinition.required;
+import static org.voarchive.table.ColumnDefinition.required;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.voarchive.obscore.ObsCoreMapping;
 import org.voarchive.obscore.ObsCoreSource;
+import org.voarchive.table.CatalogueFormat;
+import org.voarchive.table.TableDefinition;
 
 /**
  * The demonstration plate archive ({@code demo.plates}): fictitious plates

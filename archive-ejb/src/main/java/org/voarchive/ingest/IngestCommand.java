@@ -6,6 +6,9 @@ import java.sql.Connection;
 import java.util.List;
 import org.voarchive.database.Migrations;
 import org.voarchive.database.Settings;
+import org.voarchive.table.StilTable;
+import org.voarchive.table.TableDefinition;
+import org.voarchive.table.TableLoader;
 
 /**
  * Command: loads a VOTable, FITS or CSV file into a new table (replacing one of

@@ -10,18 +10,21 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.voarchive.database.DataSources;
 import org.voarchive.obscore.ObsCoreView;
 import org.voarchive.site.SiteIdentity;
+import org.voarchive.table.StilTable;
+import org.voarchive.table.TableDefinition;
+import org.voarchive.table.TableLoader;
 import org.voarchive.table.UntrustedTable;
-import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.voarchive.database.DataSources;
 import org.voarchive.uws.ErrorType;
 import org.voarchive.uws.Job;
 import org.voarchive.uws.JobContext;
 import org.voarchive.uws.JobExecutor;
 import org.voarchive.uws.JobFailure;
 import org.voarchive.uws.JobResult;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ingest as a UWS job (job list "ingest", behind /admin/ingest): the table file

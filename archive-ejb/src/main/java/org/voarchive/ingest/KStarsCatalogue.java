@@ -1,10 +1,12 @@
 package org.voarchive.ingest;
 
-import static org.voarchive.ingest.ColumnDefinition.optional;
-import static org.voarchive.ingest.ColumnDefinition.required;
+import static org.voarchive.table.ColumnDefinition.optional;
+import static org.voarchive.table.ColumnDefinition.required;
 
 import java.util.List;
 import java.util.Optional;
+import org.voarchive.table.CatalogueFormat;
+import org.voarchive.table.TableDefinition;
 
 /**
  * The KStars star catalogue (Hipparcos and Tycho stars to V = 9), fixed-width

@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-import org.voarchive.datalink.DatalinkLoader;
-import org.voarchive.metadata.Curation;
 import org.voarchive.database.Migrations;
 import org.voarchive.database.Settings;
 import org.voarchive.database.Transactions;
+import org.voarchive.datalink.DatalinkLoader;
+import org.voarchive.metadata.Curation;
 import org.voarchive.obscore.ObsCoreStore;
 import org.voarchive.obscore.ObsCoreView;
+import org.voarchive.table.CatalogueFormat;
+import org.voarchive.table.TableDefinition;
+import org.voarchive.table.TableLoader;
 
 /**
  * Command: loads the demo catalogues (BSC5, KStars) from a directory into the

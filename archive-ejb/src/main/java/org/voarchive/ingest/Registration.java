@@ -1,11 +1,13 @@
 package org.voarchive.ingest;
 
 import org.voarchive.database.Transactions;
+import org.voarchive.metadata.Curation;
+import org.voarchive.metadata.MetadataDiscovery;
+import org.voarchive.table.ColumnDefinition;
+import org.voarchive.table.TableDefinition;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.voarchive.metadata.Curation;
-import org.voarchive.metadata.MetadataDiscovery;
 
 /**
  * After a load: discovers the loaded tables' schemas into the metadata, adds

@@ -1,4 +1,4 @@
-package org.voarchive.ingest;
+package org.voarchive.table;
 
 /**
  * One column of a table to load, with the metadata the loader knows of it.

@@ -1,4 +1,4 @@
-package org.voarchive.ingest;
+package org.voarchive.table;
 
 import java.io.IOException;
 import java.lang.reflect.Array;

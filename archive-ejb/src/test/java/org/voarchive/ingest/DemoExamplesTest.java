@@ -10,6 +10,8 @@ import org.voarchive.metadata.DatabaseTypes;
 import org.voarchive.metadata.ExampleCheck;
 import org.voarchive.metadata.ExampleRecord;
 import org.voarchive.metadata.PublishedMetadata;
+import org.voarchive.table.CatalogueFormat;
+import org.voarchive.table.TableDefinition;
 
 /** Every demo example passes the check the loader makes, against the demo tables as the loader defines them. */
 class DemoExamplesTest {

@@ -7,6 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.voarchive.adql.unit.Ucd;
 import org.voarchive.adql.unit.VoUnit;
+import org.voarchive.table.CatalogueFormat;
+import org.voarchive.table.ColumnDefinition;
+import org.voarchive.table.TableDefinition;
 
 /** The metadata the demo loader publishes is valid UCD1+ and VOUnit. */
 class DemoMetadataTest {

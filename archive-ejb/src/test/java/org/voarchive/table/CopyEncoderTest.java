@@ -1,4 +1,4 @@
-package org.voarchive.ingest;
+package org.voarchive.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

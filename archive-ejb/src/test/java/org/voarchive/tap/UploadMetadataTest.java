@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.voarchive.adql.check.ValueType;
-import org.voarchive.ingest.ColumnDefinition;
-import org.voarchive.ingest.StilTable;
+import org.voarchive.table.ColumnDefinition;
+import org.voarchive.table.StilTable;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.votable.VOStarTable;

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.voarchive.database.Migrations;
-import org.voarchive.ingest.CatalogueFormat;
-import org.voarchive.ingest.ColumnDefinition;
-import org.voarchive.ingest.TableDefinition;
-import org.voarchive.ingest.TableLoader;
+import org.voarchive.table.CatalogueFormat;
+import org.voarchive.table.ColumnDefinition;
+import org.voarchive.table.TableDefinition;
+import org.voarchive.table.TableLoader;
 
 /** The database as provisioned and loaded: roles, privileges, indexes, positions, loader atomicity. */
 @Tag("database")

@@ -15,8 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.voarchive.ingest.Registration;
-import org.voarchive.ingest.StilTable;
-import org.voarchive.ingest.TableLoader;
+import org.voarchive.table.StilTable;
+import org.voarchive.table.TableLoader;
 import uk.ac.starlink.table.StarTableFactory;
 import uk.ac.starlink.table.StarTableOutput;
 
