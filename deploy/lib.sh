@@ -184,14 +184,19 @@ maven_artifact() { # groupId artifactId version packaging
 }
 
 # Runs a command-line tool of the archive (a main class in archive-ejb) with its runtime class path.
-run_tool() { # main-class args...
-  local jar classpath_file="$ARCHIVE_REPO/archive-ejb/target/tools.classpath"
-  local candidate
+run_tool() { # main-class args...: a command-line tool of the product (archive-ejb)
+  run_tool_of archive-ejb "$@"
+}
+
+# A tool of a module: its jar with the runtime class path its build wrote beside it (target/tools.classpath).
+run_tool_of() { # module main-class args...
+  local module=$1 jar candidate classpath_file="$ARCHIVE_REPO/$1/target/tools.classpath"
+  shift
   jar=
-  for candidate in "$ARCHIVE_REPO"/archive-ejb/target/archive-ejb-*.jar; do
-    case $candidate in *-tests.jar) ;; *) [ -r "$candidate" ] && jar=$candidate && break ;; esac
+  for candidate in "$ARCHIVE_REPO/$module"/target/"$module"-*.jar; do
+    case $candidate in *-tests.jar|*-sources.jar|*-javadoc.jar) ;; *) [ -r "$candidate" ] && jar=$candidate && break ;; esac
   done
-  [ -n "$jar" ] && [ -r "$classpath_file" ] || die "no build found: run deploy/build first"
+  [ -n "$jar" ] && [ -r "$classpath_file" ] || die "no build of $module found: run deploy/build first"
   load_env
   exec java -cp "$jar:$(cat "$classpath_file")" "$@"
 }

@@ -63,7 +63,7 @@ public final class IngestCommand {
                 loaded.rows(), (System.nanoTime() - start) / 1e9,
                 loaded.table().hasPosition() ? loaded.table().raColumn() + ", " + loaded.table().decColumn() : "none",
                 loaded.table().primaryKey() != null ? loaded.table().primaryKey() : TableDefinition.ROW_ID_COLUMN);
-            Registration.register(c, List.of(loaded.table()), publish);
+            System.out.print(Registration.summary(Registration.register(c, List.of(loaded.table()), publish)));
         }
         return 0;
     }

@@ -7,23 +7,28 @@ import org.voarchive.table.ColumnDefinition;
 import org.voarchive.table.TableDefinition;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * After a load: discovers the loaded tables' schemas into the metadata, adds
  * what the loader knows (units, UCDs, principal columns; only where still
- * empty), and publishes if asked, all in one transaction.
+ * empty), and publishes if asked, all in one transaction. It runs in the server (ingest jobs) and in the
+ * commands alike, so it says what it found to its caller rather than to standard output.
  */
 public final class Registration {
 
     private Registration() {
     }
 
-    public static void register(Connection c, List<TableDefinition> tables, boolean publish) throws SQLException {
-        Transactions.inTransaction(c, () -> {
+    /** @return what discovery found, by schema */
+    public static Map<String, MetadataDiscovery.Result> register(Connection c, List<TableDefinition> tables, boolean publish)
+            throws SQLException {
+        return Transactions.inTransaction(c, () -> {
+            Map<String, MetadataDiscovery.Result> found = new LinkedHashMap<>();
             for (String schema : tables.stream().map(TableDefinition::schema).distinct().toList()) {
-                MetadataDiscovery.Result found = new MetadataDiscovery(c).discover(schema);
-                System.out.printf("metadata: %d tables, %d columns in schema %s%n", found.tables(), found.columns(), schema);
+                found.put(schema, new MetadataDiscovery(c).discover(schema));
             }
             Curation curation = new Curation(c);
             for (TableDefinition t : tables) {
@@ -38,7 +43,15 @@ public final class Registration {
                     curation.publish(t.schema(), t.name());
                 }
             }
-            return null;
+            return found;
         });
+    }
+
+    /** What {@link #register} found, as the commands print it. */
+    public static String summary(Map<String, MetadataDiscovery.Result> found) {
+        StringBuilder s = new StringBuilder();
+        found.forEach((schema, r) -> s.append(String.format("metadata: %d tables, %d columns in schema %s%n",
+            r.tables(), r.columns(), schema)));
+        return s.toString();
     }
 }

@@ -8,14 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.voarchive.ingest.DemoPlates;
 
 class ObsCoreViewTest {
 
     static final ObsCoreView.Site SITE = new ObsCoreView.Site("https://archive.example.org", "ivo://example.org");
 
     static ObsCoreView.Branch plates() {
-        return new ObsCoreView.Branch("demo", "plates", ObsCoreRules.check(DemoPlates.obsCore(), ObsCoreRulesTest.PLATES));
+        return new ObsCoreView.Branch("demo", "plates", ObsCoreRules.check(ObsCoreRulesTest.platesMapping(), ObsCoreRulesTest.PLATES));
     }
 
     @Test

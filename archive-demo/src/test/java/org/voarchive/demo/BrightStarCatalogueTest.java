@@ -1,4 +1,4 @@
-package org.voarchive.ingest;
+package org.voarchive.demo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.voarchive.ingest;
+package org.voarchive.demo;
 
 import java.awt.image.BufferedImage;
 import java.io.DataOutputStream;

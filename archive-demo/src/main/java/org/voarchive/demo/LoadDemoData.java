@@ -1,4 +1,4 @@
-package org.voarchive.ingest;
+package org.voarchive.demo;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,6 +18,7 @@ import org.voarchive.obscore.ObsCoreView;
 import org.voarchive.table.CatalogueFormat;
 import org.voarchive.table.TableDefinition;
 import org.voarchive.table.TableLoader;
+import org.voarchive.ingest.Registration;
 
 /**
  * Command: loads the demo catalogues (BSC5, KStars) from a directory into the
@@ -75,7 +76,7 @@ public final class LoadDemoData {
             }
             List<TableDefinition> tables = new java.util.ArrayList<>(FILES.values().stream().map(CatalogueFormat::table).toList());
             tables.add(plates.table());
-            Registration.register(c, tables, true);
+            System.out.print(Registration.summary(Registration.register(c, tables, true)));
             Curation curation = new Curation(c);
             for (TableDefinition t : tables) {
                 curation.enableConeSearch(t.schema(), t.name());
