@@ -3,6 +3,7 @@ package org.voarchive.tap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.voarchive.dali.ResponseFormats;
 
 /**
  * The result formats of the TAP service (TAP 1.1 section 2.7.1), each with its
@@ -56,47 +57,19 @@ public enum OutputFormat {
         return name().startsWith("VOTABLE");
     }
 
-    /**
-     * The format a RESPONSEFORMAT value names: a MIME type (parameters and spaces
-     * ignored, except VOTable's serialization) or a short name, case-insensitively.
-     */
+    /** The format a RESPONSEFORMAT value names (read as every DALI service reads it: {@link ResponseFormats}). */
     public static Optional<OutputFormat> forName(String value) {
-        if (value.contains("/") && !value.toLowerCase(Locale.ROOT).startsWith("votable/")
-            && !org.voarchive.dali.MediaTypes.wellFormed(value)) {
-            return Optional.empty(); // e.g. "text/csv;x": no media type, and no Content-Type to answer with
-        }
-        String key = normalized(value);
+        Optional<String> key = ResponseFormats.key(value);
         for (OutputFormat f : values()) {
-            if (f.names.contains(key)) {
+            if (key.isPresent() && f.names.contains(key.get())) {
                 return Optional.of(f);
             }
         }
         return Optional.empty();
     }
 
-    /**
-     * The Content-Type of a response in this format: the client's own MIME type
-     * when it named one (so that it finds exactly what it asked for), else the canonical one.
-     */
+    /** The Content-Type of a response in this format (DALI's rule: {@link ResponseFormats#contentType}). */
     public String contentType(String requested) {
-        if (requested != null && requested.contains("/") && !requested.toLowerCase(Locale.ROOT).startsWith("votable/")) {
-            return requested.trim();
-        }
-        return mimeType;
-    }
-
-    private static String normalized(String value) {
-        String v = value.toLowerCase(Locale.ROOT).replace(" ", "").replace("\t", "");
-        int semicolon = v.indexOf(';');
-        if (semicolon < 0) {
-            return v;
-        }
-        String base = v.substring(0, semicolon);
-        for (String parameter : v.substring(semicolon + 1).split(";")) {
-            if (parameter.startsWith("serialization=") || parameter.startsWith("header=")) {
-                return base + ";" + parameter.replace("\"", "");
-            }
-        }
-        return base; // other parameters (charset, content=...) do not change the format
+        return ResponseFormats.contentType(requested, mimeType);
     }
 }
