@@ -1,7 +1,5 @@
 package org.voarchive.dali;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -226,14 +224,6 @@ public final class DataOrigin {
             }
         }
         return url.toString();
-    }
-
-    /** Writes INFOs as VOTable elements, values and content escaped. */
-    public static void write(Writer w, List<Info> infos) throws IOException {
-        for (Info i : infos) {
-            w.write("<INFO name=\"" + Xml.attribute(i.name()) + "\" value=\"" + Xml.attribute(i.value()) + "\"");
-            w.write(i.content() == null ? "/>\n" : ">" + Xml.text(i.content()) + "</INFO>\n");
-        }
     }
 
     /** Every item as a JSON object of its name, value and content. */

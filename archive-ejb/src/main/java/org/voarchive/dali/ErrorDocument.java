@@ -24,28 +24,16 @@ public final class ErrorDocument {
      *                   under VOTABLE (its preferred place), for cone search clients
      */
     public static void writeVOTable(Writer out, String message, boolean coneSearch) throws IOException {
-        out.write("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3"
-                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-            """);
+        VoTableDocument document = VoTableDocument.start(out, null);
         if (coneSearch) {
-            out.write("  <INFO name=\"Error\" value=\"" + Xml.attribute(message) + "\"/>\n");
+            document.info("Error", message, null);
         }
-        out.write("""
-              <RESOURCE type="results">
-                <INFO name="QUERY_STATUS" value="ERROR">""");
-        out.write(Xml.text(message));
-        out.write("</INFO>\n");
+        document.startResults().info("QUERY_STATUS", "ERROR", message);
         String request = org.voarchive.logging.RequestId.current();
         if (request != null) { // what to quote to the operator: the service log has it on every line of the request
-            out.write("  <INFO name=\"request_id\" value=\"" + Xml.attribute(request) + "\"/>\n");
+            document.info("request_id", request, null);
         }
-        out.write("""
-              </RESOURCE>
-            </VOTABLE>
-            """);
-        out.flush();
+        document.endResults().end();
     }
 
     public static String voTable(String message) {

@@ -9,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.voarchive.dali.DataOrigin;
 import org.voarchive.dali.Json;
-import org.voarchive.dali.Xml;
+import org.voarchive.dali.VoTableDocument;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.RowListStarTable;
 import uk.ac.starlink.votable.DataFormat;
-import uk.ac.starlink.votable.VOSerializer;
-import uk.ac.starlink.votable.VOTableVersion;
 
 /**
  * Writes a {links} response: a VOTable with one {@code RESOURCE type="results"}
@@ -62,21 +60,13 @@ public final class LinksWriter {
         for (Link link : response.links()) {
             table.addRow(row(link));
         }
-        w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VOTABLE version=\"1.4\""
-            + " xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n");
-        if (response.origin() != null) { // Data Origin section 5.3 (1.2 draft's best practice): query items at the root
-            DataOrigin.write(w, response.origin().query());
-        }
-        w.write("<RESOURCE type=\"results\">\n<INFO name=\"standardID\" value=\"" + STANDARD_ID + "\"/>\n"
-            + "<INFO name=\"QUERY_STATUS\" value=\"OK\"/>\n");
-        if (response.origin() != null) { // ... and those of the tables the rows belong to with the rows
-            DataOrigin.write(w, response.origin().dataset());
-        }
-        VOSerializer.makeSerializer(format, VOTableVersion.V14, table).writeInlineTableElement(w);
+        VoTableDocument document = VoTableDocument.start(w, response.origin()).startResults()
+            .info("standardID", STANDARD_ID, null).info("QUERY_STATUS", "OK", null)
+            .dataset(response.origin()).table(table, format); // the tables the rows belong to, with the rows
         if (response.overflow()) {
-            w.write("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\">" + Xml.text(overflowMessage(response)) + "</INFO>\n");
+            document.info("QUERY_STATUS", "OVERFLOW", overflowMessage(response));
         }
-        w.write("</RESOURCE>\n</VOTABLE>\n");
+        document.endResults().end();
     }
 
     private static void json(LinksResponse response, Writer w) throws IOException {

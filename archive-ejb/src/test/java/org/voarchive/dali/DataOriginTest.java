@@ -128,7 +128,7 @@ class DataOriginTest {
         DataOrigin origin = DataOrigin.of(SITE, request("SELECT '<&>\"' FROM demo.plates"),
             metadata(PublishedMetadata.Publication.NONE), List.of("demo.plates"));
         StringWriter w = new StringWriter();
-        DataOrigin.write(w, origin.dataset());
+        VoTableDocument.start(w, null).startResults().dataset(origin).endResults().end();
         assertTrue(w.toString().contains("<INFO name=\"creator\" value=\"Survey &lt;Team&gt; &amp; &quot;Friends&quot;\">"
             + "Creator of demo.plates</INFO>"), w.toString());
         LinksResponse response = new LinksResponse(List.of(Link.to("P1", "https://e.org/p1", "#this", null, null)),
