@@ -38,12 +38,18 @@ import uk.ac.starlink.fits.CardImage;
  */
 public final class DataOrigin {
 
-    /**
-     * The {@code server_software} value, as the {@code Server} header names this software (a product token
-     * without a release, deliberately: see archive-web's ServerName). The note (table 1) suggests the
-     * software identification note's product/version form; the version is left out for the same reason.
-     */
+    /** The product token of this software, as the {@code Server} header gives it (without a release there). */
     public static final String SERVER_SOFTWARE = "voarchive";
+
+    /**
+     * The {@code server_software} value: the product and its release in the software identification note's
+     * product/version form, as the note's table 1 asks ("voarchive/0.1.0"), so that a result says which release
+     * computed it. The release is the EJB jar's Implementation-Version (from the build); the HTTP header names
+     * the product only, because it answers every client, results only those who queried.
+     */
+    static final String SERVER_SOFTWARE_VERSION = java.util.Optional.ofNullable(
+        DataOrigin.class.getPackage().getImplementationVersion()).map(v -> SERVER_SOFTWARE + "/" + v)
+        .orElse(SERVER_SOFTWARE);
 
     /**
      * One INFO: the note's item name, its value, and a human-readable content (or null).
@@ -99,7 +105,7 @@ public final class DataOrigin {
     public static DataOrigin of(Site site, Request request, PublishedMetadata metadata, List<String> tables) {
         List<Info> query = new ArrayList<>();
         query.add(new Info("publisher", site.publisher(), "Data centre that produced this document"));
-        query.add(new Info("server_software", SERVER_SOFTWARE, "Software that produced this document"));
+        query.add(new Info("server_software", SERVER_SOFTWARE_VERSION, "Software that produced this document"));
         query.add(new Info("service_protocol", request.standardId(), request.protocol()));
         query.add(new Info("service_ivoid", request.serviceIvoid(), "IVOID of the service that produced this document"));
         query.add(new Info("request", request.url(), "The request, its parameters form-encoded"));
