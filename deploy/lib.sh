@@ -193,7 +193,7 @@ run_tool_of() { # module main-class args...
   local module=$1 jar candidate classpath_file="$ARCHIVE_REPO/$1/target/tools.classpath"
   shift
   jar=
-  for candidate in "$ARCHIVE_REPO/$module"/target/"$module"-*.jar; do
+  for candidate in "$ARCHIVE_REPO/$module/target/$module"-*.jar; do
     case $candidate in *-tests.jar|*-sources.jar|*-javadoc.jar) ;; *) [ -r "$candidate" ] && jar=$candidate && break ;; esac
   done
   [ -n "$jar" ] && [ -r "$classpath_file" ] || die "no build of $module found: run deploy/build first"
