@@ -44,12 +44,24 @@ public final class DataOrigin {
     /**
      * The {@code server_software} value: the product and its release in the software identification note's
      * product/version form, as the note's table 1 asks ("voarchive/0.1.0"), so that a result says which release
-     * computed it. The release is the EJB jar's Implementation-Version (from the build); the HTTP header names
-     * the product only, because it answers every client, results only those who queried.
+     * computed it. The release is the build's ({@code release.properties} beside this class, filtered by Maven:
+     * Payara's class loaders do not give a Package its jar's manifest); the HTTP header names the product only,
+     * because it answers every client, results only those who queried.
      */
-    static final String SERVER_SOFTWARE_VERSION = java.util.Optional.ofNullable(
-        DataOrigin.class.getPackage().getImplementationVersion()).map(v -> SERVER_SOFTWARE + "/" + v)
-        .orElse(SERVER_SOFTWARE);
+    static final String SERVER_SOFTWARE_VERSION = SERVER_SOFTWARE + release().map(v -> "/" + v).orElse("");
+
+    private static Optional<String> release() {
+        try (java.io.InputStream in = DataOrigin.class.getResourceAsStream("release.properties")) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return Optional.ofNullable(p.getProperty("version")).filter(v -> !v.isBlank() && !v.startsWith("$"));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
 
     /**
      * One INFO: the note's item name, its value, and a human-readable content (or null).
