@@ -244,18 +244,26 @@ public final class DataOrigin {
         return url.toString();
     }
 
-    /** Every item as a JSON object of its name, value and content. */
-    public static String json(List<Info> infos) {
-        StringBuilder b = new StringBuilder("[");
+    /**
+     * The origin as the JSON formats carry it: {@code dataOrigin} (the query's items) and
+     * {@code dataOriginTables} (the tables'), each an array of objects of name, value and content, as the
+     * VOTable's INFOs have.
+     */
+    public void writeJson(jakarta.json.stream.JsonGenerator g) {
+        writeJson(g, "dataOrigin", query);
+        writeJson(g, "dataOriginTables", dataset);
+    }
+
+    private static void writeJson(jakarta.json.stream.JsonGenerator g, String name, List<Info> infos) {
+        g.writeStartArray(name);
         for (Info i : infos) {
-            b.append(b.length() > 1 ? "," : "").append("{\"name\":").append(Json.string(i.name()))
-                .append(",\"value\":").append(Json.string(i.value()));
+            g.writeStartObject().write("name", i.name()).write("value", i.value());
             if (i.content() != null) {
-                b.append(",\"content\":").append(Json.string(i.content()));
+                g.write("content", i.content());
             }
-            b.append('}');
+            g.writeEnd();
         }
-        return b.append(']').toString();
+        g.writeEnd();
     }
 
     /**

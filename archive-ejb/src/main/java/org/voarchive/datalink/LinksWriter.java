@@ -1,5 +1,6 @@
 package org.voarchive.datalink;
 
+import jakarta.json.stream.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,7 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.voarchive.dali.DataOrigin;
-import org.voarchive.dali.Json;
+import org.voarchive.dali.JsonValues;
 import org.voarchive.dali.VoTableDocument;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.RowListStarTable;
@@ -70,32 +71,34 @@ public final class LinksWriter {
     }
 
     private static void json(LinksResponse response, Writer w) throws IOException {
-        w.write("{\"standardID\":" + Json.string(STANDARD_ID));
+        // the generator writes into the buffer only; closing it would close the response
+        JsonGenerator g = jakarta.json.Json.createGenerator(w);
+        g.writeStartObject().write("standardID", STANDARD_ID);
         if (response.origin() != null) { // as in TAP's JSON results
-            w.write(",\"dataOrigin\":" + DataOrigin.json(response.origin().query())
-                + ",\"dataOriginTables\":" + DataOrigin.json(response.origin().dataset()));
+            response.origin().writeJson(g);
         }
-        w.write(",\"columns\":[");
-        for (int i = 0; i < COLUMNS.length; i++) {
-            w.write((i > 0 ? "," : "") + "{\"name\":" + Json.string((String) COLUMNS[i][0]) + ",\"datatype\":"
-                + Json.string(COLUMNS[i][1] == Long.class ? "long" : "char") + ",\"ucd\":" + Json.string((String) COLUMNS[i][2])
-                + (COLUMNS[i][3] == null ? "" : ",\"unit\":" + Json.string((String) COLUMNS[i][3])) + "}");
+        g.writeStartArray("columns");
+        for (Object[] column : COLUMNS) {
+            g.writeStartObject().write("name", (String) column[0])
+                .write("datatype", column[1] == Long.class ? "long" : "char").write("ucd", (String) column[2]);
+            JsonValues.writeIfPresent(g, "unit", (String) column[3]);
+            g.writeEnd();
         }
-        w.write("],\"data\":[");
-        List<Link> links = response.links();
-        for (int r = 0; r < links.size(); r++) {
-            Object[] row = row(links.get(r));
-            w.write(r > 0 ? ",\n[" : "\n[");
-            for (int i = 0; i < row.length; i++) {
-                w.write((i > 0 ? "," : "") + Json.value(row[i]));
+        g.writeEnd().writeStartArray("data");
+        for (Link link : response.links()) {
+            g.writeStartArray();
+            for (Object cell : row(link)) {
+                JsonValues.write(g, cell);
             }
-            w.write(']');
+            g.writeEnd();
         }
-        w.write("],\"queryStatus\":" + Json.string(response.overflow() ? "OVERFLOW" : "OK"));
+        g.writeEnd().write("queryStatus", response.overflow() ? "OVERFLOW" : "OK");
         if (response.overflow()) {
-            w.write(",\"overflow\":" + Json.string(overflowMessage(response)));
+            g.write("overflow", overflowMessage(response));
         }
-        w.write("}\n");
+        g.writeEnd();
+        g.flush();
+        w.write('\n');
     }
 
     private static String overflowMessage(LinksResponse response) {

@@ -1,7 +1,9 @@
 package org.voarchive.doi;
 
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
 import java.util.Base64;
-import org.voarchive.dali.Json;
 import org.voarchive.doi.xml.DataCiteResource;
 
 /**
@@ -18,10 +20,16 @@ public final class DataCiteJson {
     /** @param event null (draft), "register" or "publish" */
     public static String of(DataCiteResource record, String landingUrl, String event) {
         String xml = Base64.getEncoder().encodeToString(record.toXml(false));
-        return "{\"data\":{\"type\":\"dois\",\"id\":" + Json.string(record.identifier.value) + ",\"attributes\":{"
-            + "\"doi\":" + Json.string(record.identifier.value) + ",\"url\":" + Json.string(landingUrl)
-            + (event == null ? "" : ",\"event\":" + Json.string(event))
-            + ",\"xml\":" + Json.string(xml) + "}}}";
+        StringWriter json = new StringWriter();
+        try (JsonGenerator g = Json.createGenerator(json)) {
+            g.writeStartObject().writeStartObject("data").write("type", "dois").write("id", record.identifier.value)
+                .writeStartObject("attributes").write("doi", record.identifier.value).write("url", landingUrl);
+            if (event != null) {
+                g.write("event", event);
+            }
+            g.write("xml", xml).writeEnd().writeEnd().writeEnd();
+        }
+        return json.toString();
     }
 
     /** The landing page URL a record names (its alternate identifier "DOI Landing Page"). */

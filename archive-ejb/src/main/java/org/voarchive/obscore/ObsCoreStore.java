@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.voarchive.adql.check.ValueType;
-import org.voarchive.dali.Json;
 import org.voarchive.metadata.InvalidField;
 import org.voarchive.metadata.VersionConflict;
 
@@ -247,32 +246,33 @@ public final class ObsCoreStore {
 
     /** The stored form: only the kinds a checked source has, names and constants as JSON values. */
     static String json(Map<ObsCoreColumn, ObsCoreSource> checked) {
-        List<String> entries = new ArrayList<>();
+        jakarta.json.JsonObjectBuilder entries = jakarta.json.Json.createObjectBuilder();
         for (Map.Entry<ObsCoreColumn, ObsCoreSource> e : checked.entrySet()) {
             ObsCoreSource s = e.getValue();
-            List<String> fields = new ArrayList<>();
+            jakarta.json.JsonObjectBuilder fields = jakarta.json.Json.createObjectBuilder();
             if (s.column() != null) {
-                fields.add("\"column\":" + Json.string(s.column()));
+                fields.add("column", s.column());
             }
             if (s.factor() != null) {
-                fields.add("\"factor\":" + s.factor().toPlainString());
+                fields.add("factor", s.factor());
             }
-            if (s.value() != null) {
-                fields.add("\"value\":" + (s.value() instanceof BigDecimal n ? n.toPlainString()
-                    : Json.string((String) s.value())));
+            if (s.value() instanceof BigDecimal n) {
+                fields.add("value", n);
+            } else if (s.value() != null) {
+                fields.add("value", (String) s.value());
             }
             if (s.datalink() != null) {
-                fields.add("\"datalink\":" + Json.string(s.datalink()));
+                fields.add("datalink", s.datalink());
             }
             if (s.mjd() != null) {
-                fields.add("\"mjd\":" + Json.string(s.mjd()));
+                fields.add("mjd", s.mjd());
             }
             if (s.ivoid() != null) {
-                fields.add("\"ivoid\":" + Json.string(s.ivoid()));
+                fields.add("ivoid", s.ivoid());
             }
-            entries.add(Json.string(e.getKey().name()) + ":{" + String.join(",", fields) + "}");
+            entries.add(e.getKey().name(), fields);
         }
-        return "{" + String.join(",", entries) + "}";
+        return entries.build().toString();
     }
 
     /** The table as the metadata publishes it, empty if the metadata has no such table. */

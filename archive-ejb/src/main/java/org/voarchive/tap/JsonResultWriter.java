@@ -1,13 +1,13 @@
 package org.voarchive.tap;
 
+import jakarta.json.stream.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import org.voarchive.dali.DataOrigin;
-import org.voarchive.dali.Json;
+import org.voarchive.dali.JsonValues;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.RowSequence;
 
@@ -25,47 +25,40 @@ final class JsonResultWriter implements ResultWriter {
     @Override
     public void write(ResultTable table, ResultInfo info, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        w.write("{\"query\":" + Json.string(info.query()) + ",\"lang\":" + Json.string(info.lang())
-            + ",\"dataOrigin\":" + DataOrigin.json(info.origin().query())
-            + ",\"dataOriginTables\":" + DataOrigin.json(info.origin().dataset()) + ",\"columns\":[");
+        // the generator writes into the buffer only; closing it would close the response
+        JsonGenerator g = jakarta.json.Json.createGenerator(w);
+        g.writeStartObject().write("query", info.query()).write("lang", info.lang());
+        info.origin().writeJson(g);
+        g.writeStartArray("columns");
         for (int i = 0; i < table.getColumnCount(); i++) {
             ColumnInfo c = table.getColumnInfo(i);
-            w.write(i > 0 ? ",{" : "{");
-            w.write("\"name\":" + Json.string(c.getName()));
-            field(w, "datatype", table.field(i).type().datatype());
-            field(w, "arraysize", table.field(i).type().arraysize());
-            field(w, "ucd", c.getUCD());
-            field(w, "unit", c.getUnitString());
-            field(w, "utype", c.getUtype());
-            field(w, "xtype", c.getXtype());
-            field(w, "description", c.getDescription());
-            w.write('}');
+            g.writeStartObject().write("name", c.getName());
+            JsonValues.writeIfPresent(g, "datatype", table.field(i).type().datatype());
+            JsonValues.writeIfPresent(g, "arraysize", table.field(i).type().arraysize());
+            JsonValues.writeIfPresent(g, "ucd", c.getUCD());
+            JsonValues.writeIfPresent(g, "unit", c.getUnitString());
+            JsonValues.writeIfPresent(g, "utype", c.getUtype());
+            JsonValues.writeIfPresent(g, "xtype", c.getXtype());
+            JsonValues.writeIfPresent(g, "description", c.getDescription());
+            g.writeEnd();
         }
-        w.write("],\"data\":[");
-        long n = 0;
+        g.writeEnd().writeStartArray("data");
         try (RowSequence rows = table.getRowSequence()) {
             while (rows.next()) {
-                w.write(n++ > 0 ? ",\n[" : "\n[");
+                g.writeStartArray();
                 for (int i = 0; i < table.getColumnCount(); i++) {
-                    if (i > 0) {
-                        w.write(',');
-                    }
-                    w.write(Json.value(rows.getCell(i)));
+                    JsonValues.write(g, rows.getCell(i));
                 }
-                w.write(']');
+                g.writeEnd();
             }
         }
-        w.write("],\"queryStatus\":" + Json.string(table.status().name()));
+        g.writeEnd().write("queryStatus", table.status().name());
         if (table.status() == ResultTable.Status.ERROR) {
-            w.write(",\"error\":" + Json.string(org.voarchive.database.DatabaseErrors.primaryMessage(table.failure())));
+            g.write("error", org.voarchive.database.DatabaseErrors.primaryMessage(table.failure()));
         }
-        w.write("}\n");
+        g.writeEnd();
+        g.flush();
+        w.write('\n');
         w.flush();
-    }
-
-    private static void field(Writer w, String name, String value) throws IOException {
-        if (value != null && !value.isEmpty()) {
-            w.write(",\"" + name + "\":" + Json.string(value));
-        }
     }
 }
