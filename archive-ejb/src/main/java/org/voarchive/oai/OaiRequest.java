@@ -34,6 +34,20 @@ public record OaiRequest(String verb, Map<String, String> arguments, String iden
         "ListIdentifiers", Set.of("metadataPrefix", "from", "until", "set", "resumptionToken"),
         "ListRecords", Set.of("metadataPrefix", "from", "until", "set", "resumptionToken"));
 
+    /**
+     * The arguments of a request, from its query string and, for a POST, its form (OAI-PMH 2.0 section 3.1.1
+     * allows both). Unlike DALI's parameters, OAI-PMH's are case-sensitive: they are kept as sent, and a name
+     * given in both places is given twice (an error the parser reports).
+     */
+    @SafeVarargs
+    public static Map<String, List<String>> arguments(Map<String, List<String>>... sources) {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (Map<String, List<String>> source : sources) {
+            source.forEach((name, values) -> all.computeIfAbsent(name, k -> new java.util.ArrayList<>()).addAll(values));
+        }
+        return all;
+    }
+
     public static OaiRequest parse(Map<String, List<String>> parameters) throws OaiException {
         Map<String, String> arguments = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> p : parameters.entrySet()) {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -42,13 +41,7 @@ public class OaiResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response post(MultivaluedMap<String, String> form) {
-        Map<String, List<String>> all = new LinkedHashMap<>(uri.getQueryParameters());
-        form.forEach((k, v) -> all.merge(k, v, (a, b) -> {
-            List<String> both = new java.util.ArrayList<>(a);
-            both.addAll(b);
-            return both;
-        }));
-        return respond(all);
+        return respond(OaiRequest.arguments(uri.getQueryParameters(), form));
     }
 
     private Response respond(Map<String, List<String>> parameters) {
