@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.voarchive.dali.DaliException;
+import org.voarchive.dali.DaliService;
 import org.voarchive.dali.DaliParameters;
 import org.voarchive.site.SiteIdentity;
 import org.voarchive.vosi.AvailabilityService;
@@ -29,6 +30,7 @@ import org.voarchive.web.CallerName;
  */
 @Path("datalink")
 @RequestScoped
+@DaliService
 public class LinksResource {
 
     @Inject

@@ -15,11 +15,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.voarchive.dali.DaliException;
+import org.voarchive.dali.DaliService;
 import org.voarchive.dali.DaliParameters;
-import org.voarchive.dali.ErrorDocument;
 import org.voarchive.tap.QueryService;
 import org.voarchive.tap.RunningQuery;
 import org.voarchive.vosi.AvailabilityService;
@@ -34,9 +32,9 @@ import org.voarchive.web.CallerName;
  */
 @Path("scs/{schema}/{table}")
 @RequestScoped
+@DaliService(coneSearch = true)
 public class ConeSearchResource {
 
-    private static final Logger LOG = Logger.getLogger(ConeSearchResource.class.getName());
 
     @Inject
     ConeSearchService service;
@@ -63,25 +61,21 @@ public class ConeSearchResource {
     String table;
 
     @GET
-    public Response get() {
-        return search(() -> DaliParameters.of(uri.getQueryParameters()));
+    public Response get() throws DaliException {
+        return search(DaliParameters.of(uri.getQueryParameters()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response post(MultivaluedMap<String, String> form) {
-        return search(() -> DaliParameters.of(uri.getQueryParameters(), form));
+    public Response post(MultivaluedMap<String, String> form) throws DaliException {
+        return search(DaliParameters.of(uri.getQueryParameters(), form));
     }
 
     @GET
     @Path("capabilities")
-    public Response capabilities() {
-        try {
-            return Response.ok(capabilities.document(service.find(schema, table, queries.caller(caller()))),
-                "text/xml;charset=UTF-8").build();
-        } catch (DaliException e) {
-            return error(e.status(), e.getMessage());
-        }
+    public Response capabilities() throws DaliException {
+        return Response.ok(capabilities.document(service.find(schema, table, queries.caller(caller()))),
+            "text/xml;charset=UTF-8").build();
     }
 
     /** The archive's availability: a cone search depends on nothing but the database. */
@@ -92,33 +86,14 @@ public class ConeSearchResource {
         return availability.check();
     }
 
-    @FunctionalInterface
-    private interface Parameters {
-        DaliParameters read() throws DaliException;
-    }
-
-    private Response search(Parameters parameters) {
-        RunningQuery query;
-        try {
-            DaliParameters given = parameters.read();
-            ConeRequest request = ConeRequest.parse(given);
-            query = service.search(schema, table, request, given, caller());
-        } catch (DaliException e) {
-            return error(e.status(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "cone search of " + schema + "." + table + " failed", e);
-            return error(500, "the cone search failed in the service; the service log has the details");
-        }
+    /** Refusals and failures go to the mappers, which answer in SCS's error form (@DaliService). */
+    private Response search(DaliParameters given) throws DaliException {
+        RunningQuery query = service.search(schema, table, ConeRequest.parse(given), given, caller());
         StreamingOutput body = query::writeTo;
         return Response.ok(body, query.contentType()).build();
     }
 
     private String caller() {
         return CallerName.of(security);
-    }
-
-    private static Response error(int status, String message) {
-        return Response.status(status).type(ConeRequest.SCS_VOTABLE_TYPE + ";charset=UTF-8")
-            .entity(ErrorDocument.voTable(message, true)).build();
     }
 }

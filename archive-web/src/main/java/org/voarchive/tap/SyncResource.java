@@ -22,10 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.voarchive.dali.DaliErrors;
 import org.voarchive.dali.DaliException;
+import org.voarchive.dali.DaliService;
 import org.voarchive.dali.DaliParameters;
 import org.voarchive.database.Cancellation;
 import org.voarchive.web.CallerName;
@@ -39,9 +37,9 @@ import org.voarchive.web.ClientConnections;
  */
 @Path("tap/sync")
 @RequestScoped
+@DaliService
 public class SyncResource {
 
-    private static final Logger LOG = Logger.getLogger(SyncResource.class.getName());
 
     @Inject
     QueryService queries;
@@ -108,10 +106,7 @@ public class SyncResource {
         try (ClientConnections.Watch watch = clients.watch(http, cancellation::cancel)) {
             query = queries.start(request, caller, uploads, limits.syncTimeoutSeconds(), cancellation,
                 queries.origin("/tap/sync", parameters, request.query()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "TAP sync query failed", e);
-            return DaliErrors.response(500, "the query failed in the service; the service log has the details");
-        }
+        } // a failure goes to web.UnexpectedErrors, which answers a DALI error document (@DaliService)
         StreamingOutput body = query::writeTo;
         return Response.ok(body, query.contentType()).build();
     }

@@ -21,6 +21,9 @@ public class UnexpectedErrors implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedErrors.class.getName());
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.container.ResourceInfo resource;
+
     @Override
     public Response toResponse(Throwable e) {
         if (e instanceof WebApplicationException w) {
@@ -36,6 +39,11 @@ public class UnexpectedErrors implements ExceptionMapper<Throwable> {
         String id = org.voarchive.logging.RequestId.current() != null ? org.voarchive.logging.RequestId.current()
             : UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, "unexpected failure " + id, e);
+        org.voarchive.dali.DaliService service = org.voarchive.dali.DaliErrors.service(resource);
+        if (service != null) { // a DALI client reads a DALI error document, whatever went wrong
+            return org.voarchive.dali.DaliErrors.response(500, "the request failed in the service (request " + id
+                + "); the service log has the details", service.coneSearch());
+        }
         return Response.serverError().type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
             .entity("the request failed in the service (request " + id + "); the service log has the details\n").build();
     }
