@@ -23,9 +23,7 @@ import org.voarchive.datalink.MetadataLinks;
 import org.voarchive.datalink.Semantics;
 import org.voarchive.metadata.Credits;
 import org.voarchive.metadata.CreditsAdmin;
-import org.voarchive.metadata.MetadataAdmin;
 import org.voarchive.metadata.PublishedMetadata;
-import org.voarchive.metadata.SchemaAdmin;
 import org.voarchive.site.SiteIdentity;
 
 /**
@@ -48,11 +46,6 @@ public class LandingPages {
     @EJB
     org.voarchive.database.DataSources dataSources;
 
-    @EJB
-    SchemaAdmin schemas;
-
-    @EJB
-    MetadataAdmin tables;
 
     /** @return empty if the caller may see nothing of that ID */
     public Optional<LandingPage> find(String id, String callerName) throws SQLException, DaliException {
@@ -91,18 +84,13 @@ public class LandingPages {
     private Optional<LandingPage> metadataPage(String id, List<Link> links, LinkContext context) throws SQLException {
         for (PublishedMetadata.Schema s : context.metadata().schemas()) {
             if (s.name().equals(id)) {
-                return Optional.of(page(id, "schema", s.title(), s.description(),
-                    schemas.schema(s.name()).map(r -> r.longDescription()).orElse(null), s.publication(),
-                    credits.credits(CreditsAdmin.Owner.SCHEMA, List.of(s.name())).orElseThrow(),
-                    dates("SELECT created, updated FROM archive.schemas WHERE name = ?", s.name()), links));
+                return Optional.of(page(id, "schema", s.title(), s.description(), s.publication(),
+                    credits.credits(CreditsAdmin.Owner.SCHEMA, List.of(s.name())).orElseThrow(), links));
             }
             for (PublishedMetadata.Table t : s.tables()) {
                 if (t.qualifiedName().equals(id)) {
-                    return Optional.of(page(id, "table", t.title(), t.description(),
-                        tables.table(t.schema(), t.name()).map(r -> r.longDescription()).orElse(null), t.publication(),
-                        credits.credits(CreditsAdmin.Owner.TABLE, List.of(t.schema(), t.name())).orElseThrow(),
-                        dates("SELECT t.created, t.updated FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id"
-                            + " WHERE s.name || '.' || t.name = ?", id), links));
+                    return Optional.of(page(id, "table", t.title(), t.description(), t.publication(),
+                        credits.credits(CreditsAdmin.Owner.TABLE, List.of(t.schema(), t.name())).orElseThrow(), links));
                 }
             }
         }
@@ -161,28 +149,19 @@ public class LandingPages {
         return rows;
     }
 
-    private LandingPage page(String id, String kind, String title, String description, String longDescription,
-                             PublishedMetadata.Publication p, Credits c, LocalDate[] dates, List<Link> links) {
-        return new LandingPage(id, kind, url(id), title == null ? id : title, description, longDescription, p.doi(),
+    /** A schema's or table's page: all of it from the published snapshot but the full credits (agents). */
+    private LandingPage page(String id, String kind, String title, String description, PublishedMetadata.Publication p,
+                             Credits c, List<Link> links) {
+        return new LandingPage(id, kind, url(id), title == null ? id : title, description, p.longDescription(), p.doi(),
             p.licenseSpdx(), p.licenseLabel() != null ? p.licenseLabel() : p.licenseSpdx(), p.licenseUrl(), c.creators(),
-            c.contributors(), p.related(), site.publisher(), dates[0], dates[1], links, c.resourceVersion());
+            c.contributors(), p.related(), site.publisher(), p.created(), p.updated(), links, c.resourceVersion());
     }
 
     private String url(String id) {
         return site.baseUrl() + MetadataLinks.LANDING_PATH + id;
     }
 
-    /** The first and last dates a query gives for one name (UTC). */
-    private LocalDate[] dates(String sql, String name) throws SQLException {
-        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, name);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return new LocalDate[] {date(rs.getObject(1, OffsetDateTime.class)), date(rs.getObject(2, OffsetDateTime.class))};
-            }
-        }
-    }
-
+    /** A timestamp's date, in UTC. */
     private static LocalDate date(OffsetDateTime t) {
         return t == null ? null : t.atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate();
     }

@@ -80,7 +80,8 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
      */
     public record Publication(String doi, String licenseSpdx, String licenseLabel, String licenseUrl,
                               List<Credits.RelatedIdentifier> related, List<String> creators,
-                              java.time.LocalDate created, java.time.LocalDate updated, String resourceVersion) {
+                              java.time.LocalDate created, java.time.LocalDate updated, String resourceVersion,
+                              String longDescription) {
 
         public static final Publication NONE = new Publication(null, null, null, null, List.of());
 
@@ -92,7 +93,7 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
         /** Without creators or dates. */
         public Publication(String doi, String licenseSpdx, String licenseLabel, String licenseUrl,
                            List<Credits.RelatedIdentifier> related) {
-            this(doi, licenseSpdx, licenseLabel, licenseUrl, related, List.of(), null, null, null);
+            this(doi, licenseSpdx, licenseLabel, licenseUrl, related, List.of(), null, null, null, null);
         }
     }
 
@@ -213,7 +214,7 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
     }
 
     /** How many columns {@link #PUBLICATION} has. */
-    private static final int PUBLICATION_COLUMNS = 11;
+    private static final int PUBLICATION_COLUMNS = 12;
 
     /** The publication columns of a schema or table (alias %s), read by {@link #publication}. */
     private static final String PUBLICATION = """
@@ -222,7 +223,8 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
         ARRAY(SELECT r->>'type' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n) ORDER BY n),
         ARRAY(SELECT r->>'relation' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n) ORDER BY n),
         ARRAY(SELECT r->>'name' FROM jsonb_array_elements(%s.credits->'creators') WITH ORDINALITY e(r, n) ORDER BY n),
-        (%s.created AT TIME ZONE 'UTC')::date, (%s.updated AT TIME ZONE 'UTC')::date, %s.credits->>'resourceVersion'""";
+        (%s.created AT TIME ZONE 'UTC')::date, (%s.updated AT TIME ZONE 'UTC')::date, %s.credits->>'resourceVersion',
+        %s.long_description""";
 
     private static Publication publication(ResultSet rs, int first) throws SQLException {
         String[] identifiers = (String[]) rs.getArray(first + 4).getArray();
@@ -235,7 +237,7 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
         return new Publication(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
             rs.getString(first + 3), related, List.of((String[]) rs.getArray(first + 7).getArray()),
             rs.getObject(first + 8, java.time.LocalDate.class), rs.getObject(first + 9, java.time.LocalDate.class),
-            rs.getString(first + 10));
+            rs.getString(first + 10), rs.getString(first + 11));
     }
 
     public Optional<Table> table(String qualifiedName) {

@@ -46,7 +46,7 @@ class DataOriginTest {
             List.of(new Credits.RelatedIdentifier("10.1/paper", "DOI", "IsSupplementTo", null),
                 new Credits.RelatedIdentifier("2021AJ....161...36B", "bibcode", "Cites", null),
                 new Credits.RelatedIdentifier("https://e.org/x", "URL", "IsDocumentedBy", null)),
-            List.of("Plate, Ann", "Survey <Team> & \"Friends\""), LocalDate.of(2026, 1, 2), LocalDate.of(2026, 3, 4), "DR2");
+            List.of("Plate, Ann", "Survey <Team> & \"Friends\""), LocalDate.of(2026, 1, 2), LocalDate.of(2026, 3, 4), "DR2", null);
         return new PublishedMetadata(List.of(new PublishedMetadata.Schema("demo", null, null, null, schema,
             List.of(table("demo", "plates", plates), table("demo", "bsc5", PublishedMetadata.Publication.NONE)))));
     }
@@ -111,7 +111,7 @@ class DataOriginTest {
     @Test
     void aTableWithoutItsOwnDoiIsCitedByItsSchemasOrItsLandingPage() {
         PublishedMetadata.Publication schema = new PublishedMetadata.Publication("10.5072/demo", null, null,
-            "https://spdx.org/licenses/CC0-1.0.html", List.of(), List.of("Schema, Creator"), null, null, null);
+            "https://spdx.org/licenses/CC0-1.0.html", List.of(), List.of("Schema, Creator"), null, null, null, null);
         Map<String, List<String>> d = byName(DataOrigin.of(SITE, request(null), metadata(schema), List.of("demo.bsc5")).dataset());
         assertEquals(List.of("doi:10.5072/demo"), d.get("citation"));
         assertEquals(List.of("https://spdx.org/licenses/CC0-1.0.html"), d.get("rights_uri"));
