@@ -89,6 +89,13 @@ final class Archive {
             env("ARCHIVE_DB_" + role + "_USER"), env("ARCHIVE_DB_" + role + "_PASSWORD"));
     }
 
+    /** Creates (or resets) a user with these groups, as deploy/user does: a test class's own users. */
+    static void user(String name, String password, String... groups) throws SQLException {
+        try (Connection c = connect("OWNER")) {
+            org.voarchive.security.Users.put(c, name, password.toCharArray(), java.util.List.of(groups));
+        }
+    }
+
     /** The "version" an admin API answer gives (optimistic locking). */
     static int version(String json) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"version\"\\s*:\\s*(\\d+)").matcher(json);

@@ -74,9 +74,7 @@ class AuthenticationIT {
     @Test
     void aChangedPasswordEndsARememberedLoginAtOnce() throws Exception {
         assertEquals(200, Archive.send("GET", "/tap/tables", null, CHANGED, PASSWORD).statusCode());
-        try (Connection c = Archive.connect("OWNER")) {
-            Users.put(c, CHANGED, "it-auth-secret-2".toCharArray(), List.of()); // as deploy/user does, from outside
-        }
+        Archive.user(CHANGED, "it-auth-secret-2"); // as deploy/user does, from outside
         assertChallenged(Archive.send("GET", "/tap/tables", null, CHANGED, PASSWORD));
         assertEquals(200, Archive.send("GET", "/tap/tables", null, CHANGED, "it-auth-secret-2").statusCode());
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {

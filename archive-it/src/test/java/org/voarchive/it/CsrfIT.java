@@ -9,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
 
 /**
  * Cross-site requests: a state-changing request naming another site in Origin (or Referer) is a 403 and
@@ -29,9 +27,7 @@ class CsrfIT {
 
     @BeforeAll
     static void admin() throws Exception {
-        try (Connection c = Archive.connect("OWNER")) {
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
-        }
+        Archive.user(ADMIN, PASSWORD, "admin");
     }
 
     @AfterAll

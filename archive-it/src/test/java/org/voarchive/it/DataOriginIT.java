@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voarchive.conformance.SchemaValidator;
-import org.voarchive.security.Users;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import uk.ac.starlink.table.RowSequence;
@@ -44,9 +43,7 @@ class DataOriginIT {
 
     @BeforeAll
     static void admin() throws Exception {
-        try (Connection c = Archive.connect("OWNER")) {
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
-        }
+        Archive.user(ADMIN, PASSWORD, "admin");
     }
 
     @AfterAll

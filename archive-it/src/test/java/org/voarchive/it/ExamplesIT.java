@@ -24,7 +24,6 @@ import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -42,9 +41,7 @@ class ExamplesIT {
 
     @BeforeAll
     static void admin() throws Exception {
-        try (Connection c = Archive.connect("OWNER")) {
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
-        }
+        Archive.user(ADMIN, PASSWORD, "admin");
     }
 
     @AfterAll

@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
 
 /** Ingest through the admin API as a UWS job: upload, progress, report, the table queryable; broken files change nothing. */
 class IngestApiIT {
@@ -39,10 +38,8 @@ class IngestApiIT {
 
     @BeforeAll
     static void users() throws Exception {
-        try (Connection c = Archive.connect("OWNER")) {
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
-            Users.put(c, USER, PASSWORD.toCharArray(), List.of());
-        }
+        Archive.user(ADMIN, PASSWORD, "admin");
+        Archive.user(USER, PASSWORD);
     }
 
     @AfterAll

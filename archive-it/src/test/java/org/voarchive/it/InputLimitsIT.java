@@ -12,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
 
 /**
  * Limits on what callers send: the length of QUERY (archive.tap.query.max-length, 100000 characters by
@@ -29,9 +28,7 @@ class InputLimitsIT {
 
     @BeforeAll
     static void admin() throws Exception {
-        try (Connection c = Archive.connect("OWNER")) {
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
-        }
+        Archive.user(ADMIN, PASSWORD, "admin");
     }
 
     @AfterAll

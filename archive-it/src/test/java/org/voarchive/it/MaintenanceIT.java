@@ -20,9 +20,7 @@ class MaintenanceIT {
     @Test
     void tasksAreVisibleToAdminsOnly() throws Exception {
         assertEquals(401, Archive.send("GET", "/admin/maintenance", null, null, null).statusCode());
-        try (Connection c = Archive.connect("OWNER")) {
-            org.voarchive.security.Users.put(c, "it-maint-admin", "it-maint-secret".toCharArray(), List.of("admin"));
-        }
+        Archive.user("it-maint-admin", "it-maint-secret", "admin");
         try {
             Thread.sleep(2500); // every task has run at least once since the server started
             HttpResponse<String> r = Archive.send("GET", "/admin/maintenance", null, "it-maint-admin", "it-maint-secret");

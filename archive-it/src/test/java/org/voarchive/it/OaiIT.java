@@ -143,9 +143,7 @@ class OaiIT {
 
     @Test
     void aRecordThatGoesKeepsATombstoneUntilItComesBack() throws Exception {
-        try (Connection c = Archive.connect("OWNER")) {
-            org.voarchive.security.Users.put(c, "it-oai-admin", "it-oai-secret".toCharArray(), List.of("admin"));
-        }
+        Archive.user("it-oai-admin", "it-oai-secret", "admin");
         try {
             String withDoi = "ID,access_url,semantics\nit-oai-obj,https://doi.org/10.5072/it-oai-obj,#doi\n"
                 + "it-oai-obj,https://example.org/it-oai-obj.fits,#this\n";

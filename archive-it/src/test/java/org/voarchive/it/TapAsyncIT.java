@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.voarchive.conformance.SchemaValidator;
-import org.voarchive.security.Users;
 import uk.ac.starlink.table.StarTable;
 
 /**
@@ -47,10 +46,8 @@ class TapAsyncIT {
 
     @BeforeAll
     static void users() throws Exception {
-        try (Connection c = Archive.connect("OWNER")) {
-            Users.put(c, ALICE, PASSWORD.toCharArray(), List.of());
-            Users.put(c, BOB, PASSWORD.toCharArray(), List.of());
-        }
+        Archive.user(ALICE, PASSWORD);
+        Archive.user(BOB, PASSWORD);
     }
 
     @AfterAll

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
 
 /**
  * The attacks that once read the server's files through an uploaded table, against every door a table
@@ -53,9 +52,7 @@ class UploadSafetyIT {
 
     @BeforeAll
     static void admin() throws Exception {
-        try (Connection c = Archive.connect("OWNER")) {
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
-        }
+        Archive.user(ADMIN, PASSWORD, "admin");
     }
 
     @AfterAll
