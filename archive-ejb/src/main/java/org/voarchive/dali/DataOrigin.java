@@ -81,9 +81,9 @@ public final class DataOrigin {
                 site.baseUrl() + MetadataLinks.LANDING_PATH);
         }
 
-        /** The IVOID of the TAP service's registry record (as registry.VoResources names it). */
+        /** The IVOID of the TAP service's registry record. */
         public String tapIvoid() {
-            return authority + "/tap";
+            return authority + SiteIdentity.TAP;
         }
     }
 

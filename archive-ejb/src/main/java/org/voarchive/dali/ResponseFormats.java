@@ -1,5 +1,6 @@
 package org.voarchive.dali;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,6 +41,12 @@ public final class ResponseFormats {
             }
         }
         return Optional.of(base);
+    }
+
+    /** The format of a service's table whose names (as {@link #key} writes them) include the value's key. */
+    public static <F> Optional<F> lookup(String value, F[] formats, java.util.function.Function<F, List<String>> names) {
+        Optional<String> key = key(value);
+        return key.flatMap(k -> java.util.Arrays.stream(formats).filter(f -> names.apply(f).contains(k)).findFirst());
     }
 
     /**

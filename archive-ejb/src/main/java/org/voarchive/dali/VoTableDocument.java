@@ -13,19 +13,20 @@ import uk.ac.starlink.votable.VOTableVersion;
  * The one VOTable envelope of every DALI response the archive writes (TAP and cone search results, {links}
  * responses, error documents): VOTable 1.4 in the 1.3 namespace, the Data Origin query items at the root and
  * the dataset items in the {@code RESOURCE type="results"} (the note's section 5.3, 1.2 draft's best
- * practice), INFOs escaped, the table streamed by STIL's serializer as its rows come. The writer is the
- * caller's (a buffered one): this class only writes into it, in document order.
+ * practice), INFOs escaped, the table streamed by STIL's serializer as its rows come. It writes in document
+ * order into the caller's writer (buffered, as STIL's serializer needs), and flushes it at the end.
  */
 public final class VoTableDocument {
 
-    private final Writer w;
+    private final BufferedWriter w;
 
-    private VoTableDocument(Writer w) {
+    private VoTableDocument(BufferedWriter w) {
         this.w = w;
     }
 
     /** The XML declaration, the VOTABLE element and, when there is one, the origin's query items. */
-    public static VoTableDocument start(Writer w, DataOrigin origin) throws IOException {
+    public static VoTableDocument start(Writer out, DataOrigin origin) throws IOException {
+        BufferedWriter w = out instanceof BufferedWriter buffered ? buffered : new BufferedWriter(out);
         w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VOTABLE version=\"1.4\""
             + " xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n");
         VoTableDocument document = new VoTableDocument(w);
@@ -64,25 +65,13 @@ public final class VoTableDocument {
 
     /** The table, its rows serialized in the given format as STIL reads them from it. */
     public VoTableDocument table(StarTable table, DataFormat format) throws IOException {
-        VOSerializer serializer = VOSerializer.makeSerializer(format, VOTableVersion.V14, table);
-        if (w instanceof BufferedWriter buffered) { // the response writers are: the rows go straight into it
-            serializer.writeInlineTableElement(buffered);
-        } else {
-            BufferedWriter buffered = new BufferedWriter(w);
-            serializer.writeInlineTableElement(buffered);
-            buffered.flush();
-        }
+        VOSerializer.makeSerializer(format, VOTableVersion.V14, table).writeInlineTableElement(w);
         return this;
     }
 
     public VoTableDocument endResults() throws IOException {
         w.write("</RESOURCE>\n");
         return this;
-    }
-
-    /** For what follows the results RESOURCE (e.g. service descriptors). */
-    public Writer writer() {
-        return w;
     }
 
     /** Closes VOTABLE and flushes the writer. */

@@ -70,7 +70,7 @@ public class DatalinkService {
         LinkContext context = context(callerName);
         LinksResponse response = links(requested, context);
         DataOrigin.Request request = new DataOrigin.Request(LinksWriter.STANDARD_ID, "DataLink 1.1",
-            site.authority() + "/datalink",
+            site.ivoid(SiteIdentity.DATALINK),
             DataOrigin.requestUrl(site.baseUrl() + DatalinkCapabilities.LINKS_PATH, parameters.asMap()), received, null);
         return response.withOrigin(DataOrigin.of(DataOrigin.Site.of(site), request, context.metadata(), response.tables()));
     }

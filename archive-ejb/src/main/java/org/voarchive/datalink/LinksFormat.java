@@ -29,13 +29,7 @@ public enum LinksFormat {
         if (value == null || value.isBlank()) {
             return Optional.of(VOTABLE_TABLEDATA);
         }
-        Optional<String> key = ResponseFormats.key(value);
-        for (LinksFormat f : values()) {
-            if (key.isPresent() && f.names.contains(key.get())) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return ResponseFormats.lookup(value, values(), f -> f.names);
     }
 
     /** The response's Content-Type: the standard one unless the client asked for a media type (DALI's rule). */

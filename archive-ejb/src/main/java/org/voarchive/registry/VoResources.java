@@ -91,16 +91,16 @@ public class VoResources {
                 "The IVOA naming authority of " + site.publisher() + ".", site.baseUrl() + "/", created, stamp),
             new VoResource(registryId(), "vg:Registry", site.name() + " publishing registry",
                 "The OAI-PMH publishing registry of " + site.name() + ".", site.baseUrl() + "/", created, stamp),
-            new VoResource(auth + "/tap", "vs:CatalogService", site.name() + " TAP service",
+            new VoResource(site.ivoid(SiteIdentity.TAP), "vs:CatalogService", site.name() + " TAP service",
                 "Table access (TAP 1.1, ADQL 2.1) to the published tables of " + site.name() + ".",
                 site.baseUrl() + "/", created, stamp),
-            new VoResource(auth + "/datalink", "vs:DataService", site.name() + " datalink service",
+            new VoResource(site.ivoid(SiteIdentity.DATALINK), "vs:DataService", site.name() + " datalink service",
                 "DataLink 1.1 links of the archive's objects, schemas and tables: files, DOIs, landing pages.",
                 site.baseUrl() + "/datalink/semantics", created, stamp),
             new VoResource(auth + "/web", "vr:Service", site.name() + " web pages",
                 "The archive's home page, landing pages and datalink views.", site.baseUrl() + "/", created, stamp)));
         for (PublishedMetadata.Table t : publicConeSearches()) {
-            resources.add(new VoResource(auth + ConeSearchService.path(t.schema(), t.name()), "vs:CatalogService",
+            resources.add(new VoResource(site.ivoid(ConeSearchService.path(t.schema(), t.name())), "vs:CatalogService",
                 "Cone search of " + t.qualifiedName() + (t.title() == null ? "" : ": " + t.title()),
                 t.description() == null ? "Simple Cone Search over " + t.qualifiedName() + "." : t.description(),
                 site.baseUrl() + "/landing/" + t.qualifiedName(), created, stamp,
@@ -160,10 +160,10 @@ public class VoResources {
             harvest(w, maxRecords);
             text(w, "full", "false");
             text(w, "managedAuthority", auth.replaceFirst("^ivo://", ""));
-        } else if (r.ivoid().equals(auth + "/tap")) {
+        } else if (r.ivoid().equals(site.ivoid(SiteIdentity.TAP))) {
             capabilities(w, tap.capabilities());
             tableset(w, VosiTables.tableSet(visible, true));
-        } else if (r.ivoid().equals(auth + "/datalink")) {
+        } else if (r.ivoid().equals(site.ivoid(SiteIdentity.DATALINK))) {
             capabilities(w, datalink.capabilities());
         } else if (r.ivoid().equals(auth + "/web")) {
             w.writeStartElement("capability");
@@ -171,7 +171,7 @@ public class VoResources {
             w.writeEndElement();
         } else {
             for (PublishedMetadata.Table t : publicConeSearches()) {
-                if (r.ivoid().equals(auth + ConeSearchService.path(t.schema(), t.name()))) {
+                if (r.ivoid().equals(site.ivoid(ConeSearchService.path(t.schema(), t.name())))) {
                     capabilities(w, coneSearches.capabilities(t));
                     PublishedMetadata one = new PublishedMetadata(visible.schemas().stream()
                         .filter(s -> s.name().equals(t.schema()))

@@ -90,7 +90,7 @@ public class ConeSearchService {
             OptionalLong.of(cone.maxrec()), null, List.of());
         // the cone search's own registry record and standardID; no ADQL was given, so no query item
         DataOrigin.Request origin = new DataOrigin.Request(ConeSearchCapability.STANDARD_ID, "Simple Cone Search 1.03",
-            site.authority() + path(schema, table),
+            site.ivoid(path(schema, table)),
             DataOrigin.requestUrl(site.baseUrl() + path(schema, table), parameters.asMap()), received, null);
         RunningQuery running = queries.start(tap, caller, metadata, UploadSource.NONE, limits.syncTimeoutSeconds(),
             new Cancellation(), origin);

@@ -59,6 +59,18 @@ public class SiteIdentity {
         return authority;
     }
 
+    /** The paths, under the authority, of the services' records in the publishing registry (registry.VoResources). */
+    public static final String TAP = "/tap";
+    public static final String DATALINK = "/datalink";
+
+    /**
+     * The IVOA identifier of one of the archive's resources: the authority and the resource's path ({@link #TAP},
+     * {@link #DATALINK}, a cone search's path). Results name their service by it, so it must be the registry's.
+     */
+    public String ivoid(String path) {
+        return authority + path;
+    }
+
     /** The public base URL without a trailing slash; endpoint URLs are built on it. */
     public String baseUrl() {
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

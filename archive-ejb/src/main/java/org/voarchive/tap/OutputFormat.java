@@ -59,13 +59,7 @@ public enum OutputFormat {
 
     /** The format a RESPONSEFORMAT value names (read as every DALI service reads it: {@link ResponseFormats}). */
     public static Optional<OutputFormat> forName(String value) {
-        Optional<String> key = ResponseFormats.key(value);
-        for (OutputFormat f : values()) {
-            if (key.isPresent() && f.names.contains(key.get())) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return ResponseFormats.lookup(value, values(), f -> f.names);
     }
 
     /** The Content-Type of a response in this format (DALI's rule: {@link ResponseFormats#contentType}). */
