@@ -168,6 +168,11 @@ class DataOriginIT {
                 + "\"licenseUrl\":\"https://creativecommons.org/licenses/by/4.0/\",\"licenseLabel\":\"CC BY 4.0\","
                 + "\"version\":" + version + "}", ADMIN, PASSWORD);
             assertEquals(200, edit.statusCode(), edit.body());
+            // a release is one short line: anything else is refused, naming the field, and changes nothing
+            HttpResponse<String> refused = Archive.send("PUT", path + "/credits", "{\"resourceVersion\":\"DR1\\nDR2\","
+                + "\"version\":" + Archive.version(edit.body()) + "}", ADMIN, PASSWORD);
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("resourceVersion"), refused.body());
             HttpResponse<String> credits = Archive.send("PUT", path + "/credits", "{\"creators\":[{\"name\":\"Origin, Ada\","
                 + "\"nameType\":\"Personal\",\"givenName\":\"Ada\",\"familyName\":\"Origin\"},{\"name\":\"Plate <Survey> & Co\","
                 + "\"nameType\":\"Organizational\"}],\"resourceVersion\":\"DR-it\",\"version\":" + Archive.version(edit.body())
