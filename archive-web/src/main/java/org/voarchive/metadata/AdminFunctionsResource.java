@@ -2,55 +2,39 @@ package org.voarchive.metadata;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
-/** Admin API (role admin): the operators' ADQL user-defined functions. JSON in and out. */
+/** Admin API (role admin): the operators' ADQL user-defined functions. */
 @Path("admin/metadata/functions")
 @RequestScoped
-@Produces(MediaType.APPLICATION_JSON)
-public class AdminFunctionsResource {
+public class AdminFunctionsResource extends NamedItemsResource<FunctionRecord> {
 
     @Inject
     FunctionAdmin functions;
 
-    @GET
-    public List<FunctionRecord> all() throws SQLException {
+    public AdminFunctionsResource() {
+        super("function");
+    }
+
+    @Override
+    protected List<FunctionRecord> list() {
         return functions.functions();
     }
 
-    @GET
-    @Path("{name}")
-    public FunctionRecord one(@PathParam("name") String name) throws SQLException {
-        return functions.function(name).orElseThrow(() -> new NotFoundException("no function " + name));
+    @Override
+    protected Optional<FunctionRecord> find(String name) {
+        return functions.function(name);
     }
 
-    /** Declares a function (no version) or replaces it (the version read; 409 if it moved on). */
-    @PUT
-    @Path("{name}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public FunctionRecord put(@PathParam("name") String name, FunctionRecord edit) throws SQLException {
+    @Override
+    protected FunctionRecord store(String name, FunctionRecord edit) {
         return functions.put(name, edit, true);
     }
 
-    /** Removes it, if it is still at {@code version}. */
-    @DELETE
-    @Path("{name}")
-    public Response delete(@PathParam("name") String name, @QueryParam("version") Integer version) throws SQLException {
-        if (!functions.delete(name, version)) {
-            throw new NotFoundException("no function " + name);
-        }
-        return Response.noContent().build();
+    @Override
+    protected boolean remove(String name, Integer version) {
+        return functions.delete(name, version);
     }
 }
