@@ -16,10 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.voarchive.adql.check.TableInfo;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.PublishedMetadata;
-import org.voarchive.security.Users;
 
 /**
  * Access levels everywhere metadata is read: PUBLIC for everyone, INTERNAL for
@@ -36,13 +36,13 @@ class AccessIT {
     private static final String PASSWORD = "it-access-secret";
     private static final Pattern TABLE = Pattern.compile("<name>(it_access\\.\\w+)</name>");
 
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin").add(MEMBER, PASSWORD, "it_astronomers")
+        .add(OUTSIDER, PASSWORD).add(KEEPER, PASSWORD, "it_keepers");
+
     @BeforeAll
     static void tablesOfEveryLevel() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
-            Users.put(c, MEMBER, PASSWORD.toCharArray(), List.of("it_astronomers"));
-            Users.put(c, OUTSIDER, PASSWORD.toCharArray(), List.of());
-            Users.put(c, KEEPER, PASSWORD.toCharArray(), List.of("it_keepers"));
             s.execute("DROP SCHEMA IF EXISTS it_access CASCADE");
             s.execute("CREATE SCHEMA it_access");
             for (String t : List.of("pub", "int", "priv")) {
@@ -69,7 +69,7 @@ class AccessIT {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS it_access CASCADE");
             s.execute("DELETE FROM archive.schemas WHERE name = 'it_access'");
-            s.execute("DELETE FROM archive.users WHERE name LIKE 'it-access-%'");
+            // before their members (USERS deletes them after this): their archive.user_groups rows cascade (V3)
             s.execute("DELETE FROM archive.groups WHERE name IN ('it_astronomers', 'it_keepers')");
         }
     }

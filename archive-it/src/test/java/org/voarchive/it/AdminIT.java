@@ -7,12 +7,11 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The admin API: HTTP Basic against the database users, role admin, validation and optimistic locking. */
 @Tag("smoke")
@@ -23,16 +22,16 @@ class AdminIT {
     private static final String OTHER = "it-astronomer";
     private static final String OTHER_PASSWORD = "it-astronomer-secret";
 
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, ADMIN_PASSWORD, "admin")
+        .add(OTHER, OTHER_PASSWORD, "astronomers");
+
     @BeforeAll
-    static void usersAndAScratchTable() throws Exception {
-        try (Connection c = Archive.connect("OWNER")) {
-            Users.put(c, ADMIN, ADMIN_PASSWORD.toCharArray(), List.of("admin"));
-            Users.put(c, OTHER, OTHER_PASSWORD.toCharArray(), List.of("astronomers"));
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS it_admin CASCADE");
-                s.execute("CREATE SCHEMA it_admin");
-                s.execute("CREATE TABLE it_admin.t (id integer PRIMARY KEY, x real)");
-            }
+    static void aScratchTable() throws Exception {
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS it_admin CASCADE");
+            s.execute("CREATE SCHEMA it_admin");
+            s.execute("CREATE TABLE it_admin.t (id integer PRIMARY KEY, x real)");
         }
     }
 
@@ -41,7 +40,6 @@ class AdminIT {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS it_admin CASCADE");
             s.execute("DELETE FROM archive.schemas WHERE name = 'it_admin'");
-            s.execute("DELETE FROM archive.users WHERE name IN ('" + ADMIN + "', '" + OTHER + "')");
         }
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Defence in depth per access level (migration V22): anonymous callers' queries run as the query role's
@@ -45,11 +45,12 @@ class AnonymousRoleIT {
         </TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>
         """;
 
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin").add(MEMBER, PASSWORD, GROUP);
+
     @BeforeAll
     static void aPublicTableWithAPrivateAndAnInternalColumn() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
-            Users.put(c, MEMBER, PASSWORD.toCharArray(), List.of(GROUP));
             Archive.freshScratchSchema(s, SCHEMA);
             s.execute("CREATE TABLE " + SCHEMA + ".t (id integer PRIMARY KEY, name text, secret text, inside text)");
             s.execute("INSERT INTO " + SCHEMA + ".t VALUES (1, 'one', 'SECRET-1', 'INSIDE-1'), (2, 'two', 'SECRET-2', 'INSIDE-2')");
@@ -72,7 +73,7 @@ class AnonymousRoleIT {
     static void cleanUp() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             Archive.dropScratchSchema(s, SCHEMA);
-            s.execute("DELETE FROM archive.users WHERE name IN ('" + ADMIN + "', '" + MEMBER + "')");
+            // before its members (USERS deletes them after this): their archive.user_groups rows cascade (V3)
             s.execute("DELETE FROM archive.groups WHERE name = '" + GROUP + "'");
         }
     }

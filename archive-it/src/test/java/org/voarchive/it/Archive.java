@@ -89,7 +89,10 @@ final class Archive {
             env("ARCHIVE_DB_" + role + "_USER"), env("ARCHIVE_DB_" + role + "_PASSWORD"));
     }
 
-    /** Creates (or resets) a user with these groups, as deploy/user does: a test class's own users. */
+    /**
+     * Creates (or resets) a user with exactly these groups, as deploy/user does: the one place the tests make
+     * users, for a class's own users through {@link TestUsers}, which also deletes them again.
+     */
     static void user(String name, String password, String... groups) throws SQLException {
         try (Connection c = connect("OWNER")) {
             org.voarchive.security.Users.put(c, name, password.toCharArray(), java.util.List.of(groups));

@@ -10,10 +10,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * HTTP Basic: wrong credentials are a 401 with the challenge on public endpoints too (never an anonymous
@@ -31,21 +29,9 @@ class AuthenticationIT {
     private static final String SYNC = "/tap/sync?LANG=ADQL&RESPONSEFORMAT=csv&QUERY="
         + URLEncoder.encode("SELECT TOP 1 schema_name FROM tap_schema.schemas", StandardCharsets.UTF_8);
 
-    @BeforeAll
-    static void users() throws Exception {
-        try (Connection c = Archive.connect("OWNER")) {
-            for (String user : List.of(USER, TIMING, LOCKED, CHANGED)) {
-                Users.put(c, user, PASSWORD.toCharArray(), List.of());
-            }
-        }
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM archive.users WHERE name LIKE 'it-auth-%'");
-        }
-    }
+    /** CHANGED is deleted by its test already; deleting it again afterwards does nothing. */
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().addAll(List.of(USER, TIMING, LOCKED, CHANGED), PASSWORD);
 
     private static void assertChallenged(HttpResponse<String> r) {
         assertEquals(401, r.statusCode(), r.body());

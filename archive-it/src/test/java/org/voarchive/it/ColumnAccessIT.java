@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A PRIVATE column of a PUBLIC table stays out of an anonymous caller's reach through ADQL: names
@@ -42,10 +42,12 @@ class ColumnAccessIT {
         </TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>
         """;
 
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin");
+
     @BeforeAll
     static void aPublicTableWithAPrivateColumn() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
             Archive.freshScratchSchema(s, SCHEMA);
             s.execute("CREATE TABLE " + SCHEMA + ".t (id integer PRIMARY KEY, name text, secret text)");
             for (Map.Entry<Integer, String> e : SECRETS.entrySet()) {
@@ -73,7 +75,6 @@ class ColumnAccessIT {
     static void cleanUp() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             Archive.dropScratchSchema(s, SCHEMA);
-            s.execute("DELETE FROM archive.users WHERE name = '" + ADMIN + "'");
         }
     }
 

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.voarchive.adql.QueryParser;
 import org.voarchive.adql.postgres.PostgresTranslator;
-import org.voarchive.security.Users;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
@@ -46,11 +46,12 @@ class ConeSearchIT {
     private static final String MEMBER = "it-scs-member";
     private static final String PASSWORD = "it-scs-secret";
 
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin").add(MEMBER, PASSWORD, "it_scs_members");
+
     @BeforeAll
     static void fixtures() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
-            Users.put(c, MEMBER, PASSWORD.toCharArray(), List.of("it_scs_members"));
             Archive.freshScratchSchema(s, "it_scs");
             for (String t : List.of("objects", "secret")) {
                 s.execute("CREATE TABLE it_scs." + t + " (name text PRIMARY KEY, alpha double precision,"
@@ -83,7 +84,7 @@ class ConeSearchIT {
     static void cleanUp() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             Archive.dropScratchSchema(s, "it_scs");
-            s.execute("DELETE FROM archive.users WHERE name LIKE 'it-scs-%'");
+            // before its members (USERS deletes them after this): their archive.user_groups rows cascade (V3)
             s.execute("DELETE FROM archive.groups WHERE name = 'it_scs_members'");
         }
     }

@@ -10,8 +10,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cross-site requests: a state-changing request naming another site in Origin (or Referer) is a 403 and
@@ -25,16 +25,13 @@ class CsrfIT {
     private static final String EVIL = "http://evil.example";
     private static final String BOUNDARY = "it-csrf-boundary";
 
-    @BeforeAll
-    static void admin() throws Exception {
-        Archive.user(ADMIN, PASSWORD, "admin");
-    }
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin");
 
     @AfterAll
     static void cleanUp() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             s.execute("DELETE FROM archive.datalinks WHERE object_id LIKE 'it-csrf-%'");
-            s.execute("DELETE FROM archive.users WHERE name = '" + ADMIN + "'");
         }
     }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 
@@ -52,6 +52,10 @@ class DataAccessIT {
     private static final String ESCAPE = "/files/" + DIR + "/escape.fits";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin").add(MEMBER, PASSWORD, GROUP)
+        .add(OUTSIDER, PASSWORD);
+
     private static Path files() {
         return Path.of(Archive.env("ARCHIVE_FILES_DIR")).resolve(DIR);
     }
@@ -59,9 +63,6 @@ class DataAccessIT {
     @BeforeAll
     static void aTableWithFilesAndLinks() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
-            Users.put(c, MEMBER, PASSWORD.toCharArray(), List.of(GROUP));
-            Users.put(c, OUTSIDER, PASSWORD.toCharArray(), List.of());
             s.execute("DELETE FROM archive.datalinks WHERE object_id LIKE 'it-data-%'");
             Archive.freshScratchSchema(s, SCHEMA);
             s.execute("CREATE TABLE " + TABLE + " (id text PRIMARY KEY)");
@@ -111,7 +112,7 @@ class DataAccessIT {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             s.execute("DELETE FROM archive.datalinks WHERE object_id LIKE 'it-data-%'");
             Archive.dropScratchSchema(s, SCHEMA);
-            s.execute("DELETE FROM archive.users WHERE name LIKE 'it-data-%'");
+            // before its members (USERS deletes them after this): their archive.user_groups rows cascade (V3)
             s.execute("DELETE FROM archive.groups WHERE name = '" + GROUP + "'");
         }
         if (Files.exists(files(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

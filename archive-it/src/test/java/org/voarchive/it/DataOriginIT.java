@@ -18,9 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.voarchive.conformance.SchemaValidator;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -41,17 +40,8 @@ class DataOriginIT {
     private static final String ADMIN = "it-origin-admin";
     private static final String PASSWORD = "it-origin-secret";
 
-    @BeforeAll
-    static void admin() throws Exception {
-        Archive.user(ADMIN, PASSWORD, "admin");
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        try (Connection c = Archive.connect("OWNER"); var s = c.createStatement()) {
-            s.execute("DELETE FROM archive.users WHERE name = '" + ADMIN + "'");
-        }
-    }
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin");
 
     /** A result VOTable's INFOs: those at the root and those of its results RESOURCE, by name, in order. */
     private record Infos(Map<String, List<String>> root, Map<String, List<String>> resource) {

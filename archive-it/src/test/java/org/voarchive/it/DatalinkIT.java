@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 
@@ -40,11 +40,12 @@ class DatalinkIT {
     private static final String DOI_SEMANTICS = "/datalink/semantics#doi";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin").add(MEMBER, PASSWORD, "it_dl_members");
+
     @BeforeAll
     static void fixtures() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
-            Users.put(c, MEMBER, PASSWORD.toCharArray(), List.of("it_dl_members"));
             s.execute("DROP SCHEMA IF EXISTS it_dl CASCADE");
             s.execute("CREATE SCHEMA it_dl");
             s.execute("CREATE TABLE it_dl.secret (id text PRIMARY KEY)");
@@ -74,7 +75,7 @@ class DatalinkIT {
             s.execute("DELETE FROM archive.datalinks WHERE object_id LIKE 'it-dl-%'");
             s.execute("DROP SCHEMA IF EXISTS it_dl CASCADE");
             s.execute("DELETE FROM archive.schemas WHERE name = 'it_dl'");
-            s.execute("DELETE FROM archive.users WHERE name LIKE 'it-dl-%'");
+            // before its members (USERS deletes them after this): their archive.user_groups rows cascade (V3)
             s.execute("DELETE FROM archive.groups WHERE name = 'it_dl_members'");
         }
     }

@@ -12,8 +12,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.voarchive.conformance.SchemaValidator;
-import org.voarchive.security.Users;
 
 /**
  * DataCite records of the demo table and plates (kernel 4.5, schema-valid,
@@ -26,6 +26,9 @@ class DoiIT {
 
     private static final String XSD = "datacite/kernel-4.5/metadata.xsd";
     private static final String NS = "http://datacite.org/schema/kernel-4";
+
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add("it-doi-admin", "it-doi-secret", "admin");
 
     private static String get(String path) throws Exception {
         HttpResponse<byte[]> r = Archive.get(path);
@@ -70,8 +73,7 @@ class DoiIT {
             exchange.close();
         });
         datacite.start();
-        try (var c = Archive.connect("OWNER")) {
-            Users.put(c, "it-doi-admin", "it-doi-secret".toCharArray(), List.of("admin"));
+        try {
             HttpResponse<String> r = Archive.send("POST", "/admin/doi/register?ID=P0002", null, "it-doi-admin", "it-doi-secret");
             assertEquals(200, r.statusCode(), r.body());
             assertTrue(r.body().contains("\"dataciteStatus\":201"), r.body());
@@ -85,9 +87,6 @@ class DoiIT {
                 .statusCode());
         } finally {
             datacite.stop(0);
-            try (var c = Archive.connect("OWNER"); var s = c.createStatement()) {
-                s.execute("DELETE FROM archive.users WHERE name = 'it-doi-admin'");
-            }
         }
     }
 }

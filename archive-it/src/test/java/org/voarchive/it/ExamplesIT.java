@@ -22,8 +22,8 @@ import javax.xml.xpath.XPathFactory;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -39,16 +39,13 @@ class ExamplesIT {
     private static final String PASSWORD = "it-examples-secret";
     private static final String PATH = "/admin/metadata/examples/";
 
-    @BeforeAll
-    static void admin() throws Exception {
-        Archive.user(ADMIN, PASSWORD, "admin");
-    }
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin");
 
     @AfterAll
     static void cleanUp() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             s.execute("DELETE FROM archive.examples WHERE name LIKE 'it-%'");
-            s.execute("DELETE FROM archive.users WHERE name = '" + ADMIN + "'");
         }
     }
 

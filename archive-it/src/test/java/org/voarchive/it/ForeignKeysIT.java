@@ -8,11 +8,10 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Foreign keys through the admin API: declared between tables the database does not link, validated field by
@@ -23,11 +22,13 @@ class ForeignKeysIT {
     private static final String ADMIN = "it-fk-admin";
     private static final String PASSWORD = "it-fk-secret";
 
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin");
+
     @BeforeAll
     static void tables() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             Archive.freshScratchSchema(s, "it_fk");
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
             s.execute("CREATE TABLE it_fk.star (id integer PRIMARY KEY, name text)");
             s.execute("CREATE TABLE it_fk.obs (id integer PRIMARY KEY, star integer)"); // no constraint: a curated key
             s.execute("CREATE TABLE it_fk.spectrum (id integer PRIMARY KEY, star integer REFERENCES it_fk.star (id))");
@@ -39,7 +40,6 @@ class ForeignKeysIT {
     static void cleanUp() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             Archive.dropScratchSchema(s, "it_fk");
-            s.execute("DELETE FROM archive.users WHERE name = '" + ADMIN + "'");
         }
     }
 

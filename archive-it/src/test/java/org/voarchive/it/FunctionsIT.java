@@ -11,8 +11,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Operators' ADQL user-defined functions: declared through the admin API (checked by PostgreSQL before they
@@ -24,16 +24,13 @@ class FunctionsIT {
     private static final String PASSWORD = "it-udf-secret";
     private static final String PATH = "/admin/metadata/functions/";
 
-    @BeforeAll
-    static void admin() throws Exception {
-        Archive.user(ADMIN, PASSWORD, "admin");
-    }
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin");
 
     @AfterAll
     static void cleanUp() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             s.execute("DELETE FROM archive.functions WHERE name LIKE 'it_%' OR name = 'cbrt'");
-            s.execute("DELETE FROM archive.users WHERE name = '" + ADMIN + "'");
         }
     }
 

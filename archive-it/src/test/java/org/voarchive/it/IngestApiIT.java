@@ -11,8 +11,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ingest through the admin API as a UWS job: upload, progress, report, the table queryable; broken files change nothing. */
 class IngestApiIT {
@@ -36,18 +36,14 @@ class IngestApiIT {
         </VOTABLE>
         """;
 
-    @BeforeAll
-    static void users() throws Exception {
-        Archive.user(ADMIN, PASSWORD, "admin");
-        Archive.user(USER, PASSWORD);
-    }
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin").add(USER, PASSWORD);
 
     @AfterAll
     static void cleanUp() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS it_ingest_api CASCADE");
             s.execute("DELETE FROM archive.schemas WHERE name = 'it_ingest_api'");
-            s.execute("DELETE FROM archive.users WHERE name LIKE 'it-ingest-%'");
         }
     }
 

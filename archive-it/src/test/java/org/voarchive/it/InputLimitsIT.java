@@ -10,8 +10,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Limits on what callers send: the length of QUERY (archive.tap.query.max-length, 100000 characters by
@@ -26,10 +26,8 @@ class InputLimitsIT {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final int MAX_LENGTH = 100_000;
 
-    @BeforeAll
-    static void admin() throws Exception {
-        Archive.user(ADMIN, PASSWORD, "admin");
-    }
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin");
 
     @AfterAll
     static void cleanUp() throws Exception {
@@ -37,7 +35,6 @@ class InputLimitsIT {
             // what a wrongly accepted discovery would have left; never 'tap_schema', whose metadata is the archive's own
             s.execute("DELETE FROM archive.schemas WHERE name IN ('pg_catalog', 'information_schema', 'pg_toast',"
                 + " 'pg_temp_1', 'it_limits_nosuch')");
-            s.execute("DELETE FROM archive.users WHERE name = '" + ADMIN + "'");
         }
     }
 

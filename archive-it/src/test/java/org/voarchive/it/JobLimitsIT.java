@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,9 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The limits that keep UWS jobs from filling the disk or starving other callers: one byte limit for all the
@@ -35,22 +33,14 @@ class JobLimitsIT {
     private static final List<String> USERS = List.of("it-limits-upload", "it-limits-quota", "it-limits-pending",
         "it-limits-other", "it-limits-lifetime");
 
-    @BeforeAll
-    static void users() throws Exception {
-        try (Connection c = Archive.connect("OWNER")) {
-            for (String user : USERS) {
-                Users.put(c, user, PASSWORD.toCharArray(), List.of());
-            }
-        }
-    }
+    @RegisterExtension
+    static final TestUsers TEST_USERS = new TestUsers().addAll(USERS, PASSWORD);
 
+    /** Runs before TEST_USERS deletes the users: their jobs are deleted as them. */
     @AfterAll
     static void cleanUp() throws Exception {
         for (String user : USERS) {
             deleteAllJobs(Uws.as(user, PASSWORD));
-        }
-        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM archive.users WHERE name LIKE 'it-limits-%'");
         }
     }
 

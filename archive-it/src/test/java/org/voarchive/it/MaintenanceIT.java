@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The scheduled maintenance inside the application: each task visible to admins with its setting and last
@@ -17,24 +18,20 @@ import org.junit.jupiter.api.Test;
  */
 class MaintenanceIT {
 
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add("it-maint-admin", "it-maint-secret", "admin");
+
     @Test
     void tasksAreVisibleToAdminsOnly() throws Exception {
         assertEquals(401, Archive.send("GET", "/admin/maintenance", null, null, null).statusCode());
-        Archive.user("it-maint-admin", "it-maint-secret", "admin");
-        try {
-            Thread.sleep(2500); // every task has run at least once since the server started
-            HttpResponse<String> r = Archive.send("GET", "/admin/maintenance", null, "it-maint-admin", "it-maint-secret");
-            assertEquals(200, r.statusCode(), r.body());
-            for (String task : List.of("uws-reaper", "table-statistics", "oai-tombstones")) {
-                assertTrue(r.body().matches("(?s).*\"name\":\"" + task + "\",[^}]*\"intervalSeconds\":2,"
-                    + "\"enabled\":true,[^}]*\"lastOk\":true.*"), task + " in " + r.body());
-            }
-            assertTrue(r.body().contains("\"setting\":\"archive.uws.reaper-interval-seconds\""), r.body());
-        } finally {
-            try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-                s.execute("DELETE FROM archive.users WHERE name = 'it-maint-admin'");
-            }
+        Thread.sleep(2500); // every task has run at least once since the server started
+        HttpResponse<String> r = Archive.send("GET", "/admin/maintenance", null, "it-maint-admin", "it-maint-secret");
+        assertEquals(200, r.statusCode(), r.body());
+        for (String task : List.of("uws-reaper", "table-statistics", "oai-tombstones")) {
+            assertTrue(r.body().matches("(?s).*\"name\":\"" + task + "\",[^}]*\"intervalSeconds\":2,"
+                + "\"enabled\":true,[^}]*\"lastOk\":true.*"), task + " in " + r.body());
         }
+        assertTrue(r.body().contains("\"setting\":\"archive.uws.reaper-interval-seconds\""), r.body());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.voarchive.conformance.SchemaValidator;
 
 /**
@@ -24,6 +25,10 @@ import org.voarchive.conformance.SchemaValidator;
 class OaiIT {
 
     private static final String OAI = "http://www.openarchives.org/OAI/2.0/";
+
+    /** The admin that loads datalinks in aRecordThatGoesKeepsATombstoneUntilItComesBack. */
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add("it-oai-admin", "it-oai-secret", "admin");
 
     private static String oai(String query) throws Exception {
         HttpResponse<byte[]> r = Archive.get("/oai?" + query);
@@ -143,7 +148,6 @@ class OaiIT {
 
     @Test
     void aRecordThatGoesKeepsATombstoneUntilItComesBack() throws Exception {
-        Archive.user("it-oai-admin", "it-oai-secret", "admin");
         try {
             String withDoi = "ID,access_url,semantics\nit-oai-obj,https://doi.org/10.5072/it-oai-obj,#doi\n"
                 + "it-oai-obj,https://example.org/it-oai-obj.fits,#this\n";
@@ -167,7 +171,6 @@ class OaiIT {
                 s.execute("DELETE FROM archive.datalinks WHERE object_id = 'it-oai-obj'");
                 s.execute("DELETE FROM archive.oai_deleted WHERE id = 'it-oai-obj'");
                 s.execute("DELETE FROM archive.oai_offered WHERE id = 'it-oai-obj'");
-                s.execute("DELETE FROM archive.users WHERE name = 'it-oai-admin'");
             }
         }
     }

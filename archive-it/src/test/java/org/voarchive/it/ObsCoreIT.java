@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 
@@ -38,11 +38,12 @@ class ObsCoreIT {
     private static final String PATH = "/admin/obscore/";
     private static final String PLATES = "VO Archive demo plates";
 
+    /** The admin rebuilds the view in cleanUp too: USERS deletes it after the class's @AfterAll. */
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin");
+
     @BeforeAll
     static void aPublicScratchTable() throws Exception {
-        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
-        }
         forgetScratchMappings();
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             Archive.freshScratchSchema(s, SCHEMA);
@@ -63,7 +64,6 @@ class ObsCoreIT {
         forgetScratchMappings();
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             Archive.dropScratchSchema(s, SCHEMA);
-            s.execute("DELETE FROM archive.users WHERE name = '" + ADMIN + "'");
         }
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.voarchive.security.Users;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Defence in depth (migration V21): whatever SQL reaches the read-only query role, it reads only the
@@ -28,10 +28,12 @@ class QueryRoleGrantsIT {
     private static final String ADMIN = "it-grants-admin";
     private static final String PASSWORD = "it-grants-secret";
 
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin");
+
     @BeforeAll
     static void publishedScratchTables() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            Users.put(c, ADMIN, PASSWORD.toCharArray(), List.of("admin"));
             Archive.freshScratchSchema(s, SCHEMA);
             s.execute("CREATE TABLE it_grants.cols (id integer PRIMARY KEY, ra double precision, secret text)");
             s.execute("INSERT INTO it_grants.cols VALUES (1, 10.5, 's1')");
@@ -56,7 +58,6 @@ class QueryRoleGrantsIT {
     static void cleanUp() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             Archive.dropScratchSchema(s, SCHEMA);
-            s.execute("DELETE FROM archive.users WHERE name = '" + ADMIN + "'");
         }
     }
 

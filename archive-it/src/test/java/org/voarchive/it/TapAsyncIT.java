@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +21,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.voarchive.conformance.SchemaValidator;
 import uk.ac.starlink.table.StarTable;
 
@@ -44,18 +42,8 @@ class TapAsyncIT {
     private static final String PASSWORD = "it-uws-secret";
     private static final Uws ANONYMOUS = Uws.anonymous();
 
-    @BeforeAll
-    static void users() throws Exception {
-        Archive.user(ALICE, PASSWORD);
-        Archive.user(BOB, PASSWORD);
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM archive.users WHERE name LIKE 'it-uws-%'");
-        }
-    }
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ALICE, PASSWORD).add(BOB, PASSWORD);
 
     private static void assertValid(String doc, String root) throws Exception {
         assertEquals(List.of(), SchemaValidator.problems(doc.getBytes(StandardCharsets.UTF_8),

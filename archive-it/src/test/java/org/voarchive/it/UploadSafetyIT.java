@@ -16,9 +16,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The attacks that once read the server's files through an uploaded table, against every door a table
@@ -50,10 +50,8 @@ class UploadSafetyIT {
             + Base64.getEncoder().encodeToString(data.array()) + "</STREAM></BINARY></DATA></TABLE></RESOURCE></VOTABLE>";
     }
 
-    @BeforeAll
-    static void admin() throws Exception {
-        Archive.user(ADMIN, PASSWORD, "admin");
-    }
+    @RegisterExtension
+    static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin");
 
     @AfterAll
     static void cleanUp() throws Exception {
@@ -61,7 +59,6 @@ class UploadSafetyIT {
             s.execute("DROP SCHEMA IF EXISTS it_upload_safety CASCADE");
             s.execute("DELETE FROM archive.schemas WHERE name = 'it_upload_safety'");
             s.execute("DELETE FROM archive.datalinks WHERE access_url LIKE 'https://example.org/%' AND object_id NOT LIKE 'P%'");
-            s.execute("DELETE FROM archive.users WHERE name = '" + ADMIN + "'");
         }
     }
 
