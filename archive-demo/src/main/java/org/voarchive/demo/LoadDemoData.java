@@ -77,12 +77,16 @@ public final class LoadDemoData {
             List<TableDefinition> tables = new java.util.ArrayList<>(FILES.values().stream().map(CatalogueFormat::table).toList());
             tables.add(plates.table());
             System.out.print(Registration.summary(Registration.register(c, tables, true)));
-            Curation curation = new Curation(c);
-            for (TableDefinition t : tables) {
-                curation.enableConeSearch(t.schema(), t.name());
-            }
-            curation.flagDatalinkColumn("demo", "plates", "plate_id");
-            curation.setDoi("demo", "plates", PLATES_DOI);
+            // one transaction: a cone search and the DOI move their table's version on, which must commit with them
+            Transactions.inTransaction(c, () -> {
+                Curation curation = new Curation(c);
+                for (TableDefinition t : tables) {
+                    curation.enableConeSearch(t.schema(), t.name());
+                }
+                curation.flagDatalinkColumn("demo", "plates", "plate_id");
+                curation.setDoi("demo", "plates", PLATES_DOI);
+                return null;
+            });
             long links = plateFiles(c, files);
             System.out.printf("demo.plates: scans and previews in %s, %d datalink rows%n", files.resolve("demo/plates"), links);
             System.out.printf("DALI examples of the demo tables: %d%n", DemoExamples.store(c));
@@ -116,9 +120,9 @@ public final class LoadDemoData {
                  java.sql.ResultSet rs = s.executeQuery("SELECT plate_id, ra, dec, obs_date, field FROM demo.plates ORDER BY 1")) {
                 out.write("ID,access_url,semantics,description,content_type,content_length,table_name\n");
                 while (rs.next()) {
-                    String id = rs.getString(1);
-                    scans.render(id, rs.getDouble(2), rs.getDouble(3), rs.getString(4), dir);
-                    String field = rs.getString(5).replace("\"", "");
+                    String id = rs.getString("plate_id");
+                    scans.render(id, rs.getDouble("ra"), rs.getDouble("dec"), rs.getString("obs_date"), dir);
+                    String field = rs.getString("field").replace("\"", "");
                     out.write(id + ",/files/demo/plates/" + id + ".fits,#this,\"Scan of plate " + id + " (" + field
                         + ")\",image/fits," + Files.size(dir.resolve(id + ".fits")) + ",demo.plates\n");
                     out.write(id + ",/files/demo/plates/" + id + ".png,#preview,\"Preview of plate " + id

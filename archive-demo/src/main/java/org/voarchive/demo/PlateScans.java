@@ -41,9 +41,9 @@ public final class PlateScans {
             s.setDouble(3, DemoPlates.SIZE * 0.75);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    double[] xy = project(rs.getDouble(1), rs.getDouble(2), ra0, dec0);
+                    double[] xy = project(rs.getDouble("ra"), rs.getDouble("dec"), ra0, dec0);
                     if (xy != null) {
-                        spot(image, PIXELS / 2.0 + xy[0] / scale, PIXELS / 2.0 + xy[1] / scale, rs.getDouble(3));
+                        spot(image, PIXELS / 2.0 + xy[0] / scale, PIXELS / 2.0 + xy[1] / scale, rs.getDouble("vmag"));
                     }
                 }
             }

@@ -74,9 +74,9 @@ public final class DatalinkLoader {
                         : "DELETE FROM archive.datalinks WHERE object_id IN (SELECT object_id FROM datalink_load)");
                     s.executeUpdate("INSERT INTO archive.datalinks (" + TARGET + ") SELECT " + TARGET
                         + " FROM datalink_load ORDER BY id");
-                    try (ResultSet rs = s.executeQuery("SELECT count(DISTINCT object_id) FROM datalink_load")) {
+                    try (ResultSet rs = s.executeQuery("SELECT count(DISTINCT object_id) AS objects FROM datalink_load")) {
                         rs.next();
-                        return new Report(count, rs.getLong(1), removed, mode);
+                        return new Report(count, rs.getLong("objects"), removed, mode);
                     }
                 }
             });
@@ -198,7 +198,7 @@ public final class DatalinkLoader {
                 EXCEPT SELECT s.name || '.' || t.name FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
                  LIMIT 5""")) {
             while (rs.next()) {
-                unknown.add(rs.getString(1));
+                unknown.add(rs.getString("table_name"));
             }
         }
         if (!unknown.isEmpty()) {

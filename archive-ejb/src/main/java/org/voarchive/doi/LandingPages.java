@@ -24,6 +24,7 @@ import org.voarchive.datalink.Semantics;
 import org.voarchive.metadata.Credits;
 import org.voarchive.metadata.CreditsAdmin;
 import org.voarchive.metadata.PublishedMetadata;
+import org.voarchive.metadata.VersionedObject;
 import org.voarchive.site.SiteIdentity;
 
 /**
@@ -85,12 +86,12 @@ public class LandingPages {
         for (PublishedMetadata.Schema s : context.metadata().schemas()) {
             if (s.name().equals(id)) {
                 return Optional.of(page(id, "schema", s.title(), s.description(), s.publication(),
-                    credits.credits(CreditsAdmin.Owner.SCHEMA, List.of(s.name())).orElseThrow(), links));
+                    credits.credits(VersionedObject.SCHEMA, List.of(s.name())).orElseThrow(), links));
             }
             for (PublishedMetadata.Table t : s.tables()) {
                 if (t.qualifiedName().equals(id)) {
                     return Optional.of(page(id, "table", t.title(), t.description(), t.publication(),
-                        credits.credits(CreditsAdmin.Owner.TABLE, List.of(t.schema(), t.name())).orElseThrow(), links));
+                        credits.credits(VersionedObject.TABLE, List.of(t.schema(), t.name())).orElseThrow(), links));
                 }
             }
         }

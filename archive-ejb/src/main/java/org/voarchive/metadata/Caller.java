@@ -37,7 +37,7 @@ public record Caller(String name, Set<String> groups) {
             s.setString(1, name);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    groups.add(rs.getString(1));
+                    groups.add(rs.getString("name"));
                 }
             }
         }

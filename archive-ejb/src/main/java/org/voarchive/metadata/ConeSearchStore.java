@@ -8,12 +8,13 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.voarchive.database.Sql;
 
 /**
  * A table's cone search settings in the database, on one connection (the
  * admin API's and the loaders'): read, checked and completed from the table's
- * columns and rows, stored beside the table (archive.cone_searches) with the table's version moving on.
+ * columns and rows, stored beside the table (archive.cone_searches); a change moves the table's version on.
  */
 final class ConeSearchStore {
 
@@ -39,8 +40,8 @@ final class ConeSearchStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                int version = rs.getInt(1);
-                ConeSearchSettings stored = read(rs, 2);
+                int version = rs.getInt("version");
+                ConeSearchSettings stored = read(rs);
                 if (stored == null) {
                     return Optional.of(ConeSearchColumns.detected(MetadataAdmin.columns(connection, schema, table))
                         .withState(false, version));
@@ -54,17 +55,31 @@ final class ConeSearchStore {
     static final String COLUMNS = "cs.id_column, cs.ra_column, cs.dec_column, cs.verb1, cs.verb2, cs.max_sr, "
         + "cs.max_records, cs.test_ra, cs.test_dec, cs.test_sr";
 
-    /** The settings in {@link #COLUMNS} from column {@code first} on; null where the table has no cone search. */
-    static ConeSearchSettings read(ResultSet rs, int first) throws SQLException {
-        if (rs.getString(first) == null) {
+    /**
+     * The settings in {@link #COLUMNS}, read by their names (the query must have no other columns of those names);
+     * null where the table has no cone search.
+     */
+    static ConeSearchSettings read(ResultSet rs) throws SQLException {
+        String idColumn = rs.getString("id_column");
+        if (idColumn == null) {
             return null;
         }
-        Double testRa = (Double) rs.getObject(first + 7);
-        return new ConeSearchSettings(null, rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
-            List.of((String[]) rs.getArray(first + 3).getArray()), List.of((String[]) rs.getArray(first + 4).getArray()),
-            (Double) rs.getObject(first + 5), (Long) rs.getObject(first + 6),
-            testRa == null ? null : new ConeSearchSettings.TestQuery(testRa, rs.getDouble(first + 8), rs.getDouble(first + 9)),
+        Double testRa = (Double) rs.getObject("test_ra");
+        return new ConeSearchSettings(null, idColumn, rs.getString("ra_column"), rs.getString("dec_column"),
+            List.of((String[]) rs.getArray("verb1").getArray()), List.of((String[]) rs.getArray("verb2").getArray()),
+            (Double) rs.getObject("max_sr"), (Long) rs.getObject("max_records"),
+            testRa == null ? null
+                : new ConeSearchSettings.TestQuery(testRa, rs.getDouble("test_dec"), rs.getDouble("test_sr")),
             null);
+    }
+
+    /**
+     * {@link #read(ResultSet)}, for a caller that still says where {@link #COLUMNS} start: the position is not
+     * used. Kept while PublishedMetadata (edited elsewhere at the moment) calls it; it can go once that calls
+     * {@code read(rs)}.
+     */
+    static ConeSearchSettings read(ResultSet rs, int first) throws SQLException {
+        return read(rs);
     }
 
     /**
@@ -84,12 +99,14 @@ final class ConeSearchStore {
                 settings.verb1(), settings.verb2(), settings.maxSR(), settings.maxRecords(),
                 testQuery(schema, table, settings).orElse(null), null);
         }
-        bumpVersion(schema, table, version);
+        OptionalLong id = VersionedObject.TABLE.lock(connection, List.of(schema, table), version);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
         try (PreparedStatement s = connection.prepareStatement("""
-                INSERT INTO archive.cone_searches AS cs (table_id, id_column, ra_column, dec_column, verb1, verb2, max_sr,
-                       max_records, test_ra, test_dec, test_sr)
-                SELECT t.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                  FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id WHERE s.name = ? AND t.name = ?
+                INSERT INTO archive.cone_searches AS cs (id_column, ra_column, dec_column, verb1, verb2, max_sr,
+                       max_records, test_ra, test_dec, test_sr, table_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (table_id) DO UPDATE SET id_column = excluded.id_column, ra_column = excluded.ra_column,
                        dec_column = excluded.dec_column, verb1 = excluded.verb1, verb2 = excluded.verb2,
                        max_sr = excluded.max_sr, max_records = excluded.max_records, test_ra = excluded.test_ra,
@@ -105,44 +122,27 @@ final class ConeSearchStore {
             s.setObject(8, test == null ? null : test.ra(), Types.DOUBLE);
             s.setObject(9, test == null ? null : test.dec(), Types.DOUBLE);
             s.setObject(10, test == null ? null : test.sr(), Types.DOUBLE);
-            s.setString(11, schema);
-            s.setString(12, table);
+            s.setLong(11, id.getAsLong());
             s.executeUpdate();
         }
         return settings(schema, table);
     }
 
-    /** @return false if there is no such table */
+    /**
+     * @param version the table's version the change is based on, or null to apply it whatever the state
+     * @return false if there is no such table
+     * @throws VersionConflict if the table is no longer at {@code version}
+     */
     boolean disable(String schema, String table, Integer version) throws SQLException {
-        if (settings(schema, table).isEmpty()) {
+        OptionalLong id = VersionedObject.TABLE.lock(connection, List.of(schema, table), version);
+        if (id.isEmpty()) {
             return false;
         }
-        bumpVersion(schema, table, version);
-        try (PreparedStatement s = connection.prepareStatement("""
-                DELETE FROM archive.cone_searches cs USING archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
-                 WHERE cs.table_id = t.id AND s.name = ? AND t.name = ?""")) {
-            s.setString(1, schema);
-            s.setString(2, table);
+        try (PreparedStatement s = connection.prepareStatement("DELETE FROM archive.cone_searches WHERE table_id = ?")) {
+            s.setLong(1, id.getAsLong());
             s.executeUpdate();
         }
         return true;
-    }
-
-    /** Moves the table's version on (its cone search is part of it), if it is still at {@code version}. */
-    private void bumpVersion(String schema, String table, Integer version) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("""
-                UPDATE archive.tables t SET version = t.version + 1, updated = now()
-                  FROM archive.schemas s
-                 WHERE s.id = t.schema_id AND s.name = ? AND t.name = ? AND (? OR t.version = ?)""")) {
-            s.setString(1, schema);
-            s.setString(2, table);
-            s.setBoolean(3, version == null);
-            s.setInt(4, version == null ? 0 : version);
-            if (s.executeUpdate() == 0) {
-                throw new VersionConflict(schema + "." + table,
-                    settings(schema, table).map(ConeSearchSettings::version).orElse(-1));
-            }
-        }
     }
 
     /** A small cone around one of the table's rows, so the test query finds something; empty for an empty table. */
@@ -151,13 +151,13 @@ final class ConeSearchStore {
         String ra = Sql.identifier(settings.raColumn());
         String dec = Sql.identifier(settings.decColumn());
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + ra + ", " + dec + " FROM " + Sql.identifier(schema, table)
-                 + " WHERE " + ra + " BETWEEN 0 AND 360 AND " + dec + " BETWEEN -90 AND 90 LIMIT 1")) {
+             ResultSet rs = s.executeQuery("SELECT " + ra + " AS ra, " + dec + " AS dec FROM "
+                 + Sql.identifier(schema, table) + " WHERE " + ra + " BETWEEN 0 AND 360 AND " + dec + " BETWEEN -90 AND 90 LIMIT 1")) {
             if (!rs.next()) {
                 return Optional.empty();
             }
             double sr = settings.maxSR() == null ? TEST_RADIUS : Math.min(TEST_RADIUS, settings.maxSR());
-            return Optional.of(new ConeSearchSettings.TestQuery(rs.getDouble(1), rs.getDouble(2), sr));
+            return Optional.of(new ConeSearchSettings.TestQuery(rs.getDouble("ra"), rs.getDouble("dec"), sr));
         }
     }
 }

@@ -2,12 +2,17 @@ package org.voarchive.metadata;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Curated metadata that a loader knows about its data: units, UCDs, principal
  * columns, and publication. Fills only what is still empty, so an operator's
- * edits survive reloads.
+ * edits survive reloads. Runs in the caller's transaction: the cone search and the DOI move the table's
+ * version on ({@link VersionedObject}), and the lock and the change must commit together. Filling an
+ * empty unit, UCD or flag, and publishing, move no version, as discovery does not.
  */
 public final class Curation {
 
@@ -78,15 +83,30 @@ public final class Curation {
         }
     }
 
-    /** Gives the table a DOI, unless it has one. */
+    /**
+     * Gives the table a DOI, unless it has one; a DOI is the table's curated metadata, so setting one moves the
+     * table's version on, while a reload that finds the DOI there changes nothing.
+     */
     public void setDoi(String schema, String table, String doi) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("""
-                UPDATE archive.tables t SET doi = ?, version = t.version + 1, updated = now()
-                  FROM archive.schemas s WHERE s.id = t.schema_id AND s.name = ? AND t.name = ? AND t.doi IS NULL""")) {
-            s.setString(1, doi);
-            s.setString(2, schema);
-            s.setString(3, table);
-            s.executeUpdate();
+                SELECT 1 FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
+                 WHERE s.name = ? AND t.name = ? AND t.doi IS NULL""")) {
+            s.setString(1, schema);
+            s.setString(2, table);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+            }
+        }
+        OptionalLong id = VersionedObject.TABLE.lock(connection, List.of(schema, table), null);
+        if (id.isPresent()) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "UPDATE archive.tables SET doi = ? WHERE id = ? AND doi IS NULL")) {
+                s.setString(1, doi);
+                s.setLong(2, id.getAsLong());
+                s.executeUpdate();
+            }
         }
     }
 }

@@ -1,9 +1,15 @@
 package org.voarchive.metadata;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The rules for the descriptive fields schemas and tables share; a bad value is an {@link InvalidField}. */
+/**
+ * The descriptive fields schemas and tables share: their rules (a bad value is an {@link InvalidField}) and
+ * their partial update.
+ */
 final class DescriptiveFields {
 
     private static final Set<String> ACCESS_LEVELS = Set.of("PUBLIC", "INTERNAL", "PRIVATE");
@@ -38,6 +44,30 @@ final class DescriptiveFields {
             if (access[1] != null && !ACCESS_LEVELS.contains(access[1])) {
                 throw new InvalidField(access[0], "must be PUBLIC, INTERNAL or PRIVATE, not '" + access[1] + "'");
             }
+        }
+    }
+
+    /**
+     * Sets the fields of an edit on the row with id {@code id} of {@code kind} (a schema or a table), each left as it
+     * is where the edit gives null. The caller has {@link VersionedObject#lock locked} the row, which moved its version.
+     */
+    static void update(Connection c, VersionedObject kind, long id, String title, String description,
+                       String longDescription, String utype, String doi, String licenseSpdx, String licenseLabel,
+                       String licenseUrl, Boolean published, String dataAccess, String metadataAccess) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + kind.rows + """
+                 SET title = COALESCE(?, title), description = COALESCE(?, description),
+                     long_description = COALESCE(?, long_description), utype = COALESCE(?, utype),
+                     doi = COALESCE(?, doi), license_spdx = COALESCE(?, license_spdx),
+                     license_label = COALESCE(?, license_label), license_url = COALESCE(?, license_url),
+                     published = COALESCE(?, published), data_access = COALESCE(?, data_access),
+                     metadata_access = COALESCE(?, metadata_access)
+               WHERE id = ?""")) {
+            Object[] values = {title, description, longDescription, utype, doi, licenseSpdx, licenseLabel, licenseUrl,
+                published, dataAccess, metadataAccess, id};
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            s.executeUpdate();
         }
     }
 }

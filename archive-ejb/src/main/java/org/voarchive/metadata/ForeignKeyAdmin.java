@@ -1,15 +1,21 @@
 package org.voarchive.metadata;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.voarchive.database.DataSources;
 
 /**
  * The admin API's foreign keys of a table: listed, declared or replaced, and
@@ -22,21 +28,46 @@ public class ForeignKeyAdmin {
 
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,200}");
 
-    @PersistenceContext(unitName = "archive")
-    EntityManager em;
+    @EJB
+    private DataSources dataSources;
 
-    /** @return empty if there is no such table */
-    public Optional<List<ForeignKeyRecord>> keys(String schema, String table) {
-        return table(schema, table).map(this::keys);
+    /** A table of the metadata as a key refers to it: by its row, with its version. */
+    private record KeyTable(String qualifiedName, long id, int version) {
     }
 
-    private List<ForeignKeyRecord> keys(ArchiveTable table) {
+    /** @return empty if there is no such table */
+    public Optional<List<ForeignKeyRecord>> keys(String schema, String table) throws SQLException {
+        try (Connection c = dataSources.app().getConnection()) {
+            Optional<KeyTable> found = table(c, schema, table);
+            return found.isEmpty() ? Optional.empty() : Optional.of(keys(c, found.get()));
+        }
+    }
+
+    /** The table's keys by key id, each with the table's version. */
+    private static List<ForeignKeyRecord> keys(Connection c, KeyTable table) throws SQLException {
         List<ForeignKeyRecord> keys = new ArrayList<>();
-        for (ForeignKey k : em.createNamedQuery(ForeignKey.FROM_TABLE, ForeignKey.class).setParameter("table", table)
-                .getResultList()) {
-            keys.add(new ForeignKeyRecord(k.keyId(), k.targetTable().qualifiedName(), k.columns().stream()
-                .map(c -> new ForeignKeyRecord.ColumnPair(c.fromColumn(), c.targetColumn())).toList(), k.description(),
-                k.utype(), k.curated(), table.version()));
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT k.key_id, ts.name || '.' || tt.name AS target_table, k.description, k.utype, k.curated,
+                       ARRAY(SELECT from_column FROM archive.foreign_key_columns
+                              WHERE foreign_key_id = k.id ORDER BY position) AS from_columns,
+                       ARRAY(SELECT target_column FROM archive.foreign_key_columns
+                              WHERE foreign_key_id = k.id ORDER BY position) AS target_columns
+                  FROM archive.foreign_keys k JOIN archive.tables tt ON tt.id = k.target_table_id
+                  JOIN archive.schemas ts ON ts.id = tt.schema_id
+                 WHERE k.from_table_id = ? ORDER BY k.key_id""")) {
+            s.setLong(1, table.id());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String[] from = (String[]) rs.getArray("from_columns").getArray();
+                    String[] target = (String[]) rs.getArray("target_columns").getArray();
+                    List<ForeignKeyRecord.ColumnPair> pairs = new ArrayList<>();
+                    for (int i = 0; i < from.length; i++) {
+                        pairs.add(new ForeignKeyRecord.ColumnPair(from[i], target[i]));
+                    }
+                    keys.add(new ForeignKeyRecord(rs.getString("key_id"), rs.getString("target_table"), pairs,
+                        rs.getString("description"), rs.getString("utype"), rs.getBoolean("curated"), table.version()));
+                }
+            }
         }
         return keys;
     }
@@ -48,7 +79,8 @@ public class ForeignKeyAdmin {
      * @throws InvalidField naming the bad field ({@code columns[1].target} ...)
      * @throws VersionConflict if the table changed meanwhile
      */
-    public Optional<List<ForeignKeyRecord>> put(String schema, String table, String keyId, ForeignKeyRecord edit) {
+    public Optional<List<ForeignKeyRecord>> put(String schema, String table, String keyId, ForeignKeyRecord edit)
+            throws SQLException {
         if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
             throw new InvalidField("keyId", "a key id is 1 to 200 letters, digits and _ . : -");
         }
@@ -64,95 +96,159 @@ public class ForeignKeyAdmin {
         if (edit.columns() == null || edit.columns().isEmpty()) {
             throw new InvalidField("columns", "at least one column pair {from, target} is required");
         }
-        Optional<ArchiveTable> found = table(schema, table);
-        if (found.isEmpty()) {
-            return Optional.empty();
+        try (Connection c = dataSources.app().getConnection()) {
+            Optional<KeyTable> found = table(c, schema, table);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            KeyTable from = found.get();
+            String[] targetName = edit.targetTable().split("\\.", 2);
+            KeyTable target = table(c, targetName[0], targetName[1]).orElseThrow(() -> new InvalidField("targetTable",
+                "no table " + edit.targetTable() + " in the metadata"));
+            Map<String, String> fromTypes = columnTypes(c, from.id());
+            Map<String, String> targetTypes = columnTypes(c, target.id());
+            List<String> fromColumns = new ArrayList<>();
+            List<String> targetColumns = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < edit.columns().size(); i++) {
+                ForeignKeyRecord.ColumnPair p = edit.columns().get(i);
+                String at = "columns[" + i + "]";
+                String f = p == null || p.from() == null ? null : fromTypes.get(p.from());
+                if (f == null) {
+                    throw new InvalidField(at + ".from", "no column " + (p == null ? null : p.from()) + " in "
+                        + from.qualifiedName());
+                }
+                String t = p.target() == null ? null : targetTypes.get(p.target());
+                if (t == null) {
+                    throw new InvalidField(at + ".target", "no column " + p.target() + " in " + target.qualifiedName());
+                }
+                if (!seen.add(p.from())) {
+                    throw new InvalidField(at + ".from", p.from() + " is in the key twice");
+                }
+                if (!f.equals(t)) {
+                    throw new InvalidField(at, p.from() + " (" + f + ") cannot refer to " + p.target() + " (" + t
+                        + "): the datatypes differ");
+                }
+                fromColumns.add(p.from());
+                targetColumns.add(p.target());
+            }
+            OptionalLong owner = fromTableOf(c, keyId);
+            if (owner.isPresent() && owner.getAsLong() != from.id()) {
+                throw new InvalidField("keyId", "the key id " + keyId + " is taken by another table's key");
+            }
+            if (VersionedObject.TABLE.lock(c, List.of(schema, table), edit.version()).isEmpty()) {
+                return Optional.empty();
+            }
+            // replaced as a whole, column pairs with it (ON DELETE CASCADE), and curated: an operator said it
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM archive.foreign_keys WHERE key_id = ?")) {
+                s.setString(1, keyId);
+                s.executeUpdate();
+            }
+            insert(c, keyId, from.id(), target.id(), blankToNull(edit.utype()), blankToNull(edit.description()), true,
+                fromColumns, targetColumns);
+            return Optional.of(keys(c, table(c, schema, table).orElseThrow()));
         }
-        ArchiveTable from = found.get();
-        String[] targetName = edit.targetTable().split("\\.", 2);
-        ArchiveTable target = table(targetName[0], targetName[1]).orElseThrow(() -> new InvalidField("targetTable",
-            "no table " + edit.targetTable() + " in the metadata"));
-        List<String[]> pairs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < edit.columns().size(); i++) {
-            ForeignKeyRecord.ColumnPair p = edit.columns().get(i);
-            String at = "columns[" + i + "]";
-            Optional<ArchiveColumn> f = p == null || p.from() == null ? Optional.empty() : from.column(p.from());
-            if (f.isEmpty()) {
-                throw new InvalidField(at + ".from", "no column " + (p == null ? null : p.from()) + " in " + from.qualifiedName());
-            }
-            Optional<ArchiveColumn> t = p.target() == null ? Optional.empty() : target.column(p.target());
-            if (t.isEmpty()) {
-                throw new InvalidField(at + ".target", "no column " + p.target() + " in " + target.qualifiedName());
-            }
-            if (!seen.add(p.from())) {
-                throw new InvalidField(at + ".from", p.from() + " is in the key twice");
-            }
-            if (!f.get().type().equals(t.get().type())) {
-                throw new InvalidField(at, p.from() + " (" + f.get().type() + ") cannot refer to " + p.target() + " ("
-                    + t.get().type() + "): the datatypes differ");
-            }
-            pairs.add(new String[] {p.from(), p.target()});
-        }
-        Optional<ForeignKey> existing = key(keyId);
-        if (existing.isPresent() && existing.get().fromTable().id() != from.id()) {
-            throw new InvalidField("keyId", "the key id " + keyId + " is taken by another table's key");
-        }
-        requireVersion(from, edit.version());
-        // a replaced key goes first: its column pairs keep their primary keys (key, position)
-        existing.ifPresent(k -> {
-            em.remove(k);
-            em.flush();
-        });
-        ForeignKey key = new ForeignKey(keyId, from);
-        key.set(target, pairs, blankToNull(edit.utype()), blankToNull(edit.description()));
-        em.persist(key);
-        changed(from);
-        return Optional.of(keys(from));
     }
 
     /**
      * @param version the table's version read
      * @return false if there is no such table or key
      */
-    public boolean delete(String schema, String table, String keyId, Integer version) {
+    public boolean delete(String schema, String table, String keyId, Integer version) throws SQLException {
         if (version == null) {
             throw new InvalidField("version", "the table's version read is required (?version=)");
         }
-        Optional<ArchiveTable> from = table(schema, table);
-        Optional<ForeignKey> key = key(keyId).filter(k -> from.isPresent() && k.fromTable().id() == from.get().id());
-        if (key.isEmpty()) {
-            return false;
-        }
-        requireVersion(from.get(), version);
-        em.remove(key.get());
-        changed(from.get());
-        return true;
-    }
-
-    private Optional<ArchiveTable> table(String schema, String table) {
-        return em.createNamedQuery(ArchiveTable.BY_NAME, ArchiveTable.class).setParameter("schema", schema)
-            .setParameter("name", table).getResultStream().findFirst();
-    }
-
-    private Optional<ForeignKey> key(String keyId) {
-        return em.createNamedQuery(ForeignKey.BY_KEY_ID, ForeignKey.class).setParameter("keyId", keyId)
-            .getResultStream().findFirst();
-    }
-
-    private static void requireVersion(ArchiveTable table, int version) {
-        if (table.version() != version) {
-            throw new VersionConflict(table.qualifiedName(), table.version());
+        try (Connection c = dataSources.app().getConnection()) {
+            Optional<KeyTable> from = table(c, schema, table);
+            OptionalLong owner = fromTableOf(c, keyId);
+            if (from.isEmpty() || owner.isEmpty() || owner.getAsLong() != from.get().id()) {
+                return false;
+            }
+            if (VersionedObject.TABLE.lock(c, List.of(schema, table), version).isEmpty()) {
+                return false;
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM archive.foreign_keys WHERE key_id = ? AND from_table_id = ?")) {
+                s.setString(1, keyId);
+                s.setLong(2, from.get().id());
+                s.executeUpdate();
+            }
+            return true;
         }
     }
 
-    /** The table's version moves on with its keys; another editor's change in between is a conflict. */
-    private void changed(ArchiveTable table) {
-        table.changed();
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new VersionConflict(table.qualifiedName(), table.version());
+    /**
+     * Stores a key with its column pairs in order (archive.foreign_keys, foreign_key_columns): an operator's
+     * (curated) here, and the database's as discovery reads them.
+     */
+    static void insert(Connection c, String keyId, long fromTableId, long targetTableId, String utype,
+                       String description, boolean curated, List<String> fromColumns, List<String> targetColumns)
+            throws SQLException {
+        long id;
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO archive.foreign_keys (key_id, from_table_id, target_table_id, utype, description, curated)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")) {
+            s.setString(1, keyId);
+            s.setLong(2, fromTableId);
+            s.setLong(3, targetTableId);
+            s.setString(4, utype);
+            s.setString(5, description);
+            s.setBoolean(6, curated);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                id = rs.getLong("id");
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO archive.foreign_key_columns (foreign_key_id, position, from_column, target_column)
+                VALUES (?, ?, ?, ?)""")) {
+            for (int i = 0; i < fromColumns.size(); i++) {
+                s.setLong(1, id);
+                s.setInt(2, i + 1);
+                s.setString(3, fromColumns.get(i));
+                s.setString(4, targetColumns.get(i));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static Optional<KeyTable> table(Connection c, String schema, String table) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT t.id, t.version FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
+                 WHERE s.name = ? AND t.name = ?""")) {
+            s.setString(1, schema);
+            s.setString(2, table);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new KeyTable(schema + "." + table, rs.getLong("id"), rs.getInt("version")))
+                    : Optional.empty();
+            }
+        }
+    }
+
+    /** The table's columns' VOTable types by name ({@code int}, {@code char[*]}): what a key's two sides must share. */
+    private static Map<String, String> columnTypes(Connection c, long tableId) throws SQLException {
+        Map<String, String> types = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT name, datatype, arraysize FROM archive.columns WHERE table_id = ?")) {
+            s.setLong(1, tableId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String arraysize = rs.getString("arraysize");
+                    types.put(rs.getString("name"), rs.getString("datatype") + (arraysize == null ? "" : "[" + arraysize + "]"));
+                }
+            }
+        }
+        return types;
+    }
+
+    /** The id of the table whose key has this id; empty if no key has it. */
+    private static OptionalLong fromTableOf(Connection c, String keyId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT from_table_id FROM archive.foreign_keys WHERE key_id = ?")) {
+            s.setString(1, keyId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong("from_table_id")) : OptionalLong.empty();
+            }
         }
     }
 

@@ -14,8 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 import org.voarchive.adql.unit.Ucd;
 import org.voarchive.adql.unit.VoUnit;
 import org.voarchive.database.DataSources;
@@ -27,8 +26,9 @@ public class MetadataAdmin {
 
 
     private static final String SELECT = """
-        SELECT s.name, t.name, t.title, t.description, t.long_description, t.utype, t.doi, t.license_spdx,
-               t.license_label, t.license_url, t.published, t.data_access, t.metadata_access, t.nrows, t.version
+        SELECT s.name AS schema_name, t.name AS table_name, t.title, t.description, t.long_description, t.utype,
+               t.doi, t.license_spdx, t.license_label, t.license_url, t.published, t.data_access, t.metadata_access,
+               t.nrows, t.version
           FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
         """;
 
@@ -91,29 +91,14 @@ public class MetadataAdmin {
      */
     public Optional<TableRecord> updateTable(String schema, String name, TableRecord edit) throws SQLException {
         validate(edit);
-        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
-                UPDATE archive.tables t
-                   SET title = COALESCE(?, t.title), description = COALESCE(?, t.description),
-                       long_description = COALESCE(?, t.long_description), utype = COALESCE(?, t.utype),
-                       doi = COALESCE(?, t.doi), license_spdx = COALESCE(?, t.license_spdx),
-                       license_label = COALESCE(?, t.license_label), license_url = COALESCE(?, t.license_url),
-                       published = COALESCE(?, t.published), data_access = COALESCE(?, t.data_access),
-                       metadata_access = COALESCE(?, t.metadata_access), version = t.version + 1, updated = now()
-                  FROM archive.schemas s
-                 WHERE s.id = t.schema_id AND s.name = ? AND t.name = ? AND t.version = ?""")) {
-            Object[] values = {edit.title(), edit.description(), edit.longDescription(), edit.utype(), edit.doi(),
-                edit.licenseSpdx(), edit.licenseLabel(), edit.licenseUrl(), edit.published(), edit.dataAccess(),
-                edit.metadataAccess(), schema, name, edit.version()};
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            if (s.executeUpdate() == 0) {
-                Optional<TableRecord> current = table(schema, name);
-                if (current.isPresent()) {
-                    throw new VersionConflict(schema + "." + name, current.get().version());
-                }
+        try (Connection c = dataSources.app().getConnection()) {
+            OptionalLong id = VersionedObject.TABLE.lock(c, List.of(schema, name), edit.version());
+            if (id.isEmpty()) {
                 return Optional.empty();
             }
+            DescriptiveFields.update(c, VersionedObject.TABLE, id.getAsLong(), edit.title(), edit.description(),
+                edit.longDescription(), edit.utype(), edit.doi(), edit.licenseSpdx(), edit.licenseLabel(),
+                edit.licenseUrl(), edit.published(), edit.dataAccess(), edit.metadataAccess());
         }
         return table(schema, name);
     }
@@ -127,22 +112,9 @@ public class MetadataAdmin {
      * @throws VersionConflict if the table moved on from {@code version}
      */
     public boolean deleteTable(String schema, String name, Integer version) throws SQLException {
-        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
-                DELETE FROM archive.tables t USING archive.schemas s
-                 WHERE s.id = t.schema_id AND s.name = ? AND t.name = ? AND (? OR t.version = ?)""")) {
-            s.setString(1, schema);
-            s.setString(2, name);
-            s.setBoolean(3, version == null);
-            s.setInt(4, version == null ? 0 : version);
-            if (s.executeUpdate() == 1) {
-                return true;
-            }
+        try (Connection c = dataSources.app().getConnection()) {
+            return VersionedObject.TABLE.delete(c, List.of(schema, name), version);
         }
-        Optional<TableRecord> current = table(schema, name);
-        if (current.isPresent()) {
-            throw new VersionConflict(schema + "." + name, current.get().version());
-        }
-        return false;
     }
 
     /** Every table's curated metadata, its columns' and its groups: what {@link #importDocument} takes. */
@@ -153,7 +125,7 @@ public class MetadataAdmin {
                 continue;
             }
             schemas.add(new MetadataDocument.Schema(s, schemaGroups(s.name()),
-                creditsAdmin.credits(CreditsAdmin.Owner.SCHEMA, List.of(s.name())).orElseThrow()));
+                creditsAdmin.credits(VersionedObject.SCHEMA, List.of(s.name())).orElseThrow()));
         }
         List<MetadataDocument.Table> entries = new ArrayList<>();
         for (TableRecord t : tables()) {
@@ -162,7 +134,7 @@ public class MetadataAdmin {
             }
             entries.add(new MetadataDocument.Table(t, columns(t.schema(), t.name()), groups(t.schema(), t.name()),
                 columnGroups(t.schema(), t.name()),
-                creditsAdmin.credits(CreditsAdmin.Owner.TABLE, List.of(t.schema(), t.name())).orElseThrow(),
+                creditsAdmin.credits(VersionedObject.TABLE, List.of(t.schema(), t.name())).orElseThrow(),
                 coneSearchAdmin.settings(t.schema(), t.name()).orElseThrow(),
                 foreignKeyAdmin.keys(t.schema(), t.name()).orElseThrow().stream()
                     .filter(k -> Boolean.TRUE.equals(k.curated())).toList()));
@@ -190,7 +162,7 @@ public class MetadataAdmin {
                     setSchemaGroups(s.name(), entry.groups());
                 }
                 if (entry.credits() != null) {
-                    creditsAdmin.setCredits(CreditsAdmin.Owner.SCHEMA, List.of(s.name()), entry.credits(), false);
+                    creditsAdmin.setCredits(VersionedObject.SCHEMA, List.of(s.name()), entry.credits(), false);
                 }
             } catch (InvalidField e) {
                 throw new InvalidField(at + "." + e.field(), e.getMessage());
@@ -248,7 +220,7 @@ public class MetadataAdmin {
             }
             if (entry.credits() != null) {
                 try {
-                    creditsAdmin.setCredits(CreditsAdmin.Owner.TABLE, List.of(t.schema(), t.name()), entry.credits(), false);
+                    creditsAdmin.setCredits(VersionedObject.TABLE, List.of(t.schema(), t.name()), entry.credits(), false);
                 } catch (InvalidField e) {
                     throw new InvalidField(at + ".credits." + e.field(), e.getMessage());
                 }
@@ -327,7 +299,7 @@ public class MetadataAdmin {
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    groups.add(rs.getString(1));
+                    groups.add(rs.getString("name"));
                 }
             }
         }
@@ -338,7 +310,8 @@ public class MetadataAdmin {
     public Map<String, List<String>> columnGroups(String schema, String table) throws SQLException {
         Map<String, List<String>> groups = new java.util.TreeMap<>();
         try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT col.name, g.name FROM archive.column_groups cg JOIN archive.groups g ON g.id = cg.group_id
+                SELECT col.name AS column_name, g.name AS group_name
+                  FROM archive.column_groups cg JOIN archive.groups g ON g.id = cg.group_id
                   JOIN archive.columns col ON col.id = cg.column_id JOIN archive.tables t ON t.id = col.table_id
                   JOIN archive.schemas s ON s.id = t.schema_id
                  WHERE s.name = ? AND t.name = ? ORDER BY col.name, g.name""")) {
@@ -346,7 +319,8 @@ public class MetadataAdmin {
             s.setString(2, table);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    groups.computeIfAbsent(rs.getString("column_name"), k -> new ArrayList<>())
+                        .add(rs.getString("group_name"));
                 }
             }
         }
@@ -410,7 +384,7 @@ public class MetadataAdmin {
                     if (!rs.next()) {
                         return false;
                     }
-                    id = rs.getLong(1);
+                    id = rs.getLong("id");
                 }
             }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM archive." + linkTable + " WHERE " + idColumn + " = ?")) {
@@ -499,26 +473,24 @@ public class MetadataAdmin {
             throw new InvalidField(edit.name() != null ? "name" : "datatype",
                 "cannot be edited (names and types come from the database)");
         }
-        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
-                UPDATE archive.columns c
-                   SET description = COALESCE(?, c.description), unit = COALESCE(?, c.unit), ucd = COALESCE(?, c.ucd),
-                       utype = COALESCE(?, c.utype), principal = COALESCE(?, c.principal), std = COALESCE(?, c.std),
-                       datalink = COALESCE(?, c.datalink),
-                       data_access = COALESCE(?, c.data_access), metadata_access = COALESCE(?, c.metadata_access),
-                       version = c.version + 1, updated = now()
-                  FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
-                 WHERE c.table_id = t.id AND s.name = ? AND t.name = ? AND c.name = ? AND c.version = ?""")) {
-            Object[] values = {edit.description(), edit.unit(), edit.ucd(), edit.utype(), edit.principal(), edit.std(),
-                edit.datalink(), edit.dataAccess(), edit.metadataAccess(), schema, table, column, edit.version()};
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            if (s.executeUpdate() == 0) {
-                Optional<ColumnRecord> current = column(schema, table, column);
-                if (current.isPresent()) {
-                    throw new VersionConflict(schema + "." + table + "." + column, current.get().version());
-                }
+        try (Connection c = dataSources.app().getConnection()) {
+            OptionalLong id = VersionedObject.COLUMN.lock(c, List.of(schema, table, column), edit.version());
+            if (id.isEmpty()) {
                 return Optional.empty();
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE archive.columns
+                       SET description = COALESCE(?, description), unit = COALESCE(?, unit), ucd = COALESCE(?, ucd),
+                           utype = COALESCE(?, utype), principal = COALESCE(?, principal), std = COALESCE(?, std),
+                           datalink = COALESCE(?, datalink),
+                           data_access = COALESCE(?, data_access), metadata_access = COALESCE(?, metadata_access)
+                     WHERE id = ?""")) {
+                Object[] values = {edit.description(), edit.unit(), edit.ucd(), edit.utype(), edit.principal(),
+                    edit.std(), edit.datalink(), edit.dataAccess(), edit.metadataAccess(), id.getAsLong()};
+                for (int i = 0; i < values.length; i++) {
+                    s.setObject(i + 1, values[i]);
+                }
+                s.executeUpdate();
             }
         }
         return column(schema, table, column);
@@ -537,14 +509,17 @@ public class MetadataAdmin {
     }
 
     private static ColumnRecord column(ResultSet rs) throws SQLException {
-        return new ColumnRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(14), rs.getString(8), rs.getString(9), rs.getString(10),
-            rs.getString(11), rs.getString(12), rs.getInt(13));
+        return new ColumnRecord(rs.getString("name"), rs.getString("description"), rs.getString("unit"),
+            rs.getString("ucd"), rs.getString("utype"), rs.getBoolean("principal"), rs.getBoolean("std"),
+            rs.getBoolean("datalink"), rs.getString("data_access"), rs.getString("metadata_access"),
+            rs.getString("datatype"), rs.getString("arraysize"), rs.getString("xtype"), rs.getInt("version"));
     }
 
     private static TableRecord record(ResultSet rs) throws SQLException {
-        return new TableRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getBoolean(11),
-            rs.getString(12), rs.getString(13), (Long) rs.getObject(14), rs.getInt(15));
+        return new TableRecord(rs.getString("schema_name"), rs.getString("table_name"), rs.getString("title"),
+            rs.getString("description"), rs.getString("long_description"), rs.getString("utype"), rs.getString("doi"),
+            rs.getString("license_spdx"), rs.getString("license_label"), rs.getString("license_url"),
+            rs.getBoolean("published"), rs.getString("data_access"), rs.getString("metadata_access"),
+            (Long) rs.getObject("nrows"), rs.getInt("version"));
     }
 }

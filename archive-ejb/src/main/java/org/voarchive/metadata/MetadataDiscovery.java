@@ -40,19 +40,20 @@ public final class MetadataDiscovery {
         int tables = 0;
         int columns = 0;
         try (PreparedStatement s = connection.prepareStatement("""
-                SELECT c.oid, c.relname, c.relkind, obj_description(c.oid, 'pg_class'),
-                       CASE WHEN c.reltuples < 0 THEN NULL ELSE CAST(c.reltuples AS bigint) END,
-                       pg_total_relation_size(c.oid)
+                SELECT c.oid, c.relname, c.relkind, obj_description(c.oid, 'pg_class') AS description,
+                       CASE WHEN c.reltuples < 0 THEN NULL ELSE CAST(c.reltuples AS bigint) END AS nrows,
+                       pg_total_relation_size(c.oid) AS size_bytes
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname = ? AND c.relkind IN ('r', 'v', 'm', 'p')
                  ORDER BY c.relname""")) {
             s.setString(1, schema);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    long oid = rs.getLong(1);
-                    String name = rs.getString(2);
-                    String type = "v".equals(rs.getString(3)) ? "view" : "table";
-                    long tableId = upsertTable(schemaId, name, type, rs.getString(4), (Long) rs.getObject(5), rs.getLong(6));
+                    long oid = rs.getLong("oid");
+                    String name = rs.getString("relname");
+                    String type = "v".equals(rs.getString("relkind")) ? "view" : "table";
+                    long tableId = upsertTable(schemaId, name, type, rs.getString("description"),
+                        (Long) rs.getObject("nrows"), rs.getLong("size_bytes"));
                     columns += discoverColumns(tableId, oid);
                     present.add(name);
                     tables++;
@@ -128,8 +129,9 @@ public final class MetadataDiscovery {
     private int discoverColumns(long tableId, long oid) throws SQLException {
         List<String> present = new ArrayList<>();
         try (PreparedStatement read = connection.prepareStatement("""
-                SELECT a.attname, format_type(a.atttypid, a.atttypmod), col_description(a.attrelid, a.attnum),
-                       EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND i.indkey[0] = a.attnum)
+                SELECT a.attname, format_type(a.atttypid, a.atttypmod) AS type,
+                       col_description(a.attrelid, a.attnum) AS description,
+                       EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND i.indkey[0] = a.attnum) AS indexed
                   FROM pg_attribute a
                  WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped
                  ORDER BY a.attnum""");
@@ -144,15 +146,15 @@ public final class MetadataDiscovery {
             try (ResultSet rs = read.executeQuery()) {
                 int index = 0;
                 while (rs.next()) {
-                    String name = rs.getString(1);
-                    ValueType type = DatabaseTypes.votable(rs.getString(2));
+                    String name = rs.getString("attname");
+                    ValueType type = DatabaseTypes.votable(rs.getString("type"));
                     upsert.setLong(1, tableId);
                     upsert.setString(2, name);
-                    upsert.setString(3, rs.getString(3));
+                    upsert.setString(3, rs.getString("description"));
                     upsert.setString(4, type.datatype());
                     upsert.setString(5, type.arraysize());
                     upsert.setString(6, type.xtype());
-                    upsert.setBoolean(7, rs.getBoolean(4));
+                    upsert.setBoolean(7, rs.getBoolean("indexed"));
                     upsert.setInt(8, ++index);
                     upsert.addBatch();
                     present.add(name);
@@ -192,12 +194,14 @@ public final class MetadataDiscovery {
         }
         int keys = 0;
         try (PreparedStatement read = connection.prepareStatement("""
-                SELECT con.oid, fn.nspname || '.' || f.relname || '.' || con.conname, ft.id, tt.id,
-                       obj_description(con.oid, 'pg_constraint'),
+                SELECT fn.nspname || '.' || f.relname || '.' || con.conname AS key_id, ft.id AS from_table_id,
+                       tt.id AS target_table_id, obj_description(con.oid, 'pg_constraint') AS description,
                        ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY AS k(num, i)
-                               JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.i),
+                               JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.i)
+                         AS from_columns,
                        ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(num, i)
                                JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.i)
+                         AS target_columns
                   FROM pg_constraint con
                   JOIN pg_class f ON f.oid = con.conrelid JOIN pg_namespace fn ON fn.oid = f.relnamespace
                   JOIN pg_class t ON t.oid = con.confrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace
@@ -205,30 +209,14 @@ public final class MetadataDiscovery {
                   JOIN archive.schemas ts ON ts.name = tn.nspname JOIN archive.tables tt ON tt.schema_id = ts.id AND tt.name = t.relname
                  WHERE con.contype = 'f' AND fn.nspname = ?
                    AND fn.nspname || '.' || f.relname || '.' || con.conname NOT IN (
-                       SELECT key_id FROM archive.foreign_keys WHERE curated)""");
-             PreparedStatement insertKey = connection.prepareStatement("""
-                INSERT INTO archive.foreign_keys (key_id, from_table_id, target_table_id, description)
-                VALUES (?, ?, ?, ?) RETURNING id""");
-             PreparedStatement insertColumn = connection.prepareStatement("""
-                INSERT INTO archive.foreign_key_columns (foreign_key_id, position, from_column, target_column)
-                VALUES (?, ?, ?, ?)""")) {
+                       SELECT key_id FROM archive.foreign_keys WHERE curated)""")) {
             read.setString(1, schema);
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
-                    insertKey.setString(1, rs.getString(2));
-                    insertKey.setLong(2, rs.getLong(3));
-                    insertKey.setLong(3, rs.getLong(4));
-                    insertKey.setString(4, rs.getString(5));
-                    long keyId = single(insertKey);
-                    String[] from = (String[]) rs.getArray(6).getArray();
-                    String[] to = (String[]) rs.getArray(7).getArray();
-                    for (int i = 0; i < from.length; i++) {
-                        insertColumn.setLong(1, keyId);
-                        insertColumn.setInt(2, i + 1);
-                        insertColumn.setString(3, from[i]);
-                        insertColumn.setString(4, to[i]);
-                        insertColumn.executeUpdate();
-                    }
+                    ForeignKeyAdmin.insert(connection, rs.getString("key_id"), rs.getLong("from_table_id"),
+                        rs.getLong("target_table_id"), null, rs.getString("description"), false,
+                        List.of((String[]) rs.getArray("from_columns").getArray()),
+                        List.of((String[]) rs.getArray("target_columns").getArray()));
                     keys++;
                 }
             }
@@ -240,10 +228,11 @@ public final class MetadataDiscovery {
         return connection.createArrayOf("text", values.toArray());
     }
 
+    /** The id a statement's {@code RETURNING id} gives. */
     private static long single(PreparedStatement s) throws SQLException {
         try (ResultSet rs = s.executeQuery()) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getLong("id");
         }
     }
 }

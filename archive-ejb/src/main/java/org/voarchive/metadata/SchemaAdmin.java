@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.voarchive.database.DataSources;
 
 /** The admin API's operations on schemas' curated metadata (schemas themselves come from discovery and ingest). */
@@ -45,9 +46,10 @@ public class SchemaAdmin {
     }
 
     private static SchemaRecord record(ResultSet rs) throws SQLException {
-        return new SchemaRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11),
-            rs.getString(12), rs.getInt(13));
+        return new SchemaRecord(rs.getString("name"), rs.getString("title"), rs.getString("description"),
+            rs.getString("long_description"), rs.getString("utype"), rs.getString("doi"), rs.getString("license_spdx"),
+            rs.getString("license_label"), rs.getString("license_url"), rs.getBoolean("published"),
+            rs.getString("data_access"), rs.getString("metadata_access"), rs.getInt("version"));
     }
 
     /**
@@ -63,28 +65,14 @@ public class SchemaAdmin {
         if (edit.name() != null) {
             throw new InvalidField("name", "cannot be edited (names come from the database)");
         }
-        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
-                UPDATE archive.schemas
-                   SET title = COALESCE(?, title), description = COALESCE(?, description),
-                       long_description = COALESCE(?, long_description), utype = COALESCE(?, utype),
-                       doi = COALESCE(?, doi), license_spdx = COALESCE(?, license_spdx),
-                       license_label = COALESCE(?, license_label), license_url = COALESCE(?, license_url),
-                       published = COALESCE(?, published), data_access = COALESCE(?, data_access),
-                       metadata_access = COALESCE(?, metadata_access), version = version + 1, updated = now()
-                 WHERE name = ? AND version = ?""")) {
-            Object[] values = {edit.title(), edit.description(), edit.longDescription(), edit.utype(), edit.doi(),
-                edit.licenseSpdx(), edit.licenseLabel(), edit.licenseUrl(), edit.published(), edit.dataAccess(),
-                edit.metadataAccess(), name, edit.version()};
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            if (s.executeUpdate() == 0) {
-                Optional<SchemaRecord> current = schema(name);
-                if (current.isPresent()) {
-                    throw new VersionConflict(name, current.get().version());
-                }
+        try (Connection c = dataSources.app().getConnection()) {
+            OptionalLong id = VersionedObject.SCHEMA.lock(c, List.of(name), edit.version());
+            if (id.isEmpty()) {
                 return Optional.empty();
             }
+            DescriptiveFields.update(c, VersionedObject.SCHEMA, id.getAsLong(), edit.title(), edit.description(),
+                edit.longDescription(), edit.utype(), edit.doi(), edit.licenseSpdx(), edit.licenseLabel(),
+                edit.licenseUrl(), edit.published(), edit.dataAccess(), edit.metadataAccess());
         }
         return schema(name);
     }
@@ -97,19 +85,8 @@ public class SchemaAdmin {
      * @throws VersionConflict if the schema moved on from {@code version}
      */
     public boolean delete(String name, Integer version) throws SQLException {
-        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(
-                "DELETE FROM archive.schemas WHERE name = ? AND (? OR version = ?)")) {
-            s.setString(1, name);
-            s.setBoolean(2, version == null);
-            s.setInt(3, version == null ? 0 : version);
-            if (s.executeUpdate() == 1) {
-                return true;
-            }
+        try (Connection c = dataSources.app().getConnection()) {
+            return VersionedObject.SCHEMA.delete(c, List.of(name), version);
         }
-        Optional<SchemaRecord> current = schema(name);
-        if (current.isPresent()) {
-            throw new VersionConflict(name, current.get().version());
-        }
-        return false;
     }
 }

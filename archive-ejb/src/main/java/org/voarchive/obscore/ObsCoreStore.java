@@ -388,10 +388,11 @@ public final class ObsCoreStore {
         }
     }
 
+    /** The id a statement's {@code RETURNING id} gives. */
     private static long single(PreparedStatement s) throws SQLException {
         try (ResultSet rs = s.executeQuery()) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getLong("id");
         }
     }
 }

@@ -24,7 +24,7 @@ public final class Users {
                 s.setString(2, PasswordHashes.hash(password));
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
-                    userId = rs.getLong(1);
+                    userId = rs.getLong("id");
                 }
             }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM archive.user_groups WHERE user_id = ?")) {

@@ -213,11 +213,12 @@ public final class TableLoader {
     private boolean dropObsCoreIfReading(String qualifiedName) throws SQLException {
         try (java.sql.PreparedStatement s = connection.prepareStatement("""
                 SELECT EXISTS (SELECT FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
-                                WHERE r.ev_class = to_regclass('ivoa.obscore') AND d.refobjid = to_regclass(?))""")) {
+                                WHERE r.ev_class = to_regclass('ivoa.obscore') AND d.refobjid = to_regclass(?))
+                       AS obscore_reads""")) {
             s.setString(1, qualifiedName);
             try (java.sql.ResultSet rs = s.executeQuery()) {
                 rs.next();
-                if (!rs.getBoolean(1)) {
+                if (!rs.getBoolean("obscore_reads")) {
                     return false;
                 }
             }

@@ -155,7 +155,7 @@ public class AdminMetadataResource {
     @GET
     @Path("schemas/{schema}/credits")
     public Credits schemaCredits(@PathParam("schema") String schema) throws SQLException {
-        return credits.credits(CreditsAdmin.Owner.SCHEMA, List.of(schema))
+        return credits.credits(VersionedObject.SCHEMA, List.of(schema))
             .orElseThrow(() -> new NotFoundException("no schema " + schema));
     }
 
@@ -164,7 +164,7 @@ public class AdminMetadataResource {
     @Path("schemas/{schema}/credits")
     @Consumes(MediaType.APPLICATION_JSON)
     public Credits setSchemaCredits(@PathParam("schema") String schema, Credits edit) throws SQLException {
-        return credits.setCredits(CreditsAdmin.Owner.SCHEMA, List.of(schema), edit, true)
+        return credits.setCredits(VersionedObject.SCHEMA, List.of(schema), edit, true)
             .orElseThrow(() -> new NotFoundException("no schema " + schema));
     }
 
@@ -208,7 +208,7 @@ public class AdminMetadataResource {
     @GET
     @Path("tables/{schema}.{table}/credits")
     public Credits credits(@PathParam("schema") String schema, @PathParam("table") String table) throws SQLException {
-        return credits.credits(CreditsAdmin.Owner.TABLE, List.of(schema, table))
+        return credits.credits(VersionedObject.TABLE, List.of(schema, table))
             .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
     }
 
@@ -218,7 +218,7 @@ public class AdminMetadataResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Credits setCredits(@PathParam("schema") String schema, @PathParam("table") String table, Credits edit)
             throws SQLException {
-        return credits.setCredits(CreditsAdmin.Owner.TABLE, List.of(schema, table), edit, true)
+        return credits.setCredits(VersionedObject.TABLE, List.of(schema, table), edit, true)
             .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
     }
 
