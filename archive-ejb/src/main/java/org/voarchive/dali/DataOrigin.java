@@ -170,16 +170,17 @@ public final class DataOrigin {
         if (label != null) {
             infos.add(new Info("rights", label, "Licence of " + name));
         }
-        String release = own.resourceVersion() != null ? own.resourceVersion() : schema.resourceVersion();
+        String release = own.credits().resourceVersion() != null ? own.credits().resourceVersion()
+            : schema.credits().resourceVersion();
         if (release != null) {
             infos.add(new Info("resource_version", release, "Version of " + name));
         }
-        for (String creator : own.creators().isEmpty() ? schema.creators() : own.creators()) {
-            if (creator != null) { // stored credits were validated, but a JSON null must not break a result
-                infos.add(new Info("creator", creator, "Creator of " + name));
+        for (Credits.Agent creator : (own.credits().creators().isEmpty() ? schema : own).credits().creators()) {
+            if (creator.name() != null) { // stored credits were validated, but a JSON null must not break a result
+                infos.add(new Info("creator", creator.name(), "Creator of " + name));
             }
         }
-        for (Credits.RelatedIdentifier r : own.related()) {
+        for (Credits.RelatedIdentifier r : own.credits().relatedIdentifiers()) {
             if (r.identifier() != null) {
                 relation(r).ifPresent(item -> infos.add(new Info(item, identifier(r), r.relation() + " of " + name)));
             }

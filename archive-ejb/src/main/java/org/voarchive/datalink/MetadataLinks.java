@@ -42,7 +42,7 @@ public class MetadataLinks implements DynamicLinks {
                 "DOI " + p.doi() + " of the " + name, "text/html"));
         }
         links.add(Link.to(id, base + LANDING_PATH + id, "#documentation", "Landing page of the " + name, "text/html"));
-        for (Credits.RelatedIdentifier r : p.related()) {
+        for (Credits.RelatedIdentifier r : p.credits().relatedIdentifiers()) {
             resolvable(r).ifPresent(url -> links.add(Link.to(id, url, "#auxiliary",
                 r.relation() + " " + r.type() + " " + r.identifier(), null)));
         }

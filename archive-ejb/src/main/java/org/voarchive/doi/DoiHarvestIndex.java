@@ -22,7 +22,11 @@ import org.voarchive.oai.OaiItem;
 @ApplicationScoped
 public class DoiHarvestIndex {
 
-    /** The records on offer now. */
+    /**
+     * The records on offer now. Which schemas and tables have a DOI is read here in SQL, not from the published
+     * snapshot: the reconciliation compares it with what was offered and writes tombstones in one statement (one
+     * database snapshot), with the datalinks' dates. What a record says comes from the snapshot (DataCiteRecords).
+     */
     private static final String OFFERED = """
         SELECT set_spec, id, stamp FROM (
           SELECT 'schemas' AS set_spec, s.name AS id, date_trunc('second', s.updated) AS stamp
@@ -88,13 +92,14 @@ public class DoiHarvestIndex {
                 long metadata;
                 long datalinks;
                 try (PreparedStatement s = c.prepareStatement("""
-                        SELECT m.generation, m.datalink_generation, r.metadata_generation, r.datalink_generation
+                        SELECT m.generation AS metadata_now, m.datalink_generation AS datalinks_now,
+                               r.metadata_generation AS metadata_reconciled, r.datalink_generation AS datalinks_reconciled
                           FROM archive.metadata_generation m, archive.oai_reconciled r""");
                      ResultSet rs = s.executeQuery()) {
                     rs.next();
-                    metadata = rs.getLong(1);
-                    datalinks = rs.getLong(2);
-                    if (metadata == rs.getLong(3) && datalinks == rs.getLong(4)) {
+                    metadata = rs.getLong("metadata_now");
+                    datalinks = rs.getLong("datalinks_now");
+                    if (metadata == rs.getLong("metadata_reconciled") && datalinks == rs.getLong("datalinks_reconciled")) {
                         return null;
                     }
                 }
@@ -135,7 +140,7 @@ public class DoiHarvestIndex {
     }
 
     public long count(String set, Instant from, Instant until) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT count(*) FROM (").append(ITEMS).append(" WHERE true");
+        StringBuilder sql = new StringBuilder("SELECT count(*) AS items FROM (").append(ITEMS).append(" WHERE true");
         List<Object> args = new ArrayList<>();
         filter(sql, args, set, from, until);
         sql.append(") counted");
@@ -143,7 +148,7 @@ public class DoiHarvestIndex {
             bind(s, args.toArray());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return rs.getLong("items");
             }
         }
     }
@@ -178,8 +183,8 @@ public class DoiHarvestIndex {
             bind(s, args);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    items.add(new OaiItem(rs.getString(2), rs.getString(1),
-                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), rs.getBoolean(4)));
+                    items.add(new OaiItem(rs.getString("id"), rs.getString("set_spec"),
+                        rs.getObject("stamp", java.time.OffsetDateTime.class).toInstant(), rs.getBoolean("deleted")));
                 }
             }
         }

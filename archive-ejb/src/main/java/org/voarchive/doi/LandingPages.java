@@ -22,9 +22,7 @@ import org.voarchive.datalink.LinkContext;
 import org.voarchive.datalink.MetadataLinks;
 import org.voarchive.datalink.Semantics;
 import org.voarchive.metadata.Credits;
-import org.voarchive.metadata.CreditsAdmin;
 import org.voarchive.metadata.PublishedMetadata;
-import org.voarchive.metadata.VersionedObject;
 import org.voarchive.site.SiteIdentity;
 
 /**
@@ -41,12 +39,9 @@ public class LandingPages {
     @Inject
     SiteIdentity site;
 
-    @EJB
-    CreditsAdmin credits;
-
+    /** For objects' datalink rows only: schemas and tables come from the snapshot the context holds. */
     @EJB
     org.voarchive.database.DataSources dataSources;
-
 
     /** @return empty if the caller may see nothing of that ID */
     public Optional<LandingPage> find(String id, String callerName) throws SQLException, DaliException {
@@ -81,17 +76,15 @@ public class LandingPages {
         return pages;
     }
 
-    /** The page of a schema or table the caller may see. */
-    private Optional<LandingPage> metadataPage(String id, List<Link> links, LinkContext context) throws SQLException {
+    /** The page of a schema or table the caller may see, all of it from the published snapshot. */
+    private Optional<LandingPage> metadataPage(String id, List<Link> links, LinkContext context) {
         for (PublishedMetadata.Schema s : context.metadata().schemas()) {
             if (s.name().equals(id)) {
-                return Optional.of(page(id, "schema", s.title(), s.description(), s.publication(),
-                    credits.credits(VersionedObject.SCHEMA, List.of(s.name())).orElseThrow(), links));
+                return Optional.of(page(id, "schema", s.title(), s.description(), s.publication(), links));
             }
             for (PublishedMetadata.Table t : s.tables()) {
                 if (t.qualifiedName().equals(id)) {
-                    return Optional.of(page(id, "table", t.title(), t.description(), t.publication(),
-                        credits.credits(VersionedObject.TABLE, List.of(t.schema(), t.name())).orElseThrow(), links));
+                    return Optional.of(page(id, "table", t.title(), t.description(), t.publication(), links));
                 }
             }
         }
@@ -130,32 +123,48 @@ public class LandingPages {
             List.of(), List.of(), site.publisher(), issued, updated, links, null);
     }
 
-    /** When an object's stored rows were first and last loaded (UTC), and the table they belong to. */
+    /**
+     * When an object's stored rows were first and last loaded (UTC), and the table they belong to. An object is
+     * no metadata: its facts are its rows in archive.datalinks, which the snapshot does not hold.
+     */
     private record ObjectRows(LocalDate first, LocalDate last, String table) {
     }
 
     private Map<String, ObjectRows> objects(List<String> ids) throws SQLException {
         Map<String, ObjectRows> rows = new HashMap<>();
         try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT object_id, min(updated), max(updated), min(table_name)
+                SELECT object_id, min(updated) AS first_loaded, max(updated) AS last_loaded, min(table_name) AS table_name
                   FROM archive.datalinks WHERE object_id = ANY (?) GROUP BY object_id""")) {
             s.setArray(1, c.createArrayOf("text", ids.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.put(rs.getString(1), new ObjectRows(date(rs.getObject(2, OffsetDateTime.class)),
-                        date(rs.getObject(3, OffsetDateTime.class)), rs.getString(4)));
+                    rows.put(rs.getString("object_id"), new ObjectRows(
+                        date(rs.getObject("first_loaded", OffsetDateTime.class)),
+                        date(rs.getObject("last_loaded", OffsetDateTime.class)), rs.getString("table_name")));
                 }
             }
         }
         return rows;
     }
 
-    /** A schema's or table's page: all of it from the published snapshot but the full credits (agents). */
+    /** A schema's or table's page. */
     private LandingPage page(String id, String kind, String title, String description, PublishedMetadata.Publication p,
-                             Credits c, List<Link> links) {
+                             List<Link> links) {
+        Credits c = p.credits();
         return new LandingPage(id, kind, url(id), title == null ? id : title, description, p.longDescription(), p.doi(),
             p.licenseSpdx(), p.licenseLabel() != null ? p.licenseLabel() : p.licenseSpdx(), p.licenseUrl(), c.creators(),
-            c.contributors(), p.related(), site.publisher(), p.created(), p.updated(), links, c.resourceVersion());
+            c.contributors(), withoutResourceType(c.relatedIdentifiers()), site.publisher(), p.created(), p.updated(),
+            links, c.resourceVersion());
+    }
+
+    /**
+     * The related identifiers as pages and DataCite records of schemas and tables have given them so far: without
+     * the curated resourceTypeGeneral, which the snapshot did not read before it held the full credits. Giving it
+     * would change published DataCite records: a decision of its own, not part of moving the read.
+     */
+    private static List<Credits.RelatedIdentifier> withoutResourceType(List<Credits.RelatedIdentifier> related) {
+        return related.stream().map(r -> new Credits.RelatedIdentifier(r.identifier(), r.type(), r.relation(), null))
+            .toList();
     }
 
     private String url(String id) {

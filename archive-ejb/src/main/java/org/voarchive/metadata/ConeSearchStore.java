@@ -74,15 +74,6 @@ final class ConeSearchStore {
     }
 
     /**
-     * {@link #read(ResultSet)}, for a caller that still says where {@link #COLUMNS} start: the position is not
-     * used. Kept while PublishedMetadata (edited elsewhere at the moment) calls it; it can go once that calls
-     * {@code read(rs)}.
-     */
-    static ConeSearchSettings read(ResultSet rs, int first) throws SQLException {
-        return read(rs);
-    }
-
-    /**
      * @param version the table's version the edit is based on, or null to apply it whatever the state
      * @return the settings as stored, empty if there is no such table
      * @throws InvalidField naming the bad setting

@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,10 @@ import org.voarchive.adql.check.ValueType;
 
 /**
  * A snapshot of the published metadata a caller may see, read in one go
- * through the access-filtering views (see migration V4): what VOSI tables, the
- * home page and the ADQL checker are told. {@code queryable} marks what the
- * caller may also read data from.
+ * through the access-filtering views (see migration V4): the one read model of
+ * what is published, which VOSI tables, the ADQL checker, the home page,
+ * landing pages, DataCite and registry records and results' Data Origin are
+ * built from. {@code queryable} marks what the caller may also read data from.
  *
  * @param registry the ADQL user-defined functions queries may call: the standard ones and the operators'
  *                 published ones, built once with the rest of the metadata
@@ -56,6 +59,14 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
         public String qualifiedName() {
             return schema + "." + name;
         }
+
+        /**
+         * It has a cone search the snapshot's caller may use, its data being readable too: in the anonymous
+         * snapshot, a public cone search (table and schema data PUBLIC).
+         */
+        public boolean coneSearchUsable() {
+            return coneSearch != null && queryable;
+        }
     }
 
     /**
@@ -69,31 +80,28 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
     }
 
     /**
-     * How a schema or table is published and cited (what Datalink, landing pages and DataCite need).
+     * How a schema or table is published and cited: what Datalink, landing pages, DataCite records and results'
+     * Data Origin INFOs say of it.
      *
-     * @param doi      without the resolver, or null
-     * @param related  its related identifiers (DataCite terms), in their curated order
-     * @param creators its creators' names (credits), in their curated order: what results' origin INFOs
-     *                 name, as its DataCite record does
-     * @param created  when its metadata was first recorded here (UTC), or null
-     * @param updated  when its metadata last changed (UTC), or null
+     * @param doi     without the resolver, or null
+     * @param credits its full credits as curated (creators, contributors, related identifiers, each in their
+     *                order; the data's release), never null (none: empty lists); {@code version} is null (the
+     *                snapshot is no edit)
+     * @param created when its metadata was first recorded here (UTC), or null
+     * @param updated when its metadata last changed (UTC), or null
      */
-    public record Publication(String doi, String licenseSpdx, String licenseLabel, String licenseUrl,
-                              List<Credits.RelatedIdentifier> related, List<String> creators,
-                              java.time.LocalDate created, java.time.LocalDate updated, String resourceVersion,
-                              String longDescription) {
+    public record Publication(String doi, String licenseSpdx, String licenseLabel, String licenseUrl, Credits credits,
+                              java.time.LocalDate created, java.time.LocalDate updated, String longDescription) {
 
-        public static final Publication NONE = new Publication(null, null, null, null, List.of());
+        public static final Publication NONE = new Publication(null, null, null, null, null);
 
         public Publication {
-            related = List.copyOf(related);
-            creators = List.copyOf(creators);
+            credits = credits == null ? new Credits(List.of(), List.of(), List.of(), null, null) : credits;
         }
 
-        /** Without creators or dates. */
-        public Publication(String doi, String licenseSpdx, String licenseLabel, String licenseUrl,
-                           List<Credits.RelatedIdentifier> related) {
-            this(doi, licenseSpdx, licenseLabel, licenseUrl, related, List.of(), null, null, null, null);
+        /** Without dates or long description. */
+        public Publication(String doi, String licenseSpdx, String licenseLabel, String licenseUrl, Credits credits) {
+            this(doi, licenseSpdx, licenseLabel, licenseUrl, credits, null, null, null);
         }
     }
 
@@ -127,35 +135,42 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
         Map<String, List<Column>> columns = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT c.table_id, c.name, c.description, c.unit, c.ucd, c.utype, c.datatype, c.arraysize, c.xtype,
-                       c.principal, c.indexed, c.std, %s, archive.adql_name(c.name), c.datalink
+                       c.principal, c.indexed, c.std, %s AS queryable, archive.adql_name(c.name) AS tap_name, c.datalink
                   FROM archive.visible_columns c JOIN archive.column_group_names cg ON cg.column_id = c.id
                  ORDER BY c.table_id, c.column_index NULLS LAST, c.name""".formatted(dataVisible.formatted("c", "cg.groups")))) {
             while (rs.next()) {
-                columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Column(rs.getString(2), rs.getString(14), rs.getString(3),
-                    rs.getString(4), rs.getString(5), rs.getString(6),
-                    new ValueType(rs.getString(7), rs.getString(8), rs.getString(9)),
-                    rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12), rs.getBoolean(13), rs.getBoolean(15)));
+                columns.computeIfAbsent(rs.getString("table_id"), k -> new ArrayList<>()).add(new Column(
+                    rs.getString("name"), rs.getString("tap_name"), rs.getString("description"), rs.getString("unit"),
+                    rs.getString("ucd"), rs.getString("utype"),
+                    new ValueType(rs.getString("datatype"), rs.getString("arraysize"), rs.getString("xtype")),
+                    rs.getBoolean("principal"), rs.getBoolean("indexed"), rs.getBoolean("std"),
+                    rs.getBoolean("queryable"), rs.getBoolean("datalink")));
             }
         }
         Map<String, List<ForeignKey>> keys = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT k.from_table_id, k.key_id, ts.name || '.' || t.name, k.description, k.utype,
-                       ARRAY(SELECT archive.adql_name(from_column) FROM archive.foreign_key_columns WHERE foreign_key_id = k.id ORDER BY position),
-                       ARRAY(SELECT archive.adql_name(target_column) FROM archive.foreign_key_columns WHERE foreign_key_id = k.id ORDER BY position)
+                SELECT k.from_table_id, k.key_id, ts.name || '.' || t.name AS target_table, k.description, k.utype,
+                       ARRAY(SELECT archive.adql_name(from_column) FROM archive.foreign_key_columns
+                              WHERE foreign_key_id = k.id ORDER BY position) AS from_columns,
+                       ARRAY(SELECT archive.adql_name(target_column) FROM archive.foreign_key_columns
+                              WHERE foreign_key_id = k.id ORDER BY position) AS target_columns
                   FROM archive.foreign_keys k JOIN archive.visible_tables t ON t.id = k.target_table_id
                   JOIN archive.schemas ts ON ts.id = t.schema_id
                  ORDER BY k.key_id""")) {
             while (rs.next()) {
-                keys.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ForeignKey(rs.getString(2), rs.getString(3),
-                    List.of((String[]) rs.getArray(6).getArray()), List.of((String[]) rs.getArray(7).getArray()),
-                    rs.getString(4), rs.getString(5)));
+                keys.computeIfAbsent(rs.getString("from_table_id"), k -> new ArrayList<>()).add(new ForeignKey(
+                    rs.getString("key_id"), rs.getString("target_table"), strings(rs, "from_columns"),
+                    strings(rs, "target_columns"), rs.getString("description"), rs.getString("utype")));
             }
         }
+        Map<String, Agents> agents = agents(connection);
         Map<String, Schema> schemas = new LinkedHashMap<>();
         Map<String, List<Table>> tables = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT s.name, s.title, s.description, s.utype, t.id, t.name, t.table_type, t.title, t.description, t.utype,
-                       t.nrows, %s AND %s, %s,
+                SELECT s.name AS schema_name, s.title AS schema_title, s.description AS schema_description,
+                       s.utype AS schema_utype, t.id AS table_id, t.name AS table_name, t.table_type,
+                       t.title AS table_title, t.description AS table_description, t.utype AS table_utype, t.nrows,
+                       %s AND %s AS queryable, %s,
                        %s, %s
                   FROM archive.visible_schemas s JOIN archive.schema_group_names sg ON sg.schema_id = s.id
                   LEFT JOIN archive.visible_tables t ON t.schema_id = s.id
@@ -165,16 +180,17 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
                 .formatted(dataVisible.formatted("s", "sg.groups"), dataVisible.formatted("t", "tg.groups"),
                     ConeSearchStore.COLUMNS, PUBLICATION.replace("%s", "s"), PUBLICATION.replace("%s", "t")))) {
             while (rs.next()) {
-                String schema = rs.getString(1);
-                schemas.putIfAbsent(schema, new Schema(schema, rs.getString(2), rs.getString(3), rs.getString(4),
-                    publication(rs, 23), List.of()));
+                String schema = rs.getString("schema_name");
+                schemas.putIfAbsent(schema, new Schema(schema, rs.getString("schema_title"),
+                    rs.getString("schema_description"), rs.getString("schema_utype"), publication(rs, "s", agents), List.of()));
                 List<Table> list = tables.computeIfAbsent(schema, k -> new ArrayList<>());
-                if (rs.getString(5) != null) {
-                    String id = rs.getString(5);
-                    list.add(new Table(schema, rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), (Long) rs.getObject(11), rs.getBoolean(12), columns.getOrDefault(id, List.of()),
+                String id = rs.getString("table_id");
+                if (id != null) { // a schema without tables it may show
+                    list.add(new Table(schema, rs.getString("table_name"), rs.getString("table_type"),
+                        rs.getString("table_title"), rs.getString("table_description"), rs.getString("table_utype"),
+                        (Long) rs.getObject("nrows"), rs.getBoolean("queryable"), columns.getOrDefault(id, List.of()),
                         keys.getOrDefault(id, List.of()),
-                        ConeSearchStore.read(rs, 13), publication(rs, 23 + PUBLICATION_COLUMNS)));
+                        ConeSearchStore.read(rs), publication(rs, "t", agents)));
                 }
             }
         }
@@ -213,59 +229,135 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
         return examples;
     }
 
-    /** How many columns {@link #PUBLICATION} has. */
-    private static final int PUBLICATION_COLUMNS = 12;
-
-    /** The publication columns of a schema or table (alias %s), read by {@link #publication}. */
+    /**
+     * The publication columns of a schema or table but its agents ({@link #agents}): %s is its alias, which
+     * also prefixes the labels (s_doi, t_doi), as {@link #publication} reads them. Credits are stored as JSON
+     * (CreditsAdmin writes {@link Credits} with JSON-B) and read here in SQL by its component names, as the rest
+     * of the snapshot is: the snapshot is also loaded where no JSON-B provider is (the command-line tools, e.g.
+     * DemoExamples, and the integration tests' JVM).
+     */
     private static final String PUBLICATION = """
-        %s.doi, %s.license_spdx, %s.license_label, %s.license_url,
-        ARRAY(SELECT r->>'identifier' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n) ORDER BY n),
-        ARRAY(SELECT r->>'type' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n) ORDER BY n),
-        ARRAY(SELECT r->>'relation' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n) ORDER BY n),
-        ARRAY(SELECT r->>'name' FROM jsonb_array_elements(%s.credits->'creators') WITH ORDINALITY e(r, n) ORDER BY n),
-        (%s.created AT TIME ZONE 'UTC')::date, (%s.updated AT TIME ZONE 'UTC')::date, %s.credits->>'resourceVersion',
-        %s.long_description""";
+        %s.id AS %s_id, %s.doi AS %s_doi, %s.license_spdx AS %s_license_spdx, %s.license_label AS %s_license_label,
+        %s.license_url AS %s_license_url,
+        ARRAY(SELECT r->>'identifier' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n)
+               ORDER BY n) AS %s_related_identifiers,
+        ARRAY(SELECT r->>'type' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n)
+               ORDER BY n) AS %s_related_types,
+        ARRAY(SELECT r->>'relation' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers') WITH ORDINALITY e(r, n)
+               ORDER BY n) AS %s_related_relations,
+        ARRAY(SELECT r->>'resourceTypeGeneral' FROM jsonb_array_elements(%s.credits->'relatedIdentifiers')
+               WITH ORDINALITY e(r, n) ORDER BY n) AS %s_related_resource_types,
+        %s.credits->>'resourceVersion' AS %s_resource_version,
+        (%s.created AT TIME ZONE 'UTC')::date AS %s_created, (%s.updated AT TIME ZONE 'UTC')::date AS %s_updated,
+        %s.long_description AS %s_long_description""";
 
-    private static Publication publication(ResultSet rs, int first) throws SQLException {
-        String[] identifiers = (String[]) rs.getArray(first + 4).getArray();
-        String[] types = (String[]) rs.getArray(first + 5).getArray();
-        String[] relations = (String[]) rs.getArray(first + 6).getArray();
+    /** The publication of the schema ({@code alias} s) or table (t) of the current row. */
+    private static Publication publication(ResultSet rs, String alias, Map<String, Agents> agents)
+            throws SQLException {
+        List<String> identifiers = strings(rs, alias + "_related_identifiers");
+        List<String> types = strings(rs, alias + "_related_types");
+        List<String> relations = strings(rs, alias + "_related_relations");
+        List<String> resourceTypes = strings(rs, alias + "_related_resource_types");
         List<Credits.RelatedIdentifier> related = new ArrayList<>();
-        for (int i = 0; i < identifiers.length; i++) {
-            related.add(new Credits.RelatedIdentifier(identifiers[i], types[i], relations[i], null));
+        for (int i = 0; i < identifiers.size(); i++) {
+            related.add(new Credits.RelatedIdentifier(identifiers.get(i), types.get(i), relations.get(i),
+                resourceTypes.get(i)));
         }
-        return new Publication(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
-            rs.getString(first + 3), related, List.of((String[]) rs.getArray(first + 7).getArray()),
-            rs.getObject(first + 8, java.time.LocalDate.class), rs.getObject(first + 9, java.time.LocalDate.class),
-            rs.getString(first + 10), rs.getString(first + 11));
+        Agents own = agents.getOrDefault(alias + rs.getString(alias + "_id"), Agents.NONE);
+        return new Publication(rs.getString(alias + "_doi"), rs.getString(alias + "_license_spdx"),
+            rs.getString(alias + "_license_label"), rs.getString(alias + "_license_url"),
+            new Credits(own.creators(), own.contributors(), related, rs.getString(alias + "_resource_version"), null),
+            rs.getObject(alias + "_created", java.time.LocalDate.class),
+            rs.getObject(alias + "_updated", java.time.LocalDate.class), rs.getString(alias + "_long_description"));
+    }
+
+    /** A schema's or table's creators and contributors, each in their curated order. */
+    private record Agents(List<Credits.Agent> creators, List<Credits.Contribution> contributors) {
+        static final Agents NONE = new Agents(List.of(), List.of());
+    }
+
+    /**
+     * The creators and contributors of every schema and table the caller may see, by owner: "s" or "t" (the
+     * alias {@link #PUBLICATION} has) followed by its id. One row per agent, its affiliations as two arrays.
+     */
+    private static Map<String, Agents> agents(Connection connection) throws SQLException {
+        Map<String, Agents> agents = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT o.owner, o.id, a.contributor, a.contribution_type, a.agent->>'name' AS name,
+                       a.agent->>'nameType' AS name_type, a.agent->>'givenName' AS given_name, a.agent->>'familyName' AS family_name,
+                       a.agent->>'orcid' AS orcid,
+                       ARRAY(SELECT f->>'name' FROM jsonb_array_elements(a.agent->'affiliations') WITH ORDINALITY e(f, n)
+                              ORDER BY n) AS affiliation_names,
+                       ARRAY(SELECT f->>'ror' FROM jsonb_array_elements(a.agent->'affiliations') WITH ORDINALITY e(f, n)
+                              ORDER BY n) AS affiliation_rors
+                  FROM (SELECT 's' AS owner, id, credits FROM archive.visible_schemas
+                        UNION ALL SELECT 't', id, credits FROM archive.visible_tables) o
+                 CROSS JOIN LATERAL (
+                        SELECT false AS contributor, n, c AS agent, NULL AS contribution_type
+                          FROM jsonb_array_elements(o.credits->'creators') WITH ORDINALITY e(c, n)
+                        UNION ALL
+                        SELECT true, n, c->'contributor', c->>'type'
+                          FROM jsonb_array_elements(o.credits->'contributors') WITH ORDINALITY e(c, n)) a
+                 ORDER BY o.owner, o.id, a.contributor, a.n""")) {
+            while (rs.next()) {
+                List<String> names = strings(rs, "affiliation_names");
+                List<String> rors = strings(rs, "affiliation_rors");
+                List<Credits.Affiliation> affiliations = new ArrayList<>();
+                for (int i = 0; i < names.size(); i++) {
+                    affiliations.add(new Credits.Affiliation(names.get(i), rors.get(i)));
+                }
+                Credits.Agent agent = new Credits.Agent(rs.getString("name"), rs.getString("name_type"),
+                    rs.getString("given_name"), rs.getString("family_name"), rs.getString("orcid"),
+                    Collections.unmodifiableList(affiliations));
+                Agents own = agents.computeIfAbsent(rs.getString("owner") + rs.getString("id"),
+                    k -> new Agents(new ArrayList<>(), new ArrayList<>()));
+                if (rs.getBoolean("contributor")) {
+                    own.contributors().add(new Credits.Contribution(rs.getString("contribution_type"), agent));
+                } else {
+                    own.creators().add(agent);
+                }
+            }
+        }
+        agents.replaceAll((owner, a) -> new Agents(List.copyOf(a.creators()), List.copyOf(a.contributors())));
+        return agents;
+    }
+
+    /** A text array as an unmodifiable list; its elements may be null (a JSON key absent). */
+    private static List<String> strings(ResultSet rs, String column) throws SQLException {
+        return Collections.unmodifiableList(Arrays.asList((String[]) rs.getArray(column).getArray()));
+    }
+
+    /** Every table, in the metadata's order (schemas', then tables' within each). */
+    public List<Table> tables() {
+        return schemas.stream().flatMap(s -> s.tables().stream()).toList();
     }
 
     public Optional<Table> table(String qualifiedName) {
-        return schemas.stream().flatMap(s -> s.tables().stream()).filter(t -> t.qualifiedName().equals(qualifiedName))
-            .findFirst();
+        return tables().stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst();
     }
 
-    /** What ADQL may query: tables and columns whose data is PUBLIC. */
     /** The operators' published functions (archive.functions); one that no longer checks out is left out, and logged. */
     private static List<org.voarchive.adql.UserDefinedFunction> operatorFunctions(Connection connection) throws SQLException {
         List<org.voarchive.adql.UserDefinedFunction> functions = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT name, form, sql_template, description FROM archive.functions WHERE published ORDER BY name")) {
             while (rs.next()) {
+                String name = rs.getString("name");
                 try {
-                    functions.add(FunctionAdmin.parse(rs.getString(1),
-                        new FunctionRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), true, null)));
+                    functions.add(FunctionAdmin.parse(name, new FunctionRecord(name, rs.getString("form"),
+                        rs.getString("sql_template"), rs.getString("description"), true, null)));
                 } catch (InvalidField e) {
                     java.util.logging.Logger.getLogger(PublishedMetadata.class.getName()).warning("ADQL function "
-                        + rs.getString(1) + " is left out: " + e.field() + ": " + e.getMessage());
+                        + name + " is left out: " + e.field() + ": " + e.getMessage());
                 }
             }
         }
         return functions;
     }
 
+    /** What ADQL may query: tables and columns whose data the caller may read. */
     public Catalog catalog() {
-        List<TableInfo> queryable = schemas.stream().flatMap(s -> s.tables().stream()).filter(Table::queryable)
+        List<TableInfo> queryable = tables().stream().filter(Table::queryable)
             .map(t -> new TableInfo(t.schema(), t.name(), t.description(), t.columns().stream().filter(Column::queryable)
                 .map(c -> new ColumnInfo(c.name(), c.type(), c.unit(), c.ucd(), c.utype(), c.description())).toList()))
             .toList();

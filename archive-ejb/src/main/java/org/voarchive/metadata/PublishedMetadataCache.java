@@ -80,7 +80,7 @@ public class PublishedMetadataCache {
             if (!rs.next()) {
                 throw new SQLException("archive.metadata_generation is empty: the migrations did not run completely");
             }
-            return rs.getLong(1);
+            return rs.getLong("generation");
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.voarchive.registry;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,9 +21,10 @@ import org.voarchive.site.SiteIdentity;
 /**
  * The publishing registry's VO resources as OAI-PMH serves them (IVOA Registry Interfaces 1.1): set
  * ivo_managed, the IVOID as the OAI identifier, in ivo_vor and oai_dc; its own vg:Registry record is also
- * Identify's description (section 3.1). They are few, and read whole for each request.
+ * Identify's description (section 3.1). They are few, and read whole once per request: an OAI page lists
+ * them, counts them and writes them from that one reading (hence request scoped).
  */
-@ApplicationScoped
+@RequestScoped
 public class VoRecordSource implements RecordSource {
 
     static final String IVO_MANAGED = "ivo_managed";
@@ -48,6 +49,9 @@ public class VoRecordSource implements RecordSource {
     @Inject
     OaiService oai;
 
+    /** This request's reading of the records, or null before the first. */
+    private VoResources.Records read;
+
     @Override
     public int rank() {
         return 2;
@@ -65,12 +69,12 @@ public class VoRecordSource implements RecordSource {
 
     @Override
     public Optional<Instant> earliest() throws SQLException {
-        return registry.all().stream().map(VoResource::datestamp).min(Comparator.naturalOrder());
+        return records().all().stream().map(VoResource::datestamp).min(Comparator.naturalOrder());
     }
 
     @Override
     public Optional<OaiItem> item(String id) throws SQLException {
-        return id.startsWith("ivo://") ? registry.find(id).map(VoRecordSource::item) : Optional.empty();
+        return id.startsWith("ivo://") ? records().find(id).map(VoRecordSource::item) : Optional.empty();
     }
 
     @Override
@@ -85,7 +89,7 @@ public class VoRecordSource implements RecordSource {
     }
 
     private java.util.stream.Stream<OaiItem> items(Instant from, Instant until) throws SQLException {
-        return registry.all().stream().filter(r -> (from == null || !r.datestamp().isBefore(from))
+        return records().all().stream().filter(r -> (from == null || !r.datestamp().isBefore(from))
             && (until == null || !r.datestamp().isAfter(until))).map(VoRecordSource::item);
     }
 
@@ -95,22 +99,30 @@ public class VoRecordSource implements RecordSource {
 
     @Override
     public Map<String, Metadata> metadata(List<OaiItem> items) throws SQLException {
+        VoResources.Records records = records();
         Map<String, VoResource> all = new LinkedHashMap<>();
-        registry.all().forEach(r -> all.put(r.ivoid(), r));
+        records.all().forEach(r -> all.put(r.ivoid(), r));
         Map<String, Metadata> metadata = new LinkedHashMap<>();
         for (OaiItem item : items) {
             VoResource resource = all.get(item.id());
             if (resource != null && !item.deleted()) {
-                metadata.put(item.id(), (w, prefix, identifier) -> write(w, resource, prefix, identifier));
+                metadata.put(item.id(), (w, prefix, identifier) -> write(w, resource, records, prefix, identifier));
             }
         }
         return metadata;
     }
 
-    private void write(XMLStreamWriter w, VoResource r, String prefix, String identifier)
-            throws XMLStreamException, SQLException {
+    private VoResources.Records records() throws SQLException {
+        if (read == null) {
+            read = registry.read();
+        }
+        return read;
+    }
+
+    private void write(XMLStreamWriter w, VoResource r, VoResources.Records records, String prefix, String identifier)
+            throws XMLStreamException {
         if (prefix.equals("ivo_vor")) {
-            registry.write(w, r, oai.pageSize());
+            registry.write(w, r, records.metadata(), oai.pageSize());
         } else {
             // the Dublin Core view of a VO resource record
             OaiDublinCore.start(w).element("title", r.title()).element("identifier", identifier)
@@ -123,7 +135,8 @@ public class VoRecordSource implements RecordSource {
     @Override
     public void describeRepository(XMLStreamWriter w) throws XMLStreamException, SQLException {
         w.writeStartElement("description");
-        registry.write(w, registry.find(registry.registryId()).orElseThrow(), oai.pageSize());
+        VoResources.Records records = records();
+        registry.write(w, records.find(registry.registryId()).orElseThrow(), records.metadata(), oai.pageSize());
         w.writeEndElement();
     }
 }

@@ -80,11 +80,30 @@ public class VoResources {
     @EJB
     DataSources dataSources;
 
-    /** The records, in (datestamp, IVOID) order. */
-    public List<VoResource> all() throws SQLException {
+    /**
+     * The records, read once, with the published metadata they were built from, which {@link #write} takes to
+     * write them: an OAI page lists and writes records of one reading.
+     *
+     * @param all      in (datestamp, IVOID) order
+     * @param metadata what anonymous callers see
+     */
+    public record Records(List<VoResource> all, PublishedMetadata metadata) {
+
+        public Records {
+            all = List.copyOf(all);
+        }
+
+        public Optional<VoResource> find(String ivoid) {
+            return all.stream().filter(r -> r.ivoid().equals(ivoid)).findFirst();
+        }
+    }
+
+    /** The records now. */
+    public Records read() throws SQLException {
         Instant[] dates = metadataDates();
         Instant created = dates[0];
         Instant stamp = dates[1];
+        PublishedMetadata visible = metadata.get(Caller.ANONYMOUS);
         String auth = site.authority();
         List<VoResource> resources = new ArrayList<>(List.of(
             new VoResource(auth, "vg:Authority", site.publisher() + " naming authority",
@@ -99,7 +118,7 @@ public class VoResources {
                 site.baseUrl() + "/datalink/semantics", created, stamp),
             new VoResource(auth + "/web", "vr:Service", site.name() + " web pages",
                 "The archive's home page, landing pages and datalink views.", site.baseUrl() + "/", created, stamp)));
-        for (PublishedMetadata.Table t : publicConeSearches()) {
+        for (PublishedMetadata.Table t : publicConeSearches(visible)) {
             resources.add(new VoResource(site.ivoid(ConeSearchService.path(t.schema(), t.name())), "vs:CatalogService",
                 "Cone search of " + t.qualifiedName() + (t.title() == null ? "" : ": " + t.title()),
                 t.description() == null ? "Simple Cone Search over " + t.qualifiedName() + "." : t.description(),
@@ -107,19 +126,20 @@ public class VoResources {
                 t.publication() == null ? null : t.publication().doi()));
         }
         resources.sort(Comparator.comparing(VoResource::datestamp).thenComparing(VoResource::ivoid));
-        return resources;
-    }
-
-    public Optional<VoResource> find(String ivoid) throws SQLException {
-        return all().stream().filter(r -> r.ivoid().equals(ivoid)).findFirst();
+        return new Records(resources, visible);
     }
 
     public String registryId() {
         return site.authority() + "/registry";
     }
 
-    /** Writes the record as {@code ri:Resource} (what OAI-PMH's ivo_vor and Identify carry). */
-    public void write(XMLStreamWriter w, VoResource r, int maxRecords) throws XMLStreamException, SQLException {
+    /**
+     * Writes the record as {@code ri:Resource} (what OAI-PMH's ivo_vor and Identify carry).
+     *
+     * @param visible the metadata the record was read with ({@link Records#metadata()}), for tablesets
+     */
+    public void write(XMLStreamWriter w, VoResource r, PublishedMetadata visible, int maxRecords)
+            throws XMLStreamException {
         w.writeStartElement("ri", "Resource", RI);
         w.writeDefaultNamespace(""); // VOResource's own elements are unqualified, whatever encloses the record
         w.writeNamespace("ri", RI);
@@ -153,7 +173,6 @@ public class VoResources {
         }
         w.writeEndElement();
         String auth = site.authority();
-        PublishedMetadata visible = metadata.get(Caller.ANONYMOUS);
         if (r.xsiType().equals("vg:Authority")) {
             text(w, "managingOrg", site.publisher());
         } else if (r.xsiType().equals("vg:Registry")) {
@@ -170,7 +189,7 @@ public class VoResources {
             accessInterface(w, "vr:WebBrowser", null, null, "full", site.baseUrl() + "/");
             w.writeEndElement();
         } else {
-            for (PublishedMetadata.Table t : publicConeSearches()) {
+            for (PublishedMetadata.Table t : publicConeSearches(visible)) {
                 if (r.ivoid().equals(site.ivoid(ConeSearchService.path(t.schema(), t.name())))) {
                     capabilities(w, coneSearches.capabilities(t));
                     PublishedMetadata one = new PublishedMetadata(visible.schemas().stream()
@@ -249,21 +268,26 @@ public class VoResources {
         w.writeEndElement();
     }
 
-    private List<PublishedMetadata.Table> publicConeSearches() throws SQLException {
-        return metadata.get(Caller.ANONYMOUS).schemas().stream().flatMap(s -> s.tables().stream())
-            .filter(t -> t.coneSearch() != null && t.queryable()).toList();
+    /** The cone searches of {@code visible} (anonymous): public ones. */
+    private static List<PublishedMetadata.Table> publicConeSearches(PublishedMetadata visible) {
+        return visible.tables().stream().filter(PublishedMetadata.Table::coneSearchUsable).toList();
     }
 
-    /** When the published metadata began and last changed, in seconds. */
+    /**
+     * When the published metadata began and last changed, in seconds: the dates of every record, the services'
+     * as much as the cone searches'. Read apart from the snapshot, which has a schema's or table's dates by the
+     * day and of what the caller may see; the records have always been dated to the second over every table of
+     * a published schema (published or not, whatever its access level).
+     */
     private Instant[] metadataDates() throws SQLException {
         try (Connection c = dataSources.app().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT least(min(s.created), min(t.created)), greatest(max(s.updated), max(t.updated))
+                SELECT least(min(s.created), min(t.created)) AS created, greatest(max(s.updated), max(t.updated)) AS updated
                   FROM archive.schemas s LEFT JOIN archive.tables t ON t.schema_id = s.id WHERE s.published""")) {
             rs.next();
-            Instant created = Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant)
-                .orElse(Instant.EPOCH);
-            Instant updated = Optional.ofNullable(rs.getObject(2, OffsetDateTime.class)).map(OffsetDateTime::toInstant)
-                .orElse(created);
+            Instant created = Optional.ofNullable(rs.getObject("created", OffsetDateTime.class))
+                .map(OffsetDateTime::toInstant).orElse(Instant.EPOCH);
+            Instant updated = Optional.ofNullable(rs.getObject("updated", OffsetDateTime.class))
+                .map(OffsetDateTime::toInstant).orElse(created);
             return new Instant[] {created.truncatedTo(ChronoUnit.SECONDS), updated.truncatedTo(ChronoUnit.SECONDS)};
         }
     }

@@ -49,8 +49,7 @@ public class ConeSearchService {
 
     /** The cone searches the caller may use, in metadata order. */
     public List<PublishedMetadata.Table> list(Caller caller) throws DaliException {
-        return queries.metadata(caller).schemas().stream().flatMap(s -> s.tables().stream())
-            .filter(t -> t.coneSearch() != null && t.queryable()).toList();
+        return queries.metadata(caller).tables().stream().filter(PublishedMetadata.Table::coneSearchUsable).toList();
     }
 
     /** The path of a table's cone search below the base URL (its capabilities and availability are below it). */
@@ -100,7 +99,7 @@ public class ConeSearchService {
 
     private static PublishedMetadata.Table find(PublishedMetadata metadata, String schema, String table)
             throws DaliException {
-        return metadata.table(schema + "." + table).filter(t -> t.coneSearch() != null && t.queryable())
+        return metadata.table(schema + "." + table).filter(PublishedMetadata.Table::coneSearchUsable)
             .orElseThrow(() -> new DaliException(404, "there is no cone search for " + schema + "." + table
                 + " (or it needs a login)"));
     }

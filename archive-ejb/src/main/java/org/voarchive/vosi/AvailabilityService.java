@@ -57,15 +57,15 @@ public class AvailabilityService {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.setQueryTimeout(CHECK_TIMEOUT_SECONDS);
             try (ResultSet rs = s.executeQuery(
-                    "SELECT current_setting('server_version'), "
-                        + "(SELECT extversion FROM pg_extension WHERE extname = 'pg_sphere')")) {
+                    "SELECT current_setting('server_version') AS server_version, "
+                        + "(SELECT extversion FROM pg_extension WHERE extname = 'pg_sphere') AS pg_sphere")) {
                 rs.next();
-                String pgSphere = rs.getString(2);
+                String pgSphere = rs.getString("pg_sphere");
                 if (pgSphere == null) {
                     notes.add("The database is reachable but the pg_sphere extension is not installed.");
                     return false;
                 }
-                notes.add("Database reachable (PostgreSQL " + rs.getString(1) + ", pg_sphere " + pgSphere + ").");
+                notes.add("Database reachable (PostgreSQL " + rs.getString("server_version") + ", pg_sphere " + pgSphere + ").");
                 return true;
             }
         } catch (SQLException e) {

@@ -39,14 +39,21 @@ class DataOriginTest {
             null, p);
     }
 
+    /** Credits of creators by name only. */
+    private static Credits credits(List<String> creators, List<Credits.RelatedIdentifier> related, String release) {
+        return new Credits(creators.stream().map(n -> new Credits.Agent(n, null, null, null, null, List.of())).toList(),
+            List.of(), related, release, null);
+    }
+
     /** demo.plates with its own DOI, licence, creators and relations; demo.bsc5 with nothing of its own. */
     private static PublishedMetadata metadata(PublishedMetadata.Publication schema) {
         PublishedMetadata.Publication plates = new PublishedMetadata.Publication("10.5072/demo.plates", "CC-BY-4.0",
             "Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/",
-            List.of(new Credits.RelatedIdentifier("10.1/paper", "DOI", "IsSupplementTo", null),
-                new Credits.RelatedIdentifier("2021AJ....161...36B", "bibcode", "Cites", null),
-                new Credits.RelatedIdentifier("https://e.org/x", "URL", "IsDocumentedBy", null)),
-            List.of("Plate, Ann", "Survey <Team> & \"Friends\""), LocalDate.of(2026, 1, 2), LocalDate.of(2026, 3, 4), "DR2", null);
+            credits(List.of("Plate, Ann", "Survey <Team> & \"Friends\""),
+                List.of(new Credits.RelatedIdentifier("10.1/paper", "DOI", "IsSupplementTo", null),
+                    new Credits.RelatedIdentifier("2021AJ....161...36B", "bibcode", "Cites", null),
+                    new Credits.RelatedIdentifier("https://e.org/x", "URL", "IsDocumentedBy", null)), "DR2"),
+            LocalDate.of(2026, 1, 2), LocalDate.of(2026, 3, 4), null);
         return new PublishedMetadata(List.of(new PublishedMetadata.Schema("demo", null, null, null, schema,
             List.of(table("demo", "plates", plates), table("demo", "bsc5", PublishedMetadata.Publication.NONE)))));
     }
@@ -111,7 +118,7 @@ class DataOriginTest {
     @Test
     void aTableWithoutItsOwnDoiIsCitedByItsSchemasOrItsLandingPage() {
         PublishedMetadata.Publication schema = new PublishedMetadata.Publication("10.5072/demo", null, null,
-            "https://spdx.org/licenses/CC0-1.0.html", List.of(), List.of("Schema, Creator"), null, null, null, null);
+            "https://spdx.org/licenses/CC0-1.0.html", credits(List.of("Schema, Creator"), List.of(), null));
         Map<String, List<String>> d = byName(DataOrigin.of(SITE, request(null), metadata(schema), List.of("demo.bsc5")).dataset());
         assertEquals(List.of("doi:10.5072/demo"), d.get("citation"));
         assertEquals(List.of("https://spdx.org/licenses/CC0-1.0.html"), d.get("rights_uri"));
@@ -171,7 +178,7 @@ class DataOriginTest {
         assertTrue(comments.contains("Data Origin rights_uri = https://creativecommons.org/licenses/by/4.0/"), comments);
         assertTrue(comments.contains("x?"), "the long request continues on further cards, non-ASCII replaced: " + comments);
         // two tables that disagree: no single REFERENC or AUTHOR, the comments still name both
-        PublishedMetadata.Publication schema = new PublishedMetadata.Publication("10.5072/demo", null, null, null, List.of());
+        PublishedMetadata.Publication schema = new PublishedMetadata.Publication("10.5072/demo", null, null, null, null);
         List<String> two = DataOrigin.of(SITE, request(null), metadata(schema), List.of("demo.plates", "demo.bsc5"))
             .fitsCards().stream().map(CardImage::toString).toList();
         assertFalse(two.stream().anyMatch(c -> c.startsWith("REFERENC") || c.startsWith("AUTHOR")), two.toString());

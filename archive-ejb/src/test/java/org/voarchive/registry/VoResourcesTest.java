@@ -12,9 +12,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamWriter;
 import org.junit.jupiter.api.Test;
 import org.voarchive.conformance.SchemaValidator;
-import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.PublishedMetadata;
-import org.voarchive.metadata.PublishedMetadataCache;
 import org.voarchive.site.SiteIdentity;
 
 /** Registry records (ri:Resource, as OAI-PMH's ivo_vor carries them) against the VOResource schemas. */
@@ -55,12 +53,6 @@ class VoResourcesTest {
                 return "https://archive.example";
             }
         };
-        r.metadata = new PublishedMetadataCache() {
-            @Override
-            public PublishedMetadata get(Caller caller) {
-                return new PublishedMetadata(List.of());
-            }
-        };
         return r;
     }
 
@@ -68,7 +60,7 @@ class VoResourcesTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
         w.writeStartDocument("UTF-8", "1.0");
-        resources().write(w, resource, 100);
+        resources().write(w, resource, new PublishedMetadata(List.of()), 100);
         w.writeEndDocument();
         w.close();
         byte[] xml = out.toByteArray();

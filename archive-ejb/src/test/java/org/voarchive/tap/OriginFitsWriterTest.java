@@ -24,7 +24,7 @@ class OriginFitsWriterTest {
         PublishedMetadata metadata = new PublishedMetadata(List.of(new PublishedMetadata.Schema("demo", null, null, null,
             PublishedMetadata.Publication.NONE, List.of(new PublishedMetadata.Table("demo", "plates", "table", null, null,
                 null, null, true, List.of(), List.of(), null, new PublishedMetadata.Publication("10.5072/demo.plates",
-                    null, null, "https://creativecommons.org/licenses/by/4.0/", List.of()))))));
+                    null, null, "https://creativecommons.org/licenses/by/4.0/", null))))));
         DataOrigin origin = DataOrigin.of(new DataOrigin.Site("Example Data Centre", "a@example.org", "ivo://example.org",
                 "https://example.org/landing/"), new DataOrigin.Request("ivo://ivoa.net/std/TAP", "TAP 1.1",
                 "ivo://example.org/tap", "https://example.org/tap/sync?LANG=ADQL&QUERY=SELECT+*+FROM+demo.plates",

@@ -1,7 +1,7 @@
 package org.voarchive.site;
 
 import java.util.List;
-import org.voarchive.metadata.PublishedTable;
+import org.voarchive.metadata.PublishedMetadata;
 import org.voarchive.scs.ConeSearchService;
 
 /** The root page: what this archive is, its endpoints, and what it publishes. */
@@ -20,9 +20,10 @@ final class HomePage {
     }
 
     /**
-     * @param tables the published tables, or null when the database could not be read
+     * @param tables the published tables of the anonymous snapshot, in its order, or null when the database
+     *               could not be read
      */
-    static String render(SiteIdentity site, List<PublishedTable> tables) {
+    static String render(SiteIdentity site, List<PublishedMetadata.Table> tables) {
         String base = site.baseUrl();
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -46,12 +47,14 @@ final class HomePage {
             html.append("<p>No tables are published yet.</p>\n");
         } else {
             html.append("<table id=\"tables\">\n<tr><th>Table</th><th>Rows</th><th>Description</th><th>Cone search</th></tr>\n");
-            for (PublishedTable t : tables) {
+            for (PublishedMetadata.Table t : tables) {
+                long rows = t.nrows() == null ? -1 : t.nrows(); // -1 in data-rows: not counted yet
                 html.append("<tr data-table=\"").append(Html.escape(t.qualifiedName())).append("\" data-rows=\"")
-                    .append(t.rows()).append("\"><td><code>").append(Html.escape(t.qualifiedName()))
-                    .append("</code></td><td class=\"n\">").append(t.rows() < 0 ? "unknown" : Long.toString(t.rows()))
-                    .append("</td><td>").append(Html.escape(t.description())).append("</td><td>");
-                if (t.coneSearch()) {
+                    .append(rows).append("\"><td><code>").append(Html.escape(t.qualifiedName()))
+                    .append("</code></td><td class=\"n\">").append(rows < 0 ? "unknown" : Long.toString(rows))
+                    .append("</td><td>").append(Html.escape(t.title() != null ? t.title() : t.description()))
+                    .append("</td><td>");
+                if (t.coneSearchUsable()) { // the anonymous snapshot's: a public cone search
                     String scs = base + ConeSearchService.path(t.schema(), t.name());
                     html.append("<a class=\"scs\" href=\"").append(Html.escape(scs + "?RA=0&DEC=0&SR=0")).append("\">")
                         .append(Html.escape(scs)).append("</a>");

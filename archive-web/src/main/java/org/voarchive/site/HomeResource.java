@@ -9,8 +9,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.voarchive.metadata.PublishedTable;
-import org.voarchive.metadata.PublishedTables;
+import org.voarchive.metadata.Caller;
+import org.voarchive.metadata.PublishedMetadata;
+import org.voarchive.metadata.PublishedMetadataCache;
 
 /** The HTML root page. It still renders when the database is down, saying so. */
 @Path("/")
@@ -23,14 +24,15 @@ public class HomeResource {
     SiteIdentity site;
 
     @Inject
-    PublishedTables publishedTables;
+    PublishedMetadataCache metadata;
 
     @GET
     @Produces("text/html;charset=UTF-8")
     public String get() {
-        List<PublishedTable> tables;
+        List<PublishedMetadata.Table> tables;
         try {
-            tables = publishedTables.list();
+            // what anyone may see, whoever asks: the page is the same for all
+            tables = metadata.get(Caller.ANONYMOUS).tables();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Cannot list published tables: " + e.getMessage());
             tables = null;
