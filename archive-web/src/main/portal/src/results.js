@@ -9,7 +9,9 @@ export function showResult(container, result) {
   const rows = result.data || [];
   const table = document.createElement("table");
   table.id = "result-table";
-  table.createCaption().textContent = describe(result);
+  const caption = table.createCaption();
+  caption.className = "visually-hidden";
+  caption.textContent = `Query result: ${describe(result)}`;
   const head = table.createTHead().insertRow();
   for (const column of columns) {
     const th = document.createElement("th");

@@ -44,7 +44,7 @@ export async function checkQuery(url, adql, signal) {
  * takes them: {schema: {table: [column, ...]}}. Table names in VOSI are qualified; the schema part goes.
  */
 export async function loadNamespace(url) {
-  const response = await fetch(url + "?detail=max", { headers: { Accept: "application/xml" } });
+  const response = await fetch(url + "?detail=max");
   if (!response.ok) {
     throw new ServiceError(`VOSI tables answered HTTP ${response.status}`);
   }

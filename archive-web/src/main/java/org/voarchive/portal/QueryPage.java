@@ -28,6 +28,7 @@ final class QueryPage {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             + "<title>ADQL query \u2013 " + Html.escape(siteName) + "</title>\n"
+            + "<link rel=\"icon\" href=\"data:,\">\n" // no icon: and no request for /favicon.ico either
             + "<link rel=\"stylesheet\" href=\"" + r + Assets.PATH + "/query.css\">\n"
             + "<script defer src=\"" + r + Assets.PATH + "/query.js\"></script>\n"
             + "</head>\n<body>\n"
