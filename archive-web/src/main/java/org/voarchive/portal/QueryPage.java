@@ -5,8 +5,9 @@ import org.voarchive.site.Html;
 /**
  * The ADQL query page. Without scripts it is a plain form that posts to {@code /tap/sync}; the bundled script
  * ({@code query.js}) turns the text area into the editor, runs queries from the page and shows their rows.
- * The script finds the endpoints it calls in the {@code data-} attributes of {@code main}, as paths below
- * the application's root, so the page works under whatever name the archive is reached.
+ * The script finds in the {@code data-} attributes of {@code main} the endpoints it calls, as paths below
+ * the application's root (so the page works under whatever name the archive is reached), and the ADQL words
+ * it highlights ({@link AdqlVocabulary}).
  */
 final class QueryPage {
 
