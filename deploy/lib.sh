@@ -165,10 +165,13 @@ apt_install() {
     || die "apt-get install ${missing[*]} failed"
 }
 
-# Build tools: a JDK 17 and Maven (Maven Central is the only source of Java artifacts),
-# curl for readiness checks, unzip for the Payara Server distribution.
+# Build tools: a JDK 17 and Maven (Maven Central is the only source of Java artifacts), Node and npm for the
+# portal's front end (Debian 12's nodejs 18 and npm 9 are enough; its packages come from the npm registry,
+# pinned by archive-web/src/main/portal/package-lock.json), curl for readiness checks, unzip for the Payara
+# Server distribution.
 ensure_build_tools() {
   command -v javac >/dev/null && command -v mvn >/dev/null || apt_install openjdk-17-jdk-headless maven
+  command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
   command -v curl >/dev/null && command -v unzip >/dev/null || apt_install curl unzip
 }
 

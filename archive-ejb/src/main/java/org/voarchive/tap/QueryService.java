@@ -167,13 +167,35 @@ public class QueryService {
         }
     }
 
-    /** The parsed ADQL, or the syntax error with its line and column. */
+    /**
+     * A query checked exactly as {@link #start} checks it, without running it: parsed, checked against the
+     * published metadata the caller may see, translated. The portal's editor asks this while its user types.
+     * Uploads are not known here: a query reading {@code TAP_UPLOAD} tables fails as naming unknown tables.
+     *
+     * @param callerName the authenticated user, or null
+     * @throws DaliException a 400 for an ADQL error, with the {@link AdqlException} (line, column) as its cause;
+     *                       5xx when the metadata cannot be read
+     */
+    public CheckedQuery check(String adql, String callerName) throws DaliException {
+        PublishedMetadata metadata = metadata(caller(callerName));
+        org.voarchive.adql.FunctionRegistry functions = metadata.registry();
+        CheckedQuery checked = check(parse(adql, functions), List.copyOf(metadata.catalog().tables()), functions);
+        translate(checked, functions, limits.defaultMaxrec());
+        return checked;
+    }
+
+    /** The parsed ADQL, or the syntax error with its line and column (the cause). */
     public static Query parse(String adql, org.voarchive.adql.FunctionRegistry functions) throws DaliException {
         try {
             return new QueryParser(functions).parse(adql);
         } catch (AdqlException e) {
-            throw DaliException.badRequest("ADQL syntax error at " + e.positioned());
+            throw adqlError("ADQL syntax error at ", e);
         }
+    }
+
+    /** A client's ADQL mistake: the message with the position, the exception (line, column) as the cause. */
+    private static DaliException adqlError(String prefix, AdqlException e) {
+        return new DaliException(400, prefix + e.positioned(), e);
     }
 
     /** A pooled connection of the query role; none to be had is the database being unavailable for now. */
@@ -192,7 +214,7 @@ public class QueryService {
         try {
             return new PostgresTranslator(functions).translate(checked, OptionalLong.of(maxrec));
         } catch (AdqlException e) {
-            throw DaliException.badRequest("ADQL error at " + e.positioned());
+            throw adqlError("ADQL error at ", e);
         }
     }
 
@@ -201,7 +223,7 @@ public class QueryService {
         try {
             return new QueryChecker(() -> tables, functions).check(query);
         } catch (AdqlException e) {
-            throw DaliException.badRequest("ADQL error at " + e.positioned());
+            throw adqlError("ADQL error at ", e);
         }
     }
 

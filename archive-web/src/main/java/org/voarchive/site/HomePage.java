@@ -16,6 +16,9 @@ final class HomePage {
         new Endpoint("/tap/tables", "Tables and columns of the TAP service (VOSI)"),
         new Endpoint("/tap/examples", "Example queries for the TAP service (DALI examples)"));
 
+    /** The portal's query page (portal.QueryPageResource). */
+    static final String QUERY_PAGE = "/query";
+
     private HomePage() {
     }
 
@@ -34,6 +37,8 @@ final class HomePage {
             .append("<h1>").append(Html.escape(site.name())).append("</h1>\n")
             .append("<p>Published by ").append(Html.escape(site.publisher()))
             .append(". IVOA authority <code>").append(Html.escape(site.authority())).append("</code>.</p>\n")
+            .append("<p><a id=\"query-page\" href=\"").append(Html.escape(base + QUERY_PAGE))
+            .append("\">Query the tables with ADQL</a> in your browser.</p>\n")
             .append("<h2>Services</h2>\n<ul>\n");
         for (Endpoint e : ENDPOINTS) {
             html.append("<li><a href=\"").append(Html.escape(base + e.path())).append("\">")

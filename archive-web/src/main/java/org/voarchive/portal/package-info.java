@@ -1,0 +1,7 @@
+/**
+ * The portal: the archive's pages for people in a browser, built on its own public interfaces (the query page
+ * runs ADQL through {@code /tap/sync} and completes names from {@code /tap/tables}). It owns the page HTML, the
+ * front-end assets the Maven build bundles from {@code src/main/portal} into the WAR and serves at stable paths,
+ * the pages' Content-Security-Policy, and the JSON helpers the pages call (the ADQL check).
+ */
+package org.voarchive.portal;
