@@ -178,7 +178,7 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
                   LEFT JOIN archive.cone_searches cs ON cs.table_id = t.id
                  ORDER BY s.schema_index NULLS FIRST, s.name, t.table_index NULLS LAST, t.name"""
                 .formatted(dataVisible.formatted("s", "sg.groups"), dataVisible.formatted("t", "tg.groups"),
-                    ConeSearchStore.COLUMNS, PUBLICATION.replace("%s", "s"), PUBLICATION.replace("%s", "t")))) {
+                    ConeSearchSettings.COLUMNS, PUBLICATION.replace("%s", "s"), PUBLICATION.replace("%s", "t")))) {
             while (rs.next()) {
                 String schema = rs.getString("schema_name");
                 schemas.putIfAbsent(schema, new Schema(schema, rs.getString("schema_title"),
@@ -190,7 +190,7 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
                         rs.getString("table_title"), rs.getString("table_description"), rs.getString("table_utype"),
                         (Long) rs.getObject("nrows"), rs.getBoolean("queryable"), columns.getOrDefault(id, List.of()),
                         keys.getOrDefault(id, List.of()),
-                        ConeSearchStore.read(rs), publication(rs, "t", agents)));
+                        ConeSearchSettings.read(rs), publication(rs, "t", agents)));
                 }
             }
         }
@@ -344,7 +344,7 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
             while (rs.next()) {
                 String name = rs.getString("name");
                 try {
-                    functions.add(FunctionAdmin.parse(name, new FunctionRecord(name, rs.getString("form"),
+                    functions.add(FunctionCheck.parse(name, new FunctionRecord(name, rs.getString("form"),
                         rs.getString("sql_template"), rs.getString("description"), true, null)));
                 } catch (InvalidField e) {
                     java.util.logging.Logger.getLogger(PublishedMetadata.class.getName()).warning("ADQL function "
