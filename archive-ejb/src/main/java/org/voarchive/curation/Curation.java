@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.OptionalLong;
 import org.voarchive.metadata.ConeSearchSettings;
+import org.voarchive.metadata.TableName;
 
 /**
  * Curated metadata that a loader knows about its data: units, UCDs, principal
@@ -37,7 +38,8 @@ public final class Curation {
             s.setString(5, table);
             s.setString(6, column);
             if (s.executeUpdate() != 1) {
-                throw new SQLException("no metadata for column " + schema + "." + table + "." + column + ": discover it first");
+                throw new SQLException("no metadata for column " + new TableName(schema, table) + "." + column
+                    + ": discover it first");
             }
         }
     }
@@ -55,7 +57,7 @@ public final class Curation {
             s.setString(1, schema);
             s.setString(2, table);
             if (s.executeUpdate() != 1) {
-                throw new SQLException("no metadata for table " + schema + "." + table + ": discover it first");
+                throw new SQLException("no metadata for table " + new TableName(schema, table) + ": discover it first");
             }
         }
     }
@@ -64,7 +66,7 @@ public final class Curation {
     public void enableConeSearch(String schema, String table) throws SQLException {
         ConeSearchStore store = new ConeSearchStore(connection);
         ConeSearchSettings current = store.settings(schema, table).orElseThrow(() -> new SQLException(
-            "no metadata for table " + schema + "." + table + ": discover it first"));
+            "no metadata for table " + new TableName(schema, table) + ": discover it first"));
         if (!current.enabled()) {
             store.enable(schema, table, new ConeSearchSettings(null, null, null, null, null, null, null, null, null, null),
                 null);

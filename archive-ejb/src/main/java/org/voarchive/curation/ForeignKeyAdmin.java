@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.voarchive.database.DataSources;
 import org.voarchive.metadata.InvalidField;
+import org.voarchive.metadata.TableName;
 import org.voarchive.metadata.VersionConflict;
 
 /**
@@ -34,13 +35,13 @@ public class ForeignKeyAdmin {
     private DataSources dataSources;
 
     /** A table of the metadata as a key refers to it: by its row, with its version. */
-    private record KeyTable(String qualifiedName, long id, int version) {
+    private record KeyTable(TableName name, long id, int version) {
     }
 
     /** @return empty if there is no such table */
     public Optional<List<ForeignKeyRecord>> keys(String schema, String table) throws SQLException {
         try (Connection c = dataSources.app().getConnection()) {
-            Optional<KeyTable> found = table(c, schema, table);
+            Optional<KeyTable> found = table(c, new TableName(schema, table));
             return found.isEmpty() ? Optional.empty() : Optional.of(keys(c, found.get()));
         }
     }
@@ -49,7 +50,7 @@ public class ForeignKeyAdmin {
     private static List<ForeignKeyRecord> keys(Connection c, KeyTable table) throws SQLException {
         List<ForeignKeyRecord> keys = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT k.key_id, ts.name || '.' || tt.name AS target_table, k.description, k.utype, k.curated,
+                SELECT k.key_id, ts.name AS target_schema, tt.name AS target_table, k.description, k.utype, k.curated,
                        ARRAY(SELECT from_column FROM archive.foreign_key_columns
                               WHERE foreign_key_id = k.id ORDER BY position) AS from_columns,
                        ARRAY(SELECT target_column FROM archive.foreign_key_columns
@@ -66,7 +67,8 @@ public class ForeignKeyAdmin {
                     for (int i = 0; i < from.length; i++) {
                         pairs.add(new ForeignKeyRecord.ColumnPair(from[i], target[i]));
                     }
-                    keys.add(new ForeignKeyRecord(rs.getString("key_id"), rs.getString("target_table"), pairs,
+                    keys.add(new ForeignKeyRecord(rs.getString("key_id"),
+                        new TableName(rs.getString("target_schema"), rs.getString("target_table")).toString(), pairs,
                         rs.getString("description"), rs.getString("utype"), rs.getBoolean("curated"), table.version()));
                 }
             }
@@ -92,20 +94,20 @@ public class ForeignKeyAdmin {
         if (edit.version() == null) {
             throw new InvalidField("version", "the table's version read is required (optimistic locking)");
         }
-        if (edit.targetTable() == null || !edit.targetTable().contains(".")) {
+        Optional<TableName> targetName = TableName.parse(edit.targetTable());
+        if (targetName.isEmpty()) {
             throw new InvalidField("targetTable", "the target table is required, as schema.table");
         }
         if (edit.columns() == null || edit.columns().isEmpty()) {
             throw new InvalidField("columns", "at least one column pair {from, target} is required");
         }
         try (Connection c = dataSources.app().getConnection()) {
-            Optional<KeyTable> found = table(c, schema, table);
+            Optional<KeyTable> found = table(c, new TableName(schema, table));
             if (found.isEmpty()) {
                 return Optional.empty();
             }
             KeyTable from = found.get();
-            String[] targetName = edit.targetTable().split("\\.", 2);
-            KeyTable target = table(c, targetName[0], targetName[1]).orElseThrow(() -> new InvalidField("targetTable",
+            KeyTable target = table(c, targetName.get()).orElseThrow(() -> new InvalidField("targetTable",
                 "no table " + edit.targetTable() + " in the metadata"));
             Map<String, String> fromTypes = columnTypes(c, from.id());
             Map<String, String> targetTypes = columnTypes(c, target.id());
@@ -118,11 +120,11 @@ public class ForeignKeyAdmin {
                 String f = p == null || p.from() == null ? null : fromTypes.get(p.from());
                 if (f == null) {
                     throw new InvalidField(at + ".from", "no column " + (p == null ? null : p.from()) + " in "
-                        + from.qualifiedName());
+                        + from.name());
                 }
                 String t = p.target() == null ? null : targetTypes.get(p.target());
                 if (t == null) {
-                    throw new InvalidField(at + ".target", "no column " + p.target() + " in " + target.qualifiedName());
+                    throw new InvalidField(at + ".target", "no column " + p.target() + " in " + target.name());
                 }
                 if (!seen.add(p.from())) {
                     throw new InvalidField(at + ".from", p.from() + " is in the key twice");
@@ -148,7 +150,7 @@ public class ForeignKeyAdmin {
             }
             insert(c, keyId, from.id(), target.id(), blankToNull(edit.utype()), blankToNull(edit.description()), true,
                 fromColumns, targetColumns);
-            return Optional.of(keys(c, table(c, schema, table).orElseThrow()));
+            return Optional.of(keys(c, table(c, new TableName(schema, table)).orElseThrow()));
         }
     }
 
@@ -161,7 +163,7 @@ public class ForeignKeyAdmin {
             throw new InvalidField("version", "the table's version read is required (?version=)");
         }
         try (Connection c = dataSources.app().getConnection()) {
-            Optional<KeyTable> from = table(c, schema, table);
+            Optional<KeyTable> from = table(c, new TableName(schema, table));
             OptionalLong owner = fromTableOf(c, keyId);
             if (from.isEmpty() || owner.isEmpty() || owner.getAsLong() != from.get().id()) {
                 return false;
@@ -215,14 +217,14 @@ public class ForeignKeyAdmin {
         }
     }
 
-    private static Optional<KeyTable> table(Connection c, String schema, String table) throws SQLException {
+    private static Optional<KeyTable> table(Connection c, TableName name) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT t.id, t.version FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
                  WHERE s.name = ? AND t.name = ?""")) {
-            s.setString(1, schema);
-            s.setString(2, table);
+            s.setString(1, name.schema());
+            s.setString(2, name.table());
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new KeyTable(schema + "." + table, rs.getLong("id"), rs.getInt("version")))
+                return rs.next() ? Optional.of(new KeyTable(name, rs.getLong("id"), rs.getInt("version")))
                     : Optional.empty();
             }
         }

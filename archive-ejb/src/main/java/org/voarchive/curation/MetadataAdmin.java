@@ -22,6 +22,7 @@ import org.voarchive.metadata.ConeSearchSettings;
 import org.voarchive.metadata.ExampleRecord;
 import org.voarchive.metadata.FunctionRecord;
 import org.voarchive.metadata.InvalidField;
+import org.voarchive.metadata.TableName;
 import org.voarchive.metadata.VersionConflict;
 
 /** The admin API's operations on the metadata. */
@@ -205,8 +206,9 @@ public class MetadataAdmin {
                 throw new InvalidField(at, "each entry needs table.schema and table.name");
             }
             TableRecord t = entry.table();
+            TableName name = new TableName(t.schema(), t.name());
             TableRecord current = table(t.schema(), t.name()).orElseThrow(() -> new InvalidField(at,
-                "no table " + t.schema() + "." + t.name() + " in this archive: load or discover it first"));
+                "no table " + name + " in this archive: load or discover it first"));
             updateTable(t.schema(), t.name(), new TableRecord(null, null, t.title(), t.description(),
                 t.longDescription(), t.utype(), t.doi(), t.licenseSpdx(), t.licenseLabel(), t.licenseUrl(), t.published(),
                 t.dataAccess(), t.metadataAccess(), null, current.version()));
@@ -215,7 +217,7 @@ public class MetadataAdmin {
             for (ColumnRecord c : entry.columns() == null ? List.<ColumnRecord>of() : entry.columns()) {
                 Integer version = versions.get(c.name());
                 if (version == null) {
-                    throw new InvalidField(at + ".columns", "no column " + c.name() + " in " + t.schema() + "." + t.name());
+                    throw new InvalidField(at + ".columns", "no column " + c.name() + " in " + name);
                 }
                 updateColumn(t.schema(), t.name(), c.name(), new ColumnRecord(null, c.description(), c.unit(), c.ucd(),
                     c.utype(), c.principal(), c.std(), c.datalink(), c.dataAccess(), c.metadataAccess(), null, null, null, version));
@@ -248,8 +250,7 @@ public class MetadataAdmin {
             if (entry.columnGroups() != null) {
                 for (Map.Entry<String, List<String>> cg : entry.columnGroups().entrySet()) {
                     if (!setColumnGroups(t.schema(), t.name(), cg.getKey(), cg.getValue())) {
-                        throw new InvalidField(at + ".columnGroups", "no column " + cg.getKey() + " in " + t.schema()
-                            + "." + t.name());
+                        throw new InvalidField(at + ".columnGroups", "no column " + cg.getKey() + " in " + name);
                     }
                 }
             }

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.voarchive.metadata.ConeSearchSettings;
 import org.voarchive.metadata.Credits;
+import org.voarchive.metadata.TableName;
 
 /** Admin API for the metadata (role admin; see WEB-INF/web.xml). JSON in and out. */
 @Path("admin/metadata")
@@ -50,7 +51,7 @@ public class AdminMetadataResource {
     @Path("tables/{schema}.{table}/keys")
     public List<ForeignKeyRecord> keys(@PathParam("schema") String schema, @PathParam("table") String table)
             throws SQLException {
-        return foreignKeys.keys(schema, table).orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+        return foreignKeys.keys(schema, table).orElseThrow(() -> noTable(schema, table));
     }
 
     /** Declares or replaces a key (it becomes curated); {@code version} is the table's (409 if it moved on). */
@@ -60,7 +61,7 @@ public class AdminMetadataResource {
     public List<ForeignKeyRecord> putKey(@PathParam("schema") String schema, @PathParam("table") String table,
                                          @PathParam("key") String key, ForeignKeyRecord edit) throws SQLException {
         return foreignKeys.put(schema, table, key, edit)
-            .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+            .orElseThrow(() -> noTable(schema, table));
     }
 
     @DELETE
@@ -68,7 +69,7 @@ public class AdminMetadataResource {
     public Response deleteKey(@PathParam("schema") String schema, @PathParam("table") String table,
                               @PathParam("key") String key, @QueryParam("version") Integer version) throws SQLException {
         if (!foreignKeys.delete(schema, table, key, version)) {
-            throw new NotFoundException("no key " + key + " of " + schema + "." + table);
+            throw new NotFoundException("no key " + key + " of " + new TableName(schema, table));
         }
         return Response.noContent().build();
     }
@@ -82,7 +83,7 @@ public class AdminMetadataResource {
     @GET
     @Path("tables/{schema}.{table}")
     public TableRecord table(@PathParam("schema") String schema, @PathParam("table") String table) throws SQLException {
-        return admin.table(schema, table).orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+        return admin.table(schema, table).orElseThrow(() -> noTable(schema, table));
     }
 
     @PUT
@@ -94,7 +95,7 @@ public class AdminMetadataResource {
             throw new BadRequestException("a JSON body with the fields to change and the version is required");
         }
         return admin.updateTable(schema, table, edit)
-            .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+            .orElseThrow(() -> noTable(schema, table));
     }
 
     @GET
@@ -114,7 +115,7 @@ public class AdminMetadataResource {
             throw new BadRequestException("a JSON body with the fields to change and the version is required");
         }
         return admin.updateColumn(schema, table, column, edit)
-            .orElseThrow(() -> new NotFoundException("no column " + column + " in " + schema + "." + table));
+            .orElseThrow(() -> noColumn(schema, table, column));
     }
 
     @PUT
@@ -126,7 +127,7 @@ public class AdminMetadataResource {
             throw new BadRequestException("a JSON array of group names is required");
         }
         if (!admin.setTableGroups(schema, table, groups)) {
-            throw new NotFoundException("no table " + schema + "." + table);
+            throw noTable(schema, table);
         }
         return groups;
     }
@@ -187,7 +188,7 @@ public class AdminMetadataResource {
     public Response deleteTable(@PathParam("schema") String schema, @PathParam("table") String table,
                                 @QueryParam("version") Integer version) throws SQLException {
         if (!admin.deleteTable(schema, table, version)) {
-            throw new NotFoundException("no table " + schema + "." + table);
+            throw noTable(schema, table);
         }
         return Response.noContent().build();
     }
@@ -211,7 +212,7 @@ public class AdminMetadataResource {
     @Path("tables/{schema}.{table}/credits")
     public Credits credits(@PathParam("schema") String schema, @PathParam("table") String table) throws SQLException {
         return credits.credits(VersionedObject.TABLE, List.of(schema, table))
-            .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+            .orElseThrow(() -> noTable(schema, table));
     }
 
     /** Replaces them all; {@code version} must be the table's version read (409 if it moved on). */
@@ -221,7 +222,7 @@ public class AdminMetadataResource {
     public Credits setCredits(@PathParam("schema") String schema, @PathParam("table") String table, Credits edit)
             throws SQLException {
         return credits.setCredits(VersionedObject.TABLE, List.of(schema, table), edit, true)
-            .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+            .orElseThrow(() -> noTable(schema, table));
     }
 
     /** Groups for a PRIVATE column; [] gives it its table's groups again. */
@@ -234,7 +235,7 @@ public class AdminMetadataResource {
             throw new BadRequestException("a JSON array of group names is required");
         }
         if (!admin.setColumnGroups(schema, table, column, groups)) {
-            throw new NotFoundException("no column " + column + " in " + schema + "." + table);
+            throw noColumn(schema, table, column);
         }
         return groups;
     }
@@ -244,7 +245,7 @@ public class AdminMetadataResource {
     @Path("tables/{schema}.{table}/conesearch")
     public ConeSearchSettings coneSearch(@PathParam("schema") String schema, @PathParam("table") String table)
             throws SQLException {
-        return coneSearches.settings(schema, table).orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+        return coneSearches.settings(schema, table).orElseThrow(() -> noTable(schema, table));
     }
 
     /**
@@ -257,7 +258,7 @@ public class AdminMetadataResource {
     public ConeSearchSettings enableConeSearch(@PathParam("schema") String schema, @PathParam("table") String table,
                                                ConeSearchSettings edit) throws SQLException {
         return coneSearches.enable(schema, table, edit, true)
-            .orElseThrow(() -> new NotFoundException("no table " + schema + "." + table));
+            .orElseThrow(() -> noTable(schema, table));
     }
 
     /** Withdraws the cone search (its settings go); {@code version}, if given, must be the table's version read. */
@@ -266,9 +267,19 @@ public class AdminMetadataResource {
     public Response disableConeSearch(@PathParam("schema") String schema, @PathParam("table") String table,
                                       @QueryParam("version") Integer version) throws SQLException {
         if (!coneSearches.disable(schema, table, version)) {
-            throw new NotFoundException("no table " + schema + "." + table);
+            throw noTable(schema, table);
         }
         return Response.noContent().build();
+    }
+
+    /** 404: the metadata has no such table. */
+    private static NotFoundException noTable(String schema, String table) {
+        return new NotFoundException("no table " + new TableName(schema, table));
+    }
+
+    /** 404: the metadata has no such column (or no such table). */
+    private static NotFoundException noColumn(String schema, String table, String column) {
+        return new NotFoundException("no column " + column + " in " + new TableName(schema, table));
     }
 
     /** The curated metadata of every table, for moving it to another instance. */
