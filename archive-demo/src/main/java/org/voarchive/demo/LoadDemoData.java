@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import org.voarchive.curation.Curation;
 import org.voarchive.database.Migrations;
 import org.voarchive.database.Settings;
 import org.voarchive.database.Transactions;
 import org.voarchive.datalink.DatalinkLoader;
-import org.voarchive.metadata.Curation;
+import org.voarchive.metadata.TableName;
 import org.voarchive.obscore.ObsCoreStore;
 import org.voarchive.obscore.ObsCoreView;
 import org.voarchive.table.CatalogueFormat;
@@ -103,7 +104,8 @@ public final class LoadDemoData {
         long start = System.nanoTime();
         long rows = loader.load(format, in);
         TableDefinition t = format.table();
-        System.out.printf("loaded %s.%s: %d rows in %.1f s%n", t.schema(), t.name(), rows, (System.nanoTime() - start) / 1e9);
+        System.out.printf("loaded %s: %d rows in %.1f s%n", new TableName(t.schema(), t.name()), rows,
+            (System.nanoTime() - start) / 1e9);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.util.List;
 import org.voarchive.database.Migrations;
 import org.voarchive.database.Settings;
+import org.voarchive.metadata.TableName;
 import org.voarchive.table.StilTable;
 import org.voarchive.table.TableDefinition;
 import org.voarchive.table.TableLoader;
@@ -50,16 +51,16 @@ public final class IngestCommand {
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("cannot read " + file);
         }
-        String[] target = positional.get(1).split("\\.");
+        TableName target = TableName.parse(positional.get(1)).orElseThrow();
         Settings settings = Settings.fromEnvironment(System.getenv());
         Migrations.migrate(settings);
         try (Connection c = settings.ownerConnection("archive ingest")) {
             TableLoader loader = new TableLoader(c, settings.appUser());
-            loader.ensureSchema(target[0], "Ingested tables");
+            loader.ensureSchema(target.schema(), "Ingested tables");
             long start = System.nanoTime();
             StilTable.Loaded loaded = StilTable.ingest(loader, file, format != null ? format : StilTable.formatOf(file),
-                target[0], target[1]);
-            System.out.printf("loaded %s.%s: %d rows in %.1f s (position: %s, primary key: %s)%n", target[0], target[1],
+                target.schema(), target.table());
+            System.out.printf("loaded %s: %d rows in %.1f s (position: %s, primary key: %s)%n", target,
                 loaded.rows(), (System.nanoTime() - start) / 1e9,
                 loaded.table().hasPosition() ? loaded.table().raColumn() + ", " + loaded.table().decColumn() : "none",
                 loaded.table().primaryKey() != null ? loaded.table().primaryKey() : TableDefinition.ROW_ID_COLUMN);

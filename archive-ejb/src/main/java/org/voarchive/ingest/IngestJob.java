@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.voarchive.database.DataSources;
+import org.voarchive.metadata.TableName;
 import org.voarchive.obscore.ObsCoreView;
 import org.voarchive.site.SiteIdentity;
 import org.voarchive.table.StilTable;
@@ -64,7 +65,7 @@ public class IngestJob implements JobExecutor {
         Path file = context.uploadFile(FILE_PART).orElseThrow(() -> fatal("no table file: upload it as the multipart "
             + "part '" + FILE_PART + "' (with a file name)"));
         boolean publish = job.parameter("PUBLISH").map(String::trim).map(Boolean::parseBoolean).orElse(false);
-        String[] name = target.split("\\.");
+        TableName name = TableName.parse(target).orElseThrow();
         try (Connection c = dataSources.owner().getConnection()) {
             if (!context.cancellation().attach(c)) {
                 throw fatal("aborted before it started");
@@ -75,8 +76,8 @@ public class IngestJob implements JobExecutor {
                     throw fatal("FORMAT=" + format + " is not known; give votable, fits or csv");
                 }
                 TableLoader loader = new TableLoader(c, appRole, new ObsCoreView.Site(site.baseUrl(), site.authority()));
-                loader.ensureSchema(name[0], "Ingested tables");
-                StilTable.Loaded loaded = StilTable.ingest(loader, file, format, name[0], name[1],
+                loader.ensureSchema(name.schema(), "Ingested tables");
+                StilTable.Loaded loaded = StilTable.ingest(loader, file, format, name.schema(), name.table(),
                     rows -> context.progress(rows + " rows loaded", false));
                 Registration.register(c, List.of(loaded.table()), publish);
                 context.progress(loaded.rows() + " rows loaded into " + target + ", done", true);

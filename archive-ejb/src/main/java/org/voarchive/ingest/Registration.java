@@ -1,8 +1,8 @@
 package org.voarchive.ingest;
 
+import org.voarchive.curation.Curation;
+import org.voarchive.curation.MetadataDiscovery;
 import org.voarchive.database.Transactions;
-import org.voarchive.metadata.Curation;
-import org.voarchive.metadata.MetadataDiscovery;
 import org.voarchive.table.ColumnDefinition;
 import org.voarchive.table.TableDefinition;
 import java.sql.Connection;

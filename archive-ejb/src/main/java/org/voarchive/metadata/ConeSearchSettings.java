@@ -1,5 +1,7 @@
 package org.voarchive.metadata;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -25,8 +27,30 @@ public record ConeSearchSettings(Boolean enabled, String idColumn, String raColu
     public record TestQuery(double ra, double dec, double sr) {
     }
 
-    ConeSearchSettings withState(boolean isEnabled, Integer tableVersion) {
+    /** These settings as the admin API shows them: whether the table has a cone search, and the table's version. */
+    public ConeSearchSettings withState(boolean isEnabled, Integer tableVersion) {
         return new ConeSearchSettings(isEnabled, idColumn, raColumn, decColumn, verb1, verb2, maxSR, maxRecords,
             testQuery, tableVersion);
+    }
+
+    /** The columns of archive.cone_searches (alias cs) that {@link #read} takes. */
+    public static final String COLUMNS = "cs.id_column, cs.ra_column, cs.dec_column, cs.verb1, cs.verb2, cs.max_sr, "
+        + "cs.max_records, cs.test_ra, cs.test_dec, cs.test_sr";
+
+    /**
+     * The settings in {@link #COLUMNS}, read by their names (the query must have no other columns of those names);
+     * null where the table has no cone search.
+     */
+    public static ConeSearchSettings read(ResultSet rs) throws SQLException {
+        String idColumn = rs.getString("id_column");
+        if (idColumn == null) {
+            return null;
+        }
+        Double testRa = (Double) rs.getObject("test_ra");
+        return new ConeSearchSettings(null, idColumn, rs.getString("ra_column"), rs.getString("dec_column"),
+            List.of((String[]) rs.getArray("verb1").getArray()), List.of((String[]) rs.getArray("verb2").getArray()),
+            (Double) rs.getObject("max_sr"), (Long) rs.getObject("max_records"),
+            testRa == null ? null : new TestQuery(testRa, rs.getDouble("test_dec"), rs.getDouble("test_sr")),
+            null);
     }
 }

@@ -56,8 +56,13 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
     public record Table(String schema, String name, String type, String title, String description, String utype,
                         Long nrows, boolean queryable, List<Column> columns, List<ForeignKey> foreignKeys,
                         ConeSearchSettings coneSearch, Publication publication) {
+        public TableName tableName() {
+            return new TableName(schema, name);
+        }
+
+        /** {@code schema.table}, as TAP_SCHEMA and VOSI write it. */
         public String qualifiedName() {
-            return schema + "." + name;
+            return tableName().toString();
         }
 
         /**
@@ -149,7 +154,8 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
         }
         Map<String, List<ForeignKey>> keys = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT k.from_table_id, k.key_id, ts.name || '.' || t.name AS target_table, k.description, k.utype,
+                SELECT k.from_table_id, k.key_id, ts.name AS target_schema, t.name AS target_table, k.description,
+                       k.utype,
                        ARRAY(SELECT archive.adql_name(from_column) FROM archive.foreign_key_columns
                               WHERE foreign_key_id = k.id ORDER BY position) AS from_columns,
                        ARRAY(SELECT archive.adql_name(target_column) FROM archive.foreign_key_columns
@@ -159,7 +165,9 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
                  ORDER BY k.key_id""")) {
             while (rs.next()) {
                 keys.computeIfAbsent(rs.getString("from_table_id"), k -> new ArrayList<>()).add(new ForeignKey(
-                    rs.getString("key_id"), rs.getString("target_table"), strings(rs, "from_columns"),
+                    rs.getString("key_id"),
+                    new TableName(rs.getString("target_schema"), rs.getString("target_table")).toString(),
+                    strings(rs, "from_columns"),
                     strings(rs, "target_columns"), rs.getString("description"), rs.getString("utype")));
             }
         }
@@ -178,7 +186,7 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
                   LEFT JOIN archive.cone_searches cs ON cs.table_id = t.id
                  ORDER BY s.schema_index NULLS FIRST, s.name, t.table_index NULLS LAST, t.name"""
                 .formatted(dataVisible.formatted("s", "sg.groups"), dataVisible.formatted("t", "tg.groups"),
-                    ConeSearchStore.COLUMNS, PUBLICATION.replace("%s", "s"), PUBLICATION.replace("%s", "t")))) {
+                    ConeSearchSettings.COLUMNS, PUBLICATION.replace("%s", "s"), PUBLICATION.replace("%s", "t")))) {
             while (rs.next()) {
                 String schema = rs.getString("schema_name");
                 schemas.putIfAbsent(schema, new Schema(schema, rs.getString("schema_title"),
@@ -190,7 +198,7 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
                         rs.getString("table_title"), rs.getString("table_description"), rs.getString("table_utype"),
                         (Long) rs.getObject("nrows"), rs.getBoolean("queryable"), columns.getOrDefault(id, List.of()),
                         keys.getOrDefault(id, List.of()),
-                        ConeSearchStore.read(rs), publication(rs, "t", agents)));
+                        ConeSearchSettings.read(rs), publication(rs, "t", agents)));
                 }
             }
         }
@@ -332,8 +340,13 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
         return schemas.stream().flatMap(s -> s.tables().stream()).toList();
     }
 
+    /** The table whose qualified name is written so ({@code schema.table}). */
     public Optional<Table> table(String qualifiedName) {
         return tables().stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst();
+    }
+
+    public Optional<Table> table(TableName name) {
+        return tables().stream().filter(t -> t.tableName().equals(name)).findFirst();
     }
 
     /** The operators' published functions (archive.functions); one that no longer checks out is left out, and logged. */
@@ -344,7 +357,7 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
             while (rs.next()) {
                 String name = rs.getString("name");
                 try {
-                    functions.add(FunctionAdmin.parse(name, new FunctionRecord(name, rs.getString("form"),
+                    functions.add(FunctionCheck.parse(name, new FunctionRecord(name, rs.getString("form"),
                         rs.getString("sql_template"), rs.getString("description"), true, null)));
                 } catch (InvalidField e) {
                     java.util.logging.Logger.getLogger(PublishedMetadata.class.getName()).warning("ADQL function "

@@ -32,7 +32,7 @@ public final class ObsCoreRules {
      */
     public static Map<ObsCoreColumn, ObsCoreSource> check(ObsCoreMapping mapping, SourceTable table) {
         if (!table.readable()) {
-            throw new InvalidField("table", table.schema() + "." + table.table() + " cannot be mapped to ObsCore:"
+            throw new InvalidField("table", table.name() + " cannot be mapped to ObsCore:"
                 + " only tables published with PUBLIC data and metadata in a schema published so (ivoa.obscore is"
                 + " public to everyone)");
         }
@@ -140,11 +140,11 @@ public final class ObsCoreRules {
     private static SourceTable.Column column(SourceTable table, String name, String field) {
         SourceTable.Column column = table.columns().get(name);
         if (column == null) {
-            throw new InvalidField(field, "no published column " + name + " in " + table.schema() + "." + table.table()
+            throw new InvalidField(field, "no published column " + name + " in " + table.name()
                 + " (names are case-sensitive)");
         }
         if (!column.readable()) {
-            throw new InvalidField(field, "column " + name + " of " + table.schema() + "." + table.table()
+            throw new InvalidField(field, "column " + name + " of " + table.name()
                 + " is not published with PUBLIC data and metadata: ObsCore is public");
         }
         return column;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.voarchive.adql.check.ValueType;
 import org.voarchive.metadata.InvalidField;
+import org.voarchive.metadata.TableName;
 import org.voarchive.metadata.VersionConflict;
 
 /**
@@ -69,13 +70,14 @@ public final class ObsCoreStore {
         if (edit == null) {
             throw new InvalidField("columns", "a JSON object with the ObsCore columns is required");
         }
-        SourceTable source = source(schema, table).orElseThrow(() -> new InvalidField("table", "no table " + schema
-            + "." + table + " in the metadata (names are case-sensitive)"));
+        TableName name = new TableName(schema, table);
+        SourceTable source = source(schema, table).orElseThrow(() -> new InvalidField("table", "no table " + name
+            + " in the metadata (names are case-sensitive)"));
         Map<ObsCoreColumn, ObsCoreSource> checked = ObsCoreRules.check(edit, source);
         lock();
         Integer current = version(schema, table);
         if (checkVersion) {
-            checkVersion(schema + "." + table, current, edit.version());
+            checkVersion(name, current, edit.version());
         }
         String json = json(checked);
         if (current == null) {
@@ -116,7 +118,7 @@ public final class ObsCoreStore {
             return false;
         }
         if (checkVersion && !current.equals(version)) {
-            throw new VersionConflict("ObsCore mapping " + schema + "." + table, current);
+            throw new VersionConflict("ObsCore mapping " + new TableName(schema, table), current);
         }
         try (PreparedStatement s = connection.prepareStatement(
                 "DELETE FROM archive.obscore_mappings WHERE schema_name = ? AND table_name = ?")) {
@@ -149,8 +151,8 @@ public final class ObsCoreStore {
                     ObsCoreRules.check(m, new SourceTable(m.schema(), m.table(), true, readableColumns(source.get())))));
             } catch (InvalidField e) {
                 // left out rather than failing every other change: the operator sees it in GET and fixes or removes it
-                LOG.warning("ObsCore mapping of " + m.schema() + "." + m.table() + " left out of ivoa.obscore: "
-                    + e.field() + ": " + e.getMessage());
+                LOG.warning("ObsCore mapping of " + new TableName(m.schema(), m.table())
+                    + " left out of ivoa.obscore: " + e.field() + ": " + e.getMessage());
             }
         }
         try (Statement s = connection.createStatement()) {
@@ -173,7 +175,7 @@ public final class ObsCoreStore {
             // the view's column privileges follow the metadata (V22); a new view has none yet
             s.execute("SELECT archive.sync_query_grants()");
         }
-        return branches.stream().map(b -> b.schema() + "." + b.table()).toList();
+        return branches.stream().map(b -> b.name().toString()).toList();
     }
 
     /** One change at a time: the view is rebuilt from all mappings, which another transaction may be changing. */
@@ -183,15 +185,15 @@ public final class ObsCoreStore {
         }
     }
 
-    static void checkVersion(String what, Integer current, Integer given) {
+    static void checkVersion(TableName table, Integer current, Integer given) {
         if (current != null && given == null) {
             throw new InvalidField("version", "the mapping exists: give the version read to replace it");
         }
         if (current != null && !current.equals(given)) {
-            throw new VersionConflict("ObsCore mapping " + what, current);
+            throw new VersionConflict("ObsCore mapping " + table, current);
         }
         if (current == null && given != null) {
-            throw new VersionConflict("ObsCore mapping " + what + " (removed meanwhile)", -1);
+            throw new VersionConflict("ObsCore mapping " + table + " (removed meanwhile)", -1);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.voarchive.metadata.TableName;
 
 /**
  * The SQL of the view ivoa.obscore: one SELECT per mapped table, joined by UNION ALL, each ObsCore column
@@ -22,7 +23,7 @@ public final class ObsCoreView {
 
     public static final String SCHEMA = "ivoa";
     public static final String NAME = "obscore";
-    public static final String QUALIFIED = SCHEMA + "." + NAME;
+    public static final TableName TABLE = new TableName(SCHEMA, NAME);
 
     /** ObsCore rows start at MJD 0 = 1858-11-17; the Unix epoch is MJD 40587. */
     private static final String UNIX_EPOCH_MJD = "40587";
@@ -47,6 +48,10 @@ public final class ObsCoreView {
 
     /** A checked mapping of one table. */
     public record Branch(String schema, String table, Map<ObsCoreColumn, ObsCoreSource> sources) {
+
+        public TableName name() {
+            return new TableName(schema, table);
+        }
     }
 
     private ObsCoreView() {
@@ -57,7 +62,7 @@ public final class ObsCoreView {
         if (branches.isEmpty()) {
             throw new IllegalArgumentException("a view needs a mapped table");
         }
-        return "CREATE OR REPLACE VIEW " + quoteIdent(SCHEMA) + "." + quoteIdent(NAME) + " AS\n"
+        return "CREATE OR REPLACE VIEW " + TABLE.sql() + " AS\n"
             + branches.stream().map(b -> select(b, site)).collect(Collectors.joining("\nUNION ALL\n"));
     }
 
@@ -68,8 +73,8 @@ public final class ObsCoreView {
             items.add("CAST(" + (s == null ? "NULL" : expression(b, s, site)) + " AS " + c.sqlType() + ") AS "
                 + quoteIdent(c.name()));
         }
-        return "SELECT " + String.join(",\n       ", items) + "\n  FROM " + quoteIdent(b.schema()) + "."
-            + quoteIdent(b.table()) + " AS src\n WHERE " + publicCondition(b);
+        return "SELECT " + String.join(",\n       ", items) + "\n  FROM " + b.name().sql() + " AS src\n WHERE "
+            + publicCondition(b);
     }
 
     private static String expression(Branch b, ObsCoreSource s, Site site) {
@@ -81,8 +86,7 @@ public final class ObsCoreView {
             return quoteLiteral(site.baseUrl() + "/datalink/links?ID=") + " || " + uriComponent(column);
         }
         if (s.ivoid() != null) {
-            return quoteLiteral(site.authority() + "/~?" + b.schema() + "." + b.table() + "/") + " || CAST(" + column
-                + " AS text)";
+            return quoteLiteral(site.authority() + "/~?" + b.name() + "/") + " || CAST(" + column + " AS text)";
         }
         if (s.mjd() != null) {
             // EXTRACT(EPOCH ...) is UTC-based for date, timestamp and timestamptz alike, whatever the session's zone

@@ -2,6 +2,7 @@ package org.voarchive.obscore;
 
 import java.util.Map;
 import org.voarchive.adql.check.ValueType;
+import org.voarchive.metadata.TableName;
 
 /**
  * A table as the metadata publishes it, for checking a mapping of it.
@@ -11,6 +12,10 @@ import org.voarchive.adql.check.ValueType;
  * @param columns  its columns by name, in the metadata's types
  */
 public record SourceTable(String schema, String table, boolean readable, Map<String, Column> columns) {
+
+    public TableName name() {
+        return new TableName(schema, table);
+    }
 
     /** @param readable the column's data and metadata are PUBLIC */
     public record Column(String name, ValueType type, boolean readable) {

@@ -12,6 +12,7 @@ import org.voarchive.database.Cancellation;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.ConeSearchSettings;
 import org.voarchive.metadata.PublishedMetadata;
+import org.voarchive.metadata.TableName;
 import org.voarchive.scs.xml.ConeSearchCapability;
 import org.voarchive.site.SiteIdentity;
 import org.voarchive.tap.QueryService;
@@ -99,9 +100,9 @@ public class ConeSearchService {
 
     private static PublishedMetadata.Table find(PublishedMetadata metadata, String schema, String table)
             throws DaliException {
-        return metadata.table(schema + "." + table).filter(PublishedMetadata.Table::coneSearchUsable)
-            .orElseThrow(() -> new DaliException(404, "there is no cone search for " + schema + "." + table
-                + " (or it needs a login)"));
+        TableName name = new TableName(schema, table);
+        return metadata.table(name).filter(PublishedMetadata.Table::coneSearchUsable)
+            .orElseThrow(() -> new DaliException(404, "there is no cone search for " + name + " (or it needs a login)"));
     }
 
     /**

@@ -14,6 +14,7 @@ import uk.ac.starlink.table.TableFormatException;
 import uk.ac.starlink.table.TableSink;
 import org.voarchive.table.TableRefusedException;
 import org.voarchive.table.UntrustedTable;
+import org.voarchive.metadata.TableName;
 
 /**
  * A VOTable, FITS or CSV file read with STIL and streamed into a
@@ -127,7 +128,7 @@ public final class StilTable {
                 loading = loader.start(definition);
             } catch (java.sql.SQLException e) {
                 failure = e;
-                throw new TableFormatException("cannot create " + schema + "." + name + ": " + e.getMessage(), e);
+                throw new TableFormatException("cannot create " + new TableName(schema, name) + ": " + e.getMessage(), e);
             }
         }
 

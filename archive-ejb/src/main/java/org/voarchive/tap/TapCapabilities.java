@@ -95,7 +95,7 @@ public class TapCapabilities {
     /** Declared only while ivoa.obscore exists (some table is mapped to it), as anonymous callers see it. */
     private boolean obsCorePublished() {
         try {
-            return metadata.get(org.voarchive.metadata.Caller.ANONYMOUS).table(ObsCoreView.QUALIFIED).isPresent();
+            return metadata.get(org.voarchive.metadata.Caller.ANONYMOUS).table(ObsCoreView.TABLE).isPresent();
         } catch (java.sql.SQLException e) {
             java.util.logging.Logger.getLogger(TapCapabilities.class.getName()).log(java.util.logging.Level.WARNING,
                 "reading the published metadata failed; the capabilities declare no data model", e);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.voarchive.adql.UserDefinedFunction;
@@ -13,7 +12,7 @@ import org.voarchive.adql.UserDefinedFunction;
 class FunctionTemplatesTest {
 
     private static UserDefinedFunction parse(String template) {
-        return FunctionAdmin.parse("it_f", new FunctionRecord("it_f", "it_f(a DOUBLE, b TEXT) -> DOUBLE", template,
+        return FunctionCheck.parse("it_f", new FunctionRecord("it_f", "it_f(a DOUBLE, b TEXT) -> DOUBLE", template,
             "A test function", true, null));
     }
 
@@ -51,12 +50,5 @@ class FunctionTemplatesTest {
         refused("{1} + (VALUES (1))");
         refused("(TABLE pg_stat_activity)");
         refused("(WITH d AS (DELETE FROM x RETURNING 1) SELECT 1)");
-    }
-
-    @Test
-    void thePlannedStatementIsOneParenthesisedExpressionWithTypedNulls() {
-        UserDefinedFunction f = parse("{1} * length({2})");
-        assertEquals(List.of("CAST(NULL AS double precision)", "CAST(NULL AS text)"), FunctionPlanner.nullArguments(f));
-        assertEquals("EXPLAIN SELECT (x)", FunctionPlanner.sql("x"));
     }
 }

@@ -20,8 +20,8 @@ import org.voarchive.adql.check.CheckedQuery;
 import org.voarchive.adql.check.QueryChecker;
 import org.voarchive.adql.check.TableInfo;
 import org.voarchive.adql.postgres.PostgresTranslator;
+import org.voarchive.curation.MetadataDiscovery;
 import org.voarchive.metadata.PublishedMetadata;
-import org.voarchive.metadata.MetadataDiscovery;
 
 /** The metadata: discovery from the database, TAP_SCHEMA derived from it, the catalogue the ADQL checker uses. */
 @Tag("database")

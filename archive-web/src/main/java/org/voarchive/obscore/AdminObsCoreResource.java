@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.voarchive.metadata.TableName;
 
 /**
  * Admin API (role admin): the tables mapped to ObsCore (ivoa.obscore). JSON in and out; errors as the other
@@ -38,8 +39,7 @@ public class AdminObsCoreResource {
     @GET
     @Path("{schema}/{table}")
     public ObsCoreMapping one(@PathParam("schema") String schema, @PathParam("table") String table) throws SQLException {
-        return obscore.mapping(schema, table).orElseThrow(() -> new NotFoundException(
-            "no ObsCore mapping of " + schema + "." + table));
+        return obscore.mapping(schema, table).orElseThrow(() -> noMapping(schema, table));
     }
 
     /** Maps the table (no version) or replaces its mapping (the version read; 409 if it moved on); rebuilds the view. */
@@ -62,9 +62,13 @@ public class AdminObsCoreResource {
     public Response delete(@PathParam("schema") String schema, @PathParam("table") String table,
                            @QueryParam("version") Integer version) throws SQLException {
         if (!obscore.delete(schema, table, version)) {
-            throw new NotFoundException("no ObsCore mapping of " + schema + "." + table);
+            throw noMapping(schema, table);
         }
         return Response.noContent().build();
+    }
+
+    private static NotFoundException noMapping(String schema, String table) {
+        return new NotFoundException("no ObsCore mapping of " + new TableName(schema, table));
     }
 
     /** Recreates the view from the stored mappings (after the base URL or the authority changed). */

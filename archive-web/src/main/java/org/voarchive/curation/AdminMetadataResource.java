@@ -1,0 +1,313 @@
+package org.voarchive.curation;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import java.util.List;
+import org.voarchive.metadata.ConeSearchSettings;
+import org.voarchive.metadata.Credits;
+import org.voarchive.metadata.TableName;
+
+/** Admin API for the metadata (role admin; see WEB-INF/web.xml). JSON in and out. */
+@Path("admin/metadata")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminMetadataResource {
+
+    @Inject
+    MetadataAdmin admin;
+
+    @Inject
+    org.voarchive.obscore.ObsCoreAdmin obscore;
+
+    @Inject
+    SchemaAdmin schemaAdmin;
+
+    @Inject
+    CreditsAdmin credits;
+
+    @Inject
+    ConeSearchAdmin coneSearches;
+
+    @Inject
+    ForeignKeyAdmin foreignKeys;
+
+
+    /** The table's foreign keys (TAP_SCHEMA.keys), each with the table's version. */
+    @GET
+    @Path("tables/{schema}.{table}/keys")
+    public List<ForeignKeyRecord> keys(@PathParam("schema") String schema, @PathParam("table") String table)
+            throws SQLException {
+        return foreignKeys.keys(schema, table).orElseThrow(() -> noTable(schema, table));
+    }
+
+    /** Declares or replaces a key (it becomes curated); {@code version} is the table's (409 if it moved on). */
+    @PUT
+    @Path("tables/{schema}.{table}/keys/{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<ForeignKeyRecord> putKey(@PathParam("schema") String schema, @PathParam("table") String table,
+                                         @PathParam("key") String key, ForeignKeyRecord edit) throws SQLException {
+        return foreignKeys.put(schema, table, key, edit)
+            .orElseThrow(() -> noTable(schema, table));
+    }
+
+    @DELETE
+    @Path("tables/{schema}.{table}/keys/{key}")
+    public Response deleteKey(@PathParam("schema") String schema, @PathParam("table") String table,
+                              @PathParam("key") String key, @QueryParam("version") Integer version) throws SQLException {
+        if (!foreignKeys.delete(schema, table, key, version)) {
+            throw new NotFoundException("no key " + key + " of " + new TableName(schema, table));
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("tables")
+    public List<TableRecord> tables() throws SQLException {
+        return admin.tables();
+    }
+
+    @GET
+    @Path("tables/{schema}.{table}")
+    public TableRecord table(@PathParam("schema") String schema, @PathParam("table") String table) throws SQLException {
+        return admin.table(schema, table).orElseThrow(() -> noTable(schema, table));
+    }
+
+    @PUT
+    @Path("tables/{schema}.{table}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TableRecord update(@PathParam("schema") String schema, @PathParam("table") String table, TableRecord edit)
+            throws SQLException {
+        if (edit == null) {
+            throw new BadRequestException("a JSON body with the fields to change and the version is required");
+        }
+        return admin.updateTable(schema, table, edit)
+            .orElseThrow(() -> noTable(schema, table));
+    }
+
+    @GET
+    @Path("tables/{schema}.{table}/columns")
+    public List<ColumnRecord> columns(@PathParam("schema") String schema, @PathParam("table") String table)
+            throws SQLException {
+        table(schema, table); // 404 for an unknown table
+        return admin.columns(schema, table);
+    }
+
+    @PUT
+    @Path("tables/{schema}.{table}/columns/{column}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ColumnRecord updateColumn(@PathParam("schema") String schema, @PathParam("table") String table,
+                                     @PathParam("column") String column, ColumnRecord edit) throws SQLException {
+        if (edit == null) {
+            throw new BadRequestException("a JSON body with the fields to change and the version is required");
+        }
+        return admin.updateColumn(schema, table, column, edit)
+            .orElseThrow(() -> noColumn(schema, table, column));
+    }
+
+    @PUT
+    @Path("tables/{schema}.{table}/groups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<String> groups(@PathParam("schema") String schema, @PathParam("table") String table, List<String> groups)
+            throws SQLException {
+        if (groups == null) {
+            throw new BadRequestException("a JSON array of group names is required");
+        }
+        if (!admin.setTableGroups(schema, table, groups)) {
+            throw noTable(schema, table);
+        }
+        return groups;
+    }
+
+    @GET
+    @Path("schemas")
+    public List<SchemaRecord> schemas() throws SQLException {
+        return schemaAdmin.schemas();
+    }
+
+    @GET
+    @Path("schemas/{schema}")
+    public SchemaRecord schema(@PathParam("schema") String schema) throws SQLException {
+        return schemaAdmin.schema(schema).orElseThrow(() -> new NotFoundException("no schema " + schema));
+    }
+
+    /** Changes the given fields; {@code version} must be the one read (409 if it moved on). */
+    @PUT
+    @Path("schemas/{schema}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SchemaRecord updateSchema(@PathParam("schema") String schema, SchemaRecord edit) throws SQLException {
+        if (edit == null) {
+            throw new BadRequestException("a JSON body with the fields to change and the version is required");
+        }
+        return schemaAdmin.update(schema, edit).orElseThrow(() -> new NotFoundException("no schema " + schema));
+    }
+
+    @GET
+    @Path("schemas/{schema}/credits")
+    public Credits schemaCredits(@PathParam("schema") String schema) throws SQLException {
+        return credits.credits(VersionedObject.SCHEMA, List.of(schema))
+            .orElseThrow(() -> new NotFoundException("no schema " + schema));
+    }
+
+    /** Replaces them all; {@code version} must be the schema's version read (409 if it moved on). */
+    @PUT
+    @Path("schemas/{schema}/credits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Credits setSchemaCredits(@PathParam("schema") String schema, Credits edit) throws SQLException {
+        return credits.setCredits(VersionedObject.SCHEMA, List.of(schema), edit, true)
+            .orElseThrow(() -> new NotFoundException("no schema " + schema));
+    }
+
+    /** Removes the schema's metadata (not its data); {@code version}, if given, must be the one read. */
+    @DELETE
+    @Path("schemas/{schema}")
+    public Response deleteSchema(@PathParam("schema") String schema, @QueryParam("version") Integer version)
+            throws SQLException {
+        if (!schemaAdmin.delete(schema, version)) {
+            throw new NotFoundException("no schema " + schema);
+        }
+        return Response.noContent().build();
+    }
+
+    /** Removes the table's metadata (not its data); {@code version}, if given, must be the one read. */
+    @DELETE
+    @Path("tables/{schema}.{table}")
+    public Response deleteTable(@PathParam("schema") String schema, @PathParam("table") String table,
+                                @QueryParam("version") Integer version) throws SQLException {
+        if (!admin.deleteTable(schema, table, version)) {
+            throw noTable(schema, table);
+        }
+        return Response.noContent().build();
+    }
+
+    /** The groups that may see a PRIVATE schema. */
+    @PUT
+    @Path("schemas/{schema}/groups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<String> schemaGroups(@PathParam("schema") String schema, List<String> groups) throws SQLException {
+        if (groups == null) {
+            throw new BadRequestException("a JSON array of group names is required");
+        }
+        if (!admin.setSchemaGroups(schema, groups)) {
+            throw new NotFoundException("no schema " + schema);
+        }
+        return groups;
+    }
+
+    /** Creators, contributors and related identifiers (DataCite terms), with the table's version. */
+    @GET
+    @Path("tables/{schema}.{table}/credits")
+    public Credits credits(@PathParam("schema") String schema, @PathParam("table") String table) throws SQLException {
+        return credits.credits(VersionedObject.TABLE, List.of(schema, table))
+            .orElseThrow(() -> noTable(schema, table));
+    }
+
+    /** Replaces them all; {@code version} must be the table's version read (409 if it moved on). */
+    @PUT
+    @Path("tables/{schema}.{table}/credits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Credits setCredits(@PathParam("schema") String schema, @PathParam("table") String table, Credits edit)
+            throws SQLException {
+        return credits.setCredits(VersionedObject.TABLE, List.of(schema, table), edit, true)
+            .orElseThrow(() -> noTable(schema, table));
+    }
+
+    /** Groups for a PRIVATE column; [] gives it its table's groups again. */
+    @PUT
+    @Path("tables/{schema}.{table}/columns/{column}/groups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<String> columnGroups(@PathParam("schema") String schema, @PathParam("table") String table,
+                                     @PathParam("column") String column, List<String> groups) throws SQLException {
+        if (groups == null) {
+            throw new BadRequestException("a JSON array of group names is required");
+        }
+        if (!admin.setColumnGroups(schema, table, column, groups)) {
+            throw noColumn(schema, table, column);
+        }
+        return groups;
+    }
+
+    /** The table's cone search settings; when it has none ({@code enabled} false), what enabling would store. */
+    @GET
+    @Path("tables/{schema}.{table}/conesearch")
+    public ConeSearchSettings coneSearch(@PathParam("schema") String schema, @PathParam("table") String table)
+            throws SQLException {
+        return coneSearches.settings(schema, table).orElseThrow(() -> noTable(schema, table));
+    }
+
+    /**
+     * Enables the cone search or replaces its settings; absent settings are found from the columns' UCDs,
+     * the principal columns and the table's rows. {@code version} must be the table's version read.
+     */
+    @PUT
+    @Path("tables/{schema}.{table}/conesearch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ConeSearchSettings enableConeSearch(@PathParam("schema") String schema, @PathParam("table") String table,
+                                               ConeSearchSettings edit) throws SQLException {
+        return coneSearches.enable(schema, table, edit, true)
+            .orElseThrow(() -> noTable(schema, table));
+    }
+
+    /** Withdraws the cone search (its settings go); {@code version}, if given, must be the table's version read. */
+    @DELETE
+    @Path("tables/{schema}.{table}/conesearch")
+    public Response disableConeSearch(@PathParam("schema") String schema, @PathParam("table") String table,
+                                      @QueryParam("version") Integer version) throws SQLException {
+        if (!coneSearches.disable(schema, table, version)) {
+            throw noTable(schema, table);
+        }
+        return Response.noContent().build();
+    }
+
+    /** 404: the metadata has no such table. */
+    private static NotFoundException noTable(String schema, String table) {
+        return new NotFoundException("no table " + new TableName(schema, table));
+    }
+
+    /** 404: the metadata has no such column (or no such table). */
+    private static NotFoundException noColumn(String schema, String table, String column) {
+        return new NotFoundException("no column " + column + " in " + new TableName(schema, table));
+    }
+
+    /** The curated metadata of every table, for moving it to another instance. */
+    @GET
+    @Path("export")
+    public MetadataDocument export() throws SQLException {
+        return admin.export().withObsCore(obscore.mappings());
+    }
+
+    /**
+     * Applies an export to the tables of the same names; all or nothing. Its ObsCore mappings follow in a
+     * transaction of their own (the view is the owner role's DDL), once the tables they map are published.
+     */
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public jakarta.json.JsonObject importDocument(MetadataDocument document) throws SQLException {
+        int tables = admin.importDocument(document);
+        int mapped = obscore.importMappings(document.obscore());
+        return jakarta.json.Json.createObjectBuilder().add("tables", tables).add("obscore", mapped).build();
+    }
+
+    @POST
+    @Path("discover")
+    public MetadataDiscovery.Result discover(@QueryParam("schema") String schema) throws SQLException {
+        if (schema == null || schema.isBlank()) {
+            throw new BadRequestException("give the schema to discover: ?schema=NAME");
+        }
+        return admin.discover(schema);
+    }
+}
