@@ -1,9 +1,9 @@
 package org.voarchive.demo;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.voarchive.curation.ExampleAdmin;
 import org.voarchive.metadata.ExampleCheck;
 import org.voarchive.metadata.ExampleRecord;
 import org.voarchive.metadata.PublishedMetadata;
@@ -64,29 +64,14 @@ final class DemoExamples {
             c.commit(); // the tables just registered: reading the metadata ends its own transaction with a rollback
         }
         PublishedMetadata metadata = PublishedMetadata.load(c);
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO archive.examples (name, title, description, query, tables, upload, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (name) DO UPDATE SET title = excluded.title, description = excluded.description,
-                    query = excluded.query, tables = excluded.tables, upload = excluded.upload,
-                    position = excluded.position, updated = now(), version = archive.examples.version + 1""")) {
-            for (ExampleRecord example : ALL) {
-                ExampleRecord e;
-                try {
-                    e = ExampleCheck.check(example.name(), example, metadata);
-                } catch (org.voarchive.metadata.InvalidField x) {
-                    throw new IllegalStateException("demo example " + example.name() + ": " + x.field() + ": " + x.getMessage());
-                }
-                s.setString(1, e.name());
-                s.setString(2, e.title());
-                s.setString(3, e.description());
-                s.setString(4, e.query());
-                s.setString(5, String.join("\n", e.tables()));
-                s.setString(6, e.upload());
-                s.setInt(7, e.position());
-                s.addBatch();
+        for (ExampleRecord example : ALL) {
+            ExampleRecord e;
+            try {
+                e = ExampleCheck.check(example.name(), example, metadata);
+            } catch (org.voarchive.metadata.InvalidField x) {
+                throw new IllegalStateException("demo example " + example.name() + ": " + x.field() + ": " + x.getMessage());
             }
-            s.executeBatch();
+            ExampleAdmin.store(c, e, true);
         }
         return ALL.size();
     }

@@ -1,5 +1,7 @@
 package org.voarchive.metadata;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -17,4 +19,16 @@ import java.util.List;
  */
 public record ExampleRecord(String name, String title, String description, String query, List<String> tables,
                             String upload, Integer position, Integer version) {
+
+    /** The columns of archive.examples that {@link #read} takes, for a SELECT. */
+    public static final String COLUMNS = "name, title, description, query, tables, upload, position, version";
+
+    /** The example in the current row of a query on archive.examples that selected {@link #COLUMNS}. */
+    public static ExampleRecord read(ResultSet rs) throws SQLException {
+        // one qualified table name a line: the column is text, which needs no array mapping
+        String tables = rs.getString("tables");
+        return new ExampleRecord(rs.getString("name"), rs.getString("title"), rs.getString("description"),
+            rs.getString("query"), tables == null || tables.isEmpty() ? List.of() : List.of(tables.split("\n")),
+            rs.getString("upload"), rs.getInt("position"), rs.getInt("version"));
+    }
 }

@@ -218,14 +218,9 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
     private static List<ExampleRecord> examples(Connection connection, PublishedMetadata metadata) throws SQLException {
         List<ExampleRecord> examples = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT name, title, description, query, tables, upload, position, version FROM archive.examples"
-                    + " ORDER BY position, name")) {
+                "SELECT " + ExampleRecord.COLUMNS + " FROM archive.examples ORDER BY position, name")) {
             while (rs.next()) {
-                String tables = rs.getString("tables");
-                ExampleRecord stored = new ExampleRecord(rs.getString("name"), rs.getString("title"),
-                    rs.getString("description"), rs.getString("query"),
-                    tables.isEmpty() ? List.of() : List.of(tables.split("\n")), rs.getString("upload"),
-                    rs.getInt("position"), rs.getInt("version"));
+                ExampleRecord stored = ExampleRecord.read(rs);
                 try {
                     examples.add(ExampleCheck.check(stored.name(), stored, metadata));
                 } catch (InvalidField e) {

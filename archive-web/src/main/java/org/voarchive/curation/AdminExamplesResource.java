@@ -21,12 +21,12 @@ public class AdminExamplesResource extends NamedItemsResource<ExampleRecord> {
     }
 
     @Override
-    protected List<ExampleRecord> list() {
+    protected List<ExampleRecord> list() throws SQLException {
         return examples.examples();
     }
 
     @Override
-    protected Optional<ExampleRecord> find(String name) {
+    protected Optional<ExampleRecord> find(String name) throws SQLException {
         return examples.example(name);
     }
 
@@ -36,7 +36,7 @@ public class AdminExamplesResource extends NamedItemsResource<ExampleRecord> {
     }
 
     @Override
-    protected boolean remove(String name, Integer version) {
+    protected boolean remove(String name, Integer version) throws SQLException {
         return examples.delete(name, version);
     }
 }
