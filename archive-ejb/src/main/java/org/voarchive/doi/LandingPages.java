@@ -153,18 +153,8 @@ public class LandingPages {
         Credits c = p.credits();
         return new LandingPage(id, kind, url(id), title == null ? id : title, description, p.longDescription(), p.doi(),
             p.licenseSpdx(), p.licenseLabel() != null ? p.licenseLabel() : p.licenseSpdx(), p.licenseUrl(), c.creators(),
-            c.contributors(), withoutResourceType(c.relatedIdentifiers()), site.publisher(), p.created(), p.updated(),
+            c.contributors(), c.relatedIdentifiers(), site.publisher(), p.created(), p.updated(),
             links, c.resourceVersion());
-    }
-
-    /**
-     * The related identifiers as pages and DataCite records of schemas and tables have given them so far: without
-     * the curated resourceTypeGeneral, which the snapshot did not read before it held the full credits. Giving it
-     * would change published DataCite records: a decision of its own, not part of moving the read.
-     */
-    private static List<Credits.RelatedIdentifier> withoutResourceType(List<Credits.RelatedIdentifier> related) {
-        return related.stream().map(r -> new Credits.RelatedIdentifier(r.identifier(), r.type(), r.relation(), null))
-            .toList();
     }
 
     private String url(String id) {
