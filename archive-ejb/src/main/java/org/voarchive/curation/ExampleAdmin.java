@@ -101,10 +101,10 @@ public class ExampleAdmin {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO archive.examples (name, title, description, query, tables, upload, position, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 1)
-                ON CONFLICT (name) DO""" + (replace ? """
-                 UPDATE SET title = excluded.title, description = excluded.description, query = excluded.query,
+                ON CONFLICT (name) DO\s""" + (replace ? """
+                UPDATE SET title = excluded.title, description = excluded.description, query = excluded.query,
                     tables = excluded.tables, upload = excluded.upload, position = excluded.position, updated = now(),
-                    version = archive.examples.version + 1""" : " NOTHING"))) {
+                    version = archive.examples.version + 1""" : "NOTHING"))) {
             s.setString(1, checked.name());
             s.setString(2, checked.title());
             s.setString(3, checked.description());
