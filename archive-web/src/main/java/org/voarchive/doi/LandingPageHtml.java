@@ -50,6 +50,9 @@ final class LandingPageHtml {
                 .append("</pre></div>\n");
         }
         actions(html, p, base);
+        if (p.kind().equals("object")) { // what an object looks like comes first
+            previews(html, p, root, base);
+        }
         facts(html, p, base);
         cite(html, p);
         credits(html, p);
@@ -58,9 +61,6 @@ final class LandingPageHtml {
         }
         if (p.kind().equals("schema") && p.schema() != null) {
             tables(html, p.schema(), base);
-        }
-        if (p.kind().equals("object")) {
-            previews(html, p, root, base);
         }
         links(html, p, base);
         return html.append("</main>\n").append(PageLayout.end()).toString();
@@ -244,6 +244,7 @@ final class LandingPageHtml {
     /** A table's columns: name, type, unit, UCD, description. */
     private static void columns(StringBuilder html, PublishedMetadata.Table t) {
         html.append("<section aria-labelledby=\"columns-heading\">\n<h2 id=\"columns-heading\">Columns</h2>\n")
+            .append("<p class=\"note\">The principal columns (a query's first choice) are in bold.</p>\n")
             .append("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"columns-heading\">\n")
             .append("<table id=\"columns\">\n<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th>"
                 + "<th scope=\"col\">Unit</th><th scope=\"col\">UCD</th><th scope=\"col\">Description</th></tr></thead>\n<tbody>\n");

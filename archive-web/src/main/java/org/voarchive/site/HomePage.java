@@ -189,8 +189,7 @@ final class HomePage {
         if (cone != null) {
             Cone p = Cone.of(cone);
             python.append("\nscs = pyvo.dal.SCSService(\"").append(base).append(ConeSearchService.path(cone.schema(), cone.name()))
-                .append("\")\n").append("print(scs.search(pos=(").append(p.ra()).append(", ").append(p.dec())
-                .append("), radius=").append(p.sr()).append(").to_table())\n");
+                .append("\")\n").append("print(scs.search(").append(p.python()).append(").to_table())\n");
         }
         html.append("<h3>pyvo</h3>\n<p>In Python, with <a href=\"https://pyvo.readthedocs.io/\">pyvo</a>"
             + " (<code>pip install pyvo</code>):</p>\n");
@@ -214,7 +213,18 @@ final class HomePage {
 
         /** As the parameters of a cone search. */
         String query() {
-            return sr == 0 ? "RA=0&DEC=0&SR=0" : "RA=" + ra + "&DEC=" + dec + "&SR=" + sr;
+            return sr == 0 ? "RA=0&DEC=0&SR=0" : "RA=" + degrees(ra) + "&DEC=" + degrees(dec) + "&SR=" + degrees(sr);
+        }
+
+        /** In Python: pos=(ra, dec), radius=sr. */
+        String python() {
+            return "pos=(" + degrees(ra) + ", " + degrees(dec) + "), radius=" + degrees(sr);
+        }
+
+        /** Degrees as people write them: to a micro-degree, without the binary fraction's noise (101.2875). */
+        private static String degrees(double d) {
+            return java.math.BigDecimal.valueOf(d).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString();
         }
     }
 
