@@ -16,56 +16,19 @@ Screenshots of each step go to --screenshots (and one of the page as it was when
 Usage: python3 metadata_pages.py --base http://localhost:8080 [--screenshots DIR]
 Exits non-zero at the first failed check.
 """
-import argparse
 import base64
-import csv
-import io
 import os
 import re
 import sys
-import tempfile
-import time
 import urllib.parse
-import urllib.request
 
-from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, TimeoutException
-from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+
+from chromium import Failure, check, main, session, tap_rows
 
 SCHEMA = "demo"
 TABLE_WITH_DOI = "demo.plates"
-
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--window-size=1366,900", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--lang=en-US",
-                     f"--user-data-dir={tempfile.mkdtemp(prefix='metadata-pages-chromium-')}"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    # the driver of Debian's package, named explicitly: Selenium must not look for (or fetch) another one
-    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
-
-
-def tap_rows(base, adql):
-    """The rows TAP sync gives for the query, as text (CSV), asked without the page."""
-    body = urllib.parse.urlencode({"LANG": "ADQL", "RESPONSEFORMAT": "csv", "QUERY": adql}).encode()
-    with urllib.request.urlopen(base + "/tap/sync", body, timeout=60) as response:
-        rows = list(csv.reader(io.StringIO(response.read().decode("utf-8"))))
-    return rows[0], rows[1:]
 
 
 def until(wait, condition, what):
@@ -223,39 +186,16 @@ def object_page(driver, wait, base, shots):
     print(f"ok: the landing page of {plate} shows its preview ({width} px wide)")
 
 
+def steps(driver, wait, base, shots):
+    home(driver, wait, base, shots)
+    query_from_card(driver, wait, base, shots)
+    metadata_from_card(driver, wait, base, shots)
+    object_page(driver, wait, base, shots)
+
+
 def run(base, shots):
-    driver = browser()
-    wait = WebDriverWait(driver, 30)
-    try:
-        home(driver, wait, base, shots)
-        query_from_card(driver, wait, base, shots)
-        metadata_from_card(driver, wait, base, shots)
-        object_page(driver, wait, base, shots)
-    except (Failure, NoSuchElementException) as e:
-        driver.save_screenshot(os.path.join(shots, "metadata-failure.png"))
-        detail = e.msg if isinstance(e, NoSuchElementException) else str(e)
-        print(f"FAIL: {detail} (at {driver.current_url}; screenshot {os.path.join(shots, 'metadata-failure.png')};"
-              f" console: {console_errors(driver)})", file=sys.stderr)
-        return 1
-    finally:
-        driver.quit()
-    return 0
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", required=True, help="the archive's base URL, e.g. http://localhost:8080")
-    parser.add_argument("--screenshots", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                                              "../../../target/browser-screenshots"))
-    args = parser.parse_args()
-    shots = os.path.abspath(args.screenshots)
-    os.makedirs(shots, exist_ok=True)
-    started = time.monotonic()
-    status = run(args.base.rstrip("/"), shots)
-    if status == 0:
-        print(f"metadata pages: all checks passed in {time.monotonic() - started:.0f} s; screenshots in {shots}")
-    return status
+    return session("metadata", shots, lambda driver, wait: steps(driver, wait, base, shots), console_errors)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(__doc__, run, "metadata pages"))

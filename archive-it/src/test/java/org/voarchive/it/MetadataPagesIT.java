@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -52,13 +53,9 @@ class MetadataPagesIT {
         return lines;
     }
 
+    /** The first groups of the pattern's matches. */
     private static Set<String> all(Pattern pattern, String html) {
-        Set<String> found = new TreeSet<>();
-        Matcher m = pattern.matcher(html);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
+        return pattern.matcher(html).results().map(r -> r.group(1)).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test

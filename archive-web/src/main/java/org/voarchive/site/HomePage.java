@@ -66,13 +66,7 @@ final class HomePage {
 
     /** One card per collection: title, description, DOI, tables and rows, Query and Metadata. */
     private static void collections(StringBuilder html, String base, List<PublishedMetadata.Schema> schemas) {
-        html.append("<section aria-labelledby=\"collections-heading\">\n<h2 id=\"collections-heading\">Data collections</h2>\n");
-        if (schemas == null) {
-            html.append("<p>The collections are unavailable: the database cannot be reached.</p>\n</section>\n");
-            return;
-        }
-        if (schemas.isEmpty()) {
-            html.append("<p>No collections are published yet.</p>\n</section>\n");
+        if (!section(html, "collections", "Data collections", schemas)) {
             return;
         }
         html.append("<div class=\"cards\">\n");
@@ -108,15 +102,9 @@ final class HomePage {
 
     /** Every table, with its landing page and row count (data-rows: -1 when not counted yet). */
     private static void tables(StringBuilder html, String base, List<PublishedMetadata.Schema> schemas) {
-        html.append("<section aria-labelledby=\"tables-heading\">\n<h2 id=\"tables-heading\">Tables</h2>\n");
         List<PublishedMetadata.Table> tables = schemas == null ? null
             : schemas.stream().flatMap(s -> s.tables().stream()).toList();
-        if (tables == null) {
-            html.append("<p>The table list is unavailable: the database cannot be reached.</p>\n</section>\n");
-            return;
-        }
-        if (tables.isEmpty()) {
-            html.append("<p>No tables are published yet.</p>\n</section>\n");
+        if (!section(html, "tables", "Tables", tables)) {
             return;
         }
         html.append("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"tables-heading\">\n")
@@ -131,6 +119,25 @@ final class HomePage {
                 .append(Html.escape(t.title() != null ? t.title() : t.description())).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</div>\n</section>\n");
+    }
+
+    /**
+     * A section's start (its heading's id is {@code id}-heading); if there is nothing to list, also why and its
+     * end.
+     *
+     * @param items null when the database could not be read
+     * @return whether the items follow
+     */
+    private static boolean section(StringBuilder html, String id, String title, List<?> items) {
+        html.append("<section aria-labelledby=\"").append(id).append("-heading\">\n<h2 id=\"").append(id)
+            .append("-heading\">").append(title).append("</h2>\n");
+        String what = title.toLowerCase(Locale.ROOT);
+        String none = items == null ? "The " + what + " are unavailable: the database cannot be reached."
+            : items.isEmpty() ? "No " + what + " are published yet." : null;
+        if (none != null) {
+            html.append("<p>").append(none).append("</p>\n</section>\n");
+        }
+        return none == null;
     }
 
     /** The VO services with their URLs: TAP, a cone search per table that has a usable one, DataLink, OAI-PMH. */

@@ -82,7 +82,7 @@ class LandingPageHtmlTest {
             "<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\"><a href=\"https://a.org/\">Data collections</a> \u203a "
                 + "<a href=\"https://a.org/landing/demo\">demo</a> \u203a <span aria-current=\"page\">demo.plates</span></nav>",
             "<a href=\"https://a.org/datalink/links?ID=demo.plates\">The links as a DataLink VOTable</a>")) {
-            assertTrue(html.contains(expected), expected + " in " + html);
+            PageChecks.assertContains(html, expected);
         }
         assertFalse(html.contains("id=\"preview\""), "a table shows no previews");
         PageChecks.assertNoInlineScriptOrStyle(html);
