@@ -15,56 +15,17 @@ Screenshots of each step go to --screenshots (and one of the page as it was when
 Usage: python3 query_page.py --base http://localhost:8080 [--screenshots DIR]
 Exits non-zero at the first failed check.
 """
-import argparse
-import csv
-import io
 import os
 import sys
-import tempfile
-import time
-import urllib.parse
-import urllib.request
 
-from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+
+from chromium import check, main, session, tap_rows
 
 GOOD = ["SELECT TOP 5 hr, name, vmag", "FROM demo.bsc5", "WHERE vmag < 1", "ORDER BY vmag"]
 BAD_COLUMN = "nosuchcolumn"
 BAD = ["SELECT TOP 5 hr, name", "FROM demo.bsc5", f"WHERE {BAD_COLUMN} > 1"]
-
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
-def browser(base):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--window-size=1366,900", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--lang=en-US",
-                     f"--user-data-dir={tempfile.mkdtemp(prefix='query-page-chromium-')}"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    # the driver of Debian's package, named explicitly: Selenium must not look for (or fetch) another one
-    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
-
-
-def tap_rows(base, adql):
-    """The rows TAP sync gives for the query, as text (CSV), asked without the page."""
-    body = urllib.parse.urlencode({"LANG": "ADQL", "RESPONSEFORMAT": "csv", "QUERY": adql}).encode()
-    with urllib.request.urlopen(base + "/tap/sync", body, timeout=60) as response:
-        rows = list(csv.reader(io.StringIO(response.read().decode("utf-8"))))
-    return rows[0], rows[1:]
 
 
 def type_query(driver, lines):
@@ -92,114 +53,91 @@ def console_errors(driver):
                                               "status of 400 (Bad Request)")]
 
 
+def steps(driver, wait, base, shots):
+    driver.get(base + "/query")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cm-editor .cm-content"))
+    check(not driver.find_element(By.ID, "query").is_displayed(), "the text area gives way to the editor")
+    content = driver.find_element(By.CSS_SELECTOR, ".cm-content")
+    check(content.get_attribute("aria-labelledby") == "query-label", "the editor is labelled by 'ADQL query'")
+    check(driver.find_element(By.ID, "query-label").text == "ADQL query", "the label's text")
+    # the initial query is checked without typing anything
+    wait.until(lambda d: "valid ADQL" in d.find_element(By.ID, "check-status").text)
+
+    # keyboard: Tab leaves the editor for the Run button (no focus trap)
+    content.click()
+    content.send_keys(Keys.TAB)
+    check(driver.switch_to.active_element.get_attribute("id") == "run",
+          f"Tab from the editor reaches Run, not {driver.switch_to.active_element.tag_name}")
+
+    # a good query, run with Ctrl+Enter: the table holds exactly TAP's rows
+    content = type_query(driver, GOOD)
+    check(editor_lines(driver)[0] == GOOD[0], f"the typed query is in the editor: {editor_lines(driver)}")
+    wait.until(lambda d: "valid ADQL" in d.find_element(By.ID, "check-status").text)
+    content.send_keys(Keys.CONTROL, Keys.ENTER)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#result-table tbody tr"))
+    header, expected = tap_rows(base, "\n".join(editor_lines(driver)))
+    check(len(expected) == 5, f"TAP gives the five brightest stars: {expected}")
+    shown_header = [th.text.split(" [")[0] for th in driver.find_elements(By.CSS_SELECTOR, "#result-table thead th")]
+    check(shown_header == header, f"the page's columns {shown_header} are TAP's {header}")
+    shown = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")]
+             for tr in driver.find_elements(By.CSS_SELECTOR, "#result-table tbody tr")]
+    check(shown == expected, f"the page's rows {shown} are TAP's {expected}")
+    check(expected[0][0] == "2491", f"Sirius (HR 2491) is first: {expected[0]}")
+    status = driver.find_element(By.ID, "run-status").text
+    check(status.startswith("5 rows"), f"the run status counts the rows: {status!r}")
+    check("[mag]" in driver.find_element(By.CSS_SELECTOR, "#result-table thead").text, "units in the header")
+    driver.save_screenshot(os.path.join(shots, "query-results.png"))
+    print(f"ok: Ctrl+Enter ran the query; the page shows TAP's {len(shown)} rows ({shown[0]} first)")
+
+    # completion of the caller's tables from VOSI tables
+    content = type_query(driver, ["SELECT * FROM demo.bs"])
+    content.send_keys(Keys.CONTROL, Keys.SPACE)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cm-tooltip-autocomplete li"))
+    options = [o.text for o in driver.find_elements(By.CSS_SELECTOR, ".cm-tooltip-autocomplete li")]
+    check(any(o.startswith("bsc5") for o in options), f"demo.bs completes to bsc5: {options}")
+    driver.save_screenshot(os.path.join(shots, "query-completion.png"))
+    content.send_keys(Keys.ESCAPE)
+    print(f"ok: completion offers {options}")
+
+    # a bad column on line 3: marked where the archive's check says, while typing, before any run
+    type_query(driver, BAD)
+    lines = editor_lines(driver)
+    line = next(i for i, text in enumerate(lines) if BAD_COLUMN in text) + 1
+    column = lines[line - 1].index(BAD_COLUMN) + 1
+    check(line == 3, f"the bad column is on line 3: {lines}")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cm-lintRange-error"))
+    marks = driver.find_elements(By.CSS_SELECTOR, ".cm-lintRange-error")
+    check([m.text for m in marks] == [BAD_COLUMN], f"exactly the bad column is marked: {[m.text for m in marks]}")
+    marked_line = marks[0].find_element(
+        By.XPATH, "./ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' cm-line ')]")
+    check(driver.find_elements(By.CSS_SELECTOR, ".cm-content .cm-line").index(marked_line) == line - 1,
+          "the mark is on line 3")
+    check_status = driver.find_element(By.ID, "check-status")
+    check(check_status.text.startswith(f"Line {line}, column {column}: ") and BAD_COLUMN in check_status.text,
+          f"the status says where: {check_status.text!r} (expected line {line}, column {column})")
+    check("error" in check_status.get_attribute("class"), "the status is shown as an error")
+    check(driver.find_elements(By.CSS_SELECTOR, ".cm-gutter-lint .cm-lint-marker-error"), "a marker in the gutter")
+    driver.save_screenshot(os.path.join(shots, "query-error-marked.png"))
+    print(f"ok: the unknown column is marked at line {line}, column {column}: {check_status.text!r}")
+
+    # Run anyway (the button): the DALI error's message, in words, not the XML document
+    driver.find_element(By.ID, "run").click()
+    wait.until(lambda d: "error" in d.find_element(By.ID, "run-status").get_attribute("class"))
+    message = driver.find_element(By.ID, "run-status").text
+    check(message.startswith("The query failed: ") and BAD_COLUMN in message, f"the TAP error: {message!r}")
+    check("<" not in message and "VOTABLE" not in message, f"no XML in the message: {message!r}")
+    check(not driver.find_elements(By.CSS_SELECTOR, "#result-table"), "the old rows are gone")
+    driver.save_screenshot(os.path.join(shots, "query-error-run.png"))
+    print(f"ok: Run shows the service's message: {message!r}")
+
+    errors = console_errors(driver)
+    check(not errors, f"no errors in the browser console (CSP violations, scripts): {errors}")
+    print("ok: no console errors under the page's Content-Security-Policy")
+
+
 def run(base, shots):
-    driver = browser(base)
-    wait = WebDriverWait(driver, 30)
-    try:
-        driver.get(base + "/query")
-        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cm-editor .cm-content"))
-        check(not driver.find_element(By.ID, "query").is_displayed(), "the text area gives way to the editor")
-        content = driver.find_element(By.CSS_SELECTOR, ".cm-content")
-        check(content.get_attribute("aria-labelledby") == "query-label", "the editor is labelled by 'ADQL query'")
-        check(driver.find_element(By.ID, "query-label").text == "ADQL query", "the label's text")
-        # the initial query is checked without typing anything
-        wait.until(lambda d: "valid ADQL" in d.find_element(By.ID, "check-status").text)
-
-        # keyboard: Tab leaves the editor for the Run button (no focus trap)
-        content.click()
-        content.send_keys(Keys.TAB)
-        check(driver.switch_to.active_element.get_attribute("id") == "run",
-              f"Tab from the editor reaches Run, not {driver.switch_to.active_element.tag_name}")
-
-        # a good query, run with Ctrl+Enter: the table holds exactly TAP's rows
-        content = type_query(driver, GOOD)
-        check(editor_lines(driver)[0] == GOOD[0], f"the typed query is in the editor: {editor_lines(driver)}")
-        wait.until(lambda d: "valid ADQL" in d.find_element(By.ID, "check-status").text)
-        content.send_keys(Keys.CONTROL, Keys.ENTER)
-        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#result-table tbody tr"))
-        header, expected = tap_rows(base, "\n".join(editor_lines(driver)))
-        check(len(expected) == 5, f"TAP gives the five brightest stars: {expected}")
-        shown_header = [th.text.split(" [")[0] for th in driver.find_elements(By.CSS_SELECTOR, "#result-table thead th")]
-        check(shown_header == header, f"the page's columns {shown_header} are TAP's {header}")
-        shown = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")]
-                 for tr in driver.find_elements(By.CSS_SELECTOR, "#result-table tbody tr")]
-        check(shown == expected, f"the page's rows {shown} are TAP's {expected}")
-        check(expected[0][0] == "2491", f"Sirius (HR 2491) is first: {expected[0]}")
-        status = driver.find_element(By.ID, "run-status").text
-        check(status.startswith("5 rows"), f"the run status counts the rows: {status!r}")
-        check("[mag]" in driver.find_element(By.CSS_SELECTOR, "#result-table thead").text, "units in the header")
-        driver.save_screenshot(os.path.join(shots, "query-results.png"))
-        print(f"ok: Ctrl+Enter ran the query; the page shows TAP's {len(shown)} rows ({shown[0]} first)")
-
-        # completion of the caller's tables from VOSI tables
-        content = type_query(driver, ["SELECT * FROM demo.bs"])
-        content.send_keys(Keys.CONTROL, Keys.SPACE)
-        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cm-tooltip-autocomplete li"))
-        options = [o.text for o in driver.find_elements(By.CSS_SELECTOR, ".cm-tooltip-autocomplete li")]
-        check(any(o.startswith("bsc5") for o in options), f"demo.bs completes to bsc5: {options}")
-        driver.save_screenshot(os.path.join(shots, "query-completion.png"))
-        content.send_keys(Keys.ESCAPE)
-        print(f"ok: completion offers {options}")
-
-        # a bad column on line 3: marked where the archive's check says, while typing, before any run
-        type_query(driver, BAD)
-        lines = editor_lines(driver)
-        line = next(i for i, text in enumerate(lines) if BAD_COLUMN in text) + 1
-        column = lines[line - 1].index(BAD_COLUMN) + 1
-        check(line == 3, f"the bad column is on line 3: {lines}")
-        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cm-lintRange-error"))
-        marks = driver.find_elements(By.CSS_SELECTOR, ".cm-lintRange-error")
-        check([m.text for m in marks] == [BAD_COLUMN], f"exactly the bad column is marked: {[m.text for m in marks]}")
-        marked_line = marks[0].find_element(
-            By.XPATH, "./ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' cm-line ')]")
-        check(driver.find_elements(By.CSS_SELECTOR, ".cm-content .cm-line").index(marked_line) == line - 1,
-              "the mark is on line 3")
-        check_status = driver.find_element(By.ID, "check-status")
-        check(check_status.text.startswith(f"Line {line}, column {column}: ") and BAD_COLUMN in check_status.text,
-              f"the status says where: {check_status.text!r} (expected line {line}, column {column})")
-        check("error" in check_status.get_attribute("class"), "the status is shown as an error")
-        check(driver.find_elements(By.CSS_SELECTOR, ".cm-gutter-lint .cm-lint-marker-error"), "a marker in the gutter")
-        driver.save_screenshot(os.path.join(shots, "query-error-marked.png"))
-        print(f"ok: the unknown column is marked at line {line}, column {column}: {check_status.text!r}")
-
-        # Run anyway (the button): the DALI error's message, in words, not the XML document
-        driver.find_element(By.ID, "run").click()
-        wait.until(lambda d: "error" in d.find_element(By.ID, "run-status").get_attribute("class"))
-        message = driver.find_element(By.ID, "run-status").text
-        check(message.startswith("The query failed: ") and BAD_COLUMN in message, f"the TAP error: {message!r}")
-        check("<" not in message and "VOTABLE" not in message, f"no XML in the message: {message!r}")
-        check(not driver.find_elements(By.CSS_SELECTOR, "#result-table"), "the old rows are gone")
-        driver.save_screenshot(os.path.join(shots, "query-error-run.png"))
-        print(f"ok: Run shows the service's message: {message!r}")
-
-        errors = console_errors(driver)
-        check(not errors, f"no errors in the browser console (CSP violations, scripts): {errors}")
-        print("ok: no console errors under the page's Content-Security-Policy")
-    except (Failure, TimeoutException) as e:
-        driver.save_screenshot(os.path.join(shots, "query-failure.png"))
-        detail = str(e) or "timed out waiting for the page"
-        print(f"FAIL: {detail} (screenshot {os.path.join(shots, 'query-failure.png')}; console: "
-              f"{console_errors(driver)})", file=sys.stderr)
-        return 1
-    finally:
-        driver.quit()
-    return 0
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", required=True, help="the archive's base URL, e.g. http://localhost:8080")
-    parser.add_argument("--screenshots", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                                              "../../../target/browser-screenshots"))
-    args = parser.parse_args()
-    shots = os.path.abspath(args.screenshots)
-    os.makedirs(shots, exist_ok=True)
-    started = time.monotonic()
-    status = run(args.base.rstrip("/"), shots)
-    if status == 0:
-        print(f"query page: all checks passed in {time.monotonic() - started:.0f} s; screenshots in {shots}")
-    return status
+    return session("query", shots, lambda driver, wait: steps(driver, wait, base, shots), console_errors)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(__doc__, run, "query page"))

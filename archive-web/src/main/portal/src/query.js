@@ -11,6 +11,7 @@ import { adqlLinter } from "./check.js";
 import { errorRange, positionInMessage } from "./position.js";
 import { describe, showResult } from "./results.js";
 import { loadNamespace, runQuery } from "./tap.js";
+import { tableQuery } from "./prefill.js";
 
 const page = document.getElementById("query-page");
 const form = document.getElementById("query-form");
@@ -34,8 +35,9 @@ const runKeys = [
   { key: "Mod-Enter", run: () => (run(), true) }, // Cmd+Enter on a Mac
 ];
 
+// a table named in the address (the Query buttons of the home and landing pages) starts with a query on it
 const view = new EditorView({
-  doc: textarea.value,
+  doc: tableQuery(window.location.search) ?? textarea.value,
   extensions: [
     basicSetup, // no Tab binding: Tab still leaves the editor, as keyboard users expect
     Prec.highest(keymap.of(runKeys)), // before basicSetup's Mod-Enter (insert a blank line)

@@ -74,7 +74,7 @@ public class DataCiteRecords {
             r.titles.add(new DataCiteResource.Title(p.id(), "AlternativeTitle"));
         }
         r.publisher = new DataCiteResource.Publisher(p.publisher());
-        r.publicationYear = Integer.toString((p.issued() != null ? p.issued() : java.time.LocalDate.now()).getYear());
+        r.publicationYear = Integer.toString(p.publicationYear());
         r.resourceType = new DataCiteResource.ResourceType("Dataset", switch (p.kind()) {
             case "schema" -> "Database schema";
             case "table" -> "Table";

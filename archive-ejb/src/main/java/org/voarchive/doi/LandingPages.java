@@ -80,11 +80,11 @@ public class LandingPages {
     private Optional<LandingPage> metadataPage(String id, List<Link> links, LinkContext context) {
         for (PublishedMetadata.Schema s : context.metadata().schemas()) {
             if (s.name().equals(id)) {
-                return Optional.of(page(id, "schema", s.title(), s.description(), s.publication(), links));
+                return Optional.of(page(id, "schema", s.title(), s.description(), s.publication(), links, s, null));
             }
             for (PublishedMetadata.Table t : s.tables()) {
                 if (t.qualifiedName().equals(id)) {
-                    return Optional.of(page(id, "table", t.title(), t.description(), t.publication(), links));
+                    return Optional.of(page(id, "table", t.title(), t.description(), t.publication(), links, null, t));
                 }
             }
         }
@@ -117,10 +117,10 @@ public class LandingPages {
             }
             return new LandingPage(id, "object", url(id), id + " (" + t.title() + ")", description, null, doi,
                 t.licenseSpdx(), t.licenseLabel(), t.licenseUrl(), t.creators(), t.contributors(), related, site.publisher(),
-                issued, updated, links, t.version());
+                issued, updated, links, t.version(), null, t.table());
         }
         return new LandingPage(id, "object", url(id), id, description, null, doi, null, null, null, List.of(),
-            List.of(), List.of(), site.publisher(), issued, updated, links, null);
+            List.of(), List.of(), site.publisher(), issued, updated, links, null, null, null);
     }
 
     /**
@@ -147,14 +147,14 @@ public class LandingPages {
         return rows;
     }
 
-    /** A schema's or table's page. */
+    /** A schema's or table's page, with the snapshot's entry for it (the other null). */
     private LandingPage page(String id, String kind, String title, String description, PublishedMetadata.Publication p,
-                             List<Link> links) {
+                             List<Link> links, PublishedMetadata.Schema schema, PublishedMetadata.Table table) {
         Credits c = p.credits();
         return new LandingPage(id, kind, url(id), title == null ? id : title, description, p.longDescription(), p.doi(),
             p.licenseSpdx(), p.licenseLabel() != null ? p.licenseLabel() : p.licenseSpdx(), p.licenseUrl(), c.creators(),
             c.contributors(), c.relatedIdentifiers(), site.publisher(), p.created(), p.updated(),
-            links, c.resourceVersion());
+            links, c.resourceVersion(), schema, table);
     }
 
     private String url(String id) {

@@ -1,5 +1,5 @@
 /**
  * DOIs: landing pages and DataCite 4.5 records built from the published metadata and the datalinks (one
- * source for both), registration with DataCite where configured, and the DOI records as an OAI-PMH record source.
+ * source for both, which also says how to cite: DataCite's text form and BibTeX), registration with DataCite where configured, and the DOI records as an OAI-PMH record source.
  */
 package org.voarchive.doi;

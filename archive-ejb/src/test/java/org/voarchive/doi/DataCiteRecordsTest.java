@@ -26,7 +26,7 @@ class DataCiteRecordsTest {
             List.of(new Credits.Contribution("DataCurator", new Credits.Agent("Archive team", "Organizational", null, null,
                 null, List.of()))),
             List.of(new Credits.RelatedIdentifier("2101.00001", "arXiv", "IsDescribedBy", "Text")), "Demo site",
-            LocalDate.of(2024, 5, 1), LocalDate.of(2025, 1, 2), links, "DR1");
+            LocalDate.of(2024, 5, 1), LocalDate.of(2025, 1, 2), links, "DR1", null, null);
     }
 
     @Test

@@ -135,7 +135,9 @@ class DatalinkIT {
         assertEquals(3, schema.size(), "an ISBN has no resolver: no link: " + schema);
         String landing = new String(Archive.get("/landing/it_dl").body(), StandardCharsets.UTF_8);
         assertTrue(landing.contains("https://doi.org/10.5072/it-dl") && landing.contains("Doe, Jane"), landing);
-        assertTrue(landing.contains("<p class=\"citation\">Doe, Jane: it_dl. "), landing);
+        // DataCite's recommended form: Creators (PublicationYear): Title. ...
+        assertTrue(landing.matches("(?s).*<p class=\"citation\" id=\"citation\">Doe, Jane \\(\\d{4}\\): it_dl\\. .*"),
+            landing);
         String table = new String(Archive.get("/landing/demo.plates").body(), StandardCharsets.UTF_8);
         assertTrue(table.contains("10.5072/voarchive.demo.plates"), table);
         String plate = new String(Archive.get("/landing/P0001").body(), StandardCharsets.UTF_8);

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public class Assets {
 
     /** The assets' path below the application's root. */
-    static final String PATH = "portal/assets";
+    static final String PATH = org.voarchive.site.PageLayout.ASSETS;
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,40}\\.(js|css|txt)");
     private static final Map<String, String> TYPES = Map.of(

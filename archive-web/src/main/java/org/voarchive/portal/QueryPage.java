@@ -1,6 +1,9 @@
 package org.voarchive.portal;
 
+import java.util.List;
 import org.voarchive.site.Html;
+import org.voarchive.site.PageLayout;
+import org.voarchive.site.PagePolicy;
 
 /**
  * The ADQL query page. Without scripts it is a plain form that posts to {@code /tap/sync}; the bundled script
@@ -26,14 +29,7 @@ final class QueryPage {
      */
     static String render(String root, String siteName, PagePolicy policy) {
         String r = Html.escape(root);
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            + "<title>ADQL query \u2013 " + Html.escape(siteName) + "</title>\n"
-            + "<link rel=\"icon\" href=\"data:,\">\n" // no icon: and no request for /favicon.ico either
-            + "<link rel=\"stylesheet\" href=\"" + r + Assets.PATH + "/query.css\">\n"
-            + "<script defer src=\"" + r + Assets.PATH + "/query.js\"></script>\n"
-            + "</head>\n<body>\n"
-            + "<header class=\"site\"><a href=\"" + r + "\">" + Html.escape(siteName) + "</a></header>\n"
+        return PageLayout.start(root, "ADQL query", siteName, "", List.of("query.css"), List.of("query.js"))
             + "<main id=\"query-page\" data-tap-sync=\"" + r + "tap/sync\" data-tap-tables=\"" + r + "tap/tables\""
             + " data-check=\"" + r + AdqlCheckResource.PATH + "\" data-maxrec=\"" + MAXREC + "\""
             + " data-style-nonce=\"" + Html.escape(policy.nonce()) + "\""
@@ -57,6 +53,6 @@ final class QueryPage {
             + "<h2 id=\"result-heading\">Result</h2>\n"
             + "<p id=\"run-status\" role=\"status\">No query has run yet.</p>\n"
             + "<div id=\"result\" class=\"result\"></div>\n"
-            + "</section>\n</main>\n</body>\n</html>\n";
+            + "</section>\n</main>\n" + PageLayout.end();
     }
 }

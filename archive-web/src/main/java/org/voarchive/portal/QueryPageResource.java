@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.voarchive.site.PageLayout;
+import org.voarchive.site.PagePolicy;
 import org.voarchive.site.SiteIdentity;
 
 /** The ADQL query page ({@code /query}), under its Content-Security-Policy. */
@@ -22,11 +24,7 @@ public class QueryPageResource {
 
     @GET
     public Response get() {
-        PagePolicy policy = PagePolicy.fresh();
-        return Response.ok(QueryPage.render(uri.getBaseUri().getRawPath(), site.name(), policy), "text/html;charset=UTF-8")
-            .header("Content-Security-Policy", policy.header())
-            .header("X-Content-Type-Options", "nosniff")
-            .header("Cache-Control", "no-store") // the nonce is fresh for every response
-            .build();
+        PagePolicy policy = PagePolicy.fresh(); // the editor's style elements need their nonce
+        return PageLayout.response(QueryPage.render(uri.getBaseUri().getRawPath(), site.name(), policy), policy);
     }
 }

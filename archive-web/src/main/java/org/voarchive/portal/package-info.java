@@ -1,7 +1,9 @@
 /**
  * The portal: the archive's pages for people in a browser, built on its own public interfaces (the query page
  * runs ADQL through {@code /tap/sync} and completes names from {@code /tap/tables}). It owns the page HTML, the
- * front-end assets the Maven build bundles from {@code src/main/portal} into the WAR and serves at stable paths,
- * the pages' Content-Security-Policy, and the JSON helpers the pages call (the ADQL check).
+ * front-end assets the Maven build bundles from {@code src/main/portal} into the WAR and serves at stable paths
+ * (also the look and script every page shares, site.css and site.js), and the JSON helpers the pages call (the
+ * ADQL check). The layout and Content-Security-Policy all pages share are {@code site.PageLayout} and
+ * {@code site.PagePolicy}.
  */
 package org.voarchive.portal;

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Level;
@@ -26,17 +28,19 @@ public class HomeResource {
     @Inject
     PublishedMetadataCache metadata;
 
+    @Context
+    UriInfo uri;
+
     @GET
-    @Produces("text/html;charset=UTF-8")
-    public String get() {
-        List<PublishedMetadata.Table> tables;
+    public Response get() {
+        List<PublishedMetadata.Schema> schemas;
         try {
             // what anyone may see, whoever asks: the page is the same for all
-            tables = metadata.get(Caller.ANONYMOUS).tables();
+            schemas = metadata.get(Caller.ANONYMOUS).schemas();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Cannot list published tables: " + e.getMessage());
-            tables = null;
+            schemas = null;
         }
-        return HomePage.render(site, tables);
+        return PageLayout.response(HomePage.render(site, uri.getBaseUri().getRawPath(), schemas), PagePolicy.NO_INLINE);
     }
 }

@@ -16,7 +16,7 @@ class AssetsTest {
         Assets.Asset script = assets.get("query.js").orElseThrow();
         assertEquals("text/javascript;charset=UTF-8", script.type());
         assertTrue(script.bytes().length > 10_000, "CodeMirror is in the bundle");
-        assertTrue(new String(script.bytes(), StandardCharsets.UTF_8).startsWith("/* ADQL query page"));
+        assertTrue(new String(script.bytes(), StandardCharsets.UTF_8).startsWith("/* The VO Archive Server's pages"));
         assertEquals("text/css;charset=UTF-8", assets.get("query.css").orElseThrow().type());
         String licences = new String(assets.get("licenses.txt").orElseThrow().bytes(), StandardCharsets.UTF_8);
         assertTrue(licences.contains("@codemirror/view") && licences.contains("MIT"), licences);
