@@ -66,6 +66,7 @@ public class AsyncQuery implements JobExecutor {
                 throw new JobFailure(query.failureIsClients() ? ErrorType.FATAL : ErrorType.TRANSIENT,
                     "the query failed after the first rows: " + failure.get());
             }
+            context.progress(rows(query.rowsDelivered(), query.overflowed()), true);
             return List.of(new JobResult(RESULT, file, query.contentType(), size));
         } catch (DaliException e) {
             throw new JobFailure(e.clientError() ? ErrorType.FATAL : ErrorType.TRANSIENT, e.getMessage());
@@ -74,6 +75,14 @@ public class AsyncQuery implements JobExecutor {
         } catch (IOException e) {
             throw new JobFailure(ErrorType.TRANSIENT, "the result could not be written: " + e.getMessage());
         }
+    }
+
+    /**
+     * What the job's progress says of its result once written: its rows, and whether MAXREC cut it. The job
+     * document shows it in jobInfo, so a client (the portal's Jobs page) knows the rows without reading the result.
+     */
+    static String rows(long rows, boolean overflowed) {
+        return rows + (rows == 1 ? " row" : " rows") + (overflowed ? " (MAXREC reached: the query has more)" : "");
     }
 
     private static DaliParameters parameters(Job job) {

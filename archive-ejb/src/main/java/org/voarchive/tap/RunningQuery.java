@@ -71,6 +71,16 @@ public final class RunningQuery implements AutoCloseable {
         return table.failure() != null && DatabaseErrors.classify(table.failure()) == DatabaseErrors.Verdict.CLIENT;
     }
 
+    /** The rows written so far: after {@link #writeTo}, the result's. */
+    public long rowsDelivered() {
+        return table.rowsDelivered();
+    }
+
+    /** Whether MAXREC cut the result (complete only after {@link #writeTo}). */
+    public boolean overflowed() {
+        return table.status() == ResultTable.Status.OVERFLOW;
+    }
+
     /** Streams the result and closes the query. */
     public void writeTo(OutputStream out) throws IOException {
         try {

@@ -71,19 +71,21 @@ public class JobStore {
     }
 
     /**
-     * The job list of one owner (null: anonymous jobs), newest first, as UWS 1.1 section 2.2.2.1 filters it.
+     * The job list of one owner (null: anonymous jobs), newest first, as UWS 1.1 section 2.2.2.1 filters it. Only
+     * the columns a jobref shows are read: loading whole jobs would also load each one's parameters, results and
+     * phase history, three queries a job (a thousand jobs took 0.3 to 0.4 s; this takes a few milliseconds).
      *
      * @param phases empty for every phase but ARCHIVED
      * @param after  jobs created after this instant only, or null
      * @param last   the most recent this many only
      */
-    public List<Job> list(String jobList, String owner, Collection<ExecutionPhase> phases, Instant after, int last) {
-        String jpql = "SELECT j FROM Job j WHERE j.jobList = :list AND "
+    public List<ListedJob> list(String jobList, String owner, Collection<ExecutionPhase> phases, Instant after, int last) {
+        String jpql = "SELECT j.id, j.phase, j.runId, j.ownerId, j.creationTime FROM Job j WHERE j.jobList = :list AND "
             + (owner == null ? "j.ownerId IS NULL" : "j.ownerId = :owner")
             + (phases.isEmpty() ? " AND j.phase <> :archived" : " AND j.phase IN :phases")
             + (after == null ? "" : " AND j.creationTime > :after")
             + " ORDER BY j.creationTime DESC, j.id";
-        TypedQuery<Job> q = em.createQuery(jpql, Job.class).setParameter("list", jobList).setMaxResults(last);
+        TypedQuery<Object[]> q = em.createQuery(jpql, Object[].class).setParameter("list", jobList).setMaxResults(last);
         if (owner != null) {
             q.setParameter("owner", owner);
         }
@@ -95,7 +97,8 @@ public class JobStore {
         if (after != null) {
             q.setParameter("after", after);
         }
-        return q.getResultList();
+        return q.getResultList().stream().map(row -> new ListedJob((String) row[0], (ExecutionPhase) row[1],
+            (String) row[2], (String) row[3], (Instant) row[4])).toList();
     }
 
     /**

@@ -81,7 +81,12 @@ class UwsDocumentsTest {
 
     @Test
     void jobLists() throws Exception {
-        assertValid(xml(UwsDocuments.list(List.of(job(null), job("bob")), URL)), "jobs");
+        Job mine = job("bob");
+        mine.setRunId("first & <last>");
+        String doc = xml(UwsDocuments.list(List.of(ListedJob.of(job(null)), ListedJob.of(mine)), URL));
+        assertValid(doc, "jobs");
+        assertTrue(doc.contains("<uws:runId>first &amp; &lt;last&gt;</uws:runId>"), doc);
+        assertTrue(doc.contains("<uws:ownerId>bob</uws:ownerId>"), doc);
         assertValid(xml(UwsDocuments.list(List.of(), URL)), "jobs");
     }
 }

@@ -134,7 +134,7 @@ public abstract class UwsResource {
             last = Math.min(last, positiveInt("LAST", lastValue.get()));
         }
         String caller = caller().user();
-        List<Job> jobs = caller == null && settings.anonymousJobs() != UwsSettings.AnonymousJobs.LISTED
+        List<ListedJob> jobs = caller == null && settings.anonymousJobs() != UwsSettings.AnonymousJobs.LISTED
             ? List.of() : store.list(jobList(), caller, phases, after, last);
         return Response.ok(UwsXml.toBytes(UwsDocuments.list(jobs, listUrl())), XML).build();
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.voarchive.uws.Job;
 import org.voarchive.uws.JobParameter;
 import org.voarchive.uws.JobResult;
+import org.voarchive.uws.ListedJob;
 
 /** The UWS documents of stored jobs; links are absolute, under the job list's URL. */
 public final class UwsDocuments {
@@ -51,9 +52,9 @@ public final class UwsDocuments {
     }
 
     /** @param listUrl the job list's URL, e.g. .../tap/async */
-    public static JobList list(List<Job> jobs, String listUrl) {
+    public static JobList list(List<ListedJob> jobs, String listUrl) {
         JobList list = new JobList();
-        for (Job job : jobs) {
+        for (ListedJob job : jobs) {
             JobList.JobRef ref = new JobList.JobRef();
             ref.id = job.id();
             ref.href = listUrl + "/" + job.id();
