@@ -18,7 +18,7 @@ if (!outdir) {
 await mkdir(outdir, { recursive: true });
 
 const result = await esbuild.build({
-  entryPoints: ["src/query.js", "src/query.css", "src/site.js", "src/site.css"],
+  entryPoints: ["src/query.js", "src/query.css", "src/site.js", "src/site.css", "src/jobs.js", "src/jobs.css"],
   outdir,
   bundle: true,
   minify: true,

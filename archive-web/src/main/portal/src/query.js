@@ -12,6 +12,7 @@ import { errorRange, positionInMessage } from "./position.js";
 import { describe, showResult } from "./results.js";
 import { loadNamespace, runQuery } from "./tap.js";
 import { tableQuery } from "./prefill.js";
+import { jobControls } from "./run-job.js";
 
 const page = document.getElementById("query-page");
 const form = document.getElementById("query-form");
@@ -53,6 +54,9 @@ textarea.hidden = true;
 textarea.after(view.dom);
 label.addEventListener("click", () => view.focus());
 view.focus();
+// Run as job, and the query of a job the address names (?job=)
+jobControls({ query: () => view.state.doc.toString(), say: (text, isError) => say(runStatus, text, isError),
+  setQuery: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }) });
 
 // completion of the caller's own schemas, tables and columns, once VOSI tables has answered
 loadNamespace(endpoints.tables)

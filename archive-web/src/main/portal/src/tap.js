@@ -66,7 +66,7 @@ export async function loadNamespace(url) {
 }
 
 /** What went wrong, in words: the DALI error document's QUERY_STATUS message, or the body's text. */
-function errorMessage(response, text) {
+export function errorMessage(response, text) {
   const type = response.headers.get("Content-Type") || "";
   if (type.includes("xml")) {
     const doc = new DOMParser().parseFromString(text, "application/xml");

@@ -77,6 +77,15 @@ class UwsDocumentsTest {
         String doc = xml(UwsDocuments.job(job, URL + "/abc123"));
         assertValid(doc, "job");
         assertTrue(doc.contains("<uws:jobInfo>") && doc.contains("<archive:progress>120000 rows loaded</archive:progress>"), doc);
+        assertTrue(doc.indexOf("<archive:queue>short</archive:queue>") < doc.indexOf("<archive:progress>"), doc);
+    }
+
+    @Test
+    void queueIsJobInfo() throws Exception {
+        String doc = xml(UwsDocuments.job(job(null), URL + "/abc123"));
+        assertValid(doc, "job");
+        assertTrue(doc.contains("<uws:jobInfo>") && doc.contains("<archive:queue>short</archive:queue>"), doc);
+        assertTrue(!doc.contains("progress"), "no progress before the job reports any: " + doc);
     }
 
     @Test

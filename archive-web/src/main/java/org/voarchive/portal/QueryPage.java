@@ -28,6 +28,11 @@ final class QueryPage {
      * @param policy   the response's Content-Security-Policy, whose style nonce the editor needs
      */
     static String render(String root, String siteName, PagePolicy policy) {
+        return render(root, siteName, policy, "");
+    }
+
+    /** @param jobControls the controls to run the query as a job ({@link JobControls}), or "" */
+    static String render(String root, String siteName, PagePolicy policy, String jobControls) {
         String r = Html.escape(root);
         return PageLayout.start(root, "ADQL query", siteName, "", List.of("query.css"), List.of("query.js"))
             + "<main id=\"query-page\" data-tap-sync=\"" + r + "tap/sync\" data-tap-tables=\"" + r + "tap/tables\""
@@ -48,6 +53,7 @@ final class QueryPage {
             + "<p id=\"check-status\" class=\"check\" role=\"status\"></p>\n"
             + "<div class=\"actions\"><button type=\"submit\" id=\"run\" aria-keyshortcuts=\"Control+Enter\">Run</button>"
             + " <span class=\"hint\">or <kbd>Ctrl</kbd>+<kbd>Enter</kbd></span></div>\n"
+            + jobControls
             + "</form>\n"
             + "<section class=\"results\" aria-labelledby=\"result-heading\">\n"
             + "<h2 id=\"result-heading\">Result</h2>\n"

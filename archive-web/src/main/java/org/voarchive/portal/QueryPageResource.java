@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.voarchive.site.PageLayout;
 import org.voarchive.site.PagePolicy;
 import org.voarchive.site.SiteIdentity;
+import org.voarchive.uws.UwsSettings;
 
 /** The ADQL query page ({@code /query}), under its Content-Security-Policy. */
 @Path("query")
@@ -19,12 +20,16 @@ public class QueryPageResource {
     @Inject
     SiteIdentity site;
 
+    @Inject
+    UwsSettings uws;
+
     @Context
     UriInfo uri;
 
     @GET
     public Response get() {
         PagePolicy policy = PagePolicy.fresh(); // the editor's style elements need their nonce
-        return PageLayout.response(QueryPage.render(uri.getBaseUri().getRawPath(), site.name(), policy), policy);
+        String root = uri.getBaseUri().getRawPath();
+        return PageLayout.response(QueryPage.render(root, site.name(), policy, JobControls.html(root, uws.queues())), policy);
     }
 }

@@ -64,10 +64,16 @@ public class JobSummary {
 
     JobInfo jobInfo;
 
-    /** The job's progress, in the archive's own namespace (the schema admits any element here). */
-    @XmlType(name = "", propOrder = {"progress"})
+    /**
+     * The queue the job runs in and its progress, in the archive's own namespace (the schema admits any element
+     * here): UWS has no place for either.
+     */
+    @XmlType(name = "", propOrder = {"queue", "progress"})
     @XmlAccessorType(XmlAccessType.FIELD)
     static class JobInfo {
+
+        @XmlElement(namespace = UwsXml.ARCHIVE)
+        String queue;
 
         @XmlElement(namespace = UwsXml.ARCHIVE)
         String progress;

@@ -27,10 +27,9 @@ public final class UwsDocuments {
         s.errorSummary = job.errorType()
             .map(type -> new ErrorSummary(type.xmlName(), true, job.errorMessage()))
             .orElse(null);
-        if (job.progress() != null) {
-            s.jobInfo = new JobSummary.JobInfo();
-            s.jobInfo.progress = job.progress();
-        }
+        s.jobInfo = new JobSummary.JobInfo();
+        s.jobInfo.queue = job.queue();
+        s.jobInfo.progress = job.progress();
         return s;
     }
 

@@ -1,0 +1,43 @@
+package org.voarchive.portal;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.voarchive.site.PageLayout;
+import org.voarchive.site.PagePolicy;
+import org.voarchive.site.SiteIdentity;
+import org.voarchive.uws.UwsSettings;
+import org.voarchive.web.CallerName;
+
+/** The Jobs page ({@code /jobs}): the caller's async TAP jobs, under the pages' Content-Security-Policy. */
+@Path(JobsPageResource.PATH)
+@RequestScoped
+public class JobsPageResource {
+
+    /** The page's path below the application's root. */
+    static final String PATH = "jobs";
+
+    @Inject
+    SiteIdentity site;
+
+    @Inject
+    UwsSettings uws;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public Response get() {
+        String html = JobsPage.render(uri.getBaseUri().getRawPath(), site.name(), CallerName.of(security),
+            uws.maxListed(), uws.anonymousJobs() == UwsSettings.AnonymousJobs.REFUSED);
+        return PageLayout.response(html, PagePolicy.NO_INLINE);
+    }
+}
