@@ -1,7 +1,7 @@
 // Bundles the portal's sources into the assets the WAR serves (portal.Assets): one script and one style
-// sheet per page, minified, for the browsers of the last few years (ES2020), plus licenses.txt with the
-// licence of every package inside the bundles (CodeMirror and its dependencies are MIT: their notices ship
-// with them). Run by the Maven build (archive-web, phase generate-resources) after `npm ci`:
+// sheet per page (query, account), minified, for the browsers of the last few years (ES2020), plus
+// licenses.txt with the licence of every package inside the bundles (CodeMirror and its dependencies are
+// MIT: their notices ship with them). Run by the Maven build (archive-web, phase generate-resources) after `npm ci`:
 //   node build.mjs OUTPUT_DIRECTORY
 // Plain Node 18 (Debian 12's nodejs): no newer language or library features here.
 import * as esbuild from "esbuild";
@@ -16,7 +16,7 @@ if (!outdir) {
 await mkdir(outdir, { recursive: true });
 
 const result = await esbuild.build({
-  entryPoints: ["src/query.js", "src/query.css"],
+  entryPoints: ["src/query.js", "src/query.css", "src/account.js", "src/account.css"],
   outdir,
   bundle: true,
   minify: true,
@@ -24,7 +24,7 @@ const result = await esbuild.build({
   target: ["es2020"],
   charset: "utf8",
   legalComments: "none", // the notices are in licenses.txt, named by the banner
-  banner: { js: "/* ADQL query page of the VO Archive Server. Bundled packages and their licences: licenses.txt */" },
+  banner: { js: "/* A portal page of the VO Archive Server. Bundled packages and their licences: licenses.txt */" },
   metafile: true,
   logLevel: "warning",
 });

@@ -22,18 +22,12 @@ final class QueryPage {
     /**
      * @param root     the application's root path, ending in '/' ("/" when deployed at the context root)
      * @param siteName the archive's name (configuration: escaped)
+     * @param caller   the caller's name for the header's account link, or null for an anonymous caller
      * @param policy   the response's Content-Security-Policy, whose style nonce the editor needs
      */
-    static String render(String root, String siteName, PagePolicy policy) {
+    static String render(String root, String siteName, String caller, PagePolicy policy) {
         String r = Html.escape(root);
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            + "<title>ADQL query \u2013 " + Html.escape(siteName) + "</title>\n"
-            + "<link rel=\"icon\" href=\"data:,\">\n" // no icon: and no request for /favicon.ico either
-            + "<link rel=\"stylesheet\" href=\"" + r + Assets.PATH + "/query.css\">\n"
-            + "<script defer src=\"" + r + Assets.PATH + "/query.js\"></script>\n"
-            + "</head>\n<body>\n"
-            + "<header class=\"site\"><a href=\"" + r + "\">" + Html.escape(siteName) + "</a></header>\n"
+        return PageFrame.start(root, siteName, "ADQL query", "query", caller)
             + "<main id=\"query-page\" data-tap-sync=\"" + r + "tap/sync\" data-tap-tables=\"" + r + "tap/tables\""
             + " data-check=\"" + r + AdqlCheckResource.PATH + "\" data-maxrec=\"" + MAXREC + "\""
             + " data-style-nonce=\"" + Html.escape(policy.nonce()) + "\""
@@ -57,6 +51,6 @@ final class QueryPage {
             + "<h2 id=\"result-heading\">Result</h2>\n"
             + "<p id=\"run-status\" role=\"status\">No query has run yet.</p>\n"
             + "<div id=\"result\" class=\"result\"></div>\n"
-            + "</section>\n</main>\n</body>\n</html>\n";
+            + "</section>\n</main>\n" + PageFrame.END;
     }
 }

@@ -6,8 +6,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.voarchive.site.SiteIdentity;
+import org.voarchive.web.CallerName;
 
 /** The ADQL query page ({@code /query}), under its Content-Security-Policy. */
 @Path("query")
@@ -20,13 +22,13 @@ public class QueryPageResource {
     @Context
     UriInfo uri;
 
+    @Context
+    SecurityContext security;
+
     @GET
     public Response get() {
         PagePolicy policy = PagePolicy.fresh();
-        return Response.ok(QueryPage.render(uri.getBaseUri().getRawPath(), site.name(), policy), "text/html;charset=UTF-8")
-            .header("Content-Security-Policy", policy.header())
-            .header("X-Content-Type-Options", "nosniff")
-            .header("Cache-Control", "no-store") // the nonce is fresh for every response
-            .build();
+        return PageFrame.response(QueryPage.render(uri.getBaseUri().getRawPath(), site.name(), CallerName.of(security),
+            policy), policy);
     }
 }

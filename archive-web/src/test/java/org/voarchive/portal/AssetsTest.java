@@ -12,12 +12,15 @@ class AssetsTest {
     private final Assets assets = new Assets();
 
     @Test
-    void theBuildBundledTheQueryPagesScriptStyleAndLicences() {
+    void theBuildBundledThePagesScriptsStylesAndLicences() {
         Assets.Asset script = assets.get("query.js").orElseThrow();
         assertEquals("text/javascript;charset=UTF-8", script.type());
         assertTrue(script.bytes().length > 10_000, "CodeMirror is in the bundle");
-        assertTrue(new String(script.bytes(), StandardCharsets.UTF_8).startsWith("/* ADQL query page"));
+        assertTrue(new String(script.bytes(), StandardCharsets.UTF_8).startsWith("/* A portal page"));
         assertEquals("text/css;charset=UTF-8", assets.get("query.css").orElseThrow().type());
+        assertTrue(new String(assets.get("account.js").orElseThrow().bytes(), StandardCharsets.UTF_8).contains("sign-in"));
+        assertTrue(new String(assets.get("account.css").orElseThrow().bytes(), StandardCharsets.UTF_8)
+            .contains("header.site"), "the shared styles are in each page's sheet");
         String licences = new String(assets.get("licenses.txt").orElseThrow().bytes(), StandardCharsets.UTF_8);
         assertTrue(licences.contains("@codemirror/view") && licences.contains("MIT"), licences);
         assertEquals(32, script.etag().length());
