@@ -15,48 +15,23 @@ Screenshots of each step go to --screenshots (and one of the page as it was when
 Usage: python3 query_page.py --base http://localhost:8080 [--screenshots DIR]
 Exits non-zero at the first failed check.
 """
-import argparse
 import csv
 import io
 import os
 import sys
-import tempfile
-import time
 import urllib.parse
 import urllib.request
 
-from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+from chromium import Failure, browser, check, console_errors, main
+
 GOOD = ["SELECT TOP 5 hr, name, vmag", "FROM demo.bsc5", "WHERE vmag < 1", "ORDER BY vmag"]
 BAD_COLUMN = "nosuchcolumn"
 BAD = ["SELECT TOP 5 hr, name", "FROM demo.bsc5", f"WHERE {BAD_COLUMN} > 1"]
-
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
-def browser(base):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--window-size=1366,900", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--lang=en-US",
-                     f"--user-data-dir={tempfile.mkdtemp(prefix='query-page-chromium-')}"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    # the driver of Debian's package, named explicitly: Selenium must not look for (or fetch) another one
-    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
 
 
 def tap_rows(base, adql):
@@ -85,15 +60,12 @@ def editor_lines(driver):
     return [line.text for line in driver.find_elements(By.CSS_SELECTOR, ".cm-content .cm-line")]
 
 
-def console_errors(driver):
-    """Errors in the console but the one the test provokes: the 400 of running the bad query."""
-    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"
-            and not entry["message"].endswith("/tap/sync - Failed to load resource: the server responded with a "
-                                              "status of 400 (Bad Request)")]
+# the 400 of running the bad query, which the test provokes
+RUN_REFUSED = "/tap/sync - Failed to load resource: the server responded with a status of 400 (Bad Request)"
 
 
 def run(base, shots):
-    driver = browser(base)
+    driver = browser()
     wait = WebDriverWait(driver, 30)
     try:
         driver.get(base + "/query")
@@ -172,34 +144,19 @@ def run(base, shots):
         driver.save_screenshot(os.path.join(shots, "query-error-run.png"))
         print(f"ok: Run shows the service's message: {message!r}")
 
-        errors = console_errors(driver)
+        errors = console_errors(driver, [RUN_REFUSED])
         check(not errors, f"no errors in the browser console (CSP violations, scripts): {errors}")
         print("ok: no console errors under the page's Content-Security-Policy")
     except (Failure, TimeoutException) as e:
         driver.save_screenshot(os.path.join(shots, "query-failure.png"))
         detail = str(e) or "timed out waiting for the page"
         print(f"FAIL: {detail} (screenshot {os.path.join(shots, 'query-failure.png')}; console: "
-              f"{console_errors(driver)})", file=sys.stderr)
+              f"{console_errors(driver, [RUN_REFUSED])})", file=sys.stderr)
         return 1
     finally:
         driver.quit()
     return 0
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", required=True, help="the archive's base URL, e.g. http://localhost:8080")
-    parser.add_argument("--screenshots", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                                              "../../../target/browser-screenshots"))
-    args = parser.parse_args()
-    shots = os.path.abspath(args.screenshots)
-    os.makedirs(shots, exist_ok=True)
-    started = time.monotonic()
-    status = run(args.base.rstrip("/"), shots)
-    if status == 0:
-        print(f"query page: all checks passed in {time.monotonic() - started:.0f} s; screenshots in {shots}")
-    return status
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(__doc__.splitlines()[0], run, "query page"))
