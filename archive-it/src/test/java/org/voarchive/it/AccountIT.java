@@ -41,8 +41,9 @@ class AccountIT {
     private static final String ADMIN = "it-account-admin";
     private static final String MEMBER = "it-account-member";
     private static final String OTHER = "it-account-other";
-    private static final String LOCKED = "it-account-locked";
-    private static final String FORM_LOCKED = "it-account-form-locked";
+    /** Blocked for archive.auth.failures.block-seconds by their tests: new names each run, so a run can follow. */
+    private static final String LOCKED = "it-account-locked-" + Long.toString(System.currentTimeMillis(), 36);
+    private static final String FORM_LOCKED = "it-account-form-locked-" + Long.toString(System.currentTimeMillis(), 36);
     private static final String MANY = "it-account-many";
     private static final String GONE = "it-account-gone";
     private static final String CHANGED = "it-account-changed";
@@ -54,6 +55,7 @@ class AccountIT {
     private static final String BEARER_GUESSER = "127.0.0.3";
     private static final String FORM_GUESSER = "127.0.0.4";
     private static final String BASIC_GUESSER = "127.0.0.5";
+    private static final String REFUSED_FROM = "127.0.0.6";
     private static final String SYNC = "/tap/sync?LANG=ADQL&RESPONSEFORMAT=csv&QUERY="
         + URLEncoder.encode("SELECT id, word FROM " + TABLE + " ORDER BY id", StandardCharsets.UTF_8);
     private static final Pattern SECRET = Pattern.compile("\"token\":\"(voat_[A-Za-z0-9_-]{43})\"");
@@ -160,6 +162,18 @@ class AccountIT {
             r.headers().map().toString());
     }
 
+    /**
+     * A GET that must be refused with 401 and a challenge of the scheme (never the anonymous answer), sent from
+     * its own loopback address: each such refusal counts a failed login against its address, and those of
+     * 127.0.0.1 are the other tests' (archive.auth.failures.max-per-address).
+     */
+    private static Archive.Raw assertRefused(String path, String scheme, String... headers) throws Exception {
+        Archive.Raw r = Archive.from(REFUSED_FROM, "GET", path, null, null, headers);
+        assertEquals(401, r.status(), r.text());
+        assertTrue(Pattern.compile("(?im)^WWW-Authenticate: " + scheme + " realm=\"").matcher(r.text()).find(), r.text());
+        return r;
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -225,19 +239,22 @@ class AccountIT {
         assertEquals(0, rows("SELECT count(*) FROM archive.sessions WHERE secret_hash = sha256(convert_to(?, 'UTF8'))",
             secret), "the session's row is gone");
         // the old cookie, sent again: a 401 that clears it, never the anonymous answer
-        HttpResponse<String> after = query("Cookie", cookie);
-        assertChallenged(after, "Session");
-        assertTrue(after.body().contains("session has ended"), after.body());
-        assertTrue(setCookie(after).contains("Max-Age=0"));
-        assertChallenged(withCookie("GET", "/account/me", cookie), "Session");
+        Archive.Raw after = assertRefused(SYNC, "Session", "Cookie", cookie);
+        assertTrue(after.text().contains("session has ended"), after.text());
+        assertTrue(after.header("Set-Cookie").startsWith("voarchive-session=;")
+            && after.header("Set-Cookie").contains("Max-Age=0"), "cleared: " + after.text());
+        assertRefused("/account/me", "Session", "Cookie", cookie);
     }
 
     @Test
     void aWrongPasswordOnTheFormIsA401MessageAndTooManyA429() throws Exception {
-        HttpResponse<String> wrong = signIn(OTHER, "wrong password", "Origin", Archive.origin());
-        assertChallenged(wrong, "Session"); // not Basic: a browser would open its own login dialog
-        assertEquals("{\"message\":\"wrong user name or password\"}", wrong.body());
-        assertTrue(wrong.headers().allValues("Set-Cookie").isEmpty(), "no session for a wrong password");
+        Archive.Raw wrong = Archive.from(REFUSED_FROM, "POST", "/account/sign-in", FORM,
+            "user=" + OTHER + "&password=wrong", "Origin", Archive.origin());
+        assertEquals(401, wrong.status(), wrong.text());
+        // not Basic: a browser would open its own login dialog
+        assertEquals("Session realm=\"VO Archive\"", wrong.header("WWW-Authenticate"), wrong.text());
+        assertTrue(wrong.text().contains("{\"message\":\"wrong user name or password\"}"), wrong.text());
+        assertEquals(null, wrong.header("Set-Cookie"), "no session for a wrong password");
         assertEquals(400, signIn(OTHER, "").statusCode(), "no password");
 
         Archive.Raw r = null;
@@ -258,7 +275,7 @@ class AccountIT {
         String changed = session(CHANGED);
         assertRows(query("Cookie", changed));
         Archive.user(CHANGED, PASSWORD, GROUP); // deploy/user: a new password (hash), the same groups
-        assertChallenged(query("Cookie", changed), "Session");
+        assertRefused(SYNC, "Session", "Cookie", changed);
 
         String cookie = session(GONE);
         String token = token(GONE, "gone", 1);
@@ -271,8 +288,8 @@ class AccountIT {
             token), "ON DELETE CASCADE");
         assertEquals(0, rows("SELECT count(*) FROM archive.sessions WHERE secret_hash = sha256(convert_to(?, 'UTF8'))",
             secretOf(cookie)));
-        assertChallenged(query("Cookie", cookie), "Session");
-        assertChallenged(query("Authorization", "Bearer " + token), "Basic");
+        assertRefused(SYNC, "Session", "Cookie", cookie);
+        assertRefused(SYNC, "Basic", "Authorization", "Bearer " + token);
     }
 
     @Test
@@ -280,7 +297,7 @@ class AccountIT {
         String cookie = session(MEMBER);
         assertRows(query("Cookie", cookie));
         expire("sessions", secretOf(cookie));
-        assertChallenged(query("Cookie", cookie), "Session");
+        assertRefused(SYNC, "Session", "Cookie", cookie);
     }
 
     // ---- tokens
@@ -308,24 +325,23 @@ class AccountIT {
         assertTrue(id.find(), list.body());
         HttpResponse<String> revoked = Archive.send("DELETE", "/account/tokens/" + id.group(1), null, MEMBER, PASSWORD);
         assertEquals(204, revoked.statusCode(), revoked.body());
-        assertChallenged(query("Authorization", "Bearer " + token), "Bearer");
-        assertChallenged(query("Authorization", basic(MEMBER, token)), "Basic");
+        assertRefused(SYNC, "Bearer", "Authorization", "Bearer " + token);
+        assertRefused(SYNC, "Basic", "Authorization", basic(MEMBER, token));
         assertEquals(404, Archive.send("DELETE", "/account/tokens/" + id.group(1), null, MEMBER, PASSWORD).statusCode());
     }
 
     @Test
     void aTokenUnderAnotherUsersNameAnExpiredOneAndAnUnknownOneAre401() throws Exception {
         String token = token(MEMBER, "shared", 1);
-        assertChallenged(query("Authorization", basic(OTHER, token)), "Basic");
-        assertChallenged(query("Authorization", basic(ADMIN, token)), "Basic");
-        assertChallenged(query("Authorization", "Bearer " + randomToken()), "Bearer");
-        assertChallenged(query("Authorization", "Bearer not-a-token"), "Bearer");
+        assertRefused(SYNC, "Basic", "Authorization", basic(OTHER, token));
+        assertRefused(SYNC, "Basic", "Authorization", basic(ADMIN, token));
+        assertRefused(SYNC, "Bearer", "Authorization", "Bearer " + randomToken());
+        assertRefused(SYNC, "Bearer", "Authorization", "Bearer not-a-token");
         assertRows(query("Authorization", "Bearer " + token));
         expire("personal_tokens", token);
-        HttpResponse<String> expired = query("Authorization", "Bearer " + token);
-        assertChallenged(expired, "Bearer");
-        assertTrue(expired.body().contains("QUERY_STATUS"), "a DALI error document on a DALI path: " + expired.body());
-        assertChallenged(query("Authorization", basic(MEMBER, token)), "Basic");
+        Archive.Raw expired = assertRefused(SYNC, "Bearer", "Authorization", "Bearer " + token);
+        assertTrue(expired.text().contains("QUERY_STATUS"), "a DALI error document on a DALI path: " + expired.text());
+        assertRefused(SYNC, "Basic", "Authorization", basic(MEMBER, token));
         assertFalse(Archive.send("GET", "/account/tokens", null, MEMBER, PASSWORD).body().contains("\"shared\""),
             "an expired token is not listed");
     }
