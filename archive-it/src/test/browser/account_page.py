@@ -26,7 +26,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from chromium import Failure, browser, check, console_errors, main
+from chromium import Failure, browser, check, failed, main, no_console_errors
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
 from archive_fixtures import delete_users, make_user, owner_sql, password  # noqa: E402
@@ -137,15 +137,9 @@ def run(base, shots):
         driver.save_screenshot(os.path.join(shots, "account-signed-out.png"))
         print("ok: Sign out ends the session; its old cookie is refused (401)")
 
-        errors = console_errors(driver, [WRONG_PASSWORD])
-        check(not errors, f"no errors in the browser console (CSP violations, scripts): {errors}")
-        print("ok: no console errors under the page's Content-Security-Policy")
+        no_console_errors(driver, [WRONG_PASSWORD])
     except (Failure, TimeoutException) as e:
-        driver.save_screenshot(os.path.join(shots, "account-failure.png"))
-        detail = str(e) or "timed out waiting for the page"
-        print(f"FAIL: {detail} (screenshot {os.path.join(shots, 'account-failure.png')}; console: "
-              f"{console_errors(driver)})", file=sys.stderr)
-        return 1
+        return failed(driver, shots, "account", e, [WRONG_PASSWORD])
     finally:
         driver.quit()
         delete_users(USER)

@@ -3,6 +3,7 @@ chromium-driver (nothing downloaded: the browser and its driver are the packages
 its message, and the browser console's errors."""
 import argparse
 import os
+import sys
 import tempfile
 import time
 
@@ -36,6 +37,22 @@ def console_errors(driver, expected=()):
     """Errors in the console but those a test provokes on purpose (messages ending with one of `expected`)."""
     return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"
             and not any(entry["message"].endswith(e) for e in expected)]
+
+
+def no_console_errors(driver, expected=()):
+    """The last check of every page test: nothing in the console but what the test provoked (no CSP violations)."""
+    errors = console_errors(driver, expected)
+    check(not errors, f"no errors in the browser console (CSP violations, scripts): {errors}")
+    print("ok: no console errors under the page's Content-Security-Policy")
+
+
+def failed(driver, shots, page, error, expected=()):
+    """Reports a failed check with a screenshot of the page as it was; the test's exit status."""
+    path = os.path.join(shots, f"{page}-failure.png")
+    driver.save_screenshot(path)
+    print(f"FAIL: {str(error) or 'timed out waiting for the page'} (screenshot {path}; console: "
+          f"{console_errors(driver, expected)})", file=sys.stderr)
+    return 1
 
 
 def main(description, run, page):

@@ -27,7 +27,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from chromium import Failure, browser, check, console_errors, main
+from chromium import Failure, browser, check, failed, main, no_console_errors
 
 GOOD = ["SELECT TOP 5 hr, name, vmag", "FROM demo.bsc5", "WHERE vmag < 1", "ORDER BY vmag"]
 BAD_COLUMN = "nosuchcolumn"
@@ -144,15 +144,9 @@ def run(base, shots):
         driver.save_screenshot(os.path.join(shots, "query-error-run.png"))
         print(f"ok: Run shows the service's message: {message!r}")
 
-        errors = console_errors(driver, [RUN_REFUSED])
-        check(not errors, f"no errors in the browser console (CSP violations, scripts): {errors}")
-        print("ok: no console errors under the page's Content-Security-Policy")
+        no_console_errors(driver, [RUN_REFUSED])
     except (Failure, TimeoutException) as e:
-        driver.save_screenshot(os.path.join(shots, "query-failure.png"))
-        detail = str(e) or "timed out waiting for the page"
-        print(f"FAIL: {detail} (screenshot {os.path.join(shots, 'query-failure.png')}; console: "
-              f"{console_errors(driver, [RUN_REFUSED])})", file=sys.stderr)
-        return 1
+        return failed(driver, shots, "query", e, [RUN_REFUSED])
     finally:
         driver.quit()
     return 0

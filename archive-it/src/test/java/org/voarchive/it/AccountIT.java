@@ -73,20 +73,11 @@ class AccountIT {
             s.execute("CREATE TABLE " + TABLE + " (id integer PRIMARY KEY, word text)");
             s.execute("INSERT INTO " + TABLE + " VALUES (1, 'alpha'), (2, 'beta'), (3, 'gamma')");
         }
-        assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=" + SCHEMA, null, ADMIN, PASSWORD)
-            .statusCode());
-        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            s.execute("UPDATE archive.schemas SET published = true WHERE name = '" + SCHEMA + "'");
-            s.execute("UPDATE archive.tables SET published = true WHERE schema_id = (SELECT id FROM archive.schemas"
-                + " WHERE name = '" + SCHEMA + "')");
-        }
+        Archive.discoverAndPublish(SCHEMA, ADMIN, PASSWORD);
         HttpResponse<String> groups = Archive.send("PUT", "/admin/metadata/tables/" + TABLE + "/groups",
             "[\"" + GROUP + "\"]", ADMIN, PASSWORD);
         assertEquals(200, groups.statusCode(), groups.body());
-        int version = Archive.version(Archive.send("GET", "/admin/metadata/tables/" + TABLE, null, ADMIN, PASSWORD).body());
-        HttpResponse<String> levels = Archive.send("PUT", "/admin/metadata/tables/" + TABLE,
-            "{\"dataAccess\":\"PRIVATE\",\"metadataAccess\":\"PRIVATE\",\"version\":" + version + "}", ADMIN, PASSWORD);
-        assertEquals(200, levels.statusCode(), levels.body());
+        Archive.accessLevels(TABLE, "PRIVATE", "PRIVATE", ADMIN, PASSWORD);
     }
 
     @AfterAll

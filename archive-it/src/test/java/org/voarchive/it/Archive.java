@@ -83,6 +83,28 @@ final class Archive {
         owner.execute("CREATE SCHEMA " + schema);
     }
 
+    /**
+     * Describes a scratch schema as operators do (discovery through the admin API, as {@code admin}) and
+     * publishes it with all its tables (the query role's columns come with publishing, V21).
+     */
+    static void discoverAndPublish(String schema, String admin, String password) throws Exception {
+        org.junit.jupiter.api.Assertions.assertEquals(200,
+            send("POST", "/admin/metadata/discover?schema=" + schema, null, admin, password).statusCode());
+        try (Connection c = connect("OWNER"); java.sql.Statement s = c.createStatement()) {
+            s.execute("UPDATE archive.schemas SET published = true WHERE name = '" + schema + "'");
+            s.execute("UPDATE archive.tables SET published = true WHERE schema_id = (SELECT id FROM archive.schemas"
+                + " WHERE name = '" + schema + "')");
+        }
+    }
+
+    /** A table's data and metadata access levels, set as operators do: through the admin API. */
+    static void accessLevels(String table, String data, String metadata, String admin, String password) throws Exception {
+        int version = version(send("GET", "/admin/metadata/tables/" + table, null, admin, password).body());
+        HttpResponse<String> set = send("PUT", "/admin/metadata/tables/" + table, "{\"dataAccess\":\"" + data
+            + "\",\"metadataAccess\":\"" + metadata + "\",\"version\":" + version + "}", admin, password);
+        org.junit.jupiter.api.Assertions.assertEquals(200, set.statusCode(), set.body());
+    }
+
     /** A connection as one of the archive's roles: "OWNER", "APP" or "QUERY". */
     static Connection connect(String role) throws SQLException {
         return DriverManager.getConnection(env("ARCHIVE_DB_URL"),

@@ -19,6 +19,9 @@ final class HomePage {
     /** The portal's query page (portal.QueryPageResource). */
     static final String QUERY_PAGE = "/query";
 
+    /** The portal's account page (portal.AccountPageResource). */
+    static final String ACCOUNT_PAGE = "/account";
+
     private HomePage() {
     }
 
@@ -39,6 +42,9 @@ final class HomePage {
             .append(". IVOA authority <code>").append(Html.escape(site.authority())).append("</code>.</p>\n")
             .append("<p><a id=\"query-page\" href=\"").append(Html.escape(base + QUERY_PAGE))
             .append("\">Query the tables with ADQL</a> in your browser.</p>\n")
+            .append("<p><a id=\"account-page\" href=\"").append(Html.escape(base + ACCOUNT_PAGE))
+            .append("\">Sign in</a> to see the tables of your groups, and to make personal API tokens for pyvo,"
+                + " TOPCAT and scripts.</p>\n")
             .append("<h2>Services</h2>\n<ul>\n");
         for (Endpoint e : ENDPOINTS) {
             html.append("<li><a href=\"").append(Html.escape(base + e.path())).append("\">")

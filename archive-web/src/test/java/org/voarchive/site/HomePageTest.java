@@ -40,6 +40,7 @@ class HomePageTest {
         assertTrue(html.contains("<title>Demo Archive</title>"), html);
         assertTrue(html.contains("href=\"https://archive.example.org/tap/availability\""), html);
         assertTrue(html.contains("href=\"https://archive.example.org/query\">Query the tables with ADQL</a>"), html);
+        assertTrue(html.contains("<a id=\"account-page\" href=\"https://archive.example.org/account\">Sign in</a>"), html);
         assertTrue(html.contains("data-table=\"demo.bsc5\" data-rows=\"9096\""), html);
         assertTrue(html.contains("<td class=\"n\">unknown</td>"), html);
         assertTrue(html.contains("href=\"https://archive.example.org/scs/demo/bsc5?RA=0&amp;DEC=0&amp;SR=0\""), html);
