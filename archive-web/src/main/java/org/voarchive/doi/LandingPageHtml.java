@@ -224,7 +224,7 @@ final class LandingPageHtml {
     /** A person or organisation: the name, the ORCID iD linked, the affiliations (ROR linked). */
     private static String agent(Credits.Agent a) {
         StringBuilder s = new StringBuilder("<span class=\"name\">").append(Html.escape(a.name())).append("</span>");
-        if (a.orcid() != null) { // stored as https://orcid.org/NNNN-NNNN-NNNN-NNNC (metadata.PersistentIds)
+        if (a.orcid() != null) { // stored as https://orcid.org/NNNN-NNNN-NNNN-NNNC (curation.PersistentIds)
             s.append(" <a class=\"orcid\" href=\"").append(Html.escape(a.orcid())).append("\" aria-label=\"ORCID iD of ")
                 .append(Html.escape(a.name())).append("\">ORCID ")
                 .append(Html.escape(a.orcid().replaceFirst("^https://orcid\\.org/", ""))).append("</a>");

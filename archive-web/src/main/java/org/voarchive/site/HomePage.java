@@ -9,8 +9,9 @@ import org.voarchive.metadata.PublishedMetadata;
 import org.voarchive.scs.ConeSearchService;
 
 /**
- * The root page: what this archive is, its data collections (the published schemas) as cards with a Query and a
- * Metadata button each, its tables, its services and how to use them from TOPCAT and pyvo. Links name the
+ * The root page: what this archive is, where to sign in (the account page), its data collections (the published
+ * schemas) as cards with a Query and a Metadata button each, its tables, its services and how to use them from
+ * TOPCAT and pyvo. Links name the
  * archive's public URLs ({@link SiteIdentity#baseUrl()}), which are also what the snippets give to copy;
  * what the page loads is below the request's own root ({@link PageLayout}).
  */
