@@ -1,7 +1,7 @@
 """What the browser tests share: Debian's headless Chromium driven by Selenium (python3-selenium) through
-Debian's chromium-driver (nothing is downloaded), the failure a test stops at, TAP rows asked without the
-page, and the command line (--base, --screenshots). Imported by query_page.py and metadata_pages.py, which
-run as scripts from this directory."""
+Debian's chromium-driver (nothing is downloaded), the failure a test stops at, the browser console's errors,
+TAP rows asked without the page, and the command line (--base, --screenshots). Imported by query_page.py,
+metadata_pages.py and account_page.py, which run as scripts from this directory."""
 import argparse
 import csv
 import io
@@ -41,10 +41,23 @@ def browser(name):
     return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
 
 
-def session(name, shots, steps, console_errors):
+def console_errors(driver, expected=()):
+    """Errors in the console but those a test provokes on purpose (messages ending with one of `expected`)."""
+    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"
+            and not any(entry["message"].endswith(e) for e in expected)]
+
+
+def no_console_errors(driver, where, expected=()):
+    """A page's last check: nothing in the console but what the test provoked (no CSP violations, no failed
+    loads, no script errors)."""
+    errors = console_errors(driver, expected)
+    check(not errors, f"no errors in the browser console on {where} (CSP violations, scripts, failed loads): {errors}")
+
+
+def session(name, shots, steps, expected=()):
     """Runs steps(driver, wait) in a fresh browser. At the first failed check (or an element never found), a
-    screenshot NAME-failure.png, and what failed, where, and the console's errors on standard error.
-    Returns the exit status."""
+    screenshot NAME-failure.png, and what failed, where, and the console's errors (but the `expected` ones the
+    test provokes) on standard error. Returns the exit status."""
     driver = browser(name)
     try:
         steps(driver, WebDriverWait(driver, 30))
@@ -52,8 +65,8 @@ def session(name, shots, steps, console_errors):
         shot = os.path.join(shots, f"{name}-failure.png")
         driver.save_screenshot(shot)
         detail = str(e) if isinstance(e, Failure) else e.msg or "timed out waiting for the page"
-        print(f"FAIL: {detail} (at {driver.current_url}; screenshot {shot}; console: {console_errors(driver)})",
-              file=sys.stderr)
+        print(f"FAIL: {detail} (at {driver.current_url}; screenshot {shot}; "
+              f"console: {console_errors(driver, expected)})", file=sys.stderr)
         return 1
     finally:
         driver.quit()

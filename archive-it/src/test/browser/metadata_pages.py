@@ -25,7 +25,7 @@ import urllib.parse
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 
-from chromium import Failure, check, main, session, tap_rows
+from chromium import Failure, check, main, no_console_errors, session, tap_rows
 
 SCHEMA = "demo"
 TABLE_WITH_DOI = "demo.plates"
@@ -37,15 +37,6 @@ def until(wait, condition, what):
         return wait.until(condition)
     except TimeoutException:
         raise Failure(f"timed out waiting for {what}") from None
-
-
-def console_errors(driver):
-    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
-
-
-def no_console_errors(driver, page):
-    errors = console_errors(driver)
-    check(not errors, f"no errors in the browser console on {page} (CSP violations, failed loads): {errors}")
 
 
 def editor_lines(driver):
@@ -194,7 +185,7 @@ def steps(driver, wait, base, shots):
 
 
 def run(base, shots):
-    return session("metadata", shots, lambda driver, wait: steps(driver, wait, base, shots), console_errors)
+    return session("metadata", shots, lambda driver, wait: steps(driver, wait, base, shots))
 
 
 if __name__ == "__main__":

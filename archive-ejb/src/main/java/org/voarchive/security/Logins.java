@@ -18,13 +18,16 @@ import org.voarchive.database.DataSources;
 import org.voarchive.metadata.Caller;
 
 /**
- * The one check of a caller's user name and password (HTTP Basic) against
- * the archive's users: the only way a request becomes a {@link Caller}.
- * Unknown users cost what known ones cost ({@link PasswordHashes#verify});
- * a success is remembered briefly ({@link VerifiedLogins}); failures are
- * counted per user name and per client address, and a key with too many is
- * refused for a while before any hashing ({@link FailedLogins}). Each key's
- * default is written at its injection point, the one place it is read.
+ * The one check of a caller's user name and password (HTTP Basic, the
+ * portal's sign-in form) against the archive's users. Its {@link Outcome} is
+ * also the answer of the other credentials a user holds (a personal token, a
+ * session: see the package {@code account}), so that every way a request
+ * becomes a {@link Caller} answers alike. Unknown users cost what known ones
+ * cost ({@link PasswordHashes#verify}); a success is remembered briefly
+ * ({@link VerifiedLogins}); failures are counted per user name and per client
+ * address, and a key with too many is refused for a while before any hashing
+ * ({@link LoginThrottle}). Each key's default is written at its injection
+ * point, the one place it is read.
  */
 @ApplicationScoped
 public class Logins {
@@ -35,7 +38,7 @@ public class Logins {
     /** Longer passwords are refused unread: no user has one (deploy/user reads one line), and hashing costs. */
     static final int MAX_PASSWORD_CHARS = 1024;
 
-    /** The answer to a login. */
+    /** The answer to a login, with a password, a personal token or a session. */
     public sealed interface Outcome {
     }
 
@@ -43,7 +46,7 @@ public class Logins {
     public record Valid(Caller caller) implements Outcome {
     }
 
-    /** Wrong user name or password. */
+    /** Wrong user name or password (or an unknown, expired or revoked token or session). */
     public record Invalid() implements Outcome {
     }
 
@@ -59,33 +62,13 @@ public class Logins {
     int cacheSeconds;
 
     @Inject
-    @ConfigProperty(name = "archive.auth.failures.window-seconds", defaultValue = "60")
-    int windowSeconds;
-
-    @Inject
-    @ConfigProperty(name = "archive.auth.failures.max-per-user", defaultValue = "10")
-    int maxPerUser;
-
-    @Inject
-    @ConfigProperty(name = "archive.auth.failures.max-per-address", defaultValue = "50")
-    int maxPerAddress;
-
-    @Inject
-    @ConfigProperty(name = "archive.auth.failures.block-seconds", defaultValue = "300")
-    int blockSeconds;
+    LoginThrottle throttle;
 
     private VerifiedLogins verified;
-    private FailedLogins userFailures;
-    private FailedLogins addressFailures;
 
     @PostConstruct
     void start() {
-        Clock clock = Clock.systemUTC();
-        verified = new VerifiedLogins(Duration.ofSeconds(Math.max(0, cacheSeconds)), clock);
-        Duration window = Duration.ofSeconds(windowSeconds);
-        Duration block = Duration.ofSeconds(blockSeconds);
-        userFailures = new FailedLogins(maxPerUser, window, block, clock);
-        addressFailures = new FailedLogins(maxPerAddress, window, block, clock);
+        verified = new VerifiedLogins(Duration.ofSeconds(Math.max(0, cacheSeconds)), Clock.systemUTC());
     }
 
     /**
@@ -93,7 +76,7 @@ public class Logins {
      * @throws SQLException if the users cannot be read (a server error, not a refusal)
      */
     public Outcome login(String user, char[] password, String address) throws SQLException {
-        OptionalLong blocked = max(userFailures.blockedSeconds(user), addressFailures.blockedSeconds(address));
+        OptionalLong blocked = throttle.blockedSeconds(user, address);
         if (blocked.isPresent()) {
             return new Throttled(blocked.getAsLong());
         }
@@ -111,14 +94,18 @@ public class Logins {
         boolean right = verified.verified(user, password, stored)
             || PasswordHashes.verify(stored, plausible ? password : new char[0]);
         if (!right) {
-            userFailures.failed(user);
-            addressFailures.failed(address);
+            throttle.failed(user, address);
             LOG.log(Level.INFO, "failed login for {0} from {1}",
-                new Object[] {USER_NAME.matcher(user).matches() ? user : "(not a user name)", address});
+                new Object[] {loggable(user), address});
             return new Invalid();
         }
         verified.remember(user, password, stored);
         return new Valid(caller);
+    }
+
+    /** A user name as the log may show it: what no user can be called is not echoed. */
+    public static String loggable(String user) {
+        return USER_NAME.matcher(user).matches() ? user : "(not a user name)";
     }
 
     private static String storedHash(Connection c, String user) throws SQLException {
@@ -128,12 +115,5 @@ public class Logins {
                 return rs.next() ? rs.getString("password_hash") : null;
             }
         }
-    }
-
-    private static OptionalLong max(OptionalLong a, OptionalLong b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        return b.isEmpty() ? a : OptionalLong.of(Math.max(a.getAsLong(), b.getAsLong()));
     }
 }

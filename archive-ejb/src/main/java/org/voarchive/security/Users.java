@@ -7,13 +7,22 @@ import java.sql.SQLException;
 import java.util.List;
 import org.voarchive.database.Transactions;
 
-/** Creates or updates a user with a new password and exactly the given groups (created if new). */
+/**
+ * Creates or updates a user with a new password and exactly the given groups (created if new). A new
+ * password ends the user's sessions (the portal's sign-ins were made with the old one); personal tokens stay
+ * until they expire or their owner revokes them.
+ */
 public final class Users {
 
     private Users() {
     }
 
     public static void put(Connection c, String name, char[] password, List<String> groups) throws SQLException {
+        if (Secrets.shaped(Secrets.Kind.TOKEN, password)) {
+            // HTTP Basic takes a password of this shape for a personal token, so it could never log in
+            throw new IllegalArgumentException("a password may not look like a personal token ("
+                + Secrets.Kind.TOKEN.prefix() + "...)");
+        }
         Transactions.inTransaction(c, () -> {
             long userId;
             try (PreparedStatement s = c.prepareStatement("""
@@ -26,6 +35,10 @@ public final class Users {
                     rs.next();
                     userId = rs.getLong("id");
                 }
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM archive.sessions WHERE user_id = ?")) {
+                s.setLong(1, userId);
+                s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM archive.user_groups WHERE user_id = ?")) {
                 s.setLong(1, userId);

@@ -83,6 +83,28 @@ final class Archive {
         owner.execute("CREATE SCHEMA " + schema);
     }
 
+    /**
+     * Describes a scratch schema as operators do (discovery through the admin API, as {@code admin}) and
+     * publishes it with all its tables (the query role's columns come with publishing, V21).
+     */
+    static void discoverAndPublish(String schema, String admin, String password) throws Exception {
+        org.junit.jupiter.api.Assertions.assertEquals(200,
+            send("POST", "/admin/metadata/discover?schema=" + schema, null, admin, password).statusCode());
+        try (Connection c = connect("OWNER"); java.sql.Statement s = c.createStatement()) {
+            s.execute("UPDATE archive.schemas SET published = true WHERE name = '" + schema + "'");
+            s.execute("UPDATE archive.tables SET published = true WHERE schema_id = (SELECT id FROM archive.schemas"
+                + " WHERE name = '" + schema + "')");
+        }
+    }
+
+    /** A table's data and metadata access levels, set as operators do: through the admin API. */
+    static void accessLevels(String table, String data, String metadata, String admin, String password) throws Exception {
+        int version = version(send("GET", "/admin/metadata/tables/" + table, null, admin, password).body());
+        HttpResponse<String> set = send("PUT", "/admin/metadata/tables/" + table, "{\"dataAccess\":\"" + data
+            + "\",\"metadataAccess\":\"" + metadata + "\",\"version\":" + version + "}", admin, password);
+        org.junit.jupiter.api.Assertions.assertEquals(200, set.statusCode(), set.body());
+    }
+
     /** A connection as one of the archive's roles: "OWNER", "APP" or "QUERY". */
     static Connection connect(String role) throws SQLException {
         return DriverManager.getConnection(env("ARCHIVE_DB_URL"),
@@ -147,5 +169,59 @@ final class Archive {
     static String origin() {
         URI base = URI.create(baseUrl());
         return base.getScheme() + "://" + base.getRawAuthority();
+    }
+
+    /** A response read from a raw socket: its status and its whole text (status line, headers, body). */
+    record Raw(int status, String text) {
+
+        /** The first value of a header, or null. */
+        String header(String name) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^" + java.util.regex.Pattern.quote(name)
+                + ":\\s*(.*?)\\s*$").matcher(text.substring(0, Math.max(0, text.indexOf("\r\n\r\n"))));
+            return m.find() ? m.group(1) : null;
+        }
+    }
+
+    /**
+     * A request sent from another local address (Linux routes all of 127/8 to loopback), so that the failures a
+     * test provokes on purpose count against that address only, not against 127.0.0.1 of the other tests: raw
+     * HTTP/1.1 over a socket bound to {@code local}, with a body of the content type given (null: none) and the
+     * headers given as name, value .... Skips the test (an assumption) where the archive is not on loopback or
+     * the address cannot be bound.
+     */
+    static Raw from(String local, String method, String path, String contentType, String body, String... headers)
+            throws IOException {
+        URI base = URI.create(baseUrl());
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.net.InetAddress.getByName(base.getHost()).isLoopbackAddress(),
+            "the archive under test is not on loopback: requests from " + local + " cannot reach it");
+        java.net.InetAddress server = java.net.InetAddress.getByName("127.0.0.1"); // "localhost" may be ::1 first
+        int port = base.getPort() < 0 ? 80 : base.getPort();
+        try (java.net.Socket socket = new java.net.Socket()) {
+            try {
+                socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(local), 0));
+            } catch (IOException e) {
+                org.junit.jupiter.api.Assumptions.assumeTrue(false, "cannot send from " + local + ": " + e);
+            }
+            socket.connect(new java.net.InetSocketAddress(server, port), 10_000);
+            socket.setSoTimeout(30_000);
+            byte[] content = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            StringBuilder request = new StringBuilder(method + " " + base.getRawPath() + path + " HTTP/1.1\r\n")
+                .append("Host: ").append(server.getHostAddress()).append(':').append(port).append("\r\n");
+            if (contentType != null) {
+                request.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ")
+                    .append(content.length).append("\r\n");
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            request.append("Connection: close\r\n\r\n");
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(content);
+            out.flush();
+            String text = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            org.junit.jupiter.api.Assertions.assertTrue(text.startsWith("HTTP/1.1 "), "response: " + text);
+            return new Raw(Integer.parseInt(text.substring(9, 12)), text);
+        }
     }
 }

@@ -69,13 +69,7 @@ class DataAccessIT {
             s.execute("INSERT INTO " + TABLE + " VALUES ('" + ID + "')");
             // the query role's columns come with publishing (V21)
         }
-        assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=" + SCHEMA, null, ADMIN, PASSWORD)
-            .statusCode());
-        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            s.execute("UPDATE archive.schemas SET published = true WHERE name = '" + SCHEMA + "'");
-            s.execute("UPDATE archive.tables SET published = true WHERE schema_id = (SELECT id FROM archive.schemas"
-                + " WHERE name = '" + SCHEMA + "')");
-        }
+        Archive.discoverAndPublish(SCHEMA, ADMIN, PASSWORD);
         HttpResponse<String> groups = Archive.send("PUT", "/admin/metadata/tables/" + TABLE + "/groups",
             "[\"" + GROUP + "\"]", ADMIN, PASSWORD);
         assertEquals(200, groups.statusCode(), groups.body());
@@ -124,12 +118,8 @@ class DataAccessIT {
         }
     }
 
-    /** The table's data and metadata access levels, set as operators do: through the admin API. */
     private static void levels(String data, String metadata) throws Exception {
-        int version = Archive.version(Archive.send("GET", "/admin/metadata/tables/" + TABLE, null, ADMIN, PASSWORD).body());
-        HttpResponse<String> set = Archive.send("PUT", "/admin/metadata/tables/" + TABLE, "{\"dataAccess\":\"" + data
-            + "\",\"metadataAccess\":\"" + metadata + "\",\"version\":" + version + "}", ADMIN, PASSWORD);
-        assertEquals(200, set.statusCode(), set.body());
+        Archive.accessLevels(TABLE, data, metadata, ADMIN, PASSWORD);
     }
 
     /** The {links} of the object as semantics|access_url|error_message rows. */

@@ -50,13 +50,7 @@ class ObsCoreIT {
             s.execute("CREATE TABLE " + TABLE + " (id text PRIMARY KEY, ra double precision, dec double precision)");
             s.execute("INSERT INTO " + TABLE + " VALUES ('it-obscore-1', 10, 20), ('it-obscore-2', 11, 21)");
         }
-        assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=" + SCHEMA, null, ADMIN, PASSWORD)
-            .statusCode());
-        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
-            s.execute("UPDATE archive.schemas SET published = true WHERE name = '" + SCHEMA + "'");
-            s.execute("UPDATE archive.tables SET published = true WHERE schema_id = (SELECT id FROM archive.schemas"
-                + " WHERE name = '" + SCHEMA + "')");
-        }
+        Archive.discoverAndPublish(SCHEMA, ADMIN, PASSWORD);
     }
 
     @AfterAll

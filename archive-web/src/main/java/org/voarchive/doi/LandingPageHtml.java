@@ -34,10 +34,12 @@ final class LandingPageHtml {
      * @param root     the application's root path, ending in '/'
      * @param base     the archive's public base URL (links name it)
      * @param siteName the archive's name
+     * @param caller   the caller's name for the site header, or null for an anonymous caller
      */
-    static String render(LandingPage p, String root, String base, String siteName) {
+    static String render(LandingPage p, String root, String base, String siteName, String caller) {
         StringBuilder html = new StringBuilder(16384)
-            .append(PageLayout.start(root, p.title(), siteName, head(p, base), List.of(), List.of(PageLayout.SITE_JS)))
+            .append(PageLayout.start(root, p.title(), siteName, caller, head(p, base), List.of(),
+                List.of(PageLayout.SITE_JS)))
             .append("<main id=\"landing\" data-kind=\"").append(Html.escape(p.kind())).append("\">\n");
         breadcrumbs(html, p, base);
         html.append("<p class=\"kind\">").append(Html.escape(p.kind())).append(" <code>").append(Html.escape(p.id()))
@@ -222,7 +224,7 @@ final class LandingPageHtml {
     /** A person or organisation: the name, the ORCID iD linked, the affiliations (ROR linked). */
     private static String agent(Credits.Agent a) {
         StringBuilder s = new StringBuilder("<span class=\"name\">").append(Html.escape(a.name())).append("</span>");
-        if (a.orcid() != null) { // stored as https://orcid.org/NNNN-NNNN-NNNN-NNNC (metadata.PersistentIds)
+        if (a.orcid() != null) { // stored as https://orcid.org/NNNN-NNNN-NNNN-NNNC (curation.PersistentIds)
             s.append(" <a class=\"orcid\" href=\"").append(Html.escape(a.orcid())).append("\" aria-label=\"ORCID iD of ")
                 .append(Html.escape(a.name())).append("\">ORCID ")
                 .append(Html.escape(a.orcid().replaceFirst("^https://orcid\\.org/", ""))).append("</a>");

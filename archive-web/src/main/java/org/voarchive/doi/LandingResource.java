@@ -41,7 +41,7 @@ public class LandingResource {
     public Response get(@PathParam("id") String id) throws SQLException, DaliException {
         String caller = CallerName.of(security);
         LandingPage page = pages.find(id, caller).orElseThrow(() -> new NotFoundException("nothing is published as " + id));
-        return PageLayout.response(LandingPageHtml.render(page, uri.getBaseUri().getRawPath(), site.baseUrl(), site.name()),
-            PagePolicy.NO_INLINE);
+        return PageLayout.response(LandingPageHtml.render(page, uri.getBaseUri().getRawPath(), site.baseUrl(), site.name(),
+            caller), PagePolicy.NO_INLINE);
     }
 }

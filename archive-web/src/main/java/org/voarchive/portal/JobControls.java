@@ -3,6 +3,7 @@ package org.voarchive.portal;
 import java.time.Duration;
 import java.util.List;
 import org.voarchive.site.Html;
+import org.voarchive.site.PageLayout;
 import org.voarchive.uws.JobQueueSettings;
 
 /**
@@ -27,7 +28,7 @@ final class JobControls {
         String r = Html.escape(root);
         StringBuilder html = new StringBuilder(512)
             .append("<div id=\"job-controls\" class=\"actions job-controls\" data-tap-async=\"").append(r)
-            .append("tap/async\" data-jobs=\"").append(r).append(JobsPageResource.PATH).append("\" hidden>\n")
+            .append("tap/async\" data-jobs=\"").append(r).append(PageLayout.JOBS_PAGE).append("\" hidden>\n")
             .append("<label for=\"job-name\">Job name</label>")
             .append("<input id=\"job-name\" type=\"text\" maxlength=\"").append(MAX_NAME)
             .append("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"job-hint\">\n");
@@ -41,7 +42,7 @@ final class JobControls {
         }
         return html.append("<button type=\"button\" id=\"run-job\">Run as job</button>\n")
             .append("<span id=\"job-hint\" class=\"hint\">all rows, kept on the server; see them in ")
-            .append("<a href=\"").append(r).append(JobsPageResource.PATH).append("\">your jobs</a></span>\n")
+            .append("<a href=\"").append(r).append(PageLayout.JOBS_PAGE).append("\">your jobs</a></span>\n")
             .append("</div>\n").toString();
     }
 

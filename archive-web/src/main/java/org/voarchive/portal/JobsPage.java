@@ -37,9 +37,9 @@ final class JobsPage {
                 + " browser's storage, so another browser or browser profile does not list them (anyone you give a"
                 + " job's address can open it)." + (anonymousRefused ? " This archive runs jobs for signed-in users"
                 + " only." : " Sign in to keep your jobs with your account.");
-        return PageLayout.start(root, "Jobs", siteName, "", List.of("jobs.css"), List.of("jobs.js"))
+        return PageLayout.start(root, "Jobs", siteName, caller, "", List.of("jobs.css"), List.of("jobs.js"))
             + "<main id=\"jobs-page\" data-tap-async=\"" + async + "\" data-query=\"" + r + "query\""
-            + " data-jobs=\"" + r + JobsPageResource.PATH + "\" data-caller=\"" + Html.escape(caller == null ? "" : caller)
+            + " data-jobs=\"" + r + PageLayout.JOBS_PAGE + "\" data-caller=\"" + Html.escape(caller == null ? "" : caller)
             + "\" data-page-size=\"" + PAGE_SIZE + "\" data-max-listed=\"" + maxListed + "\">\n"
             + "<h1>Jobs</h1>\n"
             + "<p class=\"lead\">" + intro + " Run a query as a job from the <a href=\"" + r + "query\">query page</a>.</p>\n"
@@ -56,12 +56,12 @@ final class JobsPage {
             + "<th scope=\"col\">Ended</th><th scope=\"col\">Duration</th><th scope=\"col\">Rows</th>"
             + "<th scope=\"col\">Actions</th></tr></thead>\n<tbody></tbody>\n</table>\n</div>\n"
             + "<nav class=\"pager actions\" aria-label=\"Pages of the job list\">"
-            + "<a id=\"newer\" class=\"button secondary\" href=\"" + r + JobsPageResource.PATH + "\" hidden>Newer jobs</a>"
+            + "<a id=\"newer\" class=\"button secondary\" href=\"" + r + PageLayout.JOBS_PAGE + "\" hidden>Newer jobs</a>"
             + " <span id=\"page-info\"></span> "
-            + "<a id=\"older\" class=\"button secondary\" href=\"" + r + JobsPageResource.PATH + "\" hidden>Older jobs</a></nav>\n"
+            + "<a id=\"older\" class=\"button secondary\" href=\"" + r + PageLayout.JOBS_PAGE + "\" hidden>Older jobs</a></nav>\n"
             + "</section>\n"
             + "<section id=\"job-view\" aria-labelledby=\"job-heading\" hidden>\n"
-            + "<p class=\"breadcrumbs\"><a href=\"" + r + JobsPageResource.PATH + "\">All jobs</a></p>\n"
+            + "<p class=\"breadcrumbs\"><a href=\"" + r + PageLayout.JOBS_PAGE + "\">All jobs</a></p>\n"
             + "<h2 id=\"job-heading\">Job</h2>\n"
             + "<dl id=\"job-facts\" class=\"facts\"></dl>\n"
             + "<p id=\"job-error\" class=\"job-error\" hidden></p>\n"

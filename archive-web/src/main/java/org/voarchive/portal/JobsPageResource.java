@@ -15,12 +15,9 @@ import org.voarchive.uws.UwsSettings;
 import org.voarchive.web.CallerName;
 
 /** The Jobs page ({@code /jobs}): the caller's async TAP jobs, under the pages' Content-Security-Policy. */
-@Path(JobsPageResource.PATH)
+@Path(PageLayout.JOBS_PAGE)
 @RequestScoped
 public class JobsPageResource {
-
-    /** The page's path below the application's root. */
-    static final String PATH = "jobs";
 
     @Inject
     SiteIdentity site;

@@ -25,16 +25,17 @@ final class QueryPage {
     /**
      * @param root     the application's root path, ending in '/' ("/" when deployed at the context root)
      * @param siteName the archive's name (configuration: escaped)
+     * @param caller   the caller's name for the header's account link, or null for an anonymous caller
      * @param policy   the response's Content-Security-Policy, whose style nonce the editor needs
      */
-    static String render(String root, String siteName, PagePolicy policy) {
-        return render(root, siteName, policy, "");
+    static String render(String root, String siteName, String caller, PagePolicy policy) {
+        return render(root, siteName, caller, policy, "");
     }
 
     /** @param jobControls the controls to run the query as a job ({@link JobControls}), or "" */
-    static String render(String root, String siteName, PagePolicy policy, String jobControls) {
+    static String render(String root, String siteName, String caller, PagePolicy policy, String jobControls) {
         String r = Html.escape(root);
-        return PageLayout.start(root, "ADQL query", siteName, "", List.of("query.css"), List.of("query.js"))
+        return PageLayout.start(root, "ADQL query", siteName, caller, "", List.of("query.css"), List.of("query.js"))
             + "<main id=\"query-page\" data-tap-sync=\"" + r + "tap/sync\" data-tap-tables=\"" + r + "tap/tables\""
             + " data-check=\"" + r + AdqlCheckResource.PATH + "\" data-maxrec=\"" + MAXREC + "\""
             + " data-style-nonce=\"" + Html.escape(policy.nonce()) + "\""

@@ -9,8 +9,9 @@ import org.voarchive.metadata.PublishedMetadata;
 import org.voarchive.scs.ConeSearchService;
 
 /**
- * The root page: what this archive is, its data collections (the published schemas) as cards with a Query and a
- * Metadata button each, its tables, its services and how to use them from TOPCAT and pyvo. Links name the
+ * The root page: what this archive is, where to sign in (the account page), its data collections (the published
+ * schemas) as cards with a Query and a Metadata button each, its tables, its services and how to use them from
+ * TOPCAT and pyvo. Links name the
  * archive's public URLs ({@link SiteIdentity#baseUrl()}), which are also what the snippets give to copy;
  * what the page loads is below the request's own root ({@link PageLayout}).
  */
@@ -28,29 +29,36 @@ final class HomePage {
         new Endpoint("/tap/examples", "example queries (DALI examples)"));
 
     /** The portal's query page (portal.QueryPageResource), and its parameter naming a table to start with. */
-    static final String QUERY_PAGE = "/query";
+    static final String QUERY_PAGE = "/" + PageLayout.QUERY_PAGE;
     static final String QUERY_TABLE = "table";
     /** Landing pages (doi.LandingResource); the ID follows. */
     static final String LANDING = "/landing/";
+
+    /** The portal's account page (portal.AccountPageResource). */
+    static final String ACCOUNT_PAGE = "/" + PageLayout.ACCOUNT_PAGE;
 
     private HomePage() {
     }
 
     /**
      * @param root    the application's root path, ending in '/'
+     * @param caller  the caller's name for the site header, or null for an anonymous caller
      * @param schemas the published schemas of the anonymous snapshot with their tables, in its order, or null
      *                when the database could not be read
      */
-    static String render(SiteIdentity site, String root, List<PublishedMetadata.Schema> schemas) {
+    static String render(SiteIdentity site, String root, String caller, List<PublishedMetadata.Schema> schemas) {
         String base = site.baseUrl();
         StringBuilder html = new StringBuilder(16384)
-            .append(PageLayout.start(root, null, site.name(), "", List.of(), List.of(PageLayout.SITE_JS)))
+            .append(PageLayout.start(root, null, site.name(), caller, "", List.of(), List.of(PageLayout.SITE_JS)))
             .append("<main id=\"home\">\n<h1>").append(Html.escape(site.name())).append("</h1>\n")
             .append("<p class=\"lead\">Published by ").append(Html.escape(site.publisher()))
             .append(". IVOA authority <code>").append(Html.escape(site.authority())).append("</code>.</p>\n")
             .append("<p><a id=\"query-page\" href=\"").append(Html.escape(base + QUERY_PAGE))
             .append("\">Query the tables with ADQL</a> in your browser, or with a VO client such as TOPCAT or pyvo"
-                + " (<a href=\"#clients\">how</a>).</p>\n");
+                + " (<a href=\"#clients\">how</a>).</p>\n")
+            .append("<p><a id=\"account-page\" href=\"").append(Html.escape(base + ACCOUNT_PAGE))
+            .append("\">Sign in</a> to see the tables of your groups, and to make personal API tokens for pyvo,"
+                + " TOPCAT and scripts.</p>\n");
         collections(html, base, schemas);
         tables(html, base, schemas);
         List<PublishedMetadata.Table> tables = schemas == null ? List.of()

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
@@ -31,16 +32,22 @@ public class HomeResource {
     @Context
     UriInfo uri;
 
+    @Context
+    SecurityContext security;
+
     @GET
     public Response get() {
         List<PublishedMetadata.Schema> schemas;
         try {
-            // what anyone may see, whoever asks: the page is the same for all
+            // what anyone may see, whoever asks: the content is the same for all (the header names the caller)
             schemas = metadata.get(Caller.ANONYMOUS).schemas();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Cannot list published tables: " + e.getMessage());
             schemas = null;
         }
-        return PageLayout.response(HomePage.render(site, uri.getBaseUri().getRawPath(), schemas), PagePolicy.NO_INLINE);
+        // the site header names the caller (web.CallerName's lookup: site does not depend on web)
+        String caller = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+        return PageLayout.response(HomePage.render(site, uri.getBaseUri().getRawPath(), caller, schemas),
+            PagePolicy.NO_INLINE);
     }
 }

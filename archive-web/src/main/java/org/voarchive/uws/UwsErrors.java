@@ -18,7 +18,7 @@ public class UwsErrors implements ExceptionMapper<UwsException> {
         Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
             .entity(e.getMessage() + "\n");
         if (e.status() == 401) {
-            r.header(HttpHeaders.WWW_AUTHENTICATE, org.voarchive.web.BasicAuthentication.CHALLENGE);
+            r.header(HttpHeaders.WWW_AUTHENTICATE, org.voarchive.web.CallerAuthentication.CHALLENGE);
         }
         return r.build();
     }

@@ -49,7 +49,7 @@ class LandingPageHtmlTest {
     @Test
     void aTablesPageHasItsFactsCitationColumnsAndMachineReadableParts() {
         String html = LandingPageHtml.render(table(List.of(JANE), List.of(), List.of(),
-            "https://creativecommons.org/licenses/by/4.0/"), "/", BASE, "Demo Archive");
+            "https://creativecommons.org/licenses/by/4.0/"), "/", BASE, "Demo Archive", null);
         for (String expected : List.of(
             "<title>Plates &amp; scans \u2013 Demo Archive</title>",
             "<meta name=\"DC.identifier\" content=\"doi:10.5072/x\">",
@@ -95,7 +95,7 @@ class LandingPageHtmlTest {
             List.of(new Credits.RelatedIdentifier("2101.00001", "arXiv", "IsDescribedBy", "Text"),
                 new Credits.RelatedIdentifier("978-3-16-148410-0", "ISBN", "IsCitedBy", null),
                 new Credits.RelatedIdentifier("javascript:alert(1)", "URL", "References", null)),
-            "javascript:alert(2)"), "/", BASE, "A");
+            "javascript:alert(2)"), "/", BASE, "A", null);
         assertTrue(html.contains("<li><span class=\"name\">Archive team</span> <span class=\"role\">(Data curator)</span></li>"),
             html);
         assertTrue(html.contains("<li><span class=\"relation\">Is described by</span> arXiv <a href=\"https://arxiv.org/abs/2101.00001\">"
@@ -116,7 +116,7 @@ class LandingPageHtmlTest {
             PublishedMetadata.Publication.NONE, List.of(PLATES, fresh));
         LandingPage page = new LandingPage("demo", "schema", BASE + "/landing/demo", "demo", "Demo", null, null, null,
             null, null, List.of(), List.of(), List.of(), "Demo site", null, null, List.of(), null, demo, null);
-        String html = LandingPageHtml.render(page, "/", BASE, "A");
+        String html = LandingPageHtml.render(page, "/", BASE, "A", null);
         assertTrue(html.contains("<tr data-table=\"demo.plates\"><td><a href=\"https://a.org/landing/demo.plates\">demo.plates</a>"
             + "</td><td>Plates &amp; scans</td><td class=\"n\">12</td></tr>"), html);
         assertTrue(html.contains("<td>Not counted</td><td class=\"n\">unknown</td>"), html);
@@ -139,7 +139,7 @@ class LandingPageHtmlTest {
                 null, null));
         LandingPage page = new LandingPage("P0001", "object", BASE + "/landing/P0001", "P0001 (Plates & scans)", "Scan", null,
             "10.5072/p1", null, null, null, List.of(), List.of(), List.of(), "Demo site", null, null, links, null, null, PLATES);
-        String html = LandingPageHtml.render(page, "/archive/", BASE, "A");
+        String html = LandingPageHtml.render(page, "/archive/", BASE, "A", null);
         assertTrue(html.contains("<figure><a href=\"https://a.org/files/demo/plates/P0001.png\"><img"
             + " src=\"/archive/files/demo/plates/P0001.png\" alt=\"Preview of plate &quot;P0001&quot;\"></a>"), html);
         assertEquals(1, count(html, "<img "), "only the archive's own images: " + html);
@@ -159,7 +159,7 @@ class LandingPageHtmlTest {
         LandingPage page = new LandingPage("s.t", "table", BASE + "/landing/s.t", "<b>title</b>", "<em>d</em>", "<pre>",
             "10.5072/\"x", null, "<lic>", null, List.of(evil), List.of(), List.of(), "<pub>", null, null, List.of(),
             "<v>", null, t);
-        String html = LandingPageHtml.render(page, "/", BASE, "<site>");
+        String html = LandingPageHtml.render(page, "/", BASE, "<site>", null);
         for (String raw : List.of("<script>", "<b>", "<em>", "<u>", "<i>", "<img", "<lic>", "<pub>", "<v>", "<site>",
                 "\"x\"")) {
             assertFalse(html.contains(raw), raw + " in " + html);

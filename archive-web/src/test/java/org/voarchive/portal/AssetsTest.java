@@ -12,12 +12,19 @@ class AssetsTest {
     private final Assets assets = new Assets();
 
     @Test
-    void theBuildBundledTheQueryPagesScriptStyleAndLicences() {
+    void theBuildBundledThePagesScriptsStylesAndLicences() {
         Assets.Asset script = assets.get("query.js").orElseThrow();
         assertEquals("text/javascript;charset=UTF-8", script.type());
         assertTrue(script.bytes().length > 10_000, "CodeMirror is in the bundle");
         assertTrue(new String(script.bytes(), StandardCharsets.UTF_8).startsWith("/* The VO Archive Server's pages"));
         assertEquals("text/css;charset=UTF-8", assets.get("query.css").orElseThrow().type());
+        assertTrue(new String(assets.get("account.js").orElseThrow().bytes(), StandardCharsets.UTF_8).contains("sign-in"));
+        String account = new String(assets.get("account.css").orElseThrow().bytes(), StandardCharsets.UTF_8);
+        assertTrue(account.contains("#account-page"), account);
+        assertTrue(!account.contains("header.site") && !account.contains("@import"),
+            "the shared styles are site.css's alone, which every page loads first: " + account);
+        assertTrue(new String(assets.get("site.css").orElseThrow().bytes(), StandardCharsets.UTF_8)
+            .contains("header.site nav"), "the header's links");
         String licences = new String(assets.get("licenses.txt").orElseThrow().bytes(), StandardCharsets.UTF_8);
         assertTrue(licences.contains("@codemirror/view") && licences.contains("MIT"), licences);
         assertEquals(32, script.etag().length());

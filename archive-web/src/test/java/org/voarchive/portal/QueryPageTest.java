@@ -15,7 +15,7 @@ class QueryPageTest {
 
     @Test
     void isAFormOnTapSyncWithTheScriptsEndpointsAndLabelledControls() {
-        String html = QueryPage.render("/", "Demo Archive", POLICY);
+        String html = QueryPage.render("/", "Demo Archive", null, POLICY);
         assertTrue(html.contains("<form id=\"query-form\" method=\"post\" action=\"/tap/sync\">"), html);
         assertTrue(html.contains("<label id=\"query-label\" for=\"query\">ADQL query</label>"), html);
         assertTrue(html.contains("<textarea id=\"query\" name=\"QUERY\""), html);
@@ -29,7 +29,7 @@ class QueryPageTest {
 
     @Test
     void pathsFollowTheApplicationsRoot() {
-        String html = QueryPage.render("/archive/", "A", POLICY);
+        String html = QueryPage.render("/archive/", "A", null, POLICY);
         assertTrue(html.contains("action=\"/archive/tap/sync\""), html);
         assertTrue(html.contains("data-tap-tables=\"/archive/tap/tables\""), html);
         assertTrue(html.contains("src=\"/archive/portal/assets/query.js\""), html);
@@ -37,10 +37,19 @@ class QueryPageTest {
 
     @Test
     void hasNoInlineScriptAndEscapesTheSiteName() {
-        String html = QueryPage.render("/", "<script>alert(1)</script> & co", POLICY);
+        String html = QueryPage.render("/", "<script>alert(1)</script> & co", null, POLICY);
         assertFalse(html.contains("<script>"), html);
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"), html);
         PageChecks.assertNoInlineScriptOrStyle(html);
+    }
+
+    @Test
+    void theHeaderLinksTheAccountPageAsSignInOrTheCallersName() {
+        String anonymous = QueryPage.render("/", "A", null, POLICY);
+        assertTrue(anonymous.contains("<a id=\"account-link\" href=\"/account\">Sign in</a>"), anonymous);
+        String signedIn = QueryPage.render("/", "A", "al<i>ce", POLICY);
+        assertTrue(signedIn.contains("<a id=\"account-link\" href=\"/account\" title=\"Your account\">al&lt;i&gt;ce</a>"),
+            signedIn);
     }
 
     @Test

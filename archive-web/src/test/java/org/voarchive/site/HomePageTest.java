@@ -49,10 +49,11 @@ class HomePageTest {
 
     @Test
     void namesTheServiceLinksEndpointsAndListsTables() {
-        String html = HomePage.render(site("Demo Archive", "https://archive.example.org/"), "/", DEMO);
+        String html = HomePage.render(site("Demo Archive", "https://archive.example.org/"), "/", null, DEMO);
         PageChecks.assertContains(html, "<title>Demo Archive</title>",
             "href=\"https://archive.example.org/tap/availability\"",
             "href=\"https://archive.example.org/query\">Query the tables with ADQL</a>",
+            "<a id=\"account-page\" href=\"https://archive.example.org/account\">Sign in</a>",
             "data-table=\"demo.bsc5\" data-rows=\"9096\"", "<td class=\"n\">unknown</td>",
             "<td class=\"n\">9,096</td>", // counts as people read them
             "href=\"https://archive.example.org/scs/demo/bsc5?RA=0&amp;DEC=0&amp;SR=0\"");
@@ -69,7 +70,7 @@ class HomePageTest {
 
     @Test
     void eachCollectionIsACardWithItsFactsAndItsQueryAndMetadataButtons() {
-        String html = HomePage.render(site("Demo Archive", "https://archive.example.org"), "/", DEMO);
+        String html = HomePage.render(site("Demo Archive", "https://archive.example.org"), "/", null, DEMO);
         String demo = card(html, "demo");
         assertTrue(demo.contains("<h3 id=\"collection-1\">Demo catalogues</h3>"), demo);
         assertTrue(demo.contains("<p class=\"name\"><code>demo</code></p>"), "the schema's name under its title: " + demo);
@@ -92,7 +93,7 @@ class HomePageTest {
     void theSnippetsNameThisArchivesUrlsAndOneOfItsTables() {
         ConeSearchSettings tested = new ConeSearchSettings(true, "id", "ra", "dec", List.of(), List.of(), null, null,
             new ConeSearchSettings.TestQuery(56.75, 24.12, 0.5), null);
-        String html = HomePage.render(site("A", "https://archive.example.org"), "/", List.of(
+        String html = HomePage.render(site("A", "https://archive.example.org"), "/", null, List.of(
             schema("s", null, null, null, table("s", "hidden", null, null, 1L, false, null),
                 table("s", "stars", null, null, 1L, true, tested))));
         assertTrue(html.contains("<pre class=\"snippet\" id=\"snippet-topcat\"><code>https://archive.example.org/tap</code></pre>"),
@@ -108,17 +109,19 @@ class HomePageTest {
 
     @Test
     void loadsOnlyTheArchivesOwnAssetsBelowTheRequestsRoot() {
-        String html = HomePage.render(site("A", "https://archive.example.org"), "/archive/", DEMO);
+        String html = HomePage.render(site("A", "https://archive.example.org"), "/archive/", "al<i>ce", DEMO);
         PageChecks.assertContains(html, "<link rel=\"stylesheet\" href=\"/archive/portal/assets/site.css\">",
             "<script defer src=\"/archive/portal/assets/site.js\"></script>",
-            "<header class=\"site\"><a href=\"/archive/\">A</a></header>",
+            "<header class=\"site\"><a class=\"home\" href=\"/archive/\">A</a><nav aria-label=\"Site\">"
+                + "<a href=\"/archive/query\">ADQL query</a><a href=\"/archive/jobs\">Jobs</a><a id=\"account-link\" href=\"/archive/account\""
+                + " title=\"Your account\">al&lt;i&gt;ce</a></nav></header>",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         PageChecks.assertNoInlineScriptOrStyle(html);
     }
 
     @Test
     void escapesEverythingThatComesFromConfigurationOrTheDatabase() {
-        String html = HomePage.render(site("<script>x</script>", "http://h"), "/",
+        String html = HomePage.render(site("<script>x</script>", "http://h"), "/", null,
             List.of(schema("s\"><i>", "<b>T</b>", "x < y & z", "10.5072/<u>",
                 table("s", "t\"><b>", "a & b < c", null, 1L, true, CONE))));
         assertFalse(html.contains("<script>"), html);
@@ -133,7 +136,7 @@ class HomePageTest {
 
     @Test
     void saysSoWhenTheDatabaseIsDown() {
-        String html = HomePage.render(site("A", "http://h"), "/", null);
+        String html = HomePage.render(site("A", "http://h"), "/", null, null);
         assertTrue(html.contains("the database cannot be reached"), html);
         assertTrue(html.contains("href=\"http://h/tap/availability\""), "the services are still listed: " + html);
     }

@@ -1,6 +1,7 @@
 package org.voarchive.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -18,13 +19,30 @@ class PageLayoutTest {
 
     @Test
     void theHeadLoadsTheSharedStyleSheetFirstAndTheTitleNamesTheSite() {
-        String start = PageLayout.start("/r/", "Plates & scans", "Archive <A>", "<meta name=\"x\" content=\"y\">\n",
+        String start = PageLayout.start("/r/", "Plates & scans", "Archive <A>", null, "<meta name=\"x\" content=\"y\">\n",
             List.of("query.css"), List.of("query.js"));
         assertTrue(start.contains("<title>Plates &amp; scans \u2013 Archive &lt;A&gt;</title>"), start);
         assertTrue(start.indexOf("/r/portal/assets/site.css") < start.indexOf("/r/portal/assets/query.css"), start);
         assertTrue(start.contains("<meta name=\"x\" content=\"y\">\n<link rel=\"stylesheet\""), start);
-        assertTrue(start.endsWith("<body>\n<header class=\"site\"><a href=\"/r/\">Archive &lt;A&gt;</a></header>\n"), start);
-        assertTrue(PageLayout.start("/", null, "A", "", List.of(), List.of()).contains("<title>A</title>"));
+        assertTrue(start.endsWith("<body>\n<header class=\"site\"><a class=\"home\" href=\"/r/\">Archive &lt;A&gt;</a>"
+            + "<nav aria-label=\"Site\"><a href=\"/r/query\">ADQL query</a><a href=\"/r/jobs\">Jobs</a><a id=\"account-link\" href=\"/r/account\">"
+            + "Sign in</a></nav></header>\n"), start);
+        assertTrue(PageLayout.start("/", null, "A", null, "", List.of(), List.of()).contains("<title>A</title>"));
         PageChecks.assertNoInlineScriptOrStyle(start + PageLayout.end());
+    }
+
+    @Test
+    void theHeaderNamesTheCallerAndLinksTheirAccount() {
+        String start = PageLayout.start("/", "T", "A", "al<i>ce", "", List.of(), List.of());
+        assertTrue(start.contains("<a id=\"account-link\" href=\"/account\" title=\"Your account\">al&lt;i&gt;ce</a>"),
+            start);
+        assertFalse(start.contains(">Sign in<"), start);
+    }
+
+    @Test
+    void noSharedCacheKeepsAPageAndNoCacheStoresOneWithANonceOrOnRequest() {
+        assertEquals("private, no-cache", PageLayout.cacheControl(PagePolicy.NO_INLINE, false));
+        assertEquals("no-store", PageLayout.cacheControl(PagePolicy.fresh(), false));
+        assertEquals("no-store", PageLayout.cacheControl(PagePolicy.NO_INLINE, true));
     }
 }

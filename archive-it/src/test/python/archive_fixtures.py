@@ -1,0 +1,36 @@
+"""What the client checks need inside the archive under test: users (made by deploy/user, as operators make
+them) and SQL as the owner role (psql, with the ARCHIVE_DB_* settings of the environment, which deploy/test
+exports). Nothing here talks HTTP: the checks use the archive's public interfaces for the rest."""
+import os
+import secrets
+import subprocess
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
+
+
+def password():
+    """A fresh password for a test user."""
+    return "pw-" + secrets.token_urlsafe(18)
+
+
+def make_user(name, pw, *groups):
+    """Creates or resets a user with exactly these groups (deploy/user reads the password from stdin)."""
+    done = subprocess.run([os.path.join(REPO, "deploy", "user"), name, *groups], input=pw + "\n", text=True,
+                          capture_output=True)
+    if done.returncode != 0:  # the tool's log (migrations, connections) only when it failed
+        raise RuntimeError(f"deploy/user {name} failed: {done.stdout}{done.stderr}")
+
+
+def owner_sql(sql):
+    """Runs SQL as the archive's owner role; stops at the first error."""
+    env = dict(os.environ, PGPASSWORD=os.environ["ARCHIVE_DB_OWNER_PASSWORD"],
+               PGHOST=os.environ.get("ARCHIVE_DB_HOST", "localhost"), PGPORT=os.environ.get("ARCHIVE_DB_PORT", "5432"),
+               PGUSER=os.environ["ARCHIVE_DB_OWNER_USER"], PGDATABASE=os.environ.get("ARCHIVE_DB_NAME", "archive"),
+               PGOPTIONS="-c client_min_messages=warning")
+    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def delete_users(*names):
+    """Deletes the users; their sessions and tokens go with them (ON DELETE CASCADE)."""
+    owner_sql("DELETE FROM archive.users WHERE name IN (%s)" % ", ".join("'%s'" % n for n in names))
