@@ -1,24 +1,28 @@
 // How the Jobs page writes a job's facts: durations, instants, result rows, sizes, and the name a job goes by.
 
-/** A duration in milliseconds as a person reads it: 0.4 s, 12 s, 3 min 5 s, 2 h 3 min, 3 d 4 h. */
+/**
+ * A duration in milliseconds as a person reads it: < 1 s, 12 s, 3 min 5 s, 10 min, 2 h 3 min, 8 h, 3 d 4 h. UWS gives
+ * instants to the second, so nothing finer is claimed.
+ */
 export function formatDuration(ms) {
   if (typeof ms !== "number" || !(ms >= 0)) {
     return "";
   }
-  if (ms < 10000) {
-    return `${(ms / 1000).toFixed(1)} s`;
-  }
   const s = Math.round(ms / 1000);
+  if (s < 1) {
+    return "< 1 s";
+  }
   if (s < 60) {
     return `${s} s`;
   }
+  const two = (big, bigUnit, small, smallUnit) => `${big} ${bigUnit}${small ? ` ${small} ${smallUnit}` : ""}`;
   if (s < 3600) {
-    return `${Math.floor(s / 60)} min ${s % 60} s`;
+    return two(Math.floor(s / 60), "min", s % 60, "s");
   }
   if (s < 86400) {
-    return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+    return two(Math.floor(s / 3600), "h", Math.floor((s % 3600) / 60), "min");
   }
-  return `${Math.floor(s / 86400)} d ${Math.floor((s % 86400) / 3600)} h`;
+  return two(Math.floor(s / 86400), "d", Math.floor((s % 86400) / 3600), "h");
 }
 
 /**
@@ -33,8 +37,11 @@ export function jobDuration(job, now) {
   return end === null ? null : Math.max(0, end - Date.parse(job.startTime));
 }
 
-/** An ISO instant in the reader's time zone, to the second: 2026-01-02 04:04:05. */
-export function formatInstant(iso) {
+/**
+ * An ISO instant in the reader's time zone, to the second: 2026-01-02 04:04:05; only the time (04:04:05) when it
+ * is on the same day as the instant `sameDayAs` (a job's start and end beside its creation).
+ */
+export function formatInstant(iso, sameDayAs) {
   if (!iso) {
     return "";
   }
@@ -43,8 +50,10 @@ export function formatInstant(iso) {
     return iso;
   }
   const two = (n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`
-    + `:${two(d.getSeconds())}`;
+  const day = (t) => `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())}`;
+  const time = `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+  const other = sameDayAs ? new Date(sameDayAs) : null;
+  return other && !Number.isNaN(other.getTime()) && day(other) === day(d) ? time : `${day(d)} ${time}`;
 }
 
 /**

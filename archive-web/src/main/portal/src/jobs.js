@@ -45,8 +45,9 @@ function say(text, isError = false) {
 
 /** Says a phase change once, politely (the table's cells change silently). */
 function announce(job) {
-  const rows = resultRows(job.progress);
-  news.textContent = `${jobName(job)} is ${job.phase}${rows && job.phase === "COMPLETED" ? `, ${formatRows(rows)} rows` : ""}.`;
+  const rows = job.phase === "COMPLETED" ? resultRows(job.progress) : null;
+  const count = rows ? `, ${formatRows(rows)} row${rows.rows === 1 && !rows.more ? "" : "s"}` : "";
+  news.textContent = `${jobName(job)} is ${job.phase}${count}.`;
 }
 
 function element(tag, text, className) {
@@ -60,11 +61,11 @@ function element(tag, text, className) {
   return e;
 }
 
-function instant(iso) {
+function instant(iso, sameDayAs) {
   if (!iso) {
     return element("span", "");
   }
-  const time = element("time", formatInstant(iso));
+  const time = element("time", formatInstant(iso, sameDayAs));
   time.dateTime = iso;
   time.title = `${iso} (UTC)`;
   return time;
@@ -226,8 +227,8 @@ function renderRow(job) {
   }
   queue.textContent = job.queue || "";
   created.replaceChildren(instant(job.creationTime));
-  started.replaceChildren(instant(job.startTime));
-  ended.replaceChildren(instant(job.endTime));
+  started.replaceChildren(instant(job.startTime, job.creationTime));
+  ended.replaceChildren(instant(job.endTime, job.creationTime));
   duration.textContent = formatDuration(jobDuration(job, Date.now()));
   rows.textContent = formatRows(resultRows(job.progress));
   acts.replaceChildren(...actions(job));

@@ -13,10 +13,13 @@ function memoryStorage() {
 }
 
 test("durations read as a person says them", () => {
-  assert.equal(formatDuration(0), "0.0 s");
-  assert.equal(formatDuration(420), "0.4 s");
+  assert.equal(formatDuration(0), "< 1 s");
+  assert.equal(formatDuration(420), "< 1 s");
+  assert.equal(formatDuration(1000), "1 s");
   assert.equal(formatDuration(12_300), "12 s");
   assert.equal(formatDuration(185_000), "3 min 5 s");
+  assert.equal(formatDuration(600_000), "10 min");
+  assert.equal(formatDuration(8 * 3600_000), "8 h");
   assert.equal(formatDuration(2 * 3600_000 + 3 * 60_000), "2 h 3 min");
   assert.equal(formatDuration(3 * 86400_000 + 4 * 3600_000), "3 d 4 h");
   assert.equal(formatDuration(null), "");
@@ -34,6 +37,8 @@ test("a job's duration: start to end, to now while it executes, none before it s
 
 test("instants in the reader's zone, to the second", () => {
   assert.match(formatInstant("2026-01-02T03:04:05Z"), /^2026-01-0[12] \d\d:\d\d:05$/);
+  assert.match(formatInstant("2026-01-02T03:04:05Z", "2026-01-02T03:04:01Z"), /^\d\d:\d\d:05$/, "the same day: the time");
+  assert.match(formatInstant("2026-01-05T03:04:05Z", "2026-01-02T03:04:01Z"), /^2026-01-0[45] /, "another day: the date");
   assert.equal(formatInstant(null), "");
   assert.equal(formatInstant("not a date"), "not a date");
 });
