@@ -16,14 +16,17 @@ export class PhaseWatch {
    * @param onJob   called with each job document a wait brings back
    * @param onGone  called with the id of a job the service no longer has (404)
    * @param limit   requests at once
+   * @param get     (url, {wait, phase, signal}) => the job document (uws.getJob; another in tests)
    */
-  constructor(jobUrl, onJob, onGone, limit = 3) {
+  constructor(jobUrl, onJob, onGone, limit = 3, get = getJob) {
+    this.get = get;
     this.jobUrl = jobUrl;
     this.onJob = onJob;
     this.onGone = onGone;
     this.limit = limit;
     this.jobs = new Map(); // id => {phase, asked}
     this.busy = new Set();
+    this.long = new Map(); // id => the controller of its long wait
     this.workers = 0;
     this.controller = new AbortController();
   }
@@ -36,6 +39,10 @@ export class PhaseWatch {
     }
     const known = this.jobs.get(job.id);
     this.jobs.set(job.id, { phase: job.phase, asked: known ? known.asked : 0 });
+    if (this.jobs.size > this.limit) {
+      // the long waits give way: each job asks again, briefly, in turn with the others
+      this.long.forEach((controller) => controller.abort());
+    }
     while (this.workers < this.limit && this.workers < this.jobs.size) {
       this.work();
     }
@@ -75,9 +82,15 @@ export class PhaseWatch {
         const entry = this.jobs.get(id);
         this.busy.add(id);
         entry.asked = Date.now();
+        const wait = this.jobs.size <= this.limit ? LONG_WAIT : SHORT_WAIT;
+        const request = new AbortController();
+        const stop = () => request.abort();
+        this.controller.signal.addEventListener("abort", stop);
+        if (wait === LONG_WAIT) {
+          this.long.set(id, request);
+        }
         try {
-          const wait = this.jobs.size <= this.limit ? LONG_WAIT : SHORT_WAIT;
-          const job = await getJob(this.jobUrl(id), { wait, phase: entry.phase, signal: this.controller.signal });
+          const job = await this.get(this.jobUrl(id), { wait, phase: entry.phase, signal: request.signal });
           if (this.jobs.has(id)) {
             if (ACTIVE.has(job.phase)) {
               this.jobs.get(id).phase = job.phase;
@@ -88,7 +101,10 @@ export class PhaseWatch {
           }
         } catch (e) {
           if (e.name === "AbortError") {
-            return;
+            if (this.controller.signal.aborted) {
+              return;
+            }
+            continue; // a long wait that gave way
           }
           if (e.status === 404) {
             this.jobs.delete(id);
@@ -99,6 +115,8 @@ export class PhaseWatch {
           }
         } finally {
           this.busy.delete(id);
+          this.long.delete(id);
+          this.controller.signal.removeEventListener("abort", stop);
         }
       }
     } finally {

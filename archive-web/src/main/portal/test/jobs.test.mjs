@@ -121,3 +121,69 @@ test("a result is read up to one row past what is wanted, whatever the chunks", 
   assert.ok(!whole.more);
   assert.equal(whole.document(), text, "a result of no more rows than wanted is read whole, with its status");
 });
+
+test("live phases: never more than the limit of requests at once, every active job asked in turn", async () => {
+  const { PhaseWatch } = await import("../src/phase-watch.js");
+  const phases = new Map(Array.from({ length: 10 }, (_, i) => [`job${i}`, "EXECUTING"]));
+  let out = 0;
+  let most = 0;
+  const asked = [];
+  const seen = [];
+  // a WAIT answered after `wait` milliseconds (for seconds), or given up when its signal says so
+  const get = (url, { wait, phase, signal }) => new Promise((resolve, reject) => {
+    out += 1;
+    most = Math.max(most, out);
+    const id = url.split("/").pop();
+    asked.push({ id, wait, phase });
+    const timer = setTimeout(() => {
+      out -= 1;
+      resolve({ id, phase: phases.get(id) });
+    }, wait);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      out -= 1;
+      reject(Object.assign(new Error("aborted"), { name: "AbortError" }));
+    });
+  });
+  const watch = new PhaseWatch((id) => `/tap/async/${id}`, (job) => seen.push(job), () => {}, 3, get);
+  for (const id of phases.keys()) {
+    watch.watch({ id, phase: "QUEUED" });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  for (const id of phases.keys()) {
+    phases.set(id, "COMPLETED");
+  }
+  await new Promise((resolve) => setTimeout(resolve, 80));
+  assert.equal(most, 3, "three requests at most");
+  assert.deepEqual(new Set(asked.slice(0, 10).map((a) => a.id)), new Set(phases.keys()), "each job asked in turn");
+  assert.equal(asked[0].phase, "QUEUED", "WAIT in the phase the page knows");
+  assert.equal(asked[0].wait, 30, "a long wait while each job has a request of its own");
+  assert.ok(asked.slice(3, 13).every((a) => a.wait === 2), "short waits once the jobs take turns (the long ones gave way)");
+  assert.ok(asked.some((a) => a.phase === "EXECUTING"), "then in the phase the service said");
+  assert.equal(watch.jobs.size, 0, "completed jobs are no longer watched");
+  assert.ok(seen.filter((job) => job.phase === "COMPLETED").length === 10, "each completion reported");
+  const later = asked.length;
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(asked.length, later, "nothing asked once every job is final");
+  watch.watch({ id: "done", phase: "ERROR" });
+  assert.equal(watch.jobs.size, 0, "a final job is not watched");
+  watch.stop();
+});
+
+test("live phases: one job waits long; a job the service no longer has is reported gone", async () => {
+  const { PhaseWatch } = await import("../src/phase-watch.js");
+  const asked = [];
+  const gone = [];
+  const get = async (url, { wait }) => {
+    asked.push(wait);
+    const error = new Error("no such job");
+    error.status = 404;
+    throw error;
+  };
+  const watch = new PhaseWatch((id) => id, () => {}, (id) => gone.push(id), 3, get);
+  watch.watch({ id: "j1", phase: "EXECUTING" });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.deepEqual(asked, [30]);
+  assert.deepEqual(gone, ["j1"]);
+  assert.equal(watch.jobs.size, 0);
+});
