@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,22 +77,17 @@ class JobListIT {
         }
     }
 
+    /** Every match's first group, in order. */
+    private static List<String> all(Pattern pattern, String list) {
+        return pattern.matcher(list).results().map(m -> m.group(1)).toList();
+    }
+
     private static List<String> ids(String list) {
-        List<String> ids = new ArrayList<>();
-        Matcher m = JOBREF.matcher(list);
-        while (m.find()) {
-            ids.add(m.group(1));
-        }
-        return ids;
+        return all(JOBREF, list);
     }
 
     private static List<String> created(String list) {
-        List<String> times = new ArrayList<>();
-        Matcher m = CREATED.matcher(list);
-        while (m.find()) {
-            times.add(m.group(1));
-        }
-        return times;
+        return all(CREATED, list);
     }
 
     @Test
