@@ -12,6 +12,7 @@ As an anonymous person would, by keys and clicks, it checks:
   - Run again makes a new job with the same query; Abort stops a long one (ABORTED);
   - a failing query's job shows the service's message (no XML);
   - Delete removes a job (the service answers 404 for it afterwards);
+  - with 60 jobs more the list has pages of 50: Older jobs leads to the rest, Newer jobs back;
   - a second browser profile sees none of these anonymous jobs (they live in the first one's storage);
   - signed in (a user of its own, made with deploy/user as account_page.py does), a job run from the query
     page is the user's: the Jobs page lists it from the UWS job list, and this browser's storage keeps no id;
@@ -25,7 +26,9 @@ Exits non-zero at the first failed check.
 import base64
 import os
 import sys
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from selenium.common.exceptions import StaleElementReferenceException
@@ -33,7 +36,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from chromium import browser, check, main, no_console_errors, session, tap_rows
+from chromium import Failure, browser, check, main, no_console_errors, session, tap_rows
 from metadata_pages import screenshot
 from query_page import editor_lines, type_query
 
@@ -59,6 +62,28 @@ def http_status(url, method="GET", user=None, secret=None):
             return response.status
     except urllib.error.HTTPError as e:
         return e.code
+
+
+def submit(base, adql, name):
+    """Starts a job without the page, as another tab of the same browser would; returns its id."""
+    body = urllib.parse.urlencode({"LANG": "ADQL", "QUERY": adql, "RUNID": name, "PHASE": "RUN",
+                                   "RESPONSEFORMAT": "votable/td"}).encode()
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args):
+            return None
+
+    try:
+        urllib.request.build_opener(NoRedirect).open(base + "/tap/async", body, timeout=30)
+    except urllib.error.HTTPError as e:
+        check(e.code == 303, f"the job list answers 303 to a new job, not {e.code}")
+        return e.headers["Location"].rsplit("/", 1)[1]
+    raise Failure("the job list did not answer 303")
+
+
+def steady(driver):
+    """A wait that reads again what the page redrew while it was read (rows replaced, editor lines)."""
+    return WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException,))
 
 
 def job_id(driver):
@@ -160,8 +185,8 @@ def steps(driver, wait, base, shots, made):
 
     # the list: this browser's jobs, newest first, with their facts
     driver.get(base + "/jobs")
-    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#jobs-table tbody tr .phase")) >= 3
-               and "newest first" in d.find_element(By.ID, "jobs-status").text, "the list of the three jobs")
+    steady(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#jobs-table tbody tr .phase")) >= 3
+                         and "newest first" in d.find_element(By.ID, "jobs-status").text, "the list of the three jobs")
     rows = list_rows(driver)
     check([r[0] for r in rows[:3]] == ["a typo", "brightest stars", "pairs by magnitude"], f"newest first: {rows}")
     check([r[1] for r in rows[:3]] == ["ERROR", "COMPLETED", "COMPLETED"], f"their phases: {rows}")
@@ -186,8 +211,7 @@ def steps(driver, wait, base, shots, made):
     # Open in editor: the job's query in the query page's editor
     row_of(driver, good).find_element(By.PARTIAL_LINK_TEXT, "Open in editor").click()
     # the editor redraws its lines as the text arrives: a line found may be gone when read
-    WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
-        lambda d: editor_lines(d) == GOOD, "the job's query in the editor")
+    steady(driver).until(lambda d: editor_lines(d) == GOOD, "the job's query in the editor")
     check(driver.find_element(By.ID, "job-name").get_attribute("value") == "brightest stars", "and its name")
     print("ok: Open in editor put the job's query into the editor")
 
@@ -224,6 +248,34 @@ def steps(driver, wait, base, shots, made):
     made.remove(bad)
     driver.save_screenshot(os.path.join(shots, "jobs-after-delete.png"))
     print("ok: Delete removed the failed job")
+    # pages of 50: sixty more jobs, as if this browser had made them (their ids where its pages keep them)
+    many = [submit(base, f"SELECT hr FROM demo.bsc5 WHERE hr = {n + 1}", f"many {n:02d}") for n in range(60)]
+    made.extend(many)
+    driver.execute_script("""const ids = JSON.parse(localStorage.getItem('voarchive.anonymous-jobs'));
+        localStorage.setItem('voarchive.anonymous-jobs', JSON.stringify(arguments[0].concat(ids)));""",
+                          list(reversed(many)))
+    started = time.monotonic()
+    driver.get(base + "/jobs")
+    wait.until(lambda d: "newest first" in d.find_element(By.ID, "jobs-status").text, "the first page of 50")
+    filled = time.monotonic() - started
+    rows = list_rows(driver)
+    check(len(rows) == 50 and rows[0][0] == "many 59" and rows[49][0] == "many 10", f"the newest 50: {rows[:1]}...")
+    check(driver.find_element(By.ID, "jobs-status").text.startswith("Jobs 1\u201350 of 64"),
+          driver.find_element(By.ID, "jobs-status").text)
+    check(all(r[1] for r in rows), "each row has its phase")
+    driver.find_element(By.ID, "older").click()
+    steady(driver).until(lambda d: "page=2" in d.current_url
+                         and "newest first" in d.find_element(By.ID, "jobs-status").text, "the second page")
+    rows = list_rows(driver)
+    check([r[0] for r in rows[:10]] == [f"many {n:02d}" for n in range(9, -1, -1)], f"the next ten: {rows[:10]}")
+    check([r[0] for r in rows[10:]] == ["endless", "brightest stars", "brightest stars", "pairs by magnitude"],
+          f"then the four from before: {[r[0] for r in rows]}")
+    check(not driver.find_element(By.ID, "older").is_displayed(), "no third page")
+    driver.save_screenshot(os.path.join(shots, "jobs-page-2.png"))
+    driver.find_element(By.ID, "newer").click()
+    steady(driver).until(lambda d: list_rows(d) and list_rows(d)[0][0] == "many 59",
+                         "Newer jobs leads back to the first page")
+    print(f"ok: 64 jobs in pages of 50 (the first page with its 50 job documents in {filled:.1f} s)")
     no_console_errors(driver, "the Jobs and query pages")
 
     # another browser profile: none of these jobs, which are anonymous and known to the first profile only
