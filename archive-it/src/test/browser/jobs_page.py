@@ -9,7 +9,8 @@ As an anonymous person would, by keys and clicks, it checks:
   - the list has the browser's jobs, newest first, with name, phase, queue, times, duration and rows; Tab
     reaches each job's actions;
   - Open in editor puts the job's query into the query page's editor (?job=, read from UWS);
-  - Run again makes a new job with the same query; Abort stops a long one (ABORTED);
+  - Run again makes a new job with the same query; Abort (by keyboard) stops a long one (ABORTED), and the
+    focus stays in its row;
   - a failing query's job shows the service's message (no XML);
   - Delete removes a job (the service answers 404 for it afterwards);
   - with 60 jobs more the list has pages of 50: Older jobs leads to the rest, Newer jobs back;
@@ -232,10 +233,13 @@ def steps(driver, wait, base, shots, made):
     driver.get(base + "/jobs")
     wait.until(lambda d: row_of(d, endless).find_elements(By.XPATH, ".//button[starts-with(., 'Abort')]"),
                "an Abort button for the running job")
-    row_of(driver, endless).find_element(By.XPATH, ".//button[starts-with(., 'Abort')]").click()
-    wait.until(lambda d: row_of(d, endless).find_element(By.CSS_SELECTOR, ".phase").text == "ABORTED",
-               "Abort stops the job")
-    print("ok: Abort stopped the long job")
+    row_of(driver, endless).find_element(By.XPATH, ".//button[starts-with(., 'Abort')]").send_keys(Keys.ENTER)
+    steady(driver).until(lambda d: row_of(d, endless).find_element(By.CSS_SELECTOR, ".phase").text == "ABORTED",
+                         "Abort (the keyboard's Enter) stops the job")
+    focused = driver.switch_to.active_element
+    check(focused.get_attribute("textContent") == "Delete endless", "the focus stays in the row, on Delete, "
+          f"when Abort goes: {focused.tag_name} {focused.get_attribute('textContent')!r}")
+    print("ok: Abort stopped the long job; the keyboard's focus stayed in its row")
 
     # Delete (confirmed), gone from the list and from the service
     row_of(driver, bad).find_element(By.XPATH, ".//button[starts-with(., 'Delete')]").click()

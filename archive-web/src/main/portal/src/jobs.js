@@ -28,7 +28,7 @@ const RESULT_ROWS = 1000;
 /** A JSON result larger than this is not read into the page. */
 const MAX_JSON_BYTES = 20e6;
 /** Job documents asked at once while a page of the list fills (the phase watch has requests of its own). */
-const DETAILS_AT_ONCE = 2;
+const DETAILS_AT_ONCE = 3;
 
 const jobUrl = (id) => `${asyncUrl}/${encodeURIComponent(id)}`;
 const storage = window.localStorage;
@@ -80,14 +80,18 @@ function actionButton(label, job, onClick, className) {
   const button = element("button", label, `small ${className || "secondary"}`);
   button.type = "button";
   button.append(element("span", ` ${jobName(job)}`, "visually-hidden"));
+  // busy while its request runs: aria-disabled, not disabled, which would take the keyboard's focus away
   button.addEventListener("click", async () => {
-    button.disabled = true;
+    if (button.getAttribute("aria-disabled") === "true") {
+      return;
+    }
+    button.setAttribute("aria-disabled", "true");
     try {
       await onClick();
     } catch (e) {
       say(`${label} ${jobName(job)}: ${e.message}`, true);
     } finally {
-      button.disabled = false;
+      button.removeAttribute("aria-disabled");
     }
   });
   return button;
@@ -112,6 +116,19 @@ function actions(job) {
     all.push(editorLink(job));
   }
   return all;
+}
+
+/**
+ * Replaces a job's actions; if one of them had the keyboard's focus, the new one of the same name gets it (an
+ * Abort that is gone gives it to Delete), so that a live update never throws the focus back to the page's top.
+ */
+function replaceActions(container, job) {
+  const focused = container.contains(document.activeElement) ? document.activeElement.firstChild.textContent : null;
+  const fresh = actions(job);
+  container.replaceChildren(...fresh);
+  if (focused !== null) {
+    (fresh.find((a) => a.firstChild.textContent === focused) || fresh[0]).focus();
+  }
 }
 
 async function abort(job) {
@@ -231,7 +248,7 @@ function renderRow(job) {
   ended.replaceChildren(instant(job.endTime, job.creationTime));
   duration.textContent = formatDuration(jobDuration(job, Date.now()));
   rows.textContent = formatRows(resultRows(job.progress));
-  acts.replaceChildren(...actions(job));
+  replaceActions(acts, job);
 }
 
 /** Fills the rows with the jobs' documents, a few requests at a time; each active job is then watched. */
@@ -346,7 +363,7 @@ function renderView(job) {
   error.textContent = job.phase === "ERROR"
     ? `The job failed: ${job.error && job.error.message ? job.error.message : "the service gave no reason"}`
     : job.phase === "ABORTED" ? "The job was aborted." : "";
-  document.getElementById("job-actions").replaceChildren(...actions(job));
+  replaceActions(document.getElementById("job-actions"), job);
   document.getElementById("job-query").textContent = parameter(job, "QUERY") ?? "";
   if (job.phase !== "COMPLETED") {
     document.getElementById("result-status").textContent = ACTIVE.has(job.phase)
