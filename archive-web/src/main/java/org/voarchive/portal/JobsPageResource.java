@@ -25,14 +25,9 @@ public class JobsPageResource {
     @Inject
     UwsSettings uws;
 
-    @Context
-    UriInfo uri;
-
-    @Context
-    SecurityContext security;
-
+    /** The page for the caller: a signed-in caller's list comes from UWS, an anonymous one's from the browser. */
     @GET
-    public Response get() {
+    public Response get(@Context UriInfo uri, @Context SecurityContext security) {
         String html = JobsPage.render(uri.getBaseUri().getRawPath(), site.name(), CallerName.of(security),
             uws.maxListed(), uws.anonymousJobs() == UwsSettings.AnonymousJobs.REFUSED);
         return PageLayout.response(html, PagePolicy.NO_INLINE);
