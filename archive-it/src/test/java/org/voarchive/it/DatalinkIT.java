@@ -224,8 +224,13 @@ class DatalinkIT {
         List<String> rows = rows(capped);
         assertEquals(1000, rows.size(), "one NotFoundFault row for each of the first 1000 IDs");
         assertTrue(capped.body().contains("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\">"), "DALI overflow");
-        String view = new String(Archive.get("/datalink/view?ID=P0003").body(), StandardCharsets.UTF_8);
-        assertTrue(view.contains("<title>Datalinks for P0003</title>") && view.contains("P0003.fits\">"), view);
+        HttpResponse<byte[]> viewed = Archive.get("/datalink/view?ID=P0003");
+        // the site's page policy: styles and scripts from the archive only, none inline
+        assertTrue(viewed.headers().firstValue("Content-Security-Policy").orElse("")
+            .startsWith("default-src 'none'; script-src 'self'; style-src 'self';"), viewed.headers().toString());
+        String view = new String(viewed.body(), StandardCharsets.UTF_8);
+        assertFalse(view.contains("<style") || view.contains("<script>"), view);
+        assertTrue(view.contains("<title>Datalinks for P0003 \u2013 ") && view.contains("P0003.fits\">"), view);
     }
 
     @Test

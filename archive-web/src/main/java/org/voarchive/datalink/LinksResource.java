@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.voarchive.dali.DaliException;
 import org.voarchive.dali.DaliService;
 import org.voarchive.dali.DaliParameters;
+import org.voarchive.site.PageLayout;
+import org.voarchive.site.PagePolicy;
 import org.voarchive.site.SiteIdentity;
 import org.voarchive.vosi.AvailabilityService;
 import org.voarchive.vosi.xml.Availability;
@@ -67,10 +69,10 @@ public class LinksResource {
     /** The links as an HTML page ("Datalinks for ..."), for people. */
     @GET
     @Path("view")
-    @Produces("text/html;charset=UTF-8")
-    public String view() throws DaliException {
+    public Response view() throws DaliException {
         LinksRequest request = LinksRequest.parse(DaliParameters.of(uri.getQueryParameters()));
-        return LinksPage.render(site, request.ids(), links.links(request.ids(), caller()));
+        return PageLayout.response(LinksPage.render(site, request.ids(), links.links(request.ids(), caller()),
+            uri.getBaseUri().getRawPath(), caller()), PagePolicy.NO_INLINE);
     }
 
     @GET
