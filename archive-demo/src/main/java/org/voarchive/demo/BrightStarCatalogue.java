@@ -4,7 +4,6 @@ import static org.voarchive.table.ColumnDefinition.optional;
 import static org.voarchive.table.ColumnDefinition.required;
 
 import java.util.List;
-import java.util.Optional;
 import org.voarchive.table.CatalogueFormat;
 import org.voarchive.table.TableDefinition;
 
@@ -36,10 +35,7 @@ public final class BrightStarCatalogue implements CatalogueFormat {
     }
 
     @Override
-    public Optional<Object[]> parse(String line, long ordinal) {
-        if (line.isBlank() || line.startsWith("#")) {
-            return Optional.empty();
-        }
+    public Object[] row(String line, long ordinal) {
         int open = line.indexOf('"');
         int close = line.indexOf('"', open + 1);
         if (open < 0 || close < 0) {
@@ -57,13 +53,13 @@ public final class BrightStarCatalogue implements CatalogueFormat {
         }
         String name = line.substring(open + 1, close).trim();
         int sao = Integer.parseInt(ids[2]);
-        return Optional.of(new Object[] {
+        return new Object[] {
             Integer.parseInt(ids[0]),
             name.isEmpty() ? null : name,
             raHours * 15,
             dec,
             Float.parseFloat(position[2]),
             Integer.parseInt(ids[1]),
-            sao == 0 ? null : sao});
+            sao == 0 ? null : sao};
     }
 }

@@ -7,7 +7,6 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.voarchive.obscore.ObsCoreMapping;
 import org.voarchive.obscore.ObsCoreSource;
 import org.voarchive.table.CatalogueFormat;
@@ -79,10 +78,7 @@ public final class DemoPlates implements CatalogueFormat {
     }
 
     @Override
-    public Optional<Object[]> parse(String line, long ordinal) {
-        if (line.isBlank() || line.startsWith("#")) {
-            return Optional.empty();
-        }
+    public Object[] row(String line, long ordinal) {
         String[] f = line.split("\\|");
         if (f.length != 7) {
             throw new IllegalArgumentException("expected id|ra|dec|date|exposure|emulsion|field");
@@ -92,8 +88,8 @@ public final class DemoPlates implements CatalogueFormat {
         if (ra < 0 || ra >= 360 || dec < -90 || dec > 90) {
             throw new IllegalArgumentException("position out of range: " + ra + ", " + dec);
         }
-        return Optional.of(new Object[] {f[0].trim(), ra, dec, java.time.LocalDate.parse(f[3].trim()),
-            Float.parseFloat(f[4]), f[5].trim(), f[6].trim(), footprint(ra, dec)});
+        return new Object[] {f[0].trim(), ra, dec, java.time.LocalDate.parse(f[3].trim()),
+            Float.parseFloat(f[4]), f[5].trim(), f[6].trim(), footprint(ra, dec)};
     }
 
     /**

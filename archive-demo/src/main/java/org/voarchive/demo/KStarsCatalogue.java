@@ -4,7 +4,6 @@ import static org.voarchive.table.ColumnDefinition.optional;
 import static org.voarchive.table.ColumnDefinition.required;
 
 import java.util.List;
-import java.util.Optional;
 import org.voarchive.table.CatalogueFormat;
 import org.voarchive.table.TableDefinition;
 
@@ -45,17 +44,14 @@ public final class KStarsCatalogue implements CatalogueFormat {
     }
 
     @Override
-    public Optional<Object[]> parse(String line, long ordinal) {
-        if (line.isBlank() || line.startsWith("#")) {
-            return Optional.empty();
-        }
+    public Object[] row(String line, long ordinal) {
         int comma = line.indexOf(',');
         String fixed = comma < 0 ? line : line.substring(0, comma);
         if (fixed.length() < 60) {
             throw new IllegalArgumentException("expected at least 60 fixed-width characters, found " + fixed.length());
         }
         String[] names = comma < 0 ? new String[0] : line.substring(comma + 1).split(",", 2);
-        return Optional.of(new Object[] {
+        return new Object[] {
             Math.toIntExact(ordinal),
             sexagesimal(fixed.substring(0, 9), false) * 15,
             sexagesimal(fixed.substring(10, 19), true),
@@ -69,7 +65,7 @@ public final class KStarsCatalogue implements CatalogueFormat {
             blankOrFloat(fixed, 60, 65),
             blankOrFloat(fixed, 65, 72),
             names.length > 0 ? blankToNull(names[0]) : null,
-            names.length > 1 ? blankToNull(names[1]) : null});
+            names.length > 1 ? blankToNull(names[1]) : null};
     }
 
     /** hhmmss.ss (hours) or sddmmss.s (degrees) to decimal hours or degrees. */

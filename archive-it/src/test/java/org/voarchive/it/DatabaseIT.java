@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.flywaydb.core.Flyway;
@@ -121,9 +120,9 @@ class DatabaseIT {
         }
 
         @Override
-        public Optional<Object[]> parse(String line, long ordinal) {
+        public Object[] row(String line, long ordinal) {
             String[] f = line.trim().split("\\s+");
-            return Optional.of(new Object[] {Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+            return new Object[] {Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
         }
     }
 

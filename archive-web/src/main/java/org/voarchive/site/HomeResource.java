@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.PublishedMetadata;
 import org.voarchive.metadata.PublishedMetadataCache;
+import org.voarchive.web.CallerName;
 
 /** The HTML root page. It still renders when the database is down, saying so. */
 @Path("/")
@@ -45,8 +46,8 @@ public class HomeResource {
             LOG.log(Level.WARNING, "Cannot list published tables: " + e.getMessage());
             schemas = null;
         }
-        // the site header names the caller (web.CallerName's lookup: site does not depend on web)
-        String caller = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+        // the site header names the caller
+        String caller = CallerName.of(security);
         return PageLayout.response(HomePage.render(site, uri.getBaseUri().getRawPath(), caller, schemas),
             PagePolicy.NO_INLINE);
     }
