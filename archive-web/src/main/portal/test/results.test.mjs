@@ -7,6 +7,7 @@ import { ariaSort, choosePage, chunks, errorText, nextOrder, pageCount, pageOf, 
 import { columnAbout, formatValue, hasUcd, isNumeric, isSortable, unitSuffix } from "../src/result-values.js";
 import { centredLongitude, defaultBins, extent, graticule, histogram, numbers, skyPoint } from "../src/plot-math.js";
 import { SampFault, encodeValue, escapeXml, methodCall, parseResponse } from "../src/samp.js";
+import { previewsOf } from "../src/previews.js";
 
 test("pages of 100 rows: how many, where each starts, which one a row is on", () => {
   assert.equal(pageCount(100_000), 1000);
@@ -245,4 +246,26 @@ test("SAMP XML-RPC: faults thrown in the hub's words, malformed answers refused"
     + "</methodResponse>"), SyntaxError, "unbalanced");
   assert.throws(() => parseResponse("<methodResponse><params></params></methodResponse><methodResponse/>"), SyntaxError,
     "nothing after the end");
+});
+
+test("previews: each ID's first #preview image on the page's own origin", () => {
+  const columns = ["ID", "access_url", "service_def", "error_message", "semantics", "description", "content_type"]
+    .map((name) => ({ name }));
+  const row = (id, url, semantics, type, description = null) => [id, url, null, null, semantics, description, type];
+  const answer = { columns, data: [
+    row("P1", "http://archive.test/files/demo/plates/P1.fits", "#this", "image/fits"),
+    row("P1", "http://archive.test/files/demo/plates/P1.png", "#preview", "image/png", "Preview of plate P1"),
+    row("P1", "http://archive.test/files/demo/plates/P1-2.png", "#preview", "image/png"),
+    row("P2", "https://elsewhere.test/P2.png", "#preview", "image/png"),
+    row("P3", "/files/P3.jpg", "#preview", null),
+    row("P4", "http://archive.test/files/P4.html", "#preview", "text/html"),
+    row("P5", "http://archive.test/files/P5.png", "#preview-plot", "image/png"),
+    row("P6", null, "#preview", "image/png"),
+  ] };
+  const found = previewsOf(answer, "http://archive.test");
+  assert.deepEqual([...found.keys()], ["P1", "P3"]);
+  assert.deepEqual(found.get("P1"), { url: "http://archive.test/files/demo/plates/P1.png", description: "Preview of plate P1" });
+  assert.deepEqual(found.get("P3"), { url: "http://archive.test/files/P3.jpg", description: null },
+    "a relative address is the archive's own");
+  assert.equal(previewsOf({ columns, data: [] }, "http://archive.test").size, 0);
 });
