@@ -172,7 +172,7 @@ class KeptResult {
 
   /** The table's head (sort buttons), the pager and the plot: once, the columns never change. */
   build() {
-    const table = element("table");
+    const table = element("table", null, "sortable");
     table.id = "result-table";
     this.caption = table.createCaption();
     this.caption.className = "visually-hidden";
