@@ -299,7 +299,7 @@ def steps(driver, wait, base, shots, made, figures):
     driver.execute_script("arguments[0].scrollIntoView()", section)
     kind = Select(driver.find_element(By.CSS_SELECTOR, "#plot-form select[name=kind]"))
     check([o.text for o in kind.options] == ["Scatter (x, y)", "Histogram", "Sky (RA, Dec)"], "three kinds of plot")
-    selects = {s.find_element(By.XPATH, "preceding-sibling::label").text: Select(s)
+    selects = {s.find_element(By.XPATH, "preceding-sibling::label").get_attribute("textContent"): Select(s)
                for s in driver.find_elements(By.CSS_SELECTOR, "#plot-form .field select")}
     selects["x"].select_by_value("b_v")
     selects["y"].select_by_value("vmag")
@@ -389,9 +389,11 @@ def steps(driver, wait, base, shots, made, figures):
     check(first.text == "P0001" and first.get_attribute("href") == f"{base}/datalink/view?ID=P0001",
           f"a datalink ID links its links view: {first.get_attribute('href')}")
     check(http_status(first.get_attribute("href")) == 200, "which is there")
+    # the previews of the cells in view are asked for (lazily: the table is below the window's fold until now)
+    driver.execute_script("arguments[0].scrollIntoView()", driver.find_element(By.ID, "result-table"))
     steady(driver).until(lambda d: len([i for i in d.find_elements(By.CSS_SELECTOR, "#result-table img.preview")
                                         if d.execute_script("return arguments[0].complete && arguments[0].naturalWidth",
-                                                            i)]) >= 5, "the #preview images, loaded")
+                                                            i)]) >= 4, "the #preview images, loaded")
     image = driver.find_element(By.CSS_SELECTOR, "#result-table img.preview")
     check(image.get_attribute("src").startswith(f"{base}/files/"), f"from the archive itself: {image.get_attribute('src')}")
     check(image.get_attribute("alt").startswith("Preview of plate"), f"with a text: {image.get_attribute('alt')!r}")

@@ -84,7 +84,7 @@ export class ResultPlot {
       kind.append(element("option", { value }, text));
     }
     const kindField = element("div", { class: "field" });
-    kindField.append(element("label", { for: kindId }, "Plot"), kind);
+    kindField.append(element("label", { for: kindId }, "Kind"), kind);
 
     const x = columnChoice("x", numeric, first);
     const y = columnChoice("y", numeric, second);

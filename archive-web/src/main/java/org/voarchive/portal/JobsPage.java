@@ -21,9 +21,6 @@ final class JobsPage {
     /** Jobs a page of the list. */
     static final int PAGE_SIZE = 50;
 
-    /** The kept results' pages and downloads, below the application's root. */
-    static final String RESULTS = "portal/results";
-
     private JobsPage() {
     }
 
@@ -49,7 +46,7 @@ final class JobsPage {
             + "<main id=\"jobs-page\" data-tap-async=\"" + async + "\" data-query=\"" + r + "query\""
             + " data-jobs=\"" + r + PageLayout.JOBS_PAGE + "\" data-caller=\"" + Html.escape(caller == null ? "" : caller)
             + "\" data-page-size=\"" + PAGE_SIZE + "\" data-max-listed=\"" + maxListed + "\""
-            + " data-results=\"" + r + RESULTS + "\" data-capabilities=\"" + r + "tap/capabilities\""
+            + " data-results=\"" + r + ResultsResource.PATH + "\" data-capabilities=\"" + r + "tap/capabilities\""
             + " data-datalink-links=\"" + r + "datalink/links\" data-datalink-view=\"" + r + "datalink/view\""
             + " data-landing=\"" + r + MetadataLinks.LANDING_PATH.substring(1) + "\" data-samp-hub=\"" + PagePolicy.SAMP_HUB
             + "/\" data-site-name=\"" + Html.escape(siteName) + "\">\n"
