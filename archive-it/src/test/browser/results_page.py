@@ -234,6 +234,46 @@ def steps(driver, wait, base, shots, made, figures):
           "no Previous on the first page")
     print("ok: 100 rows a page; Next, page 537 typed, Last and First show TAP's rows at their offsets")
 
+    # the plots: scatter, histogram, sky
+    section = driver.find_element(By.ID, "result-plot")
+    driver.execute_script("arguments[0].scrollIntoView()", section)
+    kind = Select(driver.find_element(By.CSS_SELECTOR, "#plot-form select[name=kind]"))
+    check([o.text for o in kind.options] == ["Scatter (x, y)", "Histogram", "Sky (RA, Dec)"], "three kinds of plot")
+    selects = {s.find_element(By.XPATH, "preceding-sibling::label").get_attribute("textContent"): Select(s)
+               for s in driver.find_elements(By.CSS_SELECTOR, "#plot-form .field select")}
+    selects["x"].select_by_value("b_v")
+    selects["y"].select_by_value("vmag")
+    driver.find_element(By.ID, "plot-draw").click()
+    caption = steady(driver).until(lambda d: d.find_element(By.ID, "plot-caption").text, "the scatter plot is drawn")
+    check(caption.startswith("Scatter plot of vmag against b_v: 10,000 of 100,000 rows (the first 10,000 in the"
+                             " result's order)"), f"its text alternative: {caption!r}")
+    check(driver.find_element(By.ID, "plot-area").get_attribute("aria-label") == caption, "the figure's name is it")
+    check(ink(driver, "#plot-area canvas") > 500, "the scatter's canvas has points on it")
+    section.screenshot(os.path.join(shots, "results-plot-scatter.png"))
+    kind.select_by_value("histogram")
+    selects["Column"].select_by_value("vmag")
+    bins = driver.find_element(By.CSS_SELECTOR, "#plot-form input[type=number]")
+    bins.clear()
+    bins.send_keys("25")
+    driver.find_element(By.ID, "plot-draw").click()
+    steady(driver).until(lambda d: d.find_element(By.ID, "plot-caption").text.startswith("Histogram of vmag in 25 bins"),
+                         "the histogram is drawn")
+    check("10,000 of 100,000 rows" in driver.find_element(By.ID, "plot-caption").text, "it says how many rows")
+    check(ink(driver, "#plot-area canvas") > 500, "the histogram's canvas has bars on it")
+    section.screenshot(os.path.join(shots, "results-plot-histogram.png"))
+    kind.select_by_value("sky")
+    check(selects["RA"].first_selected_option.get_attribute("value") == "ra", "RA: the pos.eq.ra column by default")
+    check(selects["Dec"].first_selected_option.get_attribute("value") == "dec", "Dec: the pos.eq.dec column")
+    Select(driver.find_element(By.XPATH, "//label[.='Projection']/following-sibling::select")).select_by_value("hammer")
+    driver.find_element(By.ID, "plot-draw").click()
+    steady(driver).until(lambda d: d.find_element(By.ID, "plot-caption").text.startswith("Sky plot (Hammer projection"),
+                         "the sky plot is drawn")
+    sky = driver.find_element(By.ID, "plot-caption").text
+    check("RA ra and Dec dec" in sky and "10,000 of 100,000 rows" in sky, f"its text alternative: {sky!r}")
+    check(ink(driver, "#plot-area canvas.sky") > 2000, "the sky's canvas has the graticule and the stars")
+    section.screenshot(os.path.join(shots, "results-plot-sky.png"))
+    print(f"ok: scatter, histogram and sky plots drawn; e.g. {sky!r}")
+
     # sorting: a click sorts ascending, Enter on the same header descending
     vmag_header = driver.find_elements(By.CSS_SELECTOR, "#result-table thead th")[vmag]
     vmag_header.find_element(By.TAG_NAME, "button").click()
@@ -293,46 +333,6 @@ def steps(driver, wait, base, shots, made, figures):
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print(f"ok: downloads read by STIL: {counts} rows, and the job's own VOTable")
-
-    # the plots: scatter, histogram, sky
-    section = driver.find_element(By.ID, "result-plot")
-    driver.execute_script("arguments[0].scrollIntoView()", section)
-    kind = Select(driver.find_element(By.CSS_SELECTOR, "#plot-form select[name=kind]"))
-    check([o.text for o in kind.options] == ["Scatter (x, y)", "Histogram", "Sky (RA, Dec)"], "three kinds of plot")
-    selects = {s.find_element(By.XPATH, "preceding-sibling::label").get_attribute("textContent"): Select(s)
-               for s in driver.find_elements(By.CSS_SELECTOR, "#plot-form .field select")}
-    selects["x"].select_by_value("b_v")
-    selects["y"].select_by_value("vmag")
-    driver.find_element(By.ID, "plot-draw").click()
-    caption = steady(driver).until(lambda d: d.find_element(By.ID, "plot-caption").text, "the scatter plot is drawn")
-    check(caption.startswith("Scatter plot of vmag against b_v: 10,000 of 100,000 rows (the first 10,000 sorted by"
-                             " vmag, descending)"), f"its text alternative: {caption!r}")
-    check(driver.find_element(By.ID, "plot-area").get_attribute("aria-label") == caption, "the figure's name is it")
-    check(ink(driver, "#plot-area canvas") > 500, "the scatter's canvas has points on it")
-    screenshot(driver, os.path.join(shots, "results-plot-scatter.png"))
-    kind.select_by_value("histogram")
-    selects["Column"].select_by_value("vmag")
-    bins = driver.find_element(By.CSS_SELECTOR, "#plot-form input[type=number]")
-    bins.clear()
-    bins.send_keys("25")
-    driver.find_element(By.ID, "plot-draw").click()
-    steady(driver).until(lambda d: d.find_element(By.ID, "plot-caption").text.startswith("Histogram of vmag in 25 bins"),
-                         "the histogram is drawn")
-    check("10,000 of 100,000 rows" in driver.find_element(By.ID, "plot-caption").text, "it says how many rows")
-    check(ink(driver, "#plot-area canvas") > 500, "the histogram's canvas has bars on it")
-    screenshot(driver, os.path.join(shots, "results-plot-histogram.png"))
-    kind.select_by_value("sky")
-    check(selects["RA"].first_selected_option.get_attribute("value") == "ra", "RA: the pos.eq.ra column by default")
-    check(selects["Dec"].first_selected_option.get_attribute("value") == "dec", "Dec: the pos.eq.dec column")
-    Select(driver.find_element(By.XPATH, "//label[.='Projection']/following-sibling::select")).select_by_value("hammer")
-    driver.find_element(By.ID, "plot-draw").click()
-    steady(driver).until(lambda d: d.find_element(By.ID, "plot-caption").text.startswith("Sky plot (Hammer projection"),
-                         "the sky plot is drawn")
-    sky = driver.find_element(By.ID, "plot-caption").text
-    check("RA ra and Dec dec" in sky and "10,000 of 100,000 rows" in sky, f"its text alternative: {sky!r}")
-    check(ink(driver, "#plot-area canvas.sky") > 2000, "the sky's canvas has the graticule and the stars")
-    screenshot(driver, os.path.join(shots, "results-plot-sky.png"))
-    print(f"ok: scatter, histogram and sky plots drawn; e.g. {sky!r}")
 
     # where the data came from, and how to cite it
     origin = driver.find_element(By.ID, "result-origin")

@@ -4,6 +4,9 @@
 // cells, with sorting buttons in the header.
 import { columnAbout, formatValue, isNumeric, unitSuffix } from "./result-values.js";
 
+/** The most values of an array cell that stay on one line (a point's two, a circle's three). */
+const SHORT_ARRAY = 4;
+
 /** Shows a TAP JSON result in container, replacing what was there. */
 export function showResult(container, result) {
   const columns = result.columns || [];
@@ -53,6 +56,8 @@ export function fillRows(tbody, columns, rows, decorate) {
         td.textContent = formatValue(value);
         if (numeric[i]) {
           td.className = "num";
+        } else if (Array.isArray(value) && value.length > SHORT_ARRAY) {
+          td.className = "long-array"; // wraps, where a few numbers (a point) stay on one line
         }
         if (decorate) {
           decorate(td, value, columns[i], row);
