@@ -178,7 +178,12 @@ class KeptResult {
     this.caption.className = "visually-hidden";
     const notes = element("div");
     notes.hidden = true; // read through aria-describedby only; the line above the table shows them
+    // the line above the table says what the column under the pointer or the keyboard's focus holds; shown from
+    // the start, one line high, so that nothing moves under a click when it changes
     const about = byId("column-about");
+    const hint = "Point at a column's name, or Tab to it, for what it holds; click it (or press Enter) to sort.";
+    about.textContent = hint;
+    about.hidden = false;
     const head = table.createTHead().insertRow();
     this.headers = this.columns.map((column, i) => {
       const th = element("th");
@@ -197,7 +202,6 @@ class KeptResult {
         button.setAttribute("aria-disabled", "true");
       }
       const tell = () => {
-        about.hidden = false;
         about.textContent = `${column.name}${unitSuffix(column)}: ${facts.join("; ")}`
           + (sortable ? "" : " (not sortable: it holds arrays)");
       };
