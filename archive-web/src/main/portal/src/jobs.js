@@ -2,6 +2,7 @@
 // view (?job=ID) with its query, error message and result (result-view.js). Everything comes from UWS at /tap/async:
 // a signed-in caller's jobs from the job list (which holds their own jobs only), an anonymous caller's from the
 // ids this browser kept (job-ids.js). Every text is set with textContent; nothing from the service is HTML.
+import { element } from "./dom.js";
 import { formatDuration, formatInstant, formatRows, jobDuration, jobName, resultRows } from "./job-format.js";
 import { forgetJobs, isJobId, rememberJob, rememberedJobs } from "./job-ids.js";
 import { PhaseWatch } from "./phase-watch.js";
@@ -42,17 +43,6 @@ function announce(job) {
   const rows = job.phase === "COMPLETED" ? resultRows(job.progress) : null;
   const count = rows ? `, ${formatRows(rows)} row${rows.rows === 1 && !rows.more ? "" : "s"}` : "";
   news.textContent = `${jobName(job)} is ${job.phase}${count}.`;
-}
-
-function element(tag, text, className) {
-  const e = document.createElement(tag);
-  if (text !== undefined && text !== null) {
-    e.textContent = text;
-  }
-  if (className) {
-    e.className = className;
-  }
-  return e;
 }
 
 function instant(iso, sameDayAs) {

@@ -17,7 +17,8 @@ const LABELS = "#545d6b";
 
 let ids = 0;
 
-function element(tag, attributes = {}, text) {
+/** An element with attributes and a text (as textContent). */
+function build(tag, attributes = {}, text) {
   const e = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     e.setAttribute(name, value);
@@ -31,14 +32,14 @@ function element(tag, attributes = {}, text) {
 /** A labelled select of columns, the one named `chosen` selected. */
 function columnChoice(label, columns, chosen) {
   const id = `plot-${++ids}`;
-  const wrap = element("div", { class: "field" });
-  const select = element("select", { id });
+  const wrap = build("div", { class: "field" });
+  const select = build("select", { id });
   for (const c of columns) {
-    const option = element("option", { value: c.name }, c.name + unitSuffix(c));
+    const option = build("option", { value: c.name }, c.name + unitSuffix(c));
     option.selected = c.name === chosen;
     select.append(option);
   }
-  wrap.append(element("label", { for: id }, label), select);
+  wrap.append(build("label", { for: id }, label), select);
   return { wrap, select };
 }
 
@@ -68,8 +69,8 @@ export class ResultPlot {
   build() {
     const numeric = this.numeric;
     if (numeric.length === 0) {
-      this.section.replaceChildren(element("h4", { id: "plot-heading" }, "Plot"),
-        element("p", { class: "note" }, "The result has no numeric column to plot."));
+      this.section.replaceChildren(build("h4", { id: "plot-heading" }, "Plot"),
+        build("p", { class: "note" }, "The result has no numeric column to plot."));
       return;
     }
     const ra = numeric.find((c) => hasUcd(c, "pos.eq.ra")) || numeric[0];
@@ -77,42 +78,42 @@ export class ResultPlot {
     const first = numeric[0].name;
     const second = numeric[Math.min(1, numeric.length - 1)].name;
 
-    const form = element("form", { id: "plot-form", class: "plot-form", "aria-labelledby": "plot-heading" });
+    const form = build("form", { id: "plot-form", class: "plot-form", "aria-labelledby": "plot-heading" });
     const kindId = `plot-${++ids}`;
-    const kind = element("select", { id: kindId, name: "kind" });
+    const kind = build("select", { id: kindId, name: "kind" });
     for (const [value, text] of [["scatter", "Scatter (x, y)"], ["histogram", "Histogram"], ["sky", "Sky (RA, Dec)"]]) {
-      kind.append(element("option", { value }, text));
+      kind.append(build("option", { value }, text));
     }
-    const kindField = element("div", { class: "field" });
-    kindField.append(element("label", { for: kindId }, "Kind"), kind);
+    const kindField = build("div", { class: "field" });
+    kindField.append(build("label", { for: kindId }, "Kind"), kind);
 
     const x = columnChoice("x", numeric, first);
     const y = columnChoice("y", numeric, second);
-    const scatter = element("fieldset", { class: "plot-fields", "data-kind": "scatter" });
-    scatter.append(element("legend", { class: "visually-hidden" }, "Scatter columns"), x.wrap, y.wrap);
+    const scatter = build("fieldset", { class: "plot-fields", "data-kind": "scatter" });
+    scatter.append(build("legend", { class: "visually-hidden" }, "Scatter columns"), x.wrap, y.wrap);
 
     const h = columnChoice("Column", numeric, first);
     const binsId = `plot-${++ids}`;
-    const bins = element("input", { id: binsId, type: "number", min: String(MIN_BINS), max: String(MAX_BINS),
+    const bins = build("input", { id: binsId, type: "number", min: String(MIN_BINS), max: String(MAX_BINS),
       step: "1", inputmode: "numeric" });
     bins.value = String(defaultBins(PLOT_ROWS));
-    const binsField = element("div", { class: "field" });
-    binsField.append(element("label", { for: binsId }, "Bins"), bins);
-    const hist = element("fieldset", { class: "plot-fields", "data-kind": "histogram" });
-    hist.append(element("legend", { class: "visually-hidden" }, "Histogram column and bins"), h.wrap, binsField);
+    const binsField = build("div", { class: "field" });
+    binsField.append(build("label", { for: binsId }, "Bins"), bins);
+    const hist = build("fieldset", { class: "plot-fields", "data-kind": "histogram" });
+    hist.append(build("legend", { class: "visually-hidden" }, "Histogram column and bins"), h.wrap, binsField);
 
     const r = columnChoice("RA", numeric, ra.name);
     const d = columnChoice("Dec", numeric, dec.name);
     const projId = `plot-${++ids}`;
-    const projection = element("select", { id: projId });
-    projection.append(element("option", { value: "aitoff" }, "Aitoff"), element("option", { value: "hammer" }, "Hammer"));
-    const projField = element("div", { class: "field" });
-    projField.append(element("label", { for: projId }, "Projection"), projection);
-    const sky = element("fieldset", { class: "plot-fields", "data-kind": "sky" });
-    sky.append(element("legend", { class: "visually-hidden" }, "Sky columns (degrees) and projection"), r.wrap, d.wrap,
+    const projection = build("select", { id: projId });
+    projection.append(build("option", { value: "aitoff" }, "Aitoff"), build("option", { value: "hammer" }, "Hammer"));
+    const projField = build("div", { class: "field" });
+    projField.append(build("label", { for: projId }, "Projection"), projection);
+    const sky = build("fieldset", { class: "plot-fields", "data-kind": "sky" });
+    sky.append(build("legend", { class: "visually-hidden" }, "Sky columns (degrees) and projection"), r.wrap, d.wrap,
       projField);
 
-    const draw = element("button", { type: "submit", id: "plot-draw" }, "Draw");
+    const draw = build("button", { type: "submit", id: "plot-draw" }, "Draw");
     form.append(kindField, scatter, hist, sky, draw);
     const show = () => {
       for (const set of [scatter, hist, sky]) {
@@ -122,13 +123,13 @@ export class ResultPlot {
     kind.addEventListener("change", show);
     show();
 
-    this.status = element("p", { id: "plot-status", class: "note", role: "status" });
-    this.figure = element("figure", { id: "plot-figure", class: "plot-figure" });
+    this.status = build("p", { id: "plot-status", class: "note", role: "status" });
+    this.figure = build("figure", { id: "plot-figure", class: "plot-figure" });
     this.figure.hidden = true;
-    this.canvasBox = element("div", { id: "plot-area", class: "plot-area", role: "img" });
-    this.caption = element("figcaption", { id: "plot-caption" });
+    this.canvasBox = build("div", { id: "plot-area", class: "plot-area", role: "img" });
+    this.caption = build("figcaption", { id: "plot-caption" });
     this.figure.append(this.canvasBox, this.caption);
-    this.section.replaceChildren(element("h4", { id: "plot-heading" }, "Plot"), form, this.status, this.figure);
+    this.section.replaceChildren(build("h4", { id: "plot-heading" }, "Plot"), form, this.status, this.figure);
 
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
@@ -254,7 +255,7 @@ export class ResultPlot {
         points.push(p);
       }
     }
-    const canvas = element("canvas", { class: "sky" });
+    const canvas = build("canvas", { class: "sky" });
     this.canvasBox.replaceChildren(canvas);
     this.skyDrawing = { canvas, points, lines: graticule(projection, 30, 30) };
     this.drawSky();

@@ -6,6 +6,7 @@
 // the quota) is read from the job's result file instead: its first rows, as before the tables were kept.
 // Everything is built with DOM calls and textContent: no value from the service is parsed as HTML.
 import { copyOnClick } from "./copy.js";
+import { element } from "./dom.js";
 import { formatBytes, formatInstant, formatLabel, formatName, formatRows, jobName, resultRows } from "./job-format.js";
 import { ResultPlot } from "./plot.js";
 import { Previews } from "./previews.js";
@@ -22,17 +23,6 @@ const FILE_ROWS = 1000;
 const MAX_JSON_BYTES = 20e6;
 /** How long a SAMP hub has to answer a ping before the page says there is none (ms). */
 const HUB_PING_MS = 2000;
-
-function element(tag, text, className) {
-  const e = document.createElement(tag);
-  if (text !== undefined && text !== null) {
-    e.textContent = text;
-  }
-  if (className) {
-    e.className = className;
-  }
-  return e;
-}
 
 function link(text, href) {
   const a = element("a", text);
