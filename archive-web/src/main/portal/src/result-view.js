@@ -65,16 +65,17 @@ export async function showJobResult(job, page, jobUrl) {
   const keptUrl = `${page.dataset.results}/${encodeURIComponent(job.id)}`;
   const view = new KeptResult(job, page, keptUrl);
   let kept = false;
+  let failed = false;
   try {
     kept = await view.start();
   } catch (e) {
-    say(`The result could not be shown: ${e.message}`, true);
-    return;
+    say(`The result's table could not be shown: ${e.message}. Its file is below.`, true);
+    failed = true; // the job's own result file is still there to download
   }
   downloads(job, page, kept ? view : null, resultUrl);
   topcat(job, page, kept ? `${keptUrl}/download?FORMAT=votable` : null, resultUrl, result);
-  origin(job, page, kept ? view.first : null);
-  if (!kept) {
+  origin(job, page, kept ? view.firstPage : null);
+  if (!kept && !failed) {
     await showFile(job, result, resultUrl);
   }
 }
@@ -141,7 +142,7 @@ class KeptResult {
       }
     }
     if (first) {
-      this.first = data;
+      this.firstPage = data;
       this.columns = data.columns;
       this.build();
     }
