@@ -169,6 +169,12 @@ export class ResultPlot {
       return;
     }
     const { data, rows, order } = loaded;
+    if (data.length === 0) {
+      this.destroy();
+      this.figure.hidden = true;
+      this.say("The result has no rows to plot.");
+      return;
+    }
     const of = `${count(data.length)} of ${count(rows)} row${rows === 1 ? "" : "s"}${data.length < rows
       ? ` (the first ${count(data.length)} ${order})` : ""}`;
     this.destroy();

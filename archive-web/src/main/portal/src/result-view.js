@@ -462,7 +462,8 @@ function downloads(job, page, kept, resultUrl) {
         a.href = `${kept.url}/download?${new URLSearchParams({ FORMAT: a.dataset.format })}`
           + (order.sort ? `&${pageQuery(order)}` : "");
       }
-      note.textContent = `The formats download the whole result, ${orderWords(order)} as the table is.`;
+      note.textContent = `The formats download the whole result in the table's order: ${order.sort
+        ? orderWords(order) : "the result's own"}.`;
     };
     update(kept.order);
     kept.onOrder.push(update);
