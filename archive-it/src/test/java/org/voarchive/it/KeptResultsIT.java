@@ -458,13 +458,19 @@ class KeptResultsIT {
         okPage(ALICE, job, "?sort=vmag");
         System.out.printf("first sort by vmag (builds its index): %d ms%n", (System.nanoTime() - start) / 1_000_000);
         for (String sort : List.of("", "&sort=vmag&order=asc", "&sort=vmag&order=desc")) {
-            for (long offset : List.of(0L, 500_000L, 999_900L)) {
-                start = System.nanoTime();
-                JsonObject page = okPage(ALICE, job, "?limit=100&offset=" + offset + sort);
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                System.out.printf("page at %d%s: %d ms%n", offset, sort, millis);
-                assertEquals(100, page.getJsonArray("data").size());
-                assertTrue(millis < 300, "page at " + offset + sort + " took " + millis + " ms");
+            for (long offset : List.of(0L, 250_000L, 500_000L, 750_000L, 999_900L)) {
+                // the median of three, so that a busy machine's one slow moment is not taken for the page's time
+                long[] millis = new long[3];
+                for (int i = 0; i < millis.length; i++) {
+                    start = System.nanoTime();
+                    JsonObject page = okPage(ALICE, job, "?limit=100&offset=" + offset + sort);
+                    millis[i] = (System.nanoTime() - start) / 1_000_000;
+                    assertEquals(100, page.getJsonArray("data").size());
+                }
+                java.util.Arrays.sort(millis);
+                System.out.printf("page at %d%s: %d ms (median of %s)%n", offset, sort, millis[1],
+                    java.util.Arrays.toString(millis));
+                assertTrue(millis[1] < 300, "page at " + offset + sort + " took " + millis[1] + " ms");
             }
         }
         assertEquals(303, client(ALICE).delete(job).statusCode());
