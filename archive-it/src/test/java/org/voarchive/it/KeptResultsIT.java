@@ -443,6 +443,37 @@ class KeptResultsIT {
         }
     }
 
+    /** A table whose record is gone, and a record whose table is, are swept away (needs a quick sweep). */
+    @Test
+    void keptResultsWithoutTheirRecordOrTableAreSwept() throws Exception {
+        String interval = System.getenv("ARCHIVE_TAP_KEPT_RESULTS_SWEEP_INTERVAL_SECONDS");
+        Assumptions.assumeTrue(interval != null && Integer.parseInt(interval) <= 5,
+            "run the server with ARCHIVE_TAP_KEPT_RESULTS_SWEEP_INTERVAL_SECONDS <= 5 (deploy/test does)");
+        String tableLeft = completed(ALICE, "SELECT id FROM " + TABLE + " WHERE id <= 2");
+        String recordLeft = completed(ALICE, "SELECT id FROM " + TABLE + " WHERE id <= 3");
+        try (Connection c = Archive.connect("OWNER"); PreparedStatement s = c.prepareStatement(
+                "DELETE FROM archive.kept_results WHERE job_id = ?")) {
+            s.setString(1, id(tableLeft)); // as a crash between the record's delete and the table's drop would
+            s.executeUpdate();
+        }
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE " + kept(ALICE, recordLeft)); // the owner role owns the user's schema
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while ((tableExists(kept(ALICE, tableLeft)) || !"0".equals(scalar(
+                "SELECT count(*) FROM archive.kept_results WHERE job_id = ?", id(recordLeft))))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertFalse(tableExists(kept(ALICE, tableLeft)), "the table without its record is dropped");
+        assertEquals("0", scalar("SELECT count(*) FROM archive.kept_results WHERE job_id = ?", id(recordLeft)),
+            "the record without its table is deleted");
+        refused(404, page(ALICE, tableLeft, ""));
+        refused(404, page(ALICE, recordLeft, ""));
+        HttpResponse<String> tasks = Archive.send("GET", "/admin/maintenance", null, ADMIN, PASSWORD);
+        assertTrue(tasks.body().matches("(?s).*\"name\":\"tap-kept-results\",[^}]*\"lastOk\":true.*"), tasks.body());
+    }
+
     /**
      * The portal's target: any page of a million-row result (10 columns) in under 300 ms, in the result's order
      * or sorted (once the first sort by a column has built its index). Needs a quota for 300 MB of file and table.
