@@ -60,7 +60,7 @@ public class AsyncQuery implements JobExecutor {
                 // the job's parameters on the endpoint that takes them; the date is this execution's
                 queries.origin("/tap/async", parameters, request.query()));
              // the rows go to the table as they are written: closed without commit, it is dropped
-             KeptResults.Keeping keeping = kept.keep(job, query)) {
+             KeptResults.Keeping keeping = kept.keep(job, query, context)) {
             String file = RESULT + "." + request.format().fileExtension();
             long size;
             try (JobContext.QuotaStream out = context.createResult(file)) {

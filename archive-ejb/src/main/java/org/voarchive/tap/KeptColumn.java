@@ -120,9 +120,14 @@ record KeptColumn(String name, String datatype, String arraysize, String xtype, 
         return new ValueType(datatype, arraysize, xtype);
     }
 
-    /** As the ADQL checker sees the kept table's column. */
+    /**
+     * As the ADQL checker sees the kept table's column. Geometries are kept as the result wrote them (DALI arrays
+     * in degrees, STC-S text), not as pg_sphere values: ADQL sees the plain arrays and text they are, so that
+     * the translator does not treat them as pg_sphere's.
+     */
     ColumnInfo adql() {
-        return new ColumnInfo(name, type(), unit, ucd, utype, description);
+        ValueType type = type().isGeometry() ? new ValueType(datatype, arraysize, null) : type();
+        return new ColumnInfo(name, type, unit, ucd, utype, description);
     }
 
     /** As the checker described the result's column (under the table's name for it). */
@@ -141,8 +146,8 @@ record KeptColumn(String name, String datatype, String arraysize, String xtype, 
 
     /** The column's type in SQL, for the kept table: as the cursor reported it, an array {@code _x} as {@code x[]}. */
     String sqlDefinition() {
-        if (sqlType == null || sqlType.isEmpty()) {
-            return "text";
+        if (sqlType == null || sqlType.isEmpty() || sqlType.equals("unknown")) {
+            return "text"; // an untyped literal's values are its text
         }
         if (sqlType.indexOf('"') >= 0 || sqlType.indexOf('.') >= 0) {
             return sqlType; // a type outside the search path, which the driver wrote qualified and quoted itself

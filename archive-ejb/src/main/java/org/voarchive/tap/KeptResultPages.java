@@ -40,9 +40,9 @@ import org.voarchive.uws.UwsException;
  * ({@link JobAccess}: its owner's; an anonymous job's anyone's who has its id), the result must have
  * COMPLETED, and its table been kept. Pages are read by the row number's key (unsorted) or by an index on the
  * sort column and the row number, built the first time the table is sorted by that column, so that any page of
- * a million rows is an index scan of its rows only, or an index-only scan of the rows before it. The SQL is
- * fixed, built from the stored, quoted names; reads run on the application role in read-only transactions with
- * a statement timeout.
+ * a million rows is an index scan of its rows only, or an index-only scan of the rows before it or after it,
+ * whichever are fewer. The SQL is fixed, built from the stored, quoted names; reads run on the application role
+ * in read-only transactions with a statement timeout.
  */
 @ApplicationScoped
 // each method runs its own JDBC transactions; inside a caller's, the connection would be the caller's
@@ -83,14 +83,25 @@ public class KeptResultPages {
             KeptResult kept = kept(c, jobId);
             Optional<Integer> sort = sortColumn(c, kept, request.sort());
             String table = kept.table().sql();
+            long skip = request.offset();
+            long take = request.limit();
+            boolean fromEnd = false;
+            if (sort.isPresent() && skip > kept.rows() / 2 && skip < kept.rows()) {
+                // fewer rows follow the page than precede it: skip those, from the index's other end
+                long end = Math.min(kept.rows(), skip + take);
+                take = end - skip;
+                skip = kept.rows() - end;
+                fromEnd = true;
+            }
             String sql = sort.isEmpty()
                 ? "SELECT " + kept.selectList("t") + " FROM " + table + " t WHERE t." + row() + " > ? ORDER BY t."
                     + row() + " LIMIT ?"
-                // the rows before the page are skipped in the sort index alone (index-only: COPY FREEZE made the
-                // table all-visible); only the page's rows are read from the table
+                // the rows skipped are skipped in the sort index alone (index-only: COPY FREEZE made the table
+                // all-visible); only the page's rows are read from the table
                 : "SELECT " + kept.selectList("t") + " FROM (SELECT " + row() + " FROM " + table + " ORDER BY "
-                    + order(kept, sort.get(), request.descending(), "") + " OFFSET ? LIMIT ?) p JOIN " + table
-                    + " t ON t." + row() + " = p." + row() + " ORDER BY " + order(kept, sort.get(), request.descending(), "t.");
+                    + order(kept, sort.get(), request.descending() != fromEnd, "") + " OFFSET ? LIMIT ?) p JOIN "
+                    + table + " t ON t." + row() + " = p." + row() + " ORDER BY "
+                    + order(kept, sort.get(), request.descending(), "t.");
             List<ResultField> fields = new ArrayList<>();
             for (KeptColumn column : kept.columns()) {
                 fields.add(ResultField.of(column.resultColumn(), column.sqlType(), null));
@@ -99,8 +110,8 @@ public class KeptResultPages {
             try {
                 readOnly(c);
                 try (PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setLong(1, request.offset());
-                    s.setInt(2, request.limit());
+                    s.setLong(1, skip);
+                    s.setLong(2, take);
                     try (ResultSet rs = s.executeQuery()) {
                         return json(kept, request, new ResultTable(rs, fields, Long.MAX_VALUE));
                     }

@@ -48,8 +48,10 @@ public class KeptResults {
     /**
      * Starts copying the rows of a job's running query into the job's kept table, as they are written (the cursor
      * is read once). Never fails: a result that cannot be kept gets a {@link Keeping} that keeps nothing.
+     *
+     * @param context the job's, whose quota the table must fit in with the job's files
      */
-    public Keeping keep(Job job, RunningQuery query) {
+    public Keeping keep(Job job, RunningQuery query, JobContext context) {
         TableName table = KeptSchemas.table(job.ownerId(), job.id());
         Connection connection = null;
         try {
@@ -64,7 +66,7 @@ public class KeptResults {
             List<KeptColumn> columns = KeptColumn.of(query.table().fields(), query.info().datalinkColumns());
             Connection owned = connection;
             connection = null; // the copy owns it, also when it fails
-            ResultCopy copy = new ResultCopy(owned, table, columns);
+            ResultCopy copy = new ResultCopy(owned, table, columns, context::tableFits);
             query.table().copyRowsTo(copy);
             // only the owner's ADQL reads kept tables, and only signed-in owners have ADQL access to them
             return new Keeping(job, table, columns, query, copy, job.ownerId() == null ? null : roles.queryRole());
@@ -113,6 +115,11 @@ public class KeptResults {
                 return;
             }
             try {
+                if (copy.overQuota()) {
+                    LOG.info(() -> "the result of job " + job.id() + " is not kept as a table: after " + copy.rows()
+                        + " rows it would not fit in what the owner's storage quota leaves");
+                    return;
+                }
                 long bytes = copy.end(queryRole);
                 if (!context.tableFits(bytes)) {
                     LOG.info(() -> "the result of job " + job.id() + " is not kept as a table: its " + bytes
@@ -123,8 +130,9 @@ public class KeptResults {
                 copy.commit();
                 copy.close(); // the connection back to the pool before the job's own record takes one
                 context.tableKept(bytes);
-                LOG.info(() -> "the result of job " + job.id() + " is kept as " + table + ": " + copy.rows() + " rows, "
-                    + bytes + " bytes, " + (System.nanoTime() - started) / 1_000_000 + " ms");
+                LOG.info(() -> "the result of job " + job.id() + " is kept as " + table + ": "
+                    + AsyncQuery.rows(copy.rows(), query.overflowed()) + ", " + bytes + " bytes, "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
             } catch (SQLException | IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "the result of job " + job.id() + " is not kept as a table: " + e.getMessage(), e);
             }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.LongPredicate;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.voarchive.database.Sql;
@@ -28,6 +29,15 @@ import org.voarchive.table.CopyEncoder;
  */
 final class ResultCopy implements ResultTable.RowSink, AutoCloseable {
 
+    /** Rows between checks of the quota. */
+    private static final int CHECK_EVERY = 1000;
+    /**
+     * The fewest bytes a row takes, whatever its values: its tuple header and line pointer (28), its row number
+     * (8) and its key's index entry (16). Values can take less than their text (numbers) or be compressed (long
+     * text), so only this bound tells early that a table cannot fit.
+     */
+    private static final long MIN_ROW_BYTES = 52;
+
     private final Connection connection;
     private final TableName table;
     private final List<KeptColumn> columns;
@@ -35,16 +45,22 @@ final class ResultCopy implements ResultTable.RowSink, AutoCloseable {
     private Writer out;
     private CopyEncoder encoder;
     private final Object[] values;
+    private final LongPredicate fits;
     private long rows;
+    private boolean overQuota;
     private Exception failure;
     private boolean closed;
 
     /**
      * Creates the table and starts the COPY, in a transaction on {@code connection}, which the copy owns from now
      * on (closing the copy rolls back what was not committed and closes it).
+     *
+     * @param fits whether a table of so many bytes would still fit in the owner's quota: the copy stops as soon
+     *             as its rows could not, rather than fill a table that cannot be kept
      */
-    ResultCopy(Connection connection, TableName table, List<KeptColumn> columns) throws SQLException {
+    ResultCopy(Connection connection, TableName table, List<KeptColumn> columns, LongPredicate fits) throws SQLException {
         this.connection = connection;
+        this.fits = fits;
         this.table = table;
         this.columns = List.copyOf(columns);
         this.values = new Object[columns.size() + 1];
@@ -76,6 +92,11 @@ final class ResultCopy implements ResultTable.RowSink, AutoCloseable {
             return;
         }
         try {
+            if (number % CHECK_EVERY == 0 && !fits.test(number * MIN_ROW_BYTES)) {
+                overQuota = true;
+                failure = new IOException("the table would not fit in the owner's storage quota");
+                return;
+            }
             for (int i = 0; i < columns.size(); i++) {
                 values[i] = rs.getString(i + 1); // null for NULL, which the encoder writes as COPY's NULL
             }
@@ -87,9 +108,9 @@ final class ResultCopy implements ResultTable.RowSink, AutoCloseable {
         }
     }
 
-    /** Why the copy failed, if it did (the rows then stopped going to the table). */
-    Exception failure() {
-        return failure;
+    /** Whether the copy stopped because its table could not fit in the owner's quota. */
+    boolean overQuota() {
+        return overQuota;
     }
 
     long rows() {
