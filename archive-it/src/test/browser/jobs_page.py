@@ -5,7 +5,8 @@ Selenium (python3-selenium) through Debian's chromium-driver, as query_page.py d
 As an anonymous person would, by keys and clicks, it checks:
   - Run as job on the query page (with a job name) starts an async TAP job and opens its view on the Jobs
     page, where its phase changes from EXECUTING to COMPLETED without a reload, said politely (aria-live);
-  - a completed job shows its rows, exactly those TAP sync gives for the query, and a download of its result;
+  - a completed job shows its rows (its kept table's first page), exactly those TAP sync gives for the query, and a
+    download of its result (results_page.py checks the rest of the results view);
   - the list has the browser's jobs, newest first, with name, phase, queue, times, duration and rows; Tab
     reaches each job's actions;
   - Open in editor puts the job's query into the query page's editor (?job=, read from UWS);
@@ -165,7 +166,7 @@ def steps(driver, wait, base, shots, made):
              for tr in driver.find_elements(By.CSS_SELECTOR, "#result-table tbody tr")]
     check(shown == expected, f"the job's rows {shown} are TAP sync's {expected}")
     check(driver.find_element(By.ID, "job-rows").text == "5 rows", "the job document says how many rows")
-    check(driver.find_element(By.ID, "result-status").text == "5 rows.", "the result's status counts them")
+    check(driver.find_element(By.ID, "result-status").text == "Rows 1\u20135 of 5.", "the result's status counts them")
     check(driver.find_element(By.ID, "job-query").text == "\n".join(GOOD), "the view shows the query")
     link = driver.find_element(By.CSS_SELECTOR, "#result-links a")
     check(link.text.startswith("Download result (VOTable (TABLEDATA), "), f"a download link: {link.text!r}")

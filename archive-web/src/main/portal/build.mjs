@@ -1,9 +1,9 @@
-// Bundles the portal's sources into the assets the WAR serves (portal.Assets): the query page's and the
-// account page's scripts and style sheets (query.js, query.css, account.js, account.css), the style sheet
-// every page shares (site.css) and the script of the pages without one of their own (site.js: home and
-// landing pages), minified, for the browsers of the last few years (ES2020), plus licenses.txt with the
-// licence of every package inside the bundles (CodeMirror and its dependencies are MIT: their notices ship
-// with them). Run by the Maven build (archive-web, phase generate-resources) after `npm ci`:
+// Bundles the portal's sources into the assets the WAR serves (portal.Assets): the query page's, the account
+// page's and the Jobs page's scripts and style sheets (query.js, query.css, account.js, account.css, jobs.js,
+// jobs.css), the style sheet every page shares (site.css) and the script of the pages without one of their own
+// (site.js: home and landing pages), minified, for the browsers of the last few years (ES2020), plus
+// licenses.txt with the licence of every package inside the bundles (CodeMirror and its dependencies, and uPlot
+// in the Jobs page's plots, are MIT: their notices ship with them). Run by the Maven build (archive-web, phase generate-resources) after `npm ci`:
 //   node build.mjs OUTPUT_DIRECTORY
 // Plain Node 18 (Debian 12's nodejs): no newer language or library features here.
 import * as esbuild from "esbuild";

@@ -21,3 +21,18 @@ export async function copyText(text, element) {
   selection.addRange(range);
   return false;
 }
+
+/**
+ * Makes a button copy the text of an element when clicked, its label saying for a while what happened (its first
+ * text node only: a name for screen readers after it stays).
+ */
+export function copyOnClick(button, source) {
+  const label = button.firstChild.textContent;
+  let restore = null;
+  button.addEventListener("click", async () => {
+    const copied = await copyText(source.textContent, source);
+    button.firstChild.textContent = copied ? "Copied" : "Selected: press Ctrl+C";
+    clearTimeout(restore);
+    restore = setTimeout(() => (button.firstChild.textContent = label), 4000);
+  });
+}

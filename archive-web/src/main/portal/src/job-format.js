@@ -114,3 +114,13 @@ export function formatName(mimeType) {
   }
   return mimeType || "file";
 }
+
+/**
+ * A TAP output format ({mime, aliases} from the capabilities) in words: "CSV", "VOTable (TABLEDATA)"; the bare
+ * VOTable type is the service's default serialization, which one of its aliases names: "VOTable (BINARY2)".
+ */
+export function formatLabel(format) {
+  const name = formatName(format.mime);
+  const serialization = name === "VOTable" && format.aliases.find((a) => /^(binary2|binary|tabledata)$/i.test(a));
+  return serialization ? `VOTable (${serialization.toUpperCase()})` : name;
+}

@@ -1,14 +1,13 @@
 // The Jobs page: the caller's async TAP jobs, a page at a time, newest first, with live phases, and one job's
-// view (?job=ID) with its query, error message, rows and downloads. Everything comes from UWS at /tap/async:
+// view (?job=ID) with its query, error message and result (result-view.js). Everything comes from UWS at /tap/async:
 // a signed-in caller's jobs from the job list (which holds their own jobs only), an anonymous caller's from the
 // ids this browser kept (job-ids.js). Every text is set with textContent; nothing from the service is HTML.
-import { formatBytes, formatDuration, formatInstant, formatName, formatRows, jobDuration, jobName, resultRows }
-  from "./job-format.js";
+import { element } from "./dom.js";
+import { formatDuration, formatInstant, formatRows, jobDuration, jobName, resultRows } from "./job-format.js";
 import { forgetJobs, isJobId, rememberJob, rememberedJobs } from "./job-ids.js";
 import { PhaseWatch } from "./phase-watch.js";
-import { showResult } from "./results.js";
+import { showJobResult } from "./result-view.js";
 import { ACTIVE, FINAL, abortJob, createJob, deleteJob, getJob, listJobs, parameter } from "./uws.js";
-import { readVOTable } from "./votable.js";
 
 const page = document.getElementById("jobs-page");
 const asyncUrl = page.dataset.tapAsync;
@@ -23,10 +22,6 @@ const listSection = document.getElementById("job-list");
 const tbody = document.querySelector("#jobs-table tbody");
 const viewSection = document.getElementById("job-view");
 
-/** The rows a job's view shows at most (the rest: download the result). */
-const RESULT_ROWS = 1000;
-/** A JSON result larger than this is not read into the page. */
-const MAX_JSON_BYTES = 20e6;
 /** Job documents asked at once while a page of the list fills (the phase watch has requests of its own). */
 const DETAILS_AT_ONCE = 3;
 
@@ -48,17 +43,6 @@ function announce(job) {
   const rows = job.phase === "COMPLETED" ? resultRows(job.progress) : null;
   const count = rows ? `, ${formatRows(rows)} row${rows.rows === 1 && !rows.more ? "" : "s"}` : "";
   news.textContent = `${jobName(job)} is ${job.phase}${count}.`;
-}
-
-function element(tag, text, className) {
-  const e = document.createElement(tag);
-  if (text !== undefined && text !== null) {
-    e.textContent = text;
-  }
-  if (className) {
-    e.className = className;
-  }
-  return e;
 }
 
 function instant(iso, sameDayAs) {
@@ -371,74 +355,9 @@ function renderView(job) {
   }
 }
 
-function extension(mimeType) {
-  const type = (mimeType || "").toLowerCase();
-  return type.includes("votable") || type.startsWith("text/xml") ? "vot" : type.startsWith("text/csv") ? "csv"
-    : type.startsWith("text/tab-separated") ? "tsv" : type.includes("fits") ? "fits" : type.includes("json") ? "json"
-      : "dat";
-}
-
-async function loadResult(job) {
-  const status = document.getElementById("result-status");
-  const links = document.getElementById("result-links");
-  const box = document.getElementById("result");
-  links.replaceChildren(...job.results.map((r) => {
-    const a = element("a", `Download ${r.id} (${formatName(r.mimeType)}${r.size === null ? "" : `, ${formatBytes(r.size)}`})`);
-    a.href = `${jobUrl(job.id)}/results/${encodeURIComponent(r.id)}`;
-    a.download = `${job.runId && /^[\w.-]{1,80}$/.test(job.runId) ? job.runId : job.id}-${r.id}.${extension(r.mimeType)}`;
-    const li = element("li");
-    li.append(a);
-    return li;
-  }));
-  const result = job.results[0];
-  if (!result) {
-    status.textContent = "The job completed without a result.";
-    return;
-  }
-  const url = `${jobUrl(job.id)}/results/${encodeURIComponent(result.id)}`;
-  const type = (result.mimeType || "").toLowerCase();
-  const known = resultRows(job.progress);
-  status.textContent = "Reading the result\u2026";
-  box.setAttribute("aria-busy", "true");
-  try {
-    let shownRows;
-    let more;
-    if (type.includes("votable") || type.startsWith("text/xml")) {
-      const response = await fetch(url);
-      if (!response.ok) {
-        throw new Error(`the result answered HTTP ${response.status}`);
-      }
-      const table = await readVOTable(response, RESULT_ROWS);
-      showResult(box, { columns: table.columns, data: table.data, queryStatus: "OK" });
-      shownRows = table.data.length;
-      more = table.more;
-    } else if (type.includes("json") && result.size !== null && result.size <= MAX_JSON_BYTES) {
-      const response = await fetch(url);
-      const all = await response.json();
-      const data = (all.data || []).slice(0, RESULT_ROWS);
-      showResult(box, { columns: all.columns || [], data, queryStatus: "OK" });
-      shownRows = data.length;
-      more = (all.data || []).length > RESULT_ROWS;
-    } else {
-      box.replaceChildren();
-      status.textContent = `The result is ${formatName(result.mimeType)}: this page shows VOTable (TABLEDATA) and`
-        + " JSON results; download it, or open it in a VO client such as TOPCAT.";
-      return;
-    }
-    const total = known ? known.rows : null;
-    status.textContent = more
-      ? `The first ${shownRows.toLocaleString("en-US")} rows${total === null ? "" : ` of ${formatRows(known)}`}: download`
-        + " the result for all of them."
-      : `${shownRows.toLocaleString("en-US")} row${shownRows === 1 ? "" : "s"}.`;
-    if (known && known.more) {
-      status.textContent += " The query reached MAXREC: it has more rows than its result.";
-    }
-  } catch (e) {
-    box.replaceChildren();
-    status.textContent = `The result could not be shown: ${e.message}. Download it instead.`;
-  } finally {
-    box.removeAttribute("aria-busy");
-  }
+/** A completed job's result: its kept table's pages, plot, downloads, TOPCAT and origin (result-view.js). */
+function loadResult(job) {
+  return showJobResult(job, page, jobUrl(job.id));
 }
 
 async function showJob(id) {

@@ -1,20 +1,13 @@
 // The archive's pages without a script of their own (home, landing pages): Copy buttons. The page renders
 // each button hidden, with data-copy naming the element whose text it copies; without this script the text
 // is still there to select.
-import { copyText } from "./copy.js";
+import { copyOnClick } from "./copy.js";
 
 for (const button of document.querySelectorAll("button.copy[data-copy]")) {
   const source = document.getElementById(button.dataset.copy);
   if (!source) {
     continue;
   }
-  const label = button.textContent;
-  let restore = null;
-  button.addEventListener("click", async () => {
-    const copied = await copyText(source.textContent, source);
-    button.textContent = copied ? "Copied" : "Selected: press Ctrl+C";
-    clearTimeout(restore);
-    restore = setTimeout(() => (button.textContent = label), 4000);
-  });
+  copyOnClick(button, source);
   button.hidden = false;
 }

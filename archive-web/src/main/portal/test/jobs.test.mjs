@@ -1,8 +1,8 @@
 // node --test test/jobs.test.mjs (run by the Maven build with the unit tests): the Jobs page's pure parts
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatBytes, formatDuration, formatInstant, formatName, formatRows, jobDuration, jobName, resultRows }
-  from "../src/job-format.js";
+import { formatBytes, formatDuration, formatInstant, formatLabel, formatName, formatRows, jobDuration, jobName,
+  resultRows } from "../src/job-format.js";
 import { MAX_KEPT, forgetJobs, isJobId, rememberJob, rememberedJobs } from "../src/job-ids.js";
 import { RowCutter, closingTags } from "../src/votable.js";
 
@@ -186,4 +186,14 @@ test("live phases: one job waits long; a job the service no longer has is report
   assert.deepEqual(asked, [30]);
   assert.deepEqual(gone, ["j1"]);
   assert.equal(watch.jobs.size, 0);
+});
+
+test("the TAP service's output formats in words", () => {
+  assert.equal(formatLabel({ mime: "application/x-votable+xml", aliases: ["votable", "votable/b2", "votableb2", "binary2"] }),
+    "VOTable (BINARY2)");
+  assert.equal(formatLabel({ mime: "application/x-votable+xml;serialization=TABLEDATA", aliases: ["votable/td"] }),
+    "VOTable (TABLEDATA)");
+  assert.equal(formatLabel({ mime: "application/x-votable+xml", aliases: [] }), "VOTable");
+  assert.equal(formatLabel({ mime: "text/csv;header=present", aliases: ["csv"] }), "CSV");
+  assert.equal(formatLabel({ mime: "application/fits", aliases: ["fits"] }), "FITS");
 });

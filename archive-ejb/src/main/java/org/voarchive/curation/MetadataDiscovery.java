@@ -70,7 +70,8 @@ public final class MetadataDiscovery {
     /**
      * Schemas that are never data to publish: PostgreSQL's own (pg_catalog holds pg_stat_activity, every
      * session's SQL; pg_toast, pg_temp_N; every pg_ name is reserved), the SQL standard's catalogue, the
-     * archive's own tables (users and their password hashes, jobs) and the TAP schemas it generates.
+     * archive's own tables (users and their password hashes, jobs), the TAP schemas it generates, and the schemas
+     * of async results kept as tables (each its owner's).
      */
     static void refuseSystemSchema(String schema) {
         String name = schema.toLowerCase(java.util.Locale.ROOT);
@@ -80,6 +81,8 @@ public final class MetadataDiscovery {
             : name.equals("tap_schema") ? "TAP_SCHEMA, which the archive generates from the metadata"
             : name.equals("tap_upload") ? "TAP_UPLOAD, the schema of the tables a query uploads"
             : name.equals("ivoa") ? "the IVOA data-model tables the archive generates (ivoa.obscore, from the ObsCore mappings)"
+            : org.voarchive.tap.KeptSchemas.isKept(name) ? "a schema of async TAP results kept as tables (their owners'"
+                + " alone: user_ schemas and " + org.voarchive.tap.KeptSchemas.ANONYMOUS + ")"
             : null;
         if (reason != null) {
             throw new InvalidField("schema", schema + " cannot be discovered or published: it is " + reason);

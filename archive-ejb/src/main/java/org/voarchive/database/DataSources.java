@@ -35,7 +35,9 @@ import javax.sql.DataSource;
         url = DataSources.URL,
         user = "${MPCONFIG=archive.db.app.user:archive_app}",
         password = "${MPCONFIG=archive.db.app.password:}",
-        minPoolSize = 0, maxPoolSize = 16,
+        // 16 for requests and timers, and one for each async job copying its result into its kept table
+        // (tap.KeptResults) on the default queues' 12 workers
+        minPoolSize = 0, maxPoolSize = 28,
         properties = {
             DataSources.VALIDATE, DataSources.VALIDATION_METHOD, DataSources.VALIDATION_CLASS,
             DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT}),

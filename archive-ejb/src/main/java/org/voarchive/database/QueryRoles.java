@@ -22,6 +22,11 @@ public class QueryRoles {
     @ConfigProperty(name = "archive.db.query.user", defaultValue = "archive_query")
     String queryRole;
 
+    /** The role the query pool logs in as, which signed-in callers' queries run as. */
+    public String queryRole() {
+        return queryRole;
+    }
+
     /** The role anonymous callers' queries run as. */
     public String anonymousRole() {
         return Migrations.publicQueryRole(queryRole);

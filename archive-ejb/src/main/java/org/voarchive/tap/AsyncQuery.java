@@ -21,7 +21,8 @@ import org.voarchive.uws.JobResult;
 /**
  * An async TAP job (TAP 1.1 section 2.3.2): the same query path as sync,
  * with the job's parameters, its stored inline uploads and its execution
- * duration, writing the single result "result" to the job's directory.
+ * duration, writing the single result "result" to the job's directory, and
+ * keeping the rows as a table too ({@link KeptResults}), which goes with the job.
  */
 @ApplicationScoped
 public class AsyncQuery implements JobExecutor {
@@ -36,6 +37,9 @@ public class AsyncQuery implements JobExecutor {
 
     @Inject
     TapLimits limits;
+
+    @Inject
+    KeptResults kept;
 
     @Override
     public String jobList() {
@@ -54,7 +58,9 @@ public class AsyncQuery implements JobExecutor {
         try (RunningQuery query = queries.start(request, job.ownerId(), part -> context.upload(part),
                 context.remainingSeconds(), context.cancellation(),
                 // the job's parameters on the endpoint that takes them; the date is this execution's
-                queries.origin("/tap/async", parameters, request.query()))) {
+                queries.origin("/tap/async", parameters, request.query()));
+             // the rows go to the table as they are written: closed without commit, it is dropped
+             KeptResults.Keeping keeping = kept.keep(job, query, context)) {
             String file = RESULT + "." + request.format().fileExtension();
             long size;
             try (JobContext.QuotaStream out = context.createResult(file)) {
@@ -66,6 +72,7 @@ public class AsyncQuery implements JobExecutor {
                 throw new JobFailure(query.failureIsClients() ? ErrorType.FATAL : ErrorType.TRANSIENT,
                     "the query failed after the first rows: " + failure.get());
             }
+            keeping.commit(context); // before the job is COMPLETED: a completed job's table is there
             context.progress(rows(query.rowsDelivered(), query.overflowed()), true);
             return List.of(new JobResult(RESULT, file, query.contentType(), size));
         } catch (DaliException e) {
@@ -85,7 +92,14 @@ public class AsyncQuery implements JobExecutor {
         return rows + (rows == 1 ? " row" : " rows") + (overflowed ? " (MAXREC reached: the query has more)" : "");
     }
 
-    private static DaliParameters parameters(Job job) {
+    /** The job's kept table goes with it. */
+    @Override
+    public void discard(String jobId) {
+        kept.discard(jobId);
+    }
+
+    /** A job's parameters as its request gave them. */
+    static DaliParameters parameters(Job job) {
         Map<String, List<String>> map = new LinkedHashMap<>();
         for (JobParameter p : job.parameters()) {
             map.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p.value());

@@ -31,18 +31,38 @@ final class JsonResultWriter implements ResultWriter {
         info.origin().writeJson(g);
         g.writeStartArray("columns");
         for (int i = 0; i < table.getColumnCount(); i++) {
-            ColumnInfo c = table.getColumnInfo(i);
-            g.writeStartObject().write("name", c.getName());
-            JsonValues.writeIfPresent(g, "datatype", table.field(i).type().datatype());
-            JsonValues.writeIfPresent(g, "arraysize", table.field(i).type().arraysize());
-            JsonValues.writeIfPresent(g, "ucd", c.getUCD());
-            JsonValues.writeIfPresent(g, "unit", c.getUnitString());
-            JsonValues.writeIfPresent(g, "utype", c.getUtype());
-            JsonValues.writeIfPresent(g, "xtype", c.getXtype());
-            JsonValues.writeIfPresent(g, "description", c.getDescription());
+            g.writeStartObject();
+            writeColumn(g, table, i);
             g.writeEnd();
         }
-        g.writeEnd().writeStartArray("data");
+        g.writeEnd();
+        writeData(g, table);
+        g.write("queryStatus", table.status().name());
+        if (table.status() == ResultTable.Status.ERROR) {
+            g.write("error", org.voarchive.database.DatabaseErrors.primaryMessage(table.failure()));
+        }
+        g.writeEnd();
+        g.flush();
+        w.write('\n');
+        w.flush();
+    }
+
+    /** The members of column {@code i}'s object in {@code columns}: its FIELD metadata, those it has. */
+    static void writeColumn(JsonGenerator g, ResultTable table, int i) {
+        ColumnInfo c = table.getColumnInfo(i);
+        g.write("name", c.getName());
+        JsonValues.writeIfPresent(g, "datatype", table.field(i).type().datatype());
+        JsonValues.writeIfPresent(g, "arraysize", table.field(i).type().arraysize());
+        JsonValues.writeIfPresent(g, "ucd", c.getUCD());
+        JsonValues.writeIfPresent(g, "unit", c.getUnitString());
+        JsonValues.writeIfPresent(g, "utype", c.getUtype());
+        JsonValues.writeIfPresent(g, "xtype", c.getXtype());
+        JsonValues.writeIfPresent(g, "description", c.getDescription());
+    }
+
+    /** The rows as {@code data}, an array of row arrays, each cell as {@link JsonValues} writes it. */
+    static void writeData(JsonGenerator g, ResultTable table) throws IOException {
+        g.writeStartArray("data");
         try (RowSequence rows = table.getRowSequence()) {
             while (rows.next()) {
                 g.writeStartArray();
@@ -52,13 +72,6 @@ final class JsonResultWriter implements ResultWriter {
                 g.writeEnd();
             }
         }
-        g.writeEnd().write("queryStatus", table.status().name());
-        if (table.status() == ResultTable.Status.ERROR) {
-            g.write("error", org.voarchive.database.DatabaseErrors.primaryMessage(table.failure()));
-        }
         g.writeEnd();
-        g.flush();
-        w.write('\n');
-        w.flush();
     }
 }

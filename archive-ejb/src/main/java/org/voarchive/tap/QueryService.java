@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import org.voarchive.adql.AdqlException;
 import org.voarchive.adql.QueryParser;
 import org.voarchive.adql.ast.Query;
+import org.voarchive.adql.check.Catalog;
 import org.voarchive.adql.check.CheckedQuery;
 import org.voarchive.adql.check.QueryChecker;
 import org.voarchive.adql.check.ResultColumn;
@@ -72,6 +73,9 @@ public class QueryService {
     @Inject
     QueryRoles roles;
 
+    @Inject
+    KeptResults kept;
+
     /**
      * @param callerName the authenticated user, or null
      * @param timeoutSeconds the execution time allowed to the SQL
@@ -84,7 +88,8 @@ public class QueryService {
     public RunningQuery start(TapRequest request, String callerName, UploadSource parts, int timeoutSeconds,
                               Cancellation cancellation, DataOrigin.Request origin) throws DaliException {
         Caller caller = caller(callerName);
-        return start(request, caller, metadata(caller), parts, timeoutSeconds, cancellation, origin);
+        PublishedMetadata metadata = metadata(caller);
+        return start(request, caller, metadata, catalog(caller, metadata), parts, timeoutSeconds, cancellation, origin);
     }
 
     /**
@@ -93,8 +98,13 @@ public class QueryService {
      * the parameters as the client gave them.
      */
     public DataOrigin.Request origin(String path, DaliParameters parameters, String query) {
+        return origin(path, parameters, query, Instant.now());
+    }
+
+    /** As above, for a request received at {@code date} (a kept result's job, when it ran). */
+    public DataOrigin.Request origin(String path, DaliParameters parameters, String query, Instant date) {
         return new DataOrigin.Request(TapCapabilities.TAP, "TAP 1.1", DataOrigin.Site.of(site).tapIvoid(),
-            DataOrigin.requestUrl(site.baseUrl() + path, parameters.asMap()), Instant.now(), query);
+            DataOrigin.requestUrl(site.baseUrl() + path, parameters.asMap()), date, query);
     }
 
     /** The caller with their groups, from the database. */
@@ -104,6 +114,27 @@ public class QueryService {
         } catch (SQLException e) {
             throw serverFault("reading the caller's groups failed", e);
         }
+    }
+
+    /**
+     * What a caller's ADQL is checked against: the published tables whose data they may read and, for a signed-in
+     * caller, the results of their async jobs kept as tables ({@link KeptResults}), which are theirs alone: no
+     * published metadata, and never in its cache, which callers of the same groups share.
+     */
+    Catalog catalog(Caller caller, PublishedMetadata metadata) throws DaliException {
+        List<TableInfo> own;
+        try {
+            own = kept.tables(caller);
+        } catch (SQLException e) {
+            throw serverFault("reading the caller's kept results failed", e);
+        }
+        if (own.isEmpty()) {
+            return metadata.catalog();
+        }
+        List<TableInfo> tables = new ArrayList<>(metadata.catalog().tables());
+        tables.addAll(own);
+        List<TableInfo> all = List.copyOf(tables);
+        return () -> all;
     }
 
     /** The published metadata the caller may see, which every query is checked against. */
@@ -119,17 +150,23 @@ public class QueryService {
     public RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, UploadSource parts,
                               int timeoutSeconds, Cancellation cancellation, DataOrigin.Request origin)
             throws DaliException {
+        return start(request, caller, metadata, metadata.catalog(), parts, timeoutSeconds, cancellation, origin);
+    }
+
+    private RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, Catalog catalog,
+                               UploadSource parts, int timeoutSeconds, Cancellation cancellation,
+                               DataOrigin.Request origin) throws DaliException {
         // the standard functions and the operators' published ones (metadata, like the tables)
         org.voarchive.adql.FunctionRegistry functions = metadata.registry();
         Query query = parse(request.query(), functions);
         // uploads on disk first: no fetch, however slow, ever holds a database connection
         try (SpooledUploads uploads = spool(request, parts)) {
-            return start(request, caller, metadata, query, uploads, timeoutSeconds, cancellation, origin);
+            return start(request, caller, metadata, catalog, query, uploads, timeoutSeconds, cancellation, origin);
         }
     }
 
-    private RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, Query query,
-                               SpooledUploads uploads, int timeoutSeconds, Cancellation cancellation,
+    private RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, Catalog catalog,
+                               Query query, SpooledUploads uploads, int timeoutSeconds, Cancellation cancellation,
                                DataOrigin.Request origin)
             throws DaliException {
         org.voarchive.adql.FunctionRegistry functions = metadata.registry();
@@ -140,18 +177,15 @@ public class QueryService {
                 throw new DaliException(409, "the query was cancelled before it started");
             }
             connection.setAutoCommit(false);
-            List<TableInfo> tables = new ArrayList<>(metadata.catalog().tables());
+            List<TableInfo> tables = new ArrayList<>(catalog.tables());
             tables.addAll(load(connection, uploads));
             CheckedQuery checked = check(query, tables, functions);
             long maxrec = request.effectiveMaxrec(limits);
             String sql = translate(checked, functions, maxrec);
             List<String> sources = checked.sourceTables().stream().map(TableInfo::qualifiedName).distinct().toList();
             RunningQuery running = execute(connection, caller, sql, checked, maxrec, timeoutSeconds, request, cancellation,
-                new ResultInfo(request.query(), request.lang(), sources,
-                    site.baseUrl() + "/tap/tables/", datalinkColumns(checked.columns(), metadata),
-                    site.baseUrl() + DatalinkCapabilities.LINKS_PATH,
-                    // from the same snapshot the query was checked against: no further metadata read
-                    DataOrigin.of(DataOrigin.Site.of(site), origin, metadata, sources)));
+                // from the same snapshot the query was checked against: no further metadata read
+                resultInfo(request, sources, datalinkColumns(checked.columns(), metadata), origin, metadata));
             connection = null; // owned by the running query now
             return running;
         } catch (SQLException e) {
@@ -167,6 +201,13 @@ public class QueryService {
         }
     }
 
+    /** What a result says about the query that produced it, and where its FIELD links and service descriptors point. */
+    public ResultInfo resultInfo(TapRequest request, List<String> sources, List<Integer> datalinkColumns,
+                                 DataOrigin.Request origin, PublishedMetadata metadata) {
+        return new ResultInfo(request.query(), request.lang(), sources, site.baseUrl() + "/tap/tables/", datalinkColumns,
+            site.baseUrl() + DatalinkCapabilities.LINKS_PATH, DataOrigin.of(DataOrigin.Site.of(site), origin, metadata, sources));
+    }
+
     /**
      * A query checked exactly as {@link #start} checks it, without running it: parsed, checked against the
      * published metadata the caller may see, translated. The portal's editor asks this while its user types.
@@ -177,9 +218,10 @@ public class QueryService {
      *                       5xx when the metadata cannot be read
      */
     public CheckedQuery check(String adql, String callerName) throws DaliException {
-        PublishedMetadata metadata = metadata(caller(callerName));
+        Caller caller = caller(callerName);
+        PublishedMetadata metadata = metadata(caller);
         org.voarchive.adql.FunctionRegistry functions = metadata.registry();
-        CheckedQuery checked = check(parse(adql, functions), List.copyOf(metadata.catalog().tables()), functions);
+        CheckedQuery checked = check(parse(adql, functions), List.copyOf(catalog(caller, metadata).tables()), functions);
         translate(checked, functions, limits.defaultMaxrec());
         return checked;
     }
@@ -280,10 +322,7 @@ public class QueryService {
         List<ResultColumn> columns = checked.columns();
         List<ResultField> fields = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            fields.add(ResultField.of(columns.get(i), meta.getColumnTypeName(i + 1), documentation(columns.get(i), info)));
-            if (info.datalinkColumns().contains(i)) {
-                fields.get(i).info().setAuxDatum(new DescribedValue(VOStarTable.ID_INFO, ResultInfo.fieldId(i)));
-            }
+            fields.add(field(columns.get(i), meta.getColumnTypeName(i + 1), i, info));
         }
         ResultTable table = new ResultTable(rs, fields, maxrec);
         return new RunningQuery(connection, statement, rs, table, info, request, !request.uploads().isEmpty(), cancellation);
@@ -306,9 +345,22 @@ public class QueryService {
         return found;
     }
 
-    /** The VOSI table document of a column's source table; none for uploads and computed columns. */
+    /**
+     * Result column {@code index} (from 0) as the writers read and describe it: with its FIELD link to the VOSI
+     * document of its source table, and the FIELD ID a Datalink service descriptor refers to.
+     */
+    static ResultField field(ResultColumn column, String sqlType, int index, ResultInfo info) {
+        ResultField field = ResultField.of(column, sqlType, documentation(column, info));
+        if (info.datalinkColumns().contains(index)) {
+            field.info().setAuxDatum(new DescribedValue(VOStarTable.ID_INFO, ResultInfo.fieldId(index)));
+        }
+        return field;
+    }
+
+    /** The VOSI table document of a column's source table; none for uploads, kept results and computed columns. */
     private static URL documentation(ResultColumn column, ResultInfo info) {
         return column.source().filter(s -> !s.startsWith(UploadLoader.ADQL_SCHEMA + "."))
+            .filter(s -> !KeptSchemas.isKept(s.substring(0, Math.max(0, s.indexOf('.')))))
             .map(s -> s.substring(0, s.lastIndexOf('.')))
             .map(table -> {
                 try {

@@ -31,18 +31,30 @@ final class ResultField {
         new DefaultValueInfo("source table", URL.class, "Description of the table the column comes from");
 
     private final ColumnInfo info;
-    private final ValueType type;
+    private final ResultColumn column;
+    private final String sqlType;
     private final Reader reader;
 
-    private ResultField(ColumnInfo info, ValueType type, Reader reader) {
+    private ResultField(ColumnInfo info, ResultColumn column, String sqlType, Reader reader) {
         this.info = info;
-        this.type = type;
+        this.column = column;
+        this.sqlType = sqlType;
         this.reader = reader;
+    }
+
+    /** What the checker worked out about the column (a kept result stores it: {@link KeptColumn}). */
+    ResultColumn column() {
+        return column;
+    }
+
+    /** The database's name of the column's type, as the cursor reports it (null if unknown). */
+    String sqlType() {
+        return sqlType;
     }
 
     /** The declared VOTable type. */
     ValueType type() {
-        return type;
+        return column.type();
     }
 
     /** Reads one cell of the current row. */
@@ -90,7 +102,7 @@ final class ResultField {
         } else if (!array && element == Long.class) {
             info.setAuxDatum(new DescribedValue(Tables.NULL_VALUE_INFO, Long.MIN_VALUE));
         }
-        return new ResultField(info, type, reader(type, array, element, sqlType));
+        return new ResultField(info, column, sqlType, reader(type, array, element, sqlType));
     }
 
     private static boolean isText(ValueType type) {

@@ -20,6 +20,16 @@ final class ResultTable extends AbstractStarTable {
     /** How the rows ended, for the trailing QUERY_STATUS. */
     enum Status { OK, OVERFLOW, ERROR }
 
+    /**
+     * Sees each row delivered, on the cursor's current row, right after it was read: a second use of the rows
+     * that reads the cursor no second time (a kept result: {@link ResultCopy}). It must not throw; what it
+     * cannot do is its own business, never the result's.
+     */
+    interface RowSink {
+        /** @param number the row's number in the result, from 1 */
+        void row(ResultSet rs, long number);
+    }
+
     private final ResultSet rs;
     private final List<ResultField> fields;
     private final long maxrec;
@@ -27,11 +37,31 @@ final class ResultTable extends AbstractStarTable {
     private long rows;
     private Status status = Status.OK;
     private SQLException failure;
+    private RowSink sink;
+    private final boolean cutBefore;
 
     ResultTable(ResultSet rs, List<ResultField> fields, long maxrec) {
+        this(rs, fields, maxrec, false);
+    }
+
+    /**
+     * @param cutBefore the rows are what MAXREC left of the query's (a kept result read again): they end in
+     *                  OVERFLOW as the query's did
+     */
+    ResultTable(ResultSet rs, List<ResultField> fields, long maxrec, boolean cutBefore) {
         this.rs = rs;
         this.fields = List.copyOf(fields);
         this.maxrec = maxrec;
+        this.cutBefore = cutBefore;
+    }
+
+    /** Shows each row delivered to {@code sink} too; before the rows are read. */
+    void copyRowsTo(RowSink sink) {
+        this.sink = sink;
+    }
+
+    List<ResultField> fields() {
+        return fields;
     }
 
     @Override
@@ -86,6 +116,9 @@ final class ResultTable extends AbstractStarTable {
                 }
                 try {
                     if (!rs.next()) {
+                        if (cutBefore) {
+                            status = Status.OVERFLOW;
+                        }
                         return false;
                     }
                     if (rows >= maxrec) {
@@ -96,6 +129,9 @@ final class ResultTable extends AbstractStarTable {
                         row[i] = fields.get(i).read(rs, i + 1);
                     }
                     rows++;
+                    if (sink != null) {
+                        sink.row(rs, rows);
+                    }
                     return true;
                 } catch (SQLException e) {
                     status = Status.ERROR;

@@ -44,6 +44,15 @@ public final class RunningQuery implements AutoCloseable {
         this.cancellation = cancellation;
     }
 
+    /** The rows and their fields, for a second use of the rows as they are written ({@link ResultTable#copyRowsTo}). */
+    ResultTable table() {
+        return table;
+    }
+
+    ResultInfo info() {
+        return info;
+    }
+
     /** The Content-Type of the result, echoing the format as the client named it. */
     public String contentType() {
         return request.format().contentType(request.formatRequested());

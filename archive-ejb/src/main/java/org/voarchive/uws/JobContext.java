@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.voarchive.database.Cancellation;
 
 /**
  * What an executing job may use: its directory (inline uploads, result
  * files), the time left, the cancellation that ABORT and the time limit
- * trigger, and result streams that stop at the owner's storage quota.
+ * trigger, and result streams that stop at the owner's storage quota, which
+ * the tables the executor keeps for the job share ({@link #tableFits}).
  */
 public final class JobContext {
 
@@ -26,15 +28,23 @@ public final class JobContext {
     private final long quotaLeft;
     private final long quota;
     private final Consumer<String> progressSink;
+    private final LongConsumer tableSink;
     private long lastProgress;
+    /** Of {@link #quotaLeft}: what the results written and the tables kept so far take. */
+    private long used;
 
     JobContext(JobFiles files, String jobId, Instant deadline, Cancellation cancellation, long quotaLeft, long quota) {
-        this(files, jobId, deadline, cancellation, quotaLeft, quota, text -> { });
+        this(files, jobId, deadline, cancellation, quotaLeft, quota, text -> { }, bytes -> { });
     }
 
+    /**
+     * @param progressSink records the job's progress
+     * @param tableSink    records the bytes of the tables kept for the job, which count in the quota from then on
+     */
     JobContext(JobFiles files, String jobId, Instant deadline, Cancellation cancellation, long quotaLeft, long quota,
-               Consumer<String> progressSink) {
+               Consumer<String> progressSink, LongConsumer tableSink) {
         this.progressSink = progressSink;
+        this.tableSink = tableSink;
         this.files = files;
         this.jobId = jobId;
         this.deadline = deadline;
@@ -70,6 +80,17 @@ public final class JobContext {
             lastProgress = now;
             progressSink.accept(text);
         }
+    }
+
+    /** Whether a table of this many bytes fits in what the owner's quota leaves after the results written so far. */
+    public boolean tableFits(long bytes) {
+        return used + bytes <= quotaLeft;
+    }
+
+    /** Records the bytes of the table the executor keeps for the job: they count in the owner's quota from now on. */
+    public void tableKept(long bytes) {
+        used += bytes;
+        tableSink.accept(bytes);
     }
 
     /** Opens a result file for writing; writing past the owner's quota fails with {@link QuotaExceeded}. */
@@ -110,10 +131,11 @@ public final class JobContext {
         }
 
         private void reserve(long n) throws QuotaExceeded {
-            if (written + n > quotaLeft) {
+            if (used + n > quotaLeft) {
                 throw new QuotaExceeded("the result would exceed the storage quota of " + quota
                     + " bytes for your jobs' stored uploads and results; delete jobs you no longer need, or ask for fewer rows");
             }
+            used += n;
             written += n;
         }
     }

@@ -16,4 +16,12 @@ public interface JobExecutor {
 
     /** @return the results written, in the order the job document lists them */
     List<JobResult> execute(Job job, JobContext context) throws JobFailure;
+
+    /**
+     * Removes what the executor keeps for a job besides its files (TAP: the result kept as a table): called when
+     * the job is destroyed, and when an execution ends without the job completing. It must not throw: what it
+     * cannot remove now is its own clean-up's to find later. Nothing by default.
+     */
+    default void discard(String jobId) {
+    }
 }

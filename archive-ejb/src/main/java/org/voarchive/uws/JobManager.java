@@ -121,7 +121,7 @@ public class JobManager {
                 job.fail(ErrorType.TRANSIENT, "the server stopped while the job was executing; run it again", Instant.now());
                 return job;
             });
-            files.deleteResults(id);
+            store.find(id).ifPresent(this::discardResults);
             LOG.warning(() -> "job " + id + " was executing when the server stopped: set to ERROR");
         }
         for (String id : store.inPhase(ExecutionPhase.QUEUED)) {
@@ -316,9 +316,25 @@ public class JobManager {
         if (ExecutionPhase.ABORTABLE.contains(job.get().phase())) {
             update(id, JobRequest.phaseOnly(JobRequest.PhaseRequest.ABORT));
         }
+        discard(job.get());
         store.delete(id);
         files.delete(id);
         events.changed(id);
+    }
+
+    /** A job's results, files and what its executor keeps, removed: it ended without completing. */
+    private void discardResults(Job job) {
+        files.deleteResults(job.id());
+        discard(job);
+    }
+
+    /** What the job's executor keeps for it besides files, removed; a failure leaves it to the executor's clean-up. */
+    private void discard(Job job) {
+        try {
+            executor(job.jobList()).discard(job.id());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "removing what job " + job.id() + " kept failed; its executor's clean-up removes it later", e);
+        }
     }
 
     /**
@@ -436,7 +452,7 @@ public class JobManager {
                     outcome.applyTo(j);
                 }
                 return j;
-            }).filter(j -> j.phase() != ExecutionPhase.COMPLETED).ifPresent(j -> files.deleteResults(id));
+            }).filter(j -> j.phase() != ExecutionPhase.COMPLETED).ifPresent(this::discardResults);
         } finally {
             if (limit != null) {
                 limit.cancel(false);
@@ -468,6 +484,9 @@ public class JobManager {
             JobContext context = new JobContext(files, job.id(), deadline, e.cancellation, quota - used, quota,
                 text -> store.change(job.id(), j -> {
                     j.setProgress(text);
+                    return j;
+                }), bytes -> store.change(job.id(), j -> {
+                    j.setTableBytes(bytes);
                     return j;
                 }));
             List<JobResult> results = executor(job.jobList()).execute(job, context);

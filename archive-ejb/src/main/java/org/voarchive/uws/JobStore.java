@@ -121,17 +121,17 @@ public class JobStore {
         return em.createNamedQuery(Job.IN_PHASE, String.class).setParameter("phase", phase).getResultList();
     }
 
-    /** Bytes of stored uploads and results of an owner. */
+    /** Bytes of stored uploads, results and tables kept for the jobs of an owner. */
     public long storedBytes(JobOwner owner) {
         return storedBytes(owned(em.createQuery(STORED_BYTES + ownerIs(owner)), owner));
     }
 
-    /** Bytes of stored uploads and results of all anonymous jobs. */
+    /** Bytes of stored uploads, results and tables kept for all anonymous jobs. */
     public long anonymousStoredBytes() {
         return storedBytes(em.createQuery(STORED_BYTES + "j.ownerId IS NULL"));
     }
 
-    private static final String STORED_BYTES = "SELECT COALESCE(SUM(j.resultBytes + j.uploadBytes), 0) FROM Job j WHERE ";
+    private static final String STORED_BYTES = "SELECT COALESCE(SUM(j.resultBytes + j.uploadBytes + j.tableBytes), 0) FROM Job j WHERE ";
 
     // SUM of a bigint is numeric in PostgreSQL
     private static long storedBytes(jakarta.persistence.Query sum) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.voarchive.conformance.SchemaValidator;
 
 /**
- * What the portal's Jobs page relies on, over HTTP: the page and its script under the pages' policy, the query
+ * What the portal's Jobs page relies on, over HTTP: the page and its script under the pages' policy (with a SAMP
+ * hub on the reader's machine as the one other address it may call), the query
  * page's Run as job controls, and what a TAP job's document says beyond UWS in its jobInfo (the queue it runs
  * in, and, once it completed, its result's rows and whether MAXREC cut them), still valid UWS. The browser test
  * (archive-it/src/test/browser/jobs_page.py) drives the pages themselves.
@@ -41,16 +42,25 @@ class JobsPageIT {
         HttpResponse<String> page = Archive.request("GET", "/jobs", null, null, null, null);
         assertEquals(200, page.statusCode());
         String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
-        assertTrue(csp.contains("script-src 'self';") && csp.contains("connect-src 'self'") && !csp.contains("unsafe")
-            && !csp.contains("nonce"), csp);
+        assertTrue(csp.contains("script-src 'self';") && !csp.contains("unsafe") && !csp.contains("nonce"), csp);
+        assertTrue(csp.contains("; connect-src 'self' http://localhost:21012;"),
+            "the archive and a SAMP hub on the reader's machine (Open in TOPCAT), nothing else: " + csp);
+        String queryPolicy = Archive.request("GET", "/query", null, null, null, null).headers()
+            .firstValue("Content-Security-Policy").orElse("");
+        assertTrue(queryPolicy.contains("; connect-src 'self';"), "no other page may call the hub: " + queryPolicy);
         String html = page.body();
         assertTrue(html.contains("<main id=\"jobs-page\" data-tap-async=\"/tap/async\""), html);
+        assertTrue(html.contains(" data-results=\"/portal/results\" data-capabilities=\"/tap/capabilities\""), html);
+        assertTrue(html.contains(" data-samp-hub=\"http://localhost:21012/\""), html);
         assertTrue(html.contains("data-caller=\"\""), "anonymous: the page keeps the browser's job ids itself");
         assertTrue(html.contains("<script defer src=\"/portal/assets/jobs.js\"></script>"), html);
         assertFalse(html.contains("<script>"), "no inline script");
         HttpResponse<String> script = Archive.request("GET", "/portal/assets/jobs.js", null, null, null, null);
         assertEquals(200, script.statusCode());
         assertTrue(script.body().contains("voarchive.anonymous-jobs"), "the bundle keeps the anonymous jobs' ids");
+        assertTrue(script.body().contains("samp.webhub."), "and speaks SAMP's Web Profile");
+        assertTrue(Archive.request("GET", "/portal/assets/licenses.txt", null, null, null, null).body()
+            .contains("uplot 1.6.32 (MIT)"), "the plots' uPlot is bundled with its licence");
         assertTrue(Archive.request("GET", "/portal/assets/jobs.css", null, null, null, null).headers()
             .firstValue("Content-Type").orElse("").startsWith("text/css"));
         String query = Archive.request("GET", "/query", null, null, null, null).body();

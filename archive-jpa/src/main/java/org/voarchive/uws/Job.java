@@ -92,6 +92,13 @@ public class Job {
     private long uploadBytes;
 
     /**
+     * Bytes of database tables its executor keeps for the job (TAP: the result kept as a table, with the indexes
+     * sorting builds): they count in the quota with the files, and go with the job.
+     */
+    @Column(name = "table_bytes", nullable = false)
+    private long tableBytes;
+
+    /**
      * The network an anonymous job came from (an IPv4 address or an IPv6 /64), which its limits count
      * against; null for an owned job, and for anonymous jobs older than this column.
      */
@@ -244,6 +251,14 @@ public class Job {
 
     public void setUploadBytes(long uploadBytes) {
         this.uploadBytes = uploadBytes;
+    }
+
+    public long tableBytes() {
+        return tableBytes;
+    }
+
+    public void setTableBytes(long tableBytes) {
+        this.tableBytes = tableBytes;
     }
 
     public String clientNetwork() {

@@ -1,15 +1,20 @@
 package org.voarchive.portal;
 
 import java.util.List;
+import org.voarchive.datalink.MetadataLinks;
 import org.voarchive.site.Html;
 import org.voarchive.site.PageLayout;
+import org.voarchive.site.PagePolicy;
 
 /**
  * The Jobs page: the shell that the bundled script ({@code jobs.js}) fills from UWS at {@code /tap/async}. It
  * lists the caller's jobs (a signed-in caller's from the UWS job list, which holds their own jobs only; an
  * anonymous caller's by the ids this browser keeps, as UWS lists no anonymous jobs) a page at a time, newest
- * first, with their phases kept live; {@code ?job=ID} shows one job: its query, phase, error, result rows and
- * downloads. The endpoints are {@code data-} attributes of {@code main}, as paths below the application's root.
+ * first, with their phases kept live; {@code ?job=ID} shows one job: its query, phase and error, and its result:
+ * the kept table a page at a time from {@code portal/results} (sortable, with datalinks and previews), a plot of
+ * its columns, downloads in every format of the TAP service, "Open in TOPCAT" (SAMP), and where its data came
+ * from with how to cite them. The endpoints are {@code data-} attributes of {@code main}, as paths below the
+ * application's root; the page's policy lets it call a SAMP hub ({@link PagePolicy#SAMP_HUB}), also named there.
  */
 final class JobsPage {
 
@@ -40,7 +45,11 @@ final class JobsPage {
         return PageLayout.start(root, "Jobs", siteName, caller, "", List.of("jobs.css"), List.of("jobs.js"))
             + "<main id=\"jobs-page\" data-tap-async=\"" + async + "\" data-query=\"" + r + "query\""
             + " data-jobs=\"" + r + PageLayout.JOBS_PAGE + "\" data-caller=\"" + Html.escape(caller == null ? "" : caller)
-            + "\" data-page-size=\"" + PAGE_SIZE + "\" data-max-listed=\"" + maxListed + "\">\n"
+            + "\" data-page-size=\"" + PAGE_SIZE + "\" data-max-listed=\"" + maxListed + "\""
+            + " data-results=\"" + r + ResultsResource.PATH + "\" data-capabilities=\"" + r + "tap/capabilities\""
+            + " data-datalink-links=\"" + r + "datalink/links\" data-datalink-view=\"" + r + "datalink/view\""
+            + " data-landing=\"" + r + MetadataLinks.LANDING_PATH.substring(1) + "\" data-samp-hub=\"" + PagePolicy.SAMP_HUB
+            + "/\" data-site-name=\"" + Html.escape(siteName) + "\">\n"
             + "<h1>Jobs</h1>\n"
             + "<p class=\"lead\">" + intro + " Run a query as a job from the <a href=\"" + r + "query\">query page</a>.</p>\n"
             + "<noscript><p>This page needs JavaScript. The job list is also at <a href=\"" + async + "\">" + async
@@ -71,8 +80,20 @@ final class JobsPage {
             + "<section id=\"job-result\" aria-labelledby=\"result-heading\">\n"
             + "<h3 id=\"result-heading\">Result</h3>\n"
             + "<p id=\"result-status\" role=\"status\"></p>\n"
-            + "<ul id=\"result-links\" class=\"downloads\"></ul>\n"
+            // the kept result's pages: the pager, a line about the column a header's button has the focus of
+            // (or the pointer over), and the table
+            + "<nav id=\"result-pager\" class=\"pager actions\" aria-label=\"Pages of the result\" hidden></nav>\n"
+            + "<p id=\"column-about\" class=\"note column-about\" aria-live=\"off\" hidden></p>\n"
             + "<div id=\"result\" class=\"result\"></div>\n"
+            + "<section id=\"result-plot\" class=\"result-part\" aria-labelledby=\"plot-heading\" hidden></section>\n"
+            + "<section id=\"result-downloads\" class=\"result-part\" aria-labelledby=\"downloads-heading\" hidden>\n"
+            + "<h4 id=\"downloads-heading\">Download</h4>\n"
+            + "<ul id=\"result-links\" class=\"downloads\"></ul>\n"
+            + "<p id=\"downloads-note\" class=\"note\"></p>\n</section>\n"
+            + "<section id=\"result-topcat\" class=\"result-part\" aria-labelledby=\"topcat-heading\" hidden>\n"
+            + "<h4 id=\"topcat-heading\">Open in TOPCAT</h4>\n</section>\n"
+            + "<section id=\"result-origin\" class=\"result-part\" aria-labelledby=\"origin-heading\" hidden>\n"
+            + "<h4 id=\"origin-heading\">Data origin and how to cite</h4>\n</section>\n"
             + "</section>\n</section>\n</main>\n" + PageLayout.end();
     }
 }

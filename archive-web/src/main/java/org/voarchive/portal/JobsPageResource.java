@@ -14,7 +14,10 @@ import org.voarchive.site.SiteIdentity;
 import org.voarchive.uws.UwsSettings;
 import org.voarchive.web.CallerName;
 
-/** The Jobs page ({@code /jobs}): the caller's async TAP jobs, under the pages' Content-Security-Policy. */
+/**
+ * The Jobs page ({@code /jobs}): the caller's async TAP jobs, under the pages' Content-Security-Policy with the one
+ * exception this page needs: a connection to a SAMP hub on the reader's machine, for "Open in TOPCAT".
+ */
 @Path(PageLayout.JOBS_PAGE)
 @RequestScoped
 public class JobsPageResource {
@@ -30,6 +33,6 @@ public class JobsPageResource {
     public Response get(@Context UriInfo uri, @Context SecurityContext security) {
         String html = JobsPage.render(uri.getBaseUri().getRawPath(), site.name(), CallerName.of(security),
             uws.maxListed(), uws.anonymousJobs() == UwsSettings.AnonymousJobs.REFUSED);
-        return PageLayout.response(html, PagePolicy.NO_INLINE);
+        return PageLayout.response(html, PagePolicy.NO_INLINE_SAMP);
     }
 }

@@ -22,14 +22,21 @@ class JobsPageTest {
         String html = JobsPage.render("/", "Demo Archive", null, 1000, false);
         PageChecks.assertContains(html,
             "<main id=\"jobs-page\" data-tap-async=\"/tap/async\" data-query=\"/query\" data-jobs=\"/jobs\""
-                + " data-caller=\"\" data-page-size=\"50\" data-max-listed=\"1000\">",
+                + " data-caller=\"\" data-page-size=\"50\" data-max-listed=\"1000\" data-results=\"/portal/results\""
+                + " data-capabilities=\"/tap/capabilities\" data-datalink-links=\"/datalink/links\""
+                + " data-datalink-view=\"/datalink/view\" data-landing=\"/landing/\""
+                + " data-samp-hub=\"http://localhost:21012/\" data-site-name=\"Demo Archive\">",
             "<script defer src=\"/portal/assets/jobs.js\"></script>", "href=\"/portal/assets/jobs.css\"",
             "<title>Jobs \u2013 Demo Archive</title>",
             "<p id=\"jobs-status\" role=\"status\"></p>",
             "<p id=\"phase-news\" class=\"visually-hidden\" aria-live=\"polite\"></p>",
             "<th scope=\"col\">Phase</th>", "<th scope=\"col\">Rows</th>", "<th scope=\"col\">Actions</th>",
             "aria-label=\"Pages of the job list\"", "<section id=\"job-view\" aria-labelledby=\"job-heading\" hidden>",
-            "<noscript><p>This page needs JavaScript. The job list is also at <a href=\"/tap/async\">");
+            "<noscript><p>This page needs JavaScript. The job list is also at <a href=\"/tap/async\">",
+            "<nav id=\"result-pager\" class=\"pager actions\" aria-label=\"Pages of the result\" hidden></nav>",
+            "<section id=\"result-plot\" class=\"result-part\" aria-labelledby=\"plot-heading\" hidden>",
+            "<h4 id=\"downloads-heading\">Download</h4>", "<h4 id=\"topcat-heading\">Open in TOPCAT</h4>",
+            "<h4 id=\"origin-heading\">Data origin and how to cite</h4>");
         PageChecks.assertNoInlineScriptOrStyle(html);
     }
 
@@ -49,6 +56,8 @@ class JobsPageTest {
     void pathsFollowTheApplicationsRootAndTheSiteNameIsEscaped() {
         String html = JobsPage.render("/archive/", "<script>alert(1)</script>", null, 10, false);
         PageChecks.assertContains(html, "data-tap-async=\"/archive/tap/async\"", "data-jobs=\"/archive/jobs\"",
+            "data-results=\"/archive/portal/results\"", "data-landing=\"/archive/landing/\"",
+            "data-site-name=\"&lt;script&gt;alert(1)&lt;/script&gt;\"",
             "src=\"/archive/portal/assets/jobs.js\"", "&lt;script&gt;alert(1)&lt;/script&gt;");
         PageChecks.assertNoInlineScriptOrStyle(html);
     }

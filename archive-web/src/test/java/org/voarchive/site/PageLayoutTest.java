@@ -18,6 +18,15 @@ class PageLayoutTest {
     }
 
     @Test
+    void onlyTheJobsPagesPolicyLetsItCallASampHubOnTheReadersMachine() {
+        assertEquals("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' http://localhost:21012;"
+            + " img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+            PagePolicy.NO_INLINE_SAMP.header());
+        assertFalse(PagePolicy.NO_INLINE.header().contains("21012"));
+        assertFalse(PagePolicy.fresh().header().contains("21012"));
+    }
+
+    @Test
     void theHeadLoadsTheSharedStyleSheetFirstAndTheTitleNamesTheSite() {
         String start = PageLayout.start("/r/", "Plates & scans", "Archive <A>", null, "<meta name=\"x\" content=\"y\">\n",
             List.of("query.css"), List.of("query.js"));
