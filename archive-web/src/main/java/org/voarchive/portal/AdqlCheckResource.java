@@ -13,25 +13,35 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.voarchive.adql.AdqlException;
 import org.voarchive.dali.DaliException;
 import org.voarchive.dali.DaliParameters;
 import org.voarchive.tap.QueryService;
 import org.voarchive.tap.TapLimits;
+import org.voarchive.tap.TapMultipart;
 import org.voarchive.tap.TapRequest;
+import org.voarchive.tap.Upload;
+import org.voarchive.tap.UploadSource;
 import org.voarchive.web.CallerName;
 
 /**
  * Whether an ADQL query would be accepted, without running it: {@code POST /portal/adql/check} with the form
  * parameter QUERY, checked by the TAP query path itself ({@link QueryService#check}: the same parser, the
  * published metadata the caller may see, the translator). The query page's editor asks while its user types.
+ * A query reading uploaded tables is sent as TAP sends it: multipart, with {@code UPLOAD=name,param:part} and
+ * the tables' parts, which are read by TAP's own upload reader within TAP's upload limits and stored nowhere.
  * <ul>
  * <li>200 {@code {"ok":true}}: the query would run.</li>
  * <li>200 {@code {"ok":false,"message":...,"line":L,"column":C}}: the query is not acceptable; the check
  * itself succeeded, so this is no HTTP error. Line and column are 1-based, the column counted in Unicode
  * code points, as in TAP's error messages.</li>
- * <li>400 {@code {"ok":false,"message":...}}: no QUERY, or one longer than TAP accepts.</li>
+ * <li>400 {@code {"ok":false,"message":...}}: no QUERY, or one longer than TAP accepts; an UPLOAD that is
+ * malformed, names no part of the request, or is not a readable table within TAP's limits (the message says
+ * which and why, as TAP would).</li>
  * <li>5xx {@code {"ok":false,"message":...}}: the metadata could not be read.</li>
  * </ul>
  * A read-only POST (the query may be long): the cross-site request filter lets the archive's own pages
@@ -52,15 +62,38 @@ public class AdqlCheckResource {
     @Context
     SecurityContext security;
 
+    @Context
+    UriInfo uri;
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response check(MultivaluedMap<String, String> form) {
+        return check(() -> new TapMultipart(DaliParameters.of(form), UploadSource.NONE));
+    }
+
+    /** With uploads, as TAP sync takes them. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response checkMultipart(List<EntityPart> parts) {
+        return check(() -> TapMultipart.of(uri.getQueryParameters(), parts));
+    }
+
+    /** The request's parameters and parts, or the reason they cannot be read. */
+    @FunctionalInterface
+    private interface Request {
+        TapMultipart read() throws DaliException;
+    }
+
+    private Response check(Request body) {
         try {
-            String query = DaliParameters.of(form).single("QUERY").filter(q -> !q.isBlank())
+            TapMultipart request = body.read();
+            DaliParameters p = request.parameters();
+            String query = p.single("QUERY").filter(q -> !q.isBlank())
                 .orElseThrow(() -> DaliException.badRequest("QUERY is missing: give the ADQL query to check"));
             TapRequest.checkQueryLength(query, limits.queryMaxLength());
-            queries.check(query, CallerName.of(security));
+            queries.check(query, CallerName.of(security), Upload.parse(p.all("UPLOAD")), request.uploads());
             return answer(200, Json.createObjectBuilder().add("ok", true).build());
         } catch (DaliException e) {
             JsonObjectBuilder refusal = Json.createObjectBuilder().add("ok", false);
