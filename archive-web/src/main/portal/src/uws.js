@@ -143,8 +143,8 @@ export async function getJob(jobUrl, { wait, phase, signal } = {}) {
 }
 
 /**
- * Creates a job with these parameters ([name, value] pairs; PHASE=RUN to start it at once), or with a FormData
- * that also holds the files of inline uploads (UPLOAD=name,param:part). Resolves to the new job. The page asks
+ * Creates a job with these parameters ([name, value] pairs or URLSearchParams; PHASE=RUN to start it at once), or
+ * a FormData that also holds the files of inline uploads (UPLOAD=name,param:part). Resolves to the new job. It asks
  * for the job's document itself (RFC 7240 Prefer: return=representation) instead of UWS's 303: the redirect
  * names the job at archive.base-url, another origin when the page was reached under another host name, which
  * a fetch may not follow.

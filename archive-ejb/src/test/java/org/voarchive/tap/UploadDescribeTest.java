@@ -71,6 +71,14 @@ class UploadDescribeTest {
             () -> UploadLoader.describe("x", file("<VOTABLE><oops"), limits(10, 1_000_000)));
         assertEquals(400, broken.status());
         assertTrue(broken.getMessage().startsWith("UPLOAD x: "), broken.getMessage());
+        // STIL fails on a header without rows, and on a file shorter than a compression's magic number, with
+        // runtime exceptions: still the file's fault
+        for (String content : List.of("ra,dec\n", "a\n")) {
+            DaliException headerOnly = assertThrows(DaliException.class,
+                () -> UploadLoader.describe("h", file(content), limits(10, 1_000_000)));
+            assertEquals(400, headerOnly.status());
+            assertTrue(headerOnly.getMessage().startsWith("UPLOAD h: not a readable csv table"), headerOnly.getMessage());
+        }
         DaliException twice = assertThrows(DaliException.class,
             () -> UploadLoader.describe("d", file("a,A\n1,2\n"), limits(10, 1_000_000)));
         assertTrue(twice.getMessage().contains("twice"), twice.getMessage());
