@@ -1,6 +1,10 @@
 import { linter } from "@codemirror/lint";
+import { StateEffect } from "@codemirror/state";
 import { checkQuery } from "./tap.js";
 import { errorRange } from "./position.js";
+
+/** Dispatched when what the check depends on besides the text changed (the uploaded tables): check again. */
+export const recheck = StateEffect.define();
 
 /**
  * The editor's ADQL check: half a second after the last change, the archive checks the query (parse, names
@@ -39,5 +43,8 @@ export function adqlLinter(url, uploads, report) {
     report(`Line ${verdict.line}, column ${verdict.column}: ${verdict.message}`, true);
     const { from, to } = errorRange(text, verdict.line, verdict.column);
     return [{ from, to, severity: "error", source: "ADQL", message: verdict.message }];
-  }, { delay: 500 });
+  }, {
+    delay: 500,
+    needsRefresh: (update) => update.transactions.some((t) => t.effects.some((e) => e.is(recheck))),
+  });
 }

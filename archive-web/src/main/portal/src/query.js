@@ -7,9 +7,9 @@ import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
 import { Compartment, Prec } from "@codemirror/state";
 import { sql } from "@codemirror/lang-sql";
-import { forceLinting, lintGutter, setDiagnostics } from "@codemirror/lint";
+import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import { adqlDialect } from "./adql.js";
-import { adqlLinter } from "./check.js";
+import { adqlLinter, recheck } from "./check.js";
 import { namespaceOf } from "./catalog.js";
 import { coneSearch } from "./cone.js";
 import { keywordCompletion, udfNames } from "./functions.js";
@@ -102,10 +102,12 @@ Promise.allSettled([catalogRead, featuresRead]).then(() => {
 });
 
 function uploadsChanged() {
+  // the check's verdict may change with the tables, and completion offers them
+  const effects = [recheck.of(null)];
   if (loaded.catalog) {
-    view.dispatch({ effects: language.reconfigure(adqlLanguage(loaded)) });
+    effects.push(language.reconfigure(adqlLanguage(loaded)));
   }
-  forceLinting(view); // the check's verdict may change with the tables
+  view.dispatch({ effects });
 }
 
 function browse(catalog) {
@@ -200,11 +202,13 @@ async function runWith(request, what = "", before = () => {}) {
     showResult(resultBox, result);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     say(runStatus, `${what ? what + "found " : ""}${describe(result)} in ${seconds} s.`, false);
+    runStatus.scrollIntoView({ block: "nearest" }); // below the panels on a narrow screen: the rows came
     return result;
   } catch (e) {
     if (e.name !== "AbortError") {
       resultBox.replaceChildren();
       say(runStatus, `${what || "The query "}failed: ${e.message}`, true);
+      runStatus.scrollIntoView({ block: "nearest" });
     }
     throw e;
   } finally {

@@ -1,8 +1,8 @@
 // The query page's Run as job: the query in the editor becomes an async TAP job (UWS at /tap/async: QUERY,
 // LANG=ADQL, the job name as RUNID, the queue if the service has several, RESPONSEFORMAT=votable/td so that
 // the Jobs page can show its rows, PHASE=RUN, and the tables it uploads, multipart), and the page goes on to the
-// job on the Jobs page, on the page's own origin whatever host name archive.base-url gives (uws.createJob). An anonymous
-// job's id is kept in this browser (job-ids.js), which is the only way to find it again. The page's address
+// job on the Jobs page, on the page's own origin whatever host name archive.base-url gives (uws.createJob). An
+// anonymous job's id is kept in this browser (job-ids.js), which is the only way to find it again. The page's address
 // may name one of the caller's jobs (/query?job=ID, the Jobs page's "Open in editor"): its query, read from
 // UWS, replaces the editor's text.
 import { isJobId, rememberJob } from "./job-ids.js";

@@ -47,7 +47,8 @@ export function requestBody(parameters, uploads = []) {
 
 /** A size as people read it: 812 bytes, 14.2 kB, 3.1 MB. */
 export function sizeText(bytes) {
-  return bytes < 1000 ? `${bytes} bytes` : bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
+  return bytes < 1000 ? `${bytes} bytes` : bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} kB`
+    : `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 /**

@@ -63,10 +63,10 @@ final class QueryPage {
             + "<textarea id=\"query\" name=\"QUERY\" rows=\"8\" cols=\"80\" spellcheck=\"false\">"
             + Html.escape(INITIAL_QUERY) + "</textarea>\n"
             + "<p id=\"check-status\" class=\"check\" role=\"status\"></p>\n"
-            + uploads()
             + "<div class=\"actions\"><button type=\"submit\" id=\"run\" aria-keyshortcuts=\"Control+Enter\">Run</button>"
             + " <span class=\"hint\">or <kbd>Ctrl</kbd>+<kbd>Enter</kbd></span></div>\n"
             + parts.jobControls()
+            + uploads()
             + "</form>\n"
             + "<aside class=\"side\" aria-label=\"Tables, examples and cone search\">\n"
             + browser() + examples() + parts.coneSearch()
