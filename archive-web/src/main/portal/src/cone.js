@@ -6,6 +6,7 @@
 // translation and skip its limits. The result's JSON carries the ADQL the service ran, which goes into the
 // editor, to refine and run again.
 import { CoordinateError, parseDec, parseRa, parseRadius } from "./coords.js";
+import { say } from "./status.js";
 import { describe } from "./results.js";
 
 /**
@@ -29,10 +30,7 @@ export function coneSearch({ maxrec, search }) {
   const button = document.getElementById("cone-run");
   section.hidden = false;
 
-  const say = (text, isError) => {
-    status.textContent = text;
-    status.classList.toggle("error", Boolean(isError));
-  };
+  const tell = (text, isError) => say(status, text, isError);
   // a table's known cone (its test query), as the position to start from
   const placeholders = () => {
     const option = table.selectedOptions[0];
@@ -53,17 +51,17 @@ export function coneSearch({ maxrec, search }) {
       if (!(e instanceof CoordinateError)) {
         throw e;
       }
-      say(`Not searched: ${e.message}.`, true);
+      tell(`Not searched: ${e.message}.`, true);
       return;
     }
     button.disabled = true;
-    say(`Searching ${option.value}\u2026`, false);
+    tell(`Searching ${option.value}\u2026`, false);
     try {
       const result = await search(`${option.dataset.scs}?${parameters}`, option.value);
-      say(`${describe(result)} within ${parameters.get("SR")}\u00b0 of RA ${parameters.get("RA")}, Dec `
+      tell(`${describe(result)} within ${parameters.get("SR")}\u00b0 of RA ${parameters.get("RA")}, Dec `
         + `${parameters.get("DEC")} in ${option.value}; the ADQL it ran is in the editor.`, false);
     } catch (e) {
-      say(e.name === "AbortError" ? "" : `The cone search failed: ${e.message}`, e.name !== "AbortError");
+      tell(e.name === "AbortError" ? "" : `The cone search failed: ${e.message}`, e.name !== "AbortError");
     } finally {
       button.disabled = false;
     }

@@ -18,6 +18,7 @@ import { describe, showResult } from "./results.js";
 import { jsonResult, loadCatalog, loadExamples, loadFeatures, runQuery } from "./tap.js";
 import { tableBrowser } from "./table-browser.js";
 import { tableQuery } from "./prefill.js";
+import { say } from "./status.js";
 import { jobControls } from "./run-job.js";
 import { referencedUploads, uploadControls } from "./uploads.js";
 
@@ -32,11 +33,6 @@ const endpoints = { sync: page.dataset.tapSync, tables: page.dataset.tapTables, 
   capabilities: page.dataset.tapCapabilities, examples: page.dataset.tapExamples };
 const maxrec = Number(page.dataset.maxrec);
 const language = new Compartment();
-
-function say(element, text, isError) {
-  element.textContent = text;
-  element.classList.toggle("error", Boolean(isError));
-}
 
 const runKeys = [
   { key: "Ctrl-Enter", run: () => (run(), true) },

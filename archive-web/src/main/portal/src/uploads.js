@@ -3,6 +3,7 @@
 // TAP does, multipart, UPLOAD=name,param:name with the file as the part of that name (TAP 1.1 section 2.5.4,
 // DALI's UPLOAD). Nothing is kept on the server beyond the request (or the job). The pure functions (names,
 // which uploads a query reads, the request body) are tested with node --test.
+import { say } from "./status.js";
 
 /** An upload's name: an ADQL regular identifier of at most 63 characters, as the service accepts. */
 export const UPLOAD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
@@ -69,10 +70,7 @@ export function uploadControls({ maxBytes, onChange }) {
   const uploads = [];
   box.hidden = false;
 
-  const say = (text, isError) => {
-    status.textContent = text;
-    status.classList.toggle("error", Boolean(isError));
-  };
+  const tell = (text, isError) => say(status, text, isError);
   fileField.addEventListener("change", () => {
     if (fileField.files.length && !nameField.value.trim()) {
       nameField.value = uploadName(fileField.files[0].name);
@@ -89,13 +87,13 @@ export function uploadControls({ maxBytes, onChange }) {
       : total > maxBytes ? `Your tables would have ${sizeText(total)}; the service takes at most ${sizeText(maxBytes)}.`
       : null;
     if (problem) {
-      say(problem, true);
+      tell(problem, true);
       return;
     }
     uploads.push({ name, file });
     nameField.value = "";
     fileField.value = "";
-    say(`${file.name} is TAP_UPLOAD.${name}.`, false);
+    tell(`${file.name} is TAP_UPLOAD.${name}.`, false);
     render();
     onChange();
   });
@@ -115,7 +113,7 @@ export function uploadControls({ maxBytes, onChange }) {
       remove.setAttribute("aria-label", `Remove TAP_UPLOAD.${u.name}`);
       remove.addEventListener("click", () => {
         uploads.splice(uploads.indexOf(u), 1);
-        say(`TAP_UPLOAD.${u.name} is removed.`, false);
+        tell(`TAP_UPLOAD.${u.name} is removed.`, false);
         render();
         onChange();
         nameField.focus();
