@@ -23,12 +23,18 @@ It types queries into the editor as a person would (keys, not scripts), then che
   - Run as job from a page opened under another host name than archive.base-url's (127.0.0.1 for localhost,
     or the reverse) starts the job with the upload, its name and queue, and opens it on the Jobs page of the
     page's own origin; the job completes with the same rows (read from UWS);
-  - at 1200 and 768 pixels wide nothing scrolls sideways.
+  - at 1200 and 768 pixels wide nothing scrolls sideways;
+  - signed in (a session from the account page's form), the browser and the home page list a PRIVATE table of
+    the user's group, which they do not list before: the page's requests carry the session.
+Makes its own users and a scratch collection for the signed-in check (deploy/user and the admin API, with the
+archive's settings in the environment as deploy/test exports them) and deletes them at the end.
 Screenshots of each step go to --screenshots (and one of the page as it was when a check failed).
 
 Usage: python3 query_page.py --base http://localhost:8080 [--screenshots DIR]
 Exits non-zero at the first failed check.
 """
+import base64
+import json
 import os
 import re
 import sys
@@ -45,6 +51,9 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from chromium import check, main, no_console_errors, session, tap_rows
 from metadata_pages import no_sideways_scroll, screenshot, until
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+from archive_fixtures import delete_users, make_user, owner_sql, password  # noqa: E402
 
 GOOD = ["SELECT TOP 5 hr, name, vmag", "FROM demo.bsc5", "WHERE vmag < 1", "ORDER BY vmag"]
 BAD_COLUMN = "nosuchcolumn"
@@ -471,8 +480,84 @@ def widths(driver, base, shots):
     print("ok: nothing scrolls sideways at 1200 and 768 pixels")
 
 
+# the signed-in check's own users, group and collection (a PRIVATE table of the group)
+ADMIN = "browser-query-admin"
+MEMBER = "browser-query-member"
+GROUP = "browser_query_group"
+SCHEMA = "browser_query"
+PRIVATE_TABLE = SCHEMA + ".group_only"
+
+
+def admin_call(base, method, path, body, secret):
+    """The admin API as the operators use it (HTTP Basic as the check's admin); the answer's JSON text."""
+    request = urllib.request.Request(base + path, method=method, data=None if body is None else body.encode(),
+                                     headers={"Content-Type": "application/json", "Authorization": "Basic "
+                                              + base64.b64encode(f"{ADMIN}:{secret}".encode()).decode()})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return response.read().decode()
+
+
+def private_collection(base, secret):
+    """A collection with a PUBLIC table and a PRIVATE one of GROUP, described and published as operators do."""
+    owner_sql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE; DELETE FROM archive.schemas WHERE name = '{SCHEMA}';"
+              f"CREATE SCHEMA {SCHEMA}; CREATE TABLE {SCHEMA}.everyone (id integer PRIMARY KEY);"
+              f"CREATE TABLE {PRIVATE_TABLE} (id integer PRIMARY KEY, secret text)")
+    admin_call(base, "POST", f"/admin/metadata/discover?schema={SCHEMA}", None, secret)
+    owner_sql(f"UPDATE archive.schemas SET published = true WHERE name = '{SCHEMA}';"
+              "UPDATE archive.tables SET published = true WHERE schema_id = "
+              f"(SELECT id FROM archive.schemas WHERE name = '{SCHEMA}')")
+    table = json.loads(admin_call(base, "GET", f"/admin/metadata/tables/{PRIVATE_TABLE}", None, secret))
+    admin_call(base, "PUT", f"/admin/metadata/tables/{PRIVATE_TABLE}", json.dumps(
+        {"dataAccess": "PRIVATE", "metadataAccess": "PRIVATE", "version": table["version"]}), secret)
+    admin_call(base, "PUT", f"/admin/metadata/tables/{PRIVATE_TABLE}/groups", json.dumps([GROUP]), secret)
+
+
+def tree_tables(driver, wait):
+    until(wait, lambda d: d.find_elements(By.CSS_SELECTOR, "#table-tree [data-table]"), "the table browser")
+    return {e.get_attribute("data-table") for e in driver.find_elements(By.CSS_SELECTOR, "#table-tree [data-table]")}
+
+
+def signed_in_steps(driver, wait, base, shots, member_secret):
+    driver.get(base + "/query")
+    anonymous = tree_tables(driver, wait)
+    check(SCHEMA + ".everyone" in anonymous and PRIVATE_TABLE not in anonymous,
+          f"anonymous: the public table, not the private one: {sorted(anonymous)}")
+    driver.get(base + "/account")
+    until(wait, lambda d: d.find_element(By.ID, "user"), "the sign-in form").send_keys(MEMBER)
+    driver.find_element(By.ID, "password").send_keys(member_secret, Keys.ENTER)
+    until(wait, lambda d: d.find_elements(By.ID, "user-name"), "the signed-in account page")
+    driver.get(base + "/query")
+    mine = tree_tables(driver, wait)
+    check(PRIVATE_TABLE in mine and SCHEMA + ".everyone" in mine, f"signed in: the group's table too: {sorted(mine)}")
+    tree_item(driver, PRIVATE_TABLE).find_element(By.CSS_SELECTOR, ".row .twisty").click()
+    columns = [e.get_attribute("data-column") for e in tree_item(driver, PRIVATE_TABLE).find_elements(
+        By.CSS_SELECTOR, "[data-column]")]
+    check(columns == ["id", "secret"], f"with its columns: {columns}")
+    driver.save_screenshot(os.path.join(shots, "query-signed-in.png"))
+    driver.get(base + "/")
+    listed = {e.get_attribute("data-table") for e in driver.find_elements(By.CSS_SELECTOR, "#tables tr[data-table]")}
+    check(PRIVATE_TABLE in listed, f"the home page lists it too: {sorted(t for t in listed if t.startswith(SCHEMA))}")
+    facts = driver.find_element(By.CSS_SELECTOR, f"[data-schema='{SCHEMA}'] .facts").text
+    check(facts.startswith("2 tables"), f"and its card counts both tables: {facts!r}")
+    no_console_errors(driver, "the pages of a signed-in user")
+    print(f"ok: signed in as {MEMBER}, the browser and the home page list {PRIVATE_TABLE}; anonymous, they do not")
+
+
 def run(base, shots):
-    return session("query", shots, lambda driver, wait: steps(driver, wait, base, shots), [RUN_REFUSED])
+    status = session("query", shots, lambda driver, wait: steps(driver, wait, base, shots), [RUN_REFUSED])
+    if status:
+        return status
+    admin_secret, member_secret = password(), password()
+    make_user(ADMIN, admin_secret, "admin")
+    make_user(MEMBER, member_secret, GROUP)
+    try:
+        private_collection(base, admin_secret)
+        return session("query-signed-in", shots,
+                       lambda driver, wait: signed_in_steps(driver, wait, base, shots, member_secret))
+    finally:
+        owner_sql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE; DELETE FROM archive.schemas WHERE name = '{SCHEMA}'")
+        delete_users(ADMIN, MEMBER)
+        owner_sql(f"DELETE FROM archive.groups WHERE name = '{GROUP}'")
 
 
 if __name__ == "__main__":
