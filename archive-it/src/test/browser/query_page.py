@@ -86,7 +86,8 @@ UPLOAD_EXAMPLE = "Cross-match your own positions with the KStars catalogue"
 # the positions to upload as TAP_UPLOAD.mine: Sirius and Vega, each within 0.01 degrees of a demo.kstars star
 MINE = """<?xml version="1.0" encoding="UTF-8"?>
 <VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3"><RESOURCE><TABLE name="mine">
-<FIELD name="ra" datatype="double" unit="deg" ucd="pos.eq.ra"/><FIELD name="dec" datatype="double" unit="deg" ucd="pos.eq.dec"/>
+<FIELD name="ra" datatype="double" unit="deg" ucd="pos.eq.ra"/>
+<FIELD name="dec" datatype="double" unit="deg" ucd="pos.eq.dec"/>
 <DATA><TABLEDATA><TR><TD>101.287</TD><TD>-16.716</TD></TR><TR><TD>279.2347</TD><TD>38.7837</TD></TR></TABLEDATA></DATA>
 </TABLE></RESOURCE></VOTABLE>
 """
@@ -290,7 +291,8 @@ def browse(driver, wait, shots):
     check(driver.find_elements(By.CSS_SELECTOR, "#table-tree [role=treeitem][tabindex='0']") == [vmag],
           "one tab stop in the tree: the active item")
     vmag.send_keys(Keys.ENTER)
-    check(editor_text(driver) == "SELECT TOP 3 vmag", f"Enter inserted the column at the cursor: {editor_text(driver)!r}")
+    check(editor_text(driver) == "SELECT TOP 3 vmag",
+          f"Enter inserted the column at the cursor: {editor_text(driver)!r}")
     check(driver.find_element(By.ID, "browser-status").text == "Inserted vmag into the query.", "and says so")
     # a click on a table's name inserts its qualified name
     content = driver.find_element(By.CSS_SELECTOR, ".cm-content")
@@ -299,7 +301,8 @@ def browse(driver, wait, shots):
     content.send_keys(" FROM ")
     content.send_keys(Keys.ESCAPE)
     bsc5.find_element(By.CSS_SELECTOR, ".row .name").click()
-    check(editor_text(driver) == "SELECT TOP 3 vmag FROM demo.bsc5", f"the click inserted the table: {editor_text(driver)!r}")
+    check(editor_text(driver) == "SELECT TOP 3 vmag FROM demo.bsc5",
+          f"the click inserted the table: {editor_text(driver)!r}")
     bsc5.send_keys(Keys.ARROW_LEFT)
     check(bsc5.get_attribute("aria-expanded") == "false", "Left closes the table")
     # found by a column's UCD: the tables open with the matching columns only
@@ -368,8 +371,8 @@ def cone_search(driver, wait, base, shots):
         driver.find_element(By.ID, field).send_keys(value)
     Select(driver.find_element(By.ID, "cone-unit")).select_by_value("deg")
     driver.find_element(By.ID, "cone-run").click()
-    status = until(wait, lambda d: d.find_element(By.ID, "run-status").text.startswith("The cone search on demo.bsc5 found")
-                   and d.find_element(By.ID, "run-status").text, "the cone search's rows")
+    status = until(wait, lambda d: d.find_element(By.ID, "run-status").text.startswith(
+        "The cone search on demo.bsc5 found") and d.find_element(By.ID, "run-status").text, "the cone search's rows")
     rows = result_rows(driver)
     check(rows and rows[0][0] == "2491", f"Sirius (HR 2491) is nearest: {rows[:2]}")
     scs = urllib.parse.urlencode({"RA": "101.287083333", "DEC": "-16.716111111", "SR": "2", "MAXREC": "1000",
@@ -386,8 +389,11 @@ def cone_search(driver, wait, base, shots):
     print(f"ok: {status!r}; the editor has its ADQL")
 
 
-def add_upload(driver, wait, path):
-    """Chooses the file as a table to upload, under the name the page proposes (the file's)."""
+def add_upload(driver, wait):
+    """Chooses a local file mine.vot (MINE) as a table to upload, under the name the page proposes (the file's)."""
+    path = os.path.join(tempfile.mkdtemp(prefix="query-page-"), "mine.vot")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(MINE)
     driver.find_element(By.ID, "upload-file").send_keys(path)
     check(driver.find_element(By.ID, "upload-name").get_attribute("value") == "mine", "the file's name is proposed")
     driver.find_element(By.ID, "upload-add").click()
@@ -401,10 +407,7 @@ def upload(driver, wait, base, shots):
     until(wait, lambda d: "TAP_UPLOAD.mine" in check_status(d) and "error" in d.find_element(
         By.ID, "check-status").get_attribute("class"), "the check's verdict without the table")
     print(f"ok: without the file, the check says {check_status(driver)!r}")
-    path = os.path.join(tempfile.mkdtemp(prefix="query-page-"), "mine.vot")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(MINE)
-    add_upload(driver, wait, path)
+    add_upload(driver, wait)
     until(wait, lambda d: "valid ADQL" in check_status(d), "the check with the uploaded table")
     driver.save_screenshot(os.path.join(shots, "query-upload.png"))
     status = run_and_wait(driver, wait, "the rows of the cross-match")
@@ -414,7 +417,6 @@ def upload(driver, wait, base, shots):
           f"both positions matched a star: {status!r} {header}")
     check(sorted(r[0] for r in rows) == ["101.287", "279.2347"], f"the uploaded positions came back: {rows}")
     print(f"ok: the upload checked and ran: {rows}")
-    return path
 
 
 def job_from_another_host(driver, wait, base, shots):
@@ -423,10 +425,7 @@ def job_from_another_host(driver, wait, base, shots):
     driver.get(other + "/query")
     until(wait, lambda d: d.find_elements(By.CSS_SELECTOR, "#example-list button.example"), "the examples")
     driver.find_element(By.XPATH, f"//ul[@id='example-list']//button[.='{UPLOAD_EXAMPLE}']").click()
-    path = os.path.join(tempfile.mkdtemp(prefix="query-page-"), "mine.vot")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(MINE)
-    add_upload(driver, wait, path)
+    add_upload(driver, wait)
     until(wait, lambda d: "valid ADQL" in check_status(d), "the check with the uploaded table")
     name = "query page cross-match"
     driver.find_element(By.ID, "job-name").send_keys(name)
@@ -439,7 +438,8 @@ def job_from_another_host(driver, wait, base, shots):
     driver.find_element(By.ID, "run-job").click()
     until(wait, lambda d: "/jobs?job=" in d.current_url, "the Jobs page")
     url = urllib.parse.urlsplit(driver.current_url)
-    check(url.hostname == urllib.parse.urlsplit(other).hostname, f"the page stayed on its own origin: {driver.current_url}")
+    check(url.hostname == urllib.parse.urlsplit(other).hostname,
+          f"the page stayed on its own origin: {driver.current_url}")
     job_id = urllib.parse.parse_qs(url.query)["job"][0]
     kept = driver.execute_script("return localStorage.getItem('voarchive.anonymous-jobs')") or ""
     check(job_id in kept, "the anonymous job's id is kept in this browser")

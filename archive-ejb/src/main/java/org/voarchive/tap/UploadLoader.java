@@ -167,8 +167,9 @@ final class UploadLoader {
         // the session's own table (its temporary schema is usable by any role the session takes on): readable
         // by the anonymous role too, whoever the caller; DISCARD TEMP drops it with its privileges
         execute("GRANT SELECT ON " + sqlName + " TO " + Sql.identifier(anonymousRole));
-        Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-            "COPY " + sqlName + " (" + names + ") FROM STDIN (FORMAT csv)", 1 << 16), StandardCharsets.UTF_8), 1 << 16);
+        PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+            "COPY " + sqlName + " (" + names + ") FROM STDIN (FORMAT csv)", 1 << 16);
+        Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
         CopyEncoder encoder = new CopyEncoder(out);
         return new Rows() {
             @Override

@@ -69,7 +69,7 @@ public class AdqlCheckResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response check(MultivaluedMap<String, String> form) {
-        return check(() -> new TapMultipart(DaliParameters.of(form), UploadSource.NONE));
+        return check(DaliParameters.of(form), UploadSource.NONE);
     }
 
     /** With uploads, as TAP sync takes them. */
@@ -77,33 +77,36 @@ public class AdqlCheckResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response checkMultipart(List<EntityPart> parts) {
-        return check(() -> TapMultipart.of(uri.getQueryParameters(), parts));
-    }
-
-    /** The request's parameters and parts, or the reason they cannot be read. */
-    @FunctionalInterface
-    private interface Request {
-        TapMultipart read() throws DaliException;
-    }
-
-    private Response check(Request body) {
+        TapMultipart request;
         try {
-            TapMultipart request = body.read();
-            DaliParameters p = request.parameters();
+            request = TapMultipart.of(uri.getQueryParameters(), parts);
+        } catch (DaliException e) {
+            return refusal(e);
+        }
+        return check(request.parameters(), request.uploads());
+    }
+
+    private Response check(DaliParameters p, UploadSource uploads) {
+        try {
             String query = p.single("QUERY").filter(q -> !q.isBlank())
                 .orElseThrow(() -> DaliException.badRequest("QUERY is missing: give the ADQL query to check"));
             TapRequest.checkQueryLength(query, limits.queryMaxLength());
-            queries.check(query, CallerName.of(security), Upload.parse(p.all("UPLOAD")), request.uploads());
+            queries.check(query, CallerName.of(security), Upload.parse(p.all("UPLOAD")), uploads);
             return answer(200, Json.createObjectBuilder().add("ok", true).build());
         } catch (DaliException e) {
-            JsonObjectBuilder refusal = Json.createObjectBuilder().add("ok", false);
-            if (e.getCause() instanceof AdqlException adql) {
-                // the verdict on the query, not a failed request
-                return answer(200, refusal.add("message", adql.getMessage()).add("line", adql.line())
-                    .add("column", adql.column()).build());
-            }
-            return answer(e.status(), refusal.add("message", e.getMessage()).build());
+            return refusal(e);
         }
+    }
+
+    /** The verdict on a query that is not acceptable (200: the check worked), or why there is none. */
+    private static Response refusal(DaliException e) {
+        JsonObjectBuilder refusal = Json.createObjectBuilder().add("ok", false);
+        if (e.getCause() instanceof AdqlException adql) {
+            // the verdict on the query, not a failed request
+            return answer(200, refusal.add("message", adql.getMessage()).add("line", adql.line())
+                .add("column", adql.column()).build());
+        }
+        return answer(e.status(), refusal.add("message", e.getMessage()).build());
     }
 
     private static Response answer(int status, JsonObject body) {
