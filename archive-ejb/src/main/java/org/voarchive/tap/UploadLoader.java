@@ -124,7 +124,8 @@ final class UploadLoader {
         }
         checkColumnNames(name, columns.stream().map(ColumnDefinition::name).toList());
         long rows = 0;
-        try (RowSequence seq = table.getRowSequence(); Rows out = destination.open(name, columns)) {
+        Rows out = destination.open(name, columns); // before the rows: its own failures are not a row's
+        try (out; RowSequence seq = table.getRowSequence()) {
             Object[] values = new Object[columns.size()];
             while (next(name, seq)) {
                 if (++rows > maxRows) {
@@ -135,8 +136,6 @@ final class UploadLoader {
                 }
                 out.write(values);
             }
-        } catch (SQLException e) {
-            throw copyRefused(name, e);
         } catch (IOException e) {
             // PGCopyOutputStream reports the server's refusal of a row as an IOException around the SQLException
             if (e.getCause() instanceof SQLException sql) {

@@ -26,6 +26,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,7 +201,7 @@ public abstract class UwsResource {
 
     /** RFC 7240: {@code Prefer: return=representation}, among other preferences perhaps. */
     private boolean representationPreferred() {
-        for (String header : java.util.Collections.list(request.getHeaders("Prefer"))) {
+        for (String header : Collections.list(request.getHeaders("Prefer"))) {
             for (String preference : header.split(",")) {
                 if (preference.split(";")[0].replace(" ", "").equalsIgnoreCase(REPRESENTATION)) {
                     return true;
