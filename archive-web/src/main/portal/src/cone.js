@@ -31,22 +31,27 @@ export function coneSearch({ maxrec, search }) {
   section.hidden = false;
 
   const tell = (text, isError) => say(status, text, isError);
-  // a table's known cone (its test query), as the position to start from
-  const placeholders = () => {
+  // a cone known to find rows in the table (its cone search's test query) is the position to start from; a
+  // position the user typed stays when the table changes
+  let defaults = { ra: "", dec: "" };
+  const startPosition = () => {
     const option = table.selectedOptions[0];
-    ra.placeholder = option?.dataset.ra ?? "";
-    dec.placeholder = option?.dataset.dec ?? "";
+    const next = { ra: option?.dataset.ra ?? "", dec: option?.dataset.dec ?? "" };
+    if (ra.value === defaults.ra && dec.value === defaults.dec) {
+      ra.value = next.ra;
+      dec.value = next.dec;
+    }
+    defaults = next;
   };
-  table.addEventListener("change", placeholders);
-  placeholders();
+  table.addEventListener("change", startPosition);
+  startPosition();
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const option = table.selectedOptions[0];
     let parameters;
     try {
-      parameters = coneParameters({ ra: ra.value || ra.placeholder, dec: dec.value || dec.placeholder,
-        radius: radius.value, unit: unit.value, maxSR: option.dataset.maxSr, limit: limit.value, maxrec });
+      parameters = coneParameters({ ra: ra.value, dec: dec.value, radius: radius.value, unit: unit.value, maxSR: option.dataset.maxSr, limit: limit.value, maxrec });
     } catch (e) {
       if (!(e instanceof CoordinateError)) {
         throw e;

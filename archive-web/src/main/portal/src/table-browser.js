@@ -228,6 +228,7 @@ function node({ level, label, about, kind, insertText, expanded, extra = "" }) {
   item.setAttribute("aria-labelledby", name.id);
   if (about) {
     const line = description(about);
+    line.title = about; // cut to one line here: all of it on hover
     item.append(line);
     item.setAttribute("aria-describedby", line.id);
   }
@@ -249,6 +250,8 @@ function column(c) {
   item.dataset.column = c.name;
   const row = document.createElement("span");
   row.className = "row";
+  row.id = `tree-${++nextId}`;
+  item.setAttribute("aria-labelledby", row.id); // name, type and unit; the line below describes it
   const name = document.createElement("span");
   name.className = "name";
   name.textContent = c.name;
@@ -265,7 +268,9 @@ function column(c) {
   item.append(row);
   const about = [c.description, c.ucd && `UCD ${c.ucd}`].filter(Boolean).join(" \u00b7 ");
   if (about) {
-    item.append(description(about));
+    const line = description(about);
+    item.append(line);
+    item.setAttribute("aria-describedby", line.id);
   }
   return item;
 }
