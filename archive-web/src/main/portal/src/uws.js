@@ -155,9 +155,10 @@ export async function createJob(listUrl, parameters) {
   return parseJob(text);
 }
 
-/** Asks a job to stop (PHASE=ABORT); resolves to the job afterwards. */
+/** Asks a job to stop (PHASE=ABORT); resolves to the job afterwards (its document itself, as for createJob). */
 export async function abortJob(jobUrl) {
-  const { text: body } = await call(jobUrl + "/phase", { method: "POST", body: new URLSearchParams({ PHASE: "ABORT" }) });
+  const { text: body } = await call(jobUrl + "/phase", { method: "POST", body: new URLSearchParams({ PHASE: "ABORT" }),
+    headers: { Prefer: "return=representation" } });
   return parseJob(body);
 }
 
