@@ -120,10 +120,15 @@ def run_and_wait(driver, wait, what):
 
 
 def other_host(base):
-    """The archive's base URL under the other name of this machine: 127.0.0.1 for localhost and the reverse."""
+    """The archive under another name of this machine than archive.base-url's (which the capabilities' TAP
+    accessURL gives): 127.0.0.1 for localhost and the reverse."""
+    with urllib.request.urlopen(base + "/tap/capabilities", timeout=30) as response:
+        access = re.search(r'<accessURL use="base">([^<]+)</accessURL>', response.read().decode())
+    check(access, "the capabilities name the TAP service's base URL")
+    configured = urllib.parse.urlsplit(access.group(1)).hostname
     parts = urllib.parse.urlsplit(base)
-    host = {"localhost": "127.0.0.1", "127.0.0.1": "localhost"}.get(parts.hostname)
-    check(host, f"the base URL's host {parts.hostname} has no other name here: use localhost or 127.0.0.1")
+    host = {"localhost": "127.0.0.1", "127.0.0.1": "localhost"}.get(configured)
+    check(host, f"archive.base-url's host {configured} has no other name here: use localhost or 127.0.0.1")
     return urllib.parse.urlunsplit((parts.scheme, f"{host}:{parts.port}" if parts.port else host, parts.path, "", ""))
 
 
