@@ -1,17 +1,32 @@
 // The archive's public interfaces as the page calls them: TAP sync (JSON results, DALI error documents),
-// the ADQL check, and the VOSI tables. Same-origin requests only; the archive's cross-site filter lets the
-// page's POSTs through because the browser names the archive itself as their Origin.
+// the ADQL check, and the XML documents the page reads as data (VOSI tables, the TAP capabilities, the DALI
+// examples). Same-origin requests only; the archive's cross-site filter lets the page's POSTs through because
+// the browser names the archive itself as their Origin. A query naming uploaded tables sends them along
+// (uploads.js), as TAP takes them.
+import { readTableset } from "./catalog.js";
+import { readExamples } from "./examples.js";
+import { readFeatures } from "./functions.js";
+import { requestBody } from "./uploads.js";
 
 /** A failure to show: the service's own message, never a raw document. */
 export class ServiceError extends Error {}
 
 /**
- * Runs ADQL through TAP sync (POST, RESPONSEFORMAT=json). Resolves to the JSON result
- * ({columns, data, queryStatus, ...}); rejects with a ServiceError carrying the DALI error message.
+ * Runs ADQL through TAP sync (POST, RESPONSEFORMAT=json), with the uploads it reads ([{name, file}]). Resolves to
+ * the JSON result ({columns, data, queryStatus, ...}); rejects with a ServiceError carrying the DALI error message.
  */
-export async function runQuery(url, adql, maxrec, signal) {
-  const body = new URLSearchParams({ LANG: "ADQL", QUERY: adql, RESPONSEFORMAT: "json", MAXREC: String(maxrec) });
+export async function runQuery(url, adql, maxrec, signal, uploads = []) {
+  const body = requestBody([["LANG", "ADQL"], ["QUERY", adql], ["RESPONSEFORMAT", "json"], ["MAXREC", String(maxrec)]],
+    uploads);
   const response = await fetch(url, { method: "POST", body, signal, headers: { Accept: "application/json" } });
+  return jsonResult(response);
+}
+
+/**
+ * A TAP JSON result (TAP sync, a cone search with RESPONSEFORMAT=json), or a ServiceError with the service's
+ * message: the error document's, or the query's failure after its first rows (queryStatus ERROR).
+ */
+export async function jsonResult(response) {
   const text = await response.text();
   if (!response.ok) {
     throw new ServiceError(errorMessage(response, text));
@@ -28,9 +43,12 @@ export async function runQuery(url, adql, maxrec, signal) {
   return result;
 }
 
-/** Asks the archive whether ADQL would be accepted: {ok} or {ok: false, message, line, column}. */
-export async function checkQuery(url, adql, signal) {
-  const response = await fetch(url, { method: "POST", body: new URLSearchParams({ QUERY: adql }), signal,
+/**
+ * Asks the archive whether ADQL would be accepted, with the uploads it reads: {ok} or {ok: false, message, line,
+ * column} (no line for a problem of an upload).
+ */
+export async function checkQuery(url, adql, signal, uploads = []) {
+  const response = await fetch(url, { method: "POST", body: requestBody([["QUERY", adql]], uploads), signal,
     headers: { Accept: "application/json" } });
   const text = await response.text();
   if (!(response.headers.get("Content-Type") || "").includes("json")) {
@@ -39,30 +57,33 @@ export async function checkQuery(url, adql, signal) {
   return JSON.parse(text);
 }
 
-/**
- * The schemas, tables and columns the caller may query, from VOSI tables, as CodeMirror's SQL completion
- * takes them: {schema: {table: [column, ...]}}. Table names in VOSI are qualified; the schema part goes.
- */
-export async function loadNamespace(url) {
-  const response = await fetch(url + "?detail=max");
+/** The schemas, tables and columns the caller may query, from VOSI tables ({@link readTableset}). */
+export async function loadCatalog(url) {
+  return readTableset(await xmlDocument(url + "?detail=max", "table list (VOSI tables)"));
+}
+
+/** The ADQL functions and features the service declares in its capabilities ({@link readFeatures}). */
+export async function loadFeatures(url) {
+  return readFeatures(await xmlDocument(url, "capabilities"));
+}
+
+/** The service's DALI examples ({@link readExamples}). */
+export async function loadExamples(url) {
+  return readExamples(await xmlDocument(url, "examples"));
+}
+
+/** The root element of an XML document the service gives, parsed as data. */
+async function xmlDocument(url, what) {
+  const response = await fetch(url, { headers: { Accept: "application/xml, text/xml, application/xhtml+xml" } });
+  const text = await response.text();
   if (!response.ok) {
-    throw new ServiceError(`VOSI tables answered HTTP ${response.status}`);
+    throw new ServiceError(`the ${what} could not be read: ${errorMessage(response, text)}`);
   }
-  const doc = new DOMParser().parseFromString(await response.text(), "application/xml");
-  const namespace = {};
-  for (const schema of children(doc.documentElement, "schema")) {
-    const schemaName = childText(schema, "name");
-    const tables = {};
-    for (const table of children(schema, "table")) {
-      let tableName = childText(table, "name");
-      if (tableName.toLowerCase().startsWith(schemaName.toLowerCase() + ".")) {
-        tableName = tableName.slice(schemaName.length + 1);
-      }
-      tables[tableName] = children(table, "column").map((c) => childText(c, "name"));
-    }
-    namespace[schemaName] = tables;
+  const doc = new DOMParser().parseFromString(text, "application/xml");
+  if (doc.getElementsByTagName("parsererror").length) {
+    throw new ServiceError(`the service's ${what} is not well-formed XML`);
   }
-  return namespace;
+  return doc.documentElement;
 }
 
 /** What went wrong, in words: the DALI error document's QUERY_STATUS message, or the body's text. */
@@ -85,13 +106,4 @@ export function errorMessage(response, text) {
     }
   }
   return `the service answered HTTP ${response.status} ${response.statusText}`.trim();
-}
-
-function children(element, name) {
-  return element ? [...element.children].filter((c) => c.localName === name) : [];
-}
-
-function childText(element, name) {
-  const child = children(element, name)[0];
-  return child ? child.textContent.trim() : "";
 }

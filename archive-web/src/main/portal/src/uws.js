@@ -22,7 +22,7 @@ export class UwsError extends ServiceError {
 }
 
 async function call(url, init = {}) {
-  const response = await fetch(url, { ...init, headers: { Accept: "text/xml, text/plain" } });
+  const response = await fetch(url, { ...init, headers: { Accept: "text/xml, text/plain", ...init.headers } });
   const text = await response.text();
   if (!response.ok) {
     throw new UwsError(errorMessage(response, text), response.status);
@@ -143,17 +143,22 @@ export async function getJob(jobUrl, { wait, phase, signal } = {}) {
 }
 
 /**
- * Creates a job with these parameters ([name, value] pairs; PHASE=RUN to start it at once). The service answers
- * 303 to the new job, which the browser follows: the job's document. Resolves to the job.
+ * Creates a job with these parameters ([name, value] pairs or URLSearchParams; PHASE=RUN to start it at once), or
+ * a FormData that also holds the files of inline uploads (UPLOAD=name,param:part). Resolves to the new job. It asks
+ * for the job's document itself (RFC 7240 Prefer: return=representation) instead of UWS's 303: the redirect
+ * names the job at archive.base-url, another origin when the page was reached under another host name, which
+ * a fetch may not follow.
  */
 export async function createJob(listUrl, parameters) {
-  const { text: body } = await call(listUrl, { method: "POST", body: new URLSearchParams(parameters) });
-  return parseJob(body);
+  const body = parameters instanceof FormData ? parameters : new URLSearchParams(parameters);
+  const { text } = await call(listUrl, { method: "POST", body, headers: { Prefer: "return=representation" } });
+  return parseJob(text);
 }
 
-/** Asks a job to stop (PHASE=ABORT); resolves to the job afterwards. */
+/** Asks a job to stop (PHASE=ABORT); resolves to the job afterwards (its document itself, as for createJob). */
 export async function abortJob(jobUrl) {
-  const { text: body } = await call(jobUrl + "/phase", { method: "POST", body: new URLSearchParams({ PHASE: "ABORT" }) });
+  const { text: body } = await call(jobUrl + "/phase", { method: "POST", body: new URLSearchParams({ PHASE: "ABORT" }),
+    headers: { Prefer: "return=representation" } });
   return parseJob(body);
 }
 

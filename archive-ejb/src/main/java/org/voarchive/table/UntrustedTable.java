@@ -82,6 +82,8 @@ public final class UntrustedTable implements AutoCloseable {
             return builder.makeStarTable(new FileDataSource(file.toFile()), false, policy);
         } catch (TableFormatException e) {
             throw unreadable(e);
+        } catch (RuntimeException e) {
+            throw failed(e);
         }
     }
 
@@ -107,11 +109,22 @@ public final class UntrustedTable implements AutoCloseable {
             sink.endRows();
         } catch (TableFormatException e) {
             throw unreadable(e);
+        } catch (RuntimeException e) {
+            throw failed(e);
         }
     }
 
     private TableRefusedException unreadable(TableFormatException e) {
         return new TableRefusedException("not a readable " + format + " table: " + e.getMessage());
+    }
+
+    /**
+     * STIL's readers stumble over some malformed files with runtime exceptions rather than format errors (its
+     * CSV reader on a file of a header and no rows: NegativeArraySizeException): the file's fault all the same.
+     */
+    private TableRefusedException failed(RuntimeException e) {
+        return new TableRefusedException("not a readable " + format + " table (the reader failed with "
+            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
     }
 
     /** The format the table was read as. */
@@ -146,7 +159,8 @@ public final class UntrustedTable implements AutoCloseable {
             try (InputStream in = Files.newInputStream(current)) {
                 magic = in.readNBytes(3);
             }
-            Compression compression = Compression.getCompression(magic);
+            // no compressed file is shorter than its magic number (STIL refuses to look at fewer bytes)
+            Compression compression = magic.length < 3 ? Compression.NONE : Compression.getCompression(magic);
             if (compression == Compression.NONE) {
                 if (Files.size(current) > maxBytes) {
                     throw new TableRefusedException("the table has more than the limit of " + maxBytes + " bytes");

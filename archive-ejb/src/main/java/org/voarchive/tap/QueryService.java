@@ -160,7 +160,7 @@ public class QueryService {
         org.voarchive.adql.FunctionRegistry functions = metadata.registry();
         Query query = parse(request.query(), functions);
         // uploads on disk first: no fetch, however slow, ever holds a database connection
-        try (SpooledUploads uploads = spool(request, parts)) {
+        try (SpooledUploads uploads = spool(request.uploads(), parts)) {
             return start(request, caller, metadata, catalog, query, uploads, timeoutSeconds, cancellation, origin);
         }
     }
@@ -210,18 +210,32 @@ public class QueryService {
 
     /**
      * A query checked exactly as {@link #start} checks it, without running it: parsed, checked against the
-     * published metadata the caller may see, translated. The portal's editor asks this while its user types.
-     * Uploads are not known here: a query reading {@code TAP_UPLOAD} tables fails as naming unknown tables.
+     * published metadata the caller may see and the uploads, translated. The portal's editor asks this while
+     * its user types. The uploads are spooled and read as for a query ({@link UploadLoader#describe}: the same
+     * reader, rows and limits), but stored nowhere.
      *
      * @param callerName the authenticated user, or null
+     * @param uploads    the request's UPLOAD tables (none: a query reading {@code TAP_UPLOAD} names unknown tables)
+     * @param parts      the multipart parts they refer to
      * @throws DaliException a 400 for an ADQL error, with the {@link AdqlException} (line, column) as its cause;
-     *                       5xx when the metadata cannot be read
+     *                       a 400 for an upload that cannot be read or is over the limits; 5xx when the metadata
+     *                       cannot be read
      */
-    public CheckedQuery check(String adql, String callerName) throws DaliException {
+    public CheckedQuery check(String adql, String callerName, List<Upload> uploads, UploadSource parts)
+            throws DaliException {
         Caller caller = caller(callerName);
         PublishedMetadata metadata = metadata(caller);
         org.voarchive.adql.FunctionRegistry functions = metadata.registry();
-        CheckedQuery checked = check(parse(adql, functions), List.copyOf(catalog(caller, metadata).tables()), functions);
+        Query query = parse(adql, functions);
+        List<TableInfo> tables = new ArrayList<>(catalog(caller, metadata).tables());
+        try (SpooledUploads spooled = spool(uploads, parts)) {
+            for (SpooledUploads.Spooled upload : spooled.files()) {
+                tables.add(UploadLoader.describe(upload.name(), upload.file(), limits));
+            }
+        } catch (IOException e) {
+            throw serverFault("reading an upload failed", e);
+        }
+        CheckedQuery checked = check(query, tables, functions);
         translate(checked, functions, limits.defaultMaxrec());
         return checked;
     }
@@ -269,12 +283,12 @@ public class QueryService {
         }
     }
 
-    /** The request's uploads, multipart parts and fetched URLs alike, as temporary files. */
-    private SpooledUploads spool(TapRequest request, UploadSource parts) throws DaliException {
+    /** A request's uploads, multipart parts and fetched URLs alike, as temporary files. */
+    private SpooledUploads spool(List<Upload> uploads, UploadSource parts) throws DaliException {
         try {
             // the fetcher only when a URL needs it: a mistyped allow-list fails URL uploads, not every query
-            return SpooledUploads.spool(request.uploads(), parts,
-                request.uploads().stream().anyMatch(u -> u.url() != null) ? uploadFetching.fetcher() : null,
+            return SpooledUploads.spool(uploads, parts,
+                uploads.stream().anyMatch(u -> u.url() != null) ? uploadFetching.fetcher() : null,
                 limits.uploadMaxBytes());
         } catch (IOException e) {
             throw serverFault("storing an upload failed", e);

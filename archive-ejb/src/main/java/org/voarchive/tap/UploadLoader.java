@@ -35,7 +35,8 @@ import uk.ac.starlink.votable.VOStarTable;
  * (TAP 1.1 section 2.5.4): invisible to every other session, so concurrent
  * users never collide, and gone when the session discards them. VOTable, FITS
  * and CSV are checked and read by {@link UntrustedTable}; DALI point and circle columns become pg_sphere
- * columns so that uploads take part in CONTAINS/DISTANCE cross-matches.
+ * columns so that uploads take part in CONTAINS/DISTANCE cross-matches. {@link #describe} reads an upload the
+ * same way, rows and limits included, for a check of a query that stores nothing.
  */
 final class UploadLoader {
 
@@ -65,15 +66,53 @@ final class UploadLoader {
      * @throws DaliException for a table that is not readable or is over the limits (400)
      */
     TableInfo load(String name, Path file) throws DaliException, SQLException, IOException {
+        TableInfo table = read(name, file, maxRows, maxBytes, this::copy);
+        execute("ANALYZE " + Sql.identifier(TEMPORARY_SCHEMA, name));
+        return table;
+    }
+
+    /**
+     * The upload as {@link #load} would make it a table for the checker, without a database: every row read
+     * and converted as for the query, within the same limits, and none stored (the portal's check of a query
+     * with uploads, {@link QueryService#check}). Only a value the database itself would refuse passes here.
+     */
+    static TableInfo describe(String name, Path file, TapLimits limits) throws DaliException, IOException {
+        try {
+            return read(name, file, limits.uploadMaxRows(), limits.uploadMaxBytes(), (table, columns) -> values -> { });
+        } catch (SQLException e) {
+            throw new IllegalStateException("an upload read for a check touched no database", e);
+        }
+    }
+
+    /** Where the converted rows of an upload go once its columns are known. */
+    @FunctionalInterface
+    private interface Destination {
+        Rows open(String name, List<ColumnDefinition> columns) throws SQLException, IOException;
+    }
+
+    /** The rows of one upload, each given once; closed after the last (or a failure). */
+    @FunctionalInterface
+    private interface Rows extends AutoCloseable {
+        void write(Object[] values) throws IOException;
+
+        @Override
+        default void close() throws IOException {
+        }
+    }
+
+    /** Reads and checks the upload, row by row into {@code destination}: the one reader of TAP uploads. */
+    private static TableInfo read(String name, Path file, long maxRows, long maxBytes, Destination destination)
+            throws DaliException, SQLException, IOException {
         // the spooled file is within the byte limit; decompressed, it must be too
         try (UntrustedTable upload = UntrustedTable.open(file, null, maxBytes)) {
-            return load(name, upload);
+            return read(name, upload, maxRows, destination);
         } catch (TableRefusedException e) {
             throw DaliException.badRequest("UPLOAD " + name + ": " + e.getMessage());
         }
     }
 
-    private TableInfo load(String name, UntrustedTable upload) throws DaliException, SQLException, IOException {
+    private static TableInfo read(String name, UntrustedTable upload, long maxRows, Destination destination)
+            throws DaliException, SQLException, IOException {
         // through disk storage: the file is on disk already and limited in size
         StarTable table = upload.read(StoragePolicy.PREFER_DISK);
         List<ColumnDefinition> columns = new ArrayList<>();
@@ -84,6 +123,38 @@ final class UploadLoader {
             throw DaliException.badRequest("UPLOAD " + name + " has no columns");
         }
         checkColumnNames(name, columns.stream().map(ColumnDefinition::name).toList());
+        long rows = 0;
+        Rows out = destination.open(name, columns); // before the rows: its own failures are not a row's
+        try (out; RowSequence seq = table.getRowSequence()) {
+            Object[] values = new Object[columns.size()];
+            while (next(name, seq)) {
+                if (++rows > maxRows) {
+                    throw DaliException.badRequest("UPLOAD " + name + " has more than the limit of " + maxRows + " rows");
+                }
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = convert(name, rows, columns.get(i), cell(name, seq, i));
+                }
+                out.write(values);
+            }
+        } catch (IOException e) {
+            // PGCopyOutputStream reports the server's refusal of a row as an IOException around the SQLException
+            if (e.getCause() instanceof SQLException sql) {
+                throw copyRefused(name, sql);
+            }
+            throw e;
+        }
+        List<ColumnInfo> adqlColumns = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDefinition c = columns.get(i);
+            uk.ac.starlink.table.ColumnInfo stil = table.getColumnInfo(i);
+            adqlColumns.add(new ColumnInfo(c.name(), uploadedType(c, stil), c.unit(), c.ucd(),
+                blankToNull(stil.getUtype()), c.description()));
+        }
+        return new TableInfo(ADQL_SCHEMA, name, "Uploaded table (" + rows + " rows)", adqlColumns, TEMPORARY_SCHEMA);
+    }
+
+    /** A temporary table of the session for the upload, and COPY into it. */
+    private Rows copy(String name, List<ColumnDefinition> columns) throws SQLException, IOException {
         String sqlName = Sql.identifier(TEMPORARY_SCHEMA, name);
         StringJoiner definition = new StringJoiner(", ");
         StringJoiner names = new StringJoiner(", ");
@@ -95,39 +166,21 @@ final class UploadLoader {
         // the session's own table (its temporary schema is usable by any role the session takes on): readable
         // by the anonymous role too, whoever the caller; DISCARD TEMP drops it with its privileges
         execute("GRANT SELECT ON " + sqlName + " TO " + Sql.identifier(anonymousRole));
-        long rows = 0;
-        try (RowSequence seq = table.getRowSequence();
-             Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                 "COPY " + sqlName + " (" + names + ") FROM STDIN (FORMAT csv)", 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
-            CopyEncoder encoder = new CopyEncoder(out);
-            Object[] values = new Object[columns.size()];
-            while (next(name, seq)) {
-                if (++rows > maxRows) {
-                    throw DaliException.badRequest("UPLOAD " + name + " has more than the limit of " + maxRows + " rows");
-                }
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = convert(name, rows, columns.get(i), cell(name, seq, i));
-                }
+        PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+            "COPY " + sqlName + " (" + names + ") FROM STDIN (FORMAT csv)", 1 << 16);
+        Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+        CopyEncoder encoder = new CopyEncoder(out);
+        return new Rows() {
+            @Override
+            public void write(Object[] values) throws IOException {
                 encoder.write(values);
             }
-        } catch (SQLException e) {
-            throw copyRefused(name, e);
-        } catch (IOException e) {
-            // PGCopyOutputStream reports the server's refusal of a row as an IOException around the SQLException
-            if (e.getCause() instanceof SQLException sql) {
-                throw copyRefused(name, sql);
+
+            @Override
+            public void close() throws IOException {
+                out.close(); // ends the COPY
             }
-            throw e;
-        }
-        execute("ANALYZE " + sqlName);
-        List<ColumnInfo> adqlColumns = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            ColumnDefinition c = columns.get(i);
-            uk.ac.starlink.table.ColumnInfo stil = table.getColumnInfo(i);
-            adqlColumns.add(new ColumnInfo(c.name(), uploadedType(c, stil), c.unit(), c.ucd(),
-                blankToNull(stil.getUtype()), c.description()));
-        }
-        return new TableInfo(ADQL_SCHEMA, name, "Uploaded table (" + rows + " rows)", adqlColumns, TEMPORARY_SCHEMA);
+        };
     }
 
     /** xtypes whose meaning the database type carries (pg_sphere types, timestamp): never taken from the upload alone. */

@@ -53,6 +53,11 @@ final class Tap {
     }
 
     static HttpResponse<byte[]> multipart(List<Part> parts) throws IOException, InterruptedException {
+        return multipart("/tap/sync", parts);
+    }
+
+    /** A multipart POST to another path that takes TAP's parameters and uploads (the portal's ADQL check). */
+    static HttpResponse<byte[]> multipart(String path, List<Part> parts) throws IOException, InterruptedException {
         String boundary = "----tap" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Part p : parts) {
@@ -63,7 +68,7 @@ final class Tap {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(Archive.baseUrl() + "/tap/sync")).timeout(Duration.ofSeconds(60))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(Archive.baseUrl() + path)).timeout(Duration.ofSeconds(60))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
     }

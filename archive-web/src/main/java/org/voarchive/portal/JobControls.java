@@ -29,16 +29,16 @@ final class JobControls {
         StringBuilder html = new StringBuilder(512)
             .append("<div id=\"job-controls\" class=\"actions job-controls\" data-tap-async=\"").append(r)
             .append("tap/async\" data-jobs=\"").append(r).append(PageLayout.JOBS_PAGE).append("\" hidden>\n")
-            .append("<label for=\"job-name\">Job name</label>")
+            .append("<span class=\"field\"><label for=\"job-name\">Job name</label>")
             .append("<input id=\"job-name\" type=\"text\" maxlength=\"").append(MAX_NAME)
-            .append("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"job-hint\">\n");
+            .append("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"job-hint\"></span>\n");
         if (queues.size() > 1) {
-            html.append("<label for=\"job-queue\">Queue</label><select id=\"job-queue\">");
+            html.append("<span class=\"field\"><label for=\"job-queue\">Queue</label><select id=\"job-queue\">");
             for (JobQueueSettings queue : queues) {
                 html.append("<option value=\"").append(Html.escape(queue.name())).append("\">")
                     .append(Html.escape(describe(queue))).append("</option>");
             }
-            html.append("</select>\n");
+            html.append("</select></span>\n");
         }
         return html.append("<button type=\"button\" id=\"run-job\">Run as job</button>\n")
             .append("<span id=\"job-hint\" class=\"hint\">all rows, kept on the server; see them in ")

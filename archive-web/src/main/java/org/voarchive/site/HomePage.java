@@ -43,7 +43,7 @@ final class HomePage {
     /**
      * @param root    the application's root path, ending in '/'
      * @param caller  the caller's name for the site header, or null for an anonymous caller
-     * @param schemas the published schemas of the anonymous snapshot with their tables, in its order, or null
+     * @param schemas the published schemas the caller may see with their tables, in the snapshot's order, or null
      *                when the database could not be read
      */
     static String render(SiteIdentity site, String root, String caller, List<PublishedMetadata.Schema> schemas) {
@@ -56,9 +56,10 @@ final class HomePage {
             .append("<p><a id=\"query-page\" href=\"").append(Html.escape(base + QUERY_PAGE))
             .append("\">Query the tables with ADQL</a> in your browser, or with a VO client such as TOPCAT or pyvo"
                 + " (<a href=\"#clients\">how</a>).</p>\n")
-            .append("<p><a id=\"account-page\" href=\"").append(Html.escape(base + ACCOUNT_PAGE))
-            .append("\">Sign in</a> to see the tables of your groups, and to make personal API tokens for pyvo,"
-                + " TOPCAT and scripts.</p>\n");
+            .append("<p><a id=\"account-page\" href=\"").append(Html.escape(base + ACCOUNT_PAGE)).append("\">")
+            .append(caller == null ? "Sign in</a> to see the tables of your groups, and to make personal API tokens"
+                : "Your account</a>: the collections and tables below include those your groups may see; make personal"
+                + " API tokens").append(" for pyvo, TOPCAT and scripts.</p>\n");
         collections(html, base, schemas);
         tables(html, base, schemas);
         List<PublishedMetadata.Table> tables = schemas == null ? List.of()
@@ -161,7 +162,7 @@ final class HomePage {
         }
         html.append("</dd>\n");
         List<PublishedMetadata.Table> cones = tables.stream().filter(PublishedMetadata.Table::coneSearchUsable).toList();
-        if (!cones.isEmpty()) { // the anonymous snapshot's: public cone searches only
+        if (!cones.isEmpty()) { // the caller's snapshot's: those whose data the caller may read
             html.append("<dt>Simple Cone Search (SCS 1.03), one per table</dt>\n<dd><ul class=\"cone-searches\">\n");
             for (PublishedMetadata.Table t : cones) {
                 String scs = base + ConeSearchService.path(t.schema(), t.name());
@@ -228,18 +229,13 @@ final class HomePage {
 
         /** As the parameters of a cone search. */
         String query() {
-            return sr == 0 ? "RA=0&DEC=0&SR=0" : "RA=" + degrees(ra) + "&DEC=" + degrees(dec) + "&SR=" + degrees(sr);
+            return sr == 0 ? "RA=0&DEC=0&SR=0"
+                : "RA=" + Degrees.text(ra) + "&DEC=" + Degrees.text(dec) + "&SR=" + Degrees.text(sr);
         }
 
         /** In Python: pos=(ra, dec), radius=sr. */
         String python() {
-            return "pos=(" + degrees(ra) + ", " + degrees(dec) + "), radius=" + degrees(sr);
-        }
-
-        /** Degrees as people write them: to a micro-degree, without the binary fraction's noise (101.2875). */
-        private static String degrees(double d) {
-            return java.math.BigDecimal.valueOf(d).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
-                .toPlainString();
+            return "pos=(" + Degrees.text(ra) + ", " + Degrees.text(dec) + "), radius=" + Degrees.text(sr);
         }
     }
 

@@ -12,12 +12,14 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.PublishedMetadata;
 import org.voarchive.metadata.PublishedMetadataCache;
 import org.voarchive.web.CallerName;
 
-/** The HTML root page. It still renders when the database is down, saying so. */
+/**
+ * The HTML root page, with the collections and tables the caller may see: a signed-in user's also list the
+ * INTERNAL ones and the PRIVATE ones of their groups. It still renders when the database is down, saying so.
+ */
 @Path("/")
 @RequestScoped
 public class HomeResource {
@@ -38,16 +40,15 @@ public class HomeResource {
 
     @GET
     public Response get() {
+        String caller = CallerName.of(security);
         List<PublishedMetadata.Schema> schemas;
         try {
-            // what anyone may see, whoever asks: the content is the same for all (the header names the caller)
-            schemas = metadata.get(Caller.ANONYMOUS).schemas();
+            // the caller's own snapshot, as TAP and VOSI give it them (a page per caller: PageLayout keeps it private)
+            schemas = metadata.get(metadata.caller(caller)).schemas();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Cannot list published tables: " + e.getMessage());
             schemas = null;
         }
-        // the site header names the caller
-        String caller = CallerName.of(security);
         return PageLayout.response(HomePage.render(site, uri.getBaseUri().getRawPath(), caller, schemas),
             PagePolicy.NO_INLINE);
     }

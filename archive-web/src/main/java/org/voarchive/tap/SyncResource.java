@@ -15,13 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.voarchive.dali.DaliException;
 import org.voarchive.dali.DaliService;
 import org.voarchive.dali.DaliParameters;
@@ -74,27 +68,8 @@ public class SyncResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response postMultipart(List<EntityPart> parts) throws DaliException {
-        Map<String, List<String>> form = new LinkedHashMap<>();
-        Map<String, EntityPart> files = new HashMap<>();
-        try {
-            for (EntityPart part : parts) {
-                if (part.getFileName().isPresent()) {
-                    files.put(part.getName(), part);
-                } else {
-                    form.computeIfAbsent(part.getName(), k -> new ArrayList<>()).add(part.getContent(String.class));
-                }
-            }
-        } catch (IOException e) {
-            throw DaliException.badRequest("the multipart request could not be read: " + e.getMessage());
-        }
-        return run(DaliParameters.of(uri.getQueryParameters(), form), name -> {
-            EntityPart part = files.get(name);
-            if (part == null) {
-                // a client may send the table as a plain part too
-                return parts.stream().filter(p -> p.getName().equals(name)).findFirst().map(EntityPart::getContent);
-            }
-            return Optional.of(part.getContent());
-        });
+        TapMultipart request = TapMultipart.of(uri.getQueryParameters(), parts);
+        return run(request.parameters(), request.uploads());
     }
 
     private Response run(DaliParameters parameters, UploadSource uploads) throws DaliException {

@@ -26,6 +26,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +45,20 @@ import org.voarchive.web.ClientAddresses;
  * The UWS 1.1 resource tree of one job list: the list, job creation, the job
  * and each of its children. Subclasses bind it to a path and say what their
  * jobs are (the job list name, the error document, the upload limit).
- * Changes answer 303 to the job (or, after deletion, to the list).
+ * Changes answer 303 to the job (or, after deletion, to the list), at its URL under {@code archive.base-url}.
+ * A client that asks for the job itself with RFC 7240's {@code Prefer: return=representation} gets it instead
+ * of the redirect: 201 with the new job's document (and its URL as Location) on creation, 200 with the job's
+ * document on a change. The portal's pages ask so: reached under another host name than the base URL's (an
+ * address on the server's own network, a tunnel), a browser's fetch may not follow a redirect to another
+ * origin. VO clients send no such header and see the 303s UWS describes.
  */
 public abstract class UwsResource {
 
     private static final String XML = "text/xml;charset=UTF-8";
     private static final String TEXT = "text/plain;charset=UTF-8";
+    /** RFC 7240's preference for the resource itself instead of a redirect to it, and its acknowledgement. */
+    private static final String REPRESENTATION = "return=representation";
+    private static final String PREFERENCE_APPLIED = "Preference-Applied";
 
     @Inject
     JobManager manager;
@@ -175,7 +184,31 @@ public abstract class UwsResource {
             throw new UwsException(401, "this service runs jobs for authenticated users only");
         }
         Job job = manager.create(jobList(), caller, JobRequest.parse(p), uploads, maxUploadBytes());
+        if (representationPreferred()) {
+            return Response.status(201).location(jobUri(job.id())).entity(jobBytes(job)).type(XML)
+                .header(PREFERENCE_APPLIED, REPRESENTATION).build();
+        }
         return Response.seeOther(jobUri(job.id())).build();
+    }
+
+    /** The answer to a change of a job: 303 to it, or the job's document when the client prefers it (see above). */
+    private Response changed(String id) throws UwsException {
+        if (representationPreferred()) {
+            return Response.fromResponse(jobDocument(job(id))).header(PREFERENCE_APPLIED, REPRESENTATION).build();
+        }
+        return Response.seeOther(jobUri(id)).build();
+    }
+
+    /** RFC 7240: {@code Prefer: return=representation}, among other preferences perhaps. */
+    private boolean representationPreferred() {
+        for (String header : Collections.list(request.getHeaders("Prefer"))) {
+            for (String preference : header.split(",")) {
+                if (preference.split(";")[0].replace(" ", "").equalsIgnoreCase(REPRESENTATION)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // ---- the job
@@ -230,7 +263,11 @@ public abstract class UwsResource {
     }
 
     private Response jobDocument(Job job) {
-        return Response.ok(UwsXml.toBytes(UwsDocuments.job(job, jobUri(job.id()).toString())), XML).build();
+        return Response.ok(jobBytes(job), XML).build();
+    }
+
+    private byte[] jobBytes(Job job) {
+        return UwsXml.toBytes(UwsDocuments.job(job, jobUri(job.id()).toString()));
     }
 
     /** ACTION=DELETE deletes; PHASE= acts as on /phase; other parameters change the job's parameters. */
@@ -248,7 +285,7 @@ public abstract class UwsResource {
         }
         checkParameters(p);
         manager.update(id, request);
-        return Response.seeOther(jobUri(id)).build();
+        return changed(id);
     }
 
     @DELETE
@@ -272,7 +309,7 @@ public abstract class UwsResource {
     public Response setPhase(@PathParam("id") String id, MultivaluedMap<String, String> form) throws UwsException {
         job(id);
         manager.update(id, JobRequest.phaseOnly(JobRequest.phase(required(form, "PHASE"))));
-        return Response.seeOther(jobUri(id)).build();
+        return changed(id);
     }
 
     @GET
@@ -289,7 +326,7 @@ public abstract class UwsResource {
             throws UwsException {
         job(id);
         manager.update(id, JobRequest.executionDurationOnly(longValue("EXECUTIONDURATION", required(form, "EXECUTIONDURATION"))));
-        return Response.seeOther(jobUri(id)).build();
+        return changed(id);
     }
 
     @GET
@@ -305,7 +342,7 @@ public abstract class UwsResource {
     public Response setDestruction(@PathParam("id") String id, MultivaluedMap<String, String> form) throws UwsException {
         job(id);
         manager.update(id, JobRequest.destructionOnly(UwsValues.instant("DESTRUCTION", required(form, "DESTRUCTION"))));
-        return Response.seeOther(jobUri(id)).build();
+        return changed(id);
     }
 
     @GET
@@ -351,7 +388,7 @@ public abstract class UwsResource {
         DaliParameters p = DaliParameters.of(uri.getQueryParameters(), form);
         checkParameters(p);
         manager.update(id, JobRequest.parse(p).parametersOnly());
-        return Response.seeOther(jobUri(id)).build();
+        return changed(id);
     }
 
     /**
@@ -376,7 +413,7 @@ public abstract class UwsResource {
         if (!parameters.parameters().isEmpty()) {
             manager.update(id, parameters);
         }
-        return Response.seeOther(jobUri(id)).build();
+        return changed(id);
     }
 
     @GET

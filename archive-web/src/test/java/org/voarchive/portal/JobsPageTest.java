@@ -65,7 +65,8 @@ class JobsPageTest {
     @Test
     void theQueryPageOffersRunAsJobWithTheQueuesHiddenUntilItsScriptRuns() {
         String controls = JobControls.html("/", QUEUES);
-        String html = QueryPage.render("/", "Demo", null, new PagePolicy("n0nce"), controls);
+        String html = QueryPage.render("/", "Demo", null, new PagePolicy("n0nce"),
+            new QueryPage.Parts(controls, "", 1000));
         PageChecks.assertContains(html,
             "<div id=\"job-controls\" class=\"actions job-controls\" data-tap-async=\"/tap/async\" data-jobs=\"/jobs\" hidden>",
             "<label for=\"job-name\">Job name</label><input id=\"job-name\" type=\"text\" maxlength=\"200\"",

@@ -69,6 +69,14 @@ class HomePageTest {
     }
 
     @Test
+    void aSignedInCallerIsToldTheListIncludesTheirGroupsTables() {
+        String html = HomePage.render(site("Demo Archive", "https://archive.example.org"), "/", "alice", DEMO);
+        PageChecks.assertContains(html, "<a id=\"account-page\" href=\"https://archive.example.org/account\">"
+            + "Your account</a>: the collections and tables below include those your groups may see");
+        assertFalse(html.contains(">Sign in</a> to see"), html);
+    }
+
+    @Test
     void eachCollectionIsACardWithItsFactsAndItsQueryAndMetadataButtons() {
         String html = HomePage.render(site("Demo Archive", "https://archive.example.org"), "/", null, DEMO);
         String demo = card(html, "demo");
