@@ -1,4 +1,4 @@
-package org.voarchive.security;
+package org.voarchive.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +14,7 @@ import org.voarchive.database.DataSources;
 /**
  * The archive's users and groups as administrators see them (the back office's user administration, which
  * only administrators may open): who has an account, in which groups, since when, with how many live sessions
- * and personal tokens. Read only; users are made and changed by deploy/user ({@link Users}).
+ * and personal tokens. Read only; users are made and changed by deploy/user (security.Users).
  */
 @ApplicationScoped
 public class UserDirectory {
