@@ -169,6 +169,7 @@ export async function tablePage(main) {
     const datalink = flag("datalink", "Datalink ID", "Its values are Datalink IDs: results get a {links} service");
     const suggestions = el("div", { className: "suggestions", "aria-live": "polite" });
     const box = conflictBox();
+    const status = el("p", { className: "status column-status", role: "status" });
     const fieldset = el("fieldset", { className: "column", dataset: { column: c.name } },
       el("legend", {}, el("code", { text: c.name }), el("span", { className: "type", text: ` ${type}` }),
         c.indexed ? el("span", { className: "badge", text: "indexed" }) : null),
@@ -177,7 +178,7 @@ export async function tablePage(main) {
       el("div", { className: "row" }, unit.wrapper, ucd.wrapper, utype.wrapper),
       suggestions,
       el("div", { className: "flags" }, principal.element, std.element, datalink.element),
-      box);
+      status, box);
     const show = (record) => {
       descriptionField.input.value = record.description ?? "";
       unit.input.value = record.unit ?? "";
@@ -193,7 +194,8 @@ export async function tablePage(main) {
       datalink: datalink.box.checked });
     const suggest = async () => {
       try {
-        const found = await api.get(`ucd-suggestions?${api.query({ column: c.name, unit: unit.input.value.trim() })}`);
+        const found = (await api.get(`ucd-suggestions?${api.query({ column: c.name, unit: unit.input.value.trim() })}`))
+          .filter((s) => s.ucd !== ucd.input.value.trim()); // the UCD it has is no suggestion
         suggestions.replaceChildren(...(found.length ? [el("span", { className: "note", text: "Suggested UCDs: " }),
           ...found.map((s) => {
             const choice = el("button", { type: "button", className: "suggestion secondary", text: s.ucd, title: s.reason,
@@ -210,7 +212,7 @@ export async function tablePage(main) {
       }
     };
     unit.input.addEventListener("change", suggest);
-    const editor = { name: c.name, fieldset, show, read, box, suggest };
+    const editor = { name: c.name, fieldset, show, read, box, status, suggest };
     up.addEventListener("click", () => moveColumn(editor, -1));
     down.addEventListener("click", () => moveColumn(editor, 1));
     show(c);
@@ -248,8 +250,8 @@ export async function tablePage(main) {
       render: (s) => editor.show(s.column),
       reload: async () => ({ column: (await api.get(`${path}/columns`)).find((c) => c.name === editor.name) }),
       renderAll: (s) => { state.columns[at()] = s.column; editor.show(s.column); },
-      where: { box: editor.box, status: columnsParts.status, form: editor.fieldset, what: `the column ${editor.name}`,
-        labels: (f) => `${editor.name}: ${COLUMN_LABELS[f] || f}`,
+      where: { box: editor.box, status: editor.status, form: editor.fieldset, what: `the column ${editor.name}`,
+        labels: (f) => COLUMN_LABELS[f] || f,
         parts: (current) => [{ name: "column", label: (f) => COLUMN_LABELS[f] || f, base: columnState.column,
           current: current.column, fields: COLUMN_FIELDS }] } });
   };
@@ -263,12 +265,20 @@ export async function tablePage(main) {
         say(columnsParts.status, "Nothing changed: nothing to save.");
         return;
       }
+      for (const e of columnEditors) {
+        say(e.status, "");
+      }
       let saved = 0;
       for (const editor of changed) {
         if (await saveColumn(editor)) {
           saved += 1;
         } else {
-          return; // its message stays in the status line, beside the field or in the column's conflict box
+          // the column says why (beside the field, or its conflict box); the others after it are not sent
+          say(columnsParts.status, `Not saved: the column ${editor.name}: ${editor.status.textContent}`
+            + (saved ? ` (${saved} column${saved === 1 ? "" : "s"} before it ${saved === 1 ? "was" : "were"} saved)` : ""),
+          true);
+          editor.fieldset.scrollIntoView({ block: "nearest" });
+          return;
         }
       }
       say(columnsParts.status, `Saved ${saved} column${saved === 1 ? "" : "s"}: ${changed.map((e) => e.name).join(", ")}.`);
@@ -277,15 +287,18 @@ export async function tablePage(main) {
   });
 
   saveOrder.addEventListener("click", () => busy(saveOrder, async () => {
+    say(columnsParts.status, "Saving the order\u2026");
     const mine = { order: columnEditors.map((e) => e.name) };
     const done = await saveTablePart({ part: "order", fields: ["order"], mine, partial: true,
       send: (body, version) => api.put(`${path}/column-order`, { columns: body.order, version }),
       saved: (s, answer) => { s.record = answer; s.order = mine; },
-      render: () => { saveOrder.disabled = true; },
+      render: () => {},
       where: { box: columnsParts.box, status: columnsParts.status, form: columnsForm, labels: () => "Column order" } });
     if (done) {
       state.columns = mine.order.map((name) => state.columns.find((c) => c.name === name));
     }
+  }).then(() => {
+    saveOrder.disabled = same(columnEditors.map((e) => e.name), state.order.order); // nothing more to save
   }));
 
   // --- credits -------------------------------------------------------------------------------------------
@@ -318,7 +331,7 @@ export async function tablePage(main) {
     "The default verbosity. Comma-separated; empty: the principal columns.");
   const maxSR = field("Largest radius (degrees)", el("input", { type: "number", step: "any", min: "0" }), "maxSR");
   const maxRecords = field("Largest result (rows)", el("input", { type: "number", step: "1", min: "1" }), "maxRecords");
-  const testRa = field("Test cone RA", el("input", { type: "number", step: "any" }), "testQuery.ra");
+  const testRa = field("Test cone RA", el("input", { type: "number", step: "any" }), "testQuery");
   const testDec = field("Dec", el("input", { type: "number", step: "any" }), "testQuery.dec");
   const testSr = field("Radius", el("input", { type: "number", step: "any", min: "0" }), "testQuery.sr");
   const coneForm = el("form", { className: "fields cone-form", novalidate: true },
