@@ -415,7 +415,8 @@ def conflict(base, shots, admin_secret, curator_secret):
         yours = box.find_element(By.CSS_SELECTOR, 'tr[data-field="description"] .yours-value').text
         check(yours == "The second editor's description.", f"beside this one: {yours}")
         check("Title: Browser test stars \u2192 Stars, as the first saw them" in box.text, box.text)
-        screenshot(second, os.path.join(shots, "office-conflict.png"))
+        second.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+        second.save_screenshot(os.path.join(shots, "office-conflict.png"))
         box.find_element(By.CSS_SELECTOR, "button.reapply").click()
         waits[1].until(lambda d: status_text(d, "description").startswith("Saved"))
         status, record = http(base, f"/admin/metadata/tables/{QUALIFIED}", ADMIN, admin_secret)

@@ -12,7 +12,7 @@ export function changeList(changes) {
     return el("p", { className: "no-changes", text: "No changes: the metadata has what the database has." });
   }
   return el("ul", { className: "changes" }, ...changes.map((c) => el("li", { dataset: { kind: c.kind } },
-    el("span", { className: "kind", text: WORDS[c.kind] || c.kind }), " ",
+    el("span", { className: "change-kind", text: WORDS[c.kind] || c.kind }), " ",
     el("code", { text: c.column ? `${c.table}.${c.column}` : c.table }),
     c.metadata || c.database ? `: ${c.metadata ?? "\u2014"} \u2192 ${c.database ?? "\u2014"}` : "")));
 }
