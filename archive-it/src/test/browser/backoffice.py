@@ -40,7 +40,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from selenium.common.exceptions import NoSuchElementException, TimeoutException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -94,6 +94,17 @@ def tap(base, adql, user=None, secret=None):
     return status, [line.split(",") for line in text.splitlines()] if status == 200 else text
 
 
+def steady(condition):
+    """A wait's condition on parts the page draws again (the publication line, who sees what): an element
+    replaced while it was read is a "not yet"."""
+    def check_it(driver):
+        try:
+            return condition(driver)
+        except StaleElementReferenceException:
+            return False
+    return check_it
+
+
 def sign_in(driver, wait, base, user, secret, path="/admin"):
     """Opens a back office page anonymously: the sign-in form comes, then the page itself."""
     driver.get(base + path)
@@ -130,12 +141,20 @@ def retype(element, text):
 
 
 def take_suggestion(driver, wait, name, ucd):
-    """Clicks the UCD the page suggests for the column (it is offered, never filled in by itself)."""
-    choice = wait.until(lambda d: column(d, name).find_elements(By.CSS_SELECTOR, f'button.suggestion[data-ucd="{ucd}"]'))
+    """Clicks the UCD the page suggests for the column (it is offered, never filled in by itself). The
+    suggestions are drawn again when the unit changes: a button replaced before the click is looked for again."""
     check(column_input(driver, name, "ucd").get_attribute("value") != ucd, f"{name}'s UCD is not filled in by itself")
-    reason = choice[0].get_attribute("title")
+
+    def click(d):
+        choices = column(d, name).find_elements(By.CSS_SELECTOR, f'button.suggestion[data-ucd="{ucd}"]')
+        if not choices:
+            return False
+        reason = choices[0].get_attribute("title")
+        choices[0].click()
+        return reason
+
+    reason = wait.until(steady(click))
     check(reason.startswith("the name") or reason.startswith("the unit"), f"the suggestion says why: {reason}")
-    choice[0].click()
     check(column_input(driver, name, "ucd").get_attribute("value") == ucd, f"clicking the suggestion takes {ucd}")
 
 
@@ -165,8 +184,8 @@ def describe(driver, wait, base, shots):
     screenshot(driver, os.path.join(shots, "office-home.png"))
     item.find_element(By.CSS_SELECTOR, f'button.discover-table[data-table="{TABLE}"]').click()
     wait.until(lambda d: "Discovered" in d.find_element(By.ID, "office-status").text)
-    row = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, f'tr[data-table="{QUALIFIED}"]'))
-    check(row.find_element(By.CSS_SELECTOR, "td.published").text == "no", "discovered, unpublished")
+    wait.until(steady(lambda d: d.find_element(By.CSS_SELECTOR, f'tr[data-table="{QUALIFIED}"] td.published').text
+                      == "no"))
     check(not driver.find_elements(By.CSS_SELECTOR, f'#undescribed li[data-schema="{SCHEMA}"]'),
           "it is no longer listed as not described")
     screenshot(driver, os.path.join(shots, "office-discovered.png"))
@@ -282,15 +301,15 @@ def describe(driver, wait, base, shots):
     driver.find_element(By.ID, "publish-schema").click()
     wait.until(lambda d: not d.find_elements(By.ID, "publish-schema"))
     driver.find_element(By.ID, "publish-table").click()
-    wait.until(lambda d: d.find_element(By.ID, "table-state").text == "Published")
+    wait.until(steady(lambda d: d.find_element(By.ID, "table-state").text == "Published"))
     screenshot(driver, os.path.join(shots, "office-table.png"))
     print("ok: the table and its schema are published")
 
     # the test cone, from the form, through the public SCS endpoint
     driver.find_element(By.ID, "test-cone").click()
-    result = wait.until(lambda d: re.search(r"\d+\+? rows? in the cone|answered|failed",
-                                            d.find_element(By.ID, "cone-result").text)
-                        and d.find_element(By.ID, "cone-result").text)
+    result = wait.until(steady(lambda d: re.search(r"\d+\+? rows? in the cone|answered|failed",
+                                                   d.find_element(By.ID, "cone-result").text)
+                               and d.find_element(By.ID, "cone-result").text))
     found = re.match(r"(\d+)", result)
     check(found and int(found.group(1)) > 0 and "error" not in driver.find_element(By.ID, "cone-result")
           .get_attribute("class"), f"the test cone finds rows: {result}")
@@ -359,7 +378,7 @@ def check_access(driver, wait, base, shots):
     check(saved.startswith("Saved"), f"the access is saved: {saved}")
     expected = (f"anonymous: no; signed-in users: metadata only; group {GROUP}: rows and columns except flux_err;"
                 " administrators: rows and all columns")
-    wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#access-statement .summary").text == expected)
+    wait.until(steady(lambda d: d.find_element(By.CSS_SELECTOR, "#access-statement .summary").text == expected))
     sights = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#access-statement li")]
     check(f"group {GROUP}: rows and columns except flux_err" in sights, f"the statement per audience: {sights}")
     driver.execute_script("document.getElementById('access-section').scrollIntoView()")

@@ -2,9 +2,11 @@
 // explanation (curation.TableAccess, computed with the rules every reader of the metadata applies), shown as
 // it says it, never recomputed here.
 import { el, field, select } from "./dom.js";
-import { names } from "./edits.js";
+import { changes, names, same } from "./edits.js";
 
 export const LEVELS = ["PUBLIC", "INTERNAL", "PRIVATE"];
+
+const LEVEL_FIELDS = ["dataAccess", "metadataAccess"];
 
 export const LEVEL_NOTE = "PUBLIC: anyone; INTERNAL: any signed-in user; PRIVATE: the groups ticked (and"
   + " administrators). Metadata is what TAP_SCHEMA, VOSI and the landing pages show; data are the rows queries read.";
@@ -67,4 +69,39 @@ export function statement(access) {
     el("ul", { className: "sights" }, ...access.sights.map((s) => el("li", { dataset: { audience: s.audience,
       group: s.group || "" } }, el("strong", { text: s.who }), `: ${s.statement}`))),
     el("p", { className: "summary", text: access.summary }));
+}
+
+/**
+ * Saves an object's access levels, then its groups, each only if the form changed it and each under the
+ * version it was based on (a schema's, a table's or a column's).
+ *   state: the object's state, with its part `levels` (the record with the levels and the version) and its
+ *          part `groups` ({groups: [...]}); save(options): the object's saveVersioned (with its state, version,
+ *          reload and conflict parts); path, groupsPath: the object's and its groups' API paths; put, query: the API's
+ *   mine: the form's {dataAccess, metadataAccess, groups}; where: the form's place for messages
+ * Resolves to null if a save was refused (its message is shown), else whether anything changed.
+ */
+export async function saveLevelsAndGroups({ state, levels, mine, save, put, query, path, groupsPath, where }) {
+  let changed = false;
+  if (Object.keys(changes(state[levels], mine, LEVEL_FIELDS)).length) {
+    if (!await save({ part: levels, fields: LEVEL_FIELDS, mine, partial: true,
+      send: (body, version) => put(path, { ...body, version }), saved: (s, answer) => { s[levels] = answer; },
+      render: () => {}, where })) {
+      return null;
+    }
+    changed = true;
+  }
+  if (!same(state.groups.groups, mine.groups)) {
+    if (!await save({ part: "groups", fields: ["groups"], mine: { groups: mine.groups }, partial: true,
+      send: (body, version) => put(`${groupsPath}?${query({ version })}`, body.groups),
+      saved: (s, answer) => {
+        s.groups = { groups: answer };
+        // a grant with a version moves it on by one, as every edit does
+        s[levels] = { ...s[levels], version: s[levels].version + 1 };
+      },
+      render: () => {}, where })) {
+      return null;
+    }
+    changed = true;
+  }
+  return changed;
 }

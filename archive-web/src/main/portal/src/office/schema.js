@@ -5,22 +5,12 @@ import { metadataApi, problem } from "./api.js";
 import { busy, clearFieldErrors, el, place, say } from "./dom.js";
 import { DESCRIPTION_FIELDS, descriptionForm, recordLabel } from "./describe.js";
 import { CREDIT_FIELDS, creditLabel, creditsForm } from "./credits.js";
-import { LEVEL_NOTE, levelsForm } from "./access.js";
+import { LEVEL_NOTE, levelsForm, saveLevelsAndGroups } from "./access.js";
 import { changeList } from "./changes.js";
 import { conflictBox } from "./conflict.js";
-import { changes, same } from "./edits.js";
-import { saveVersioned } from "./versioned.js";
+import { editSection, saveVersioned } from "./versioned.js";
 
 const RECORD_FIELDS = [...DESCRIPTION_FIELDS, "published", "dataAccess", "metadataAccess"];
-
-function sectionParts(container, form, ...buttons) {
-  const status = el("p", { className: "status", role: "status", "aria-live": "polite" });
-  const box = conflictBox();
-  container.append(form);
-  form.append(el("div", { className: "actions" }, ...buttons));
-  container.append(status, box);
-  return { status, box };
-}
 
 export async function schemaPage(main) {
   const api = metadataApi(main.dataset.api);
@@ -78,7 +68,7 @@ export async function schemaPage(main) {
   // --- description ---
   const description = descriptionForm();
   const saveDescription = el("button", { type: "submit", id: "save-description", text: "Save the description" });
-  const descriptionParts = sectionParts(place("description"), description.form, saveDescription);
+  const descriptionParts = editSection(place("description"), description.form, saveDescription);
   description.form.addEventListener("submit", (event) => {
     event.preventDefault();
     busy(saveDescription, () => save({ part: "record", fields: DESCRIPTION_FIELDS, mine: description.read(),
@@ -91,7 +81,7 @@ export async function schemaPage(main) {
   // --- credits ---
   const credits = creditsForm();
   const saveCredits = el("button", { type: "submit", id: "save-credits", text: "Save the credits" });
-  const creditsParts = sectionParts(place("credits"), credits.form, saveCredits);
+  const creditsParts = editSection(place("credits"), credits.form, saveCredits);
   credits.form.addEventListener("submit", (event) => {
     event.preventDefault();
     busy(saveCredits, () => save({ part: "credits", fields: CREDIT_FIELDS, mine: credits.read(), partial: false,
@@ -107,32 +97,19 @@ export async function schemaPage(main) {
   const accessForm = el("form", { className: "fields access-form", novalidate: true },
     el("p", { className: "note", text: `${LEVEL_NOTE} A table is never more open than its schema.` }), levels.element);
   const saveAccess = el("button", { type: "submit", id: "save-access", text: "Save the access" });
-  const accessParts = sectionParts(accessPlace, accessForm, saveAccess);
+  const accessParts = editSection(accessPlace, accessForm, saveAccess);
   const tableSights = el("div", { id: "tables-access", "aria-live": "polite" });
   accessPlace.append(el("h3", { text: "Who sees what of its tables" }), tableSights);
   accessForm.addEventListener("submit", (event) => {
     event.preventDefault();
     busy(saveAccess, async () => {
       clearFieldErrors(accessForm);
-      const mine = levels.read();
-      const where = { box: accessParts.box, status: accessParts.status, form: levels.element, labels: recordLabel };
-      let saved = false;
-      if (Object.keys(changes(state.record, mine, ["dataAccess", "metadataAccess"])).length) {
-        if (!await save({ part: "record", fields: ["dataAccess", "metadataAccess"], mine, partial: true,
-          send: (body, version) => api.put(path, { ...body, version }), saved: (s, answer) => { s.record = answer; },
-          render: () => showPublication(), where })) {
-          return;
-        }
-        saved = true;
-      }
-      if (!same(state.groups.groups, mine.groups)) {
-        if (!await save({ part: "groups", fields: ["groups"], mine: { groups: mine.groups }, partial: true,
-          send: (body, version) => api.put(`${path}/groups?${api.query({ version })}`, body.groups),
-          saved: (s, answer) => { s.groups = { groups: answer }; s.record = { ...s.record, version: s.record.version + 1 }; },
-          render: () => {}, where })) {
-          return;
-        }
-        saved = true;
+      const saved = await saveLevelsAndGroups({ state, levels: "record", mine: levels.read(), save, put: api.put,
+        query: api.query, path, groupsPath: `${path}/groups`,
+        where: { box: accessParts.box, status: accessParts.status, form: levels.element, labels: recordLabel } });
+      showPublication();
+      if (saved === null) {
+        return;
       }
       say(accessParts.status, saved ? "Saved the access." : "Nothing changed: nothing to save.");
       showTables();

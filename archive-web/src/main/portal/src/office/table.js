@@ -5,10 +5,10 @@ import { ApiError, metadataApi, problem } from "./api.js";
 import { busy, el, field, fieldError, clearFieldErrors, place, say, select } from "./dom.js";
 import { DESCRIPTION_FIELDS, descriptionForm, recordLabel } from "./describe.js";
 import { CREDIT_FIELDS, creditLabel, creditsForm } from "./credits.js";
-import { LEVEL_NOTE, columnLevelsRow, levelsForm, statement } from "./access.js";
-import { conflictBox, showConflict } from "./conflict.js";
+import { LEVEL_NOTE, columnLevelsRow, levelsForm, saveLevelsAndGroups, statement } from "./access.js";
+import { conflictBox } from "./conflict.js";
 import { changes, moved, names, same } from "./edits.js";
-import { saveVersioned } from "./versioned.js";
+import { editSection, saveVersioned } from "./versioned.js";
 import { readVOTable } from "../votable.js";
 import { errorMessage } from "../tap.js";
 
@@ -21,18 +21,6 @@ const CONE_LABELS = { idColumn: "ID column", raColumn: "RA column", decColumn: "
   verb2: "VERB=2 columns", maxSR: "Largest radius", maxRecords: "Largest result", testQuery: "Test cone",
   enabled: "Cone search" };
 const RECORD_FIELDS = [...DESCRIPTION_FIELDS, "published", "dataAccess", "metadataAccess"];
-
-/** A section's own status line and conflict box, after its form. */
-function sectionParts(container, form, ...buttons) {
-  const status = el("p", { className: "status", role: "status", "aria-live": "polite" });
-  const box = conflictBox();
-  container.append(form);
-  if (buttons.length) {
-    form.append(el("div", { className: "actions" }, ...buttons));
-  }
-  container.append(status, box);
-  return { status, box };
-}
 
 export async function tablePage(main) {
   const api = metadataApi(main.dataset.api);
@@ -125,7 +113,7 @@ export async function tablePage(main) {
   // --- description ---------------------------------------------------------------------------------------
   const description = descriptionForm();
   const saveDescription = el("button", { type: "submit", id: "save-description", text: "Save the description" });
-  const descriptionParts = sectionParts(place("description"), description.form, saveDescription);
+  const descriptionParts = editSection(place("description"), description.form, saveDescription);
   description.form.addEventListener("submit", (event) => {
     event.preventDefault();
     busy(saveDescription, () => saveTablePart({
@@ -147,7 +135,7 @@ export async function tablePage(main) {
   const saveOrder = el("button", { type: "button", id: "save-order", className: "secondary", text: "Save the order",
     disabled: true });
   columnsForm.append(columnList);
-  const columnsParts = sectionParts(columnsPlace, columnsForm, saveColumns, saveOrder);
+  const columnsParts = editSection(columnsPlace, columnsForm, saveColumns, saveOrder);
   let columnEditors = [];
 
   function columnEditor(column) {
@@ -307,7 +295,7 @@ export async function tablePage(main) {
   const creditsPlace = place("credits");
   creditsPlace.append(el("p", { className: "note", text: "Who made the table, in DataCite's terms: its DataCite"
     + " record, landing page and every result's Data Origin say so. ORCID iDs and ROR ids are checked." }));
-  const creditsParts = sectionParts(creditsPlace, credits.form, saveCredits);
+  const creditsParts = editSection(creditsPlace, credits.form, saveCredits);
   credits.form.addEventListener("submit", (event) => {
     event.preventDefault();
     busy(saveCredits, () => saveTablePart({
@@ -346,7 +334,7 @@ export async function tablePage(main) {
   const testCone = el("button", { type: "button", id: "test-cone", className: "secondary", text: "Test cone" });
   const coneResult = el("p", { className: "cone-result", id: "cone-result", "aria-live": "polite" });
   conePlace.append(coneState);
-  const coneParts = sectionParts(conePlace, coneForm, saveCone, withdrawCone, testCone);
+  const coneParts = editSection(conePlace, coneForm, saveCone, withdrawCone, testCone);
   conePlace.insertBefore(coneResult, coneParts.status);
 
   const number = (input) => (input.value.trim() === "" ? null : Number(input.value));
@@ -443,7 +431,7 @@ export async function tablePage(main) {
   const accessForm = el("form", { className: "fields access-form", novalidate: true }, schemaLevels,
     el("p", { className: "note", text: LEVEL_NOTE }), levels.element, columnLevels, groupList);
   const saveAccess = el("button", { type: "submit", id: "save-access", text: "Save the access" });
-  const accessParts = sectionParts(accessPlace, accessForm, saveAccess);
+  const accessParts = editSection(accessPlace, accessForm, saveAccess);
   const explanation = el("div", { id: "access-statement", "aria-live": "polite" });
   accessPlace.append(el("h3", { text: "Who sees what" }), explanation);
   let columnAccess = [];
@@ -470,73 +458,48 @@ export async function tablePage(main) {
     }
   }
 
-  /** Sets a list of groups under a version; the version moves on by one, as every edit's does. */
-  async function putGroups(groupsPath, list, version) {
-    return api.put(`${groupsPath}?${api.query({ version })}`, list);
-  }
-
   accessForm.addEventListener("submit", (event) => {
     event.preventDefault();
     busy(saveAccess, async () => {
       clearFieldErrors(accessForm);
-      const mine = levels.read();
-      const where = { box: accessParts.box, status: accessParts.status, form: levels.element, labels: recordLabel };
-      let changedSomething = false;
-      if (Object.keys(changes(state.record, mine, ["dataAccess", "metadataAccess"])).length) {
-        if (!await saveTablePart({ part: "record", fields: ["dataAccess", "metadataAccess"], mine, partial: true,
-          send: (body, version) => api.put(path, { ...body, version }), saved: (s, answer) => { s.record = answer; },
-          render: () => showPublication(), where })) {
-          return;
-        }
-        changedSomething = true;
+      const tableSaved = await saveLevelsAndGroups({ state, levels: "record", mine: levels.read(), save: saveTablePart,
+        put: api.put, query: api.query, path, groupsPath: `${path}/groups`,
+        where: { box: accessParts.box, status: accessParts.status, form: levels.element, labels: recordLabel } });
+      showPublication();
+      if (tableSaved === null) {
+        return;
       }
-      if (!same(state.groups.groups, mine.groups)) {
-        if (!await saveTablePart({ part: "groups", fields: ["groups"], mine: { groups: mine.groups }, partial: true,
-          send: (body, version) => putGroups(`${path}/groups`, body.groups, version),
-          saved: (s, answer) => { s.groups = { groups: answer }; s.record = { ...s.record, version: s.record.version + 1 }; },
-          render: () => {}, where })) {
-          return;
-        }
-        changedSomething = true;
-      }
+      let changedSomething = tableSaved;
       for (const { name, row } of columnAccess) {
         const at = state.columns.findIndex((c) => c.name === name);
-        const wanted = row.read();
-        const rowWhere = { box: accessParts.box, status: accessParts.status, form: row.element,
-          what: `the column ${name}`, labels: (f) => `${name}: ${COLUMN_LABELS[f] || f}` };
+        const columnPath = `${path}/columns/${encodeURIComponent(name)}`;
         const columnState = { column: state.columns[at], groups: { groups: state.columnGroups[name] || [] } };
-        const columnParts = (current) => [{ name: "column", label: (f) => COLUMN_LABELS[f] || f,
-          base: columnState.column, current: current.column, fields: ["dataAccess", "metadataAccess"] },
-        { name: "groups", label: () => "Groups", base: columnState.groups, current: current.groups, fields: ["groups"] }];
-        const reloadColumn = async () => {
-          const [columns, columnGroups] = await Promise.all([api.get(`${path}/columns`), api.get(`${path}/column-groups`)]);
-          return { column: columns.find((c) => c.name === name), groups: { groups: columnGroups[name] || [] } };
+        const keep = (s) => {
+          state.columns[at] = s.column;
+          state.columnGroups[name] = s.groups.groups;
         };
-        const common = { state: columnState, version: (s) => s.column.version, reload: reloadColumn,
-          renderAll: (s) => { state.columns[at] = s.column; state.columnGroups[name] = s.groups.groups; row.show(s.column, s.groups.groups); },
-          render: () => {}, where: { ...rowWhere, parts: columnParts } };
-        if (Object.keys(changes(columnState.column, wanted, ["dataAccess", "metadataAccess"])).length) {
-          if (!await saveVersioned({ ...common, part: "column", fields: ["dataAccess", "metadataAccess"], mine: wanted,
-            partial: true, send: (body, version) => api.put(`${path}/columns/${encodeURIComponent(name)}`, { ...body, version }),
-            saved: (s, answer) => { s.column = answer; state.columns[at] = answer; } })) {
-            return;
-          }
-          changedSomething = true;
+        const columnSaved = await saveLevelsAndGroups({ state: columnState, levels: "column", mine: row.read(),
+          put: api.put, query: api.query, path: columnPath, groupsPath: `${columnPath}/groups`,
+          where: { box: accessParts.box, status: accessParts.status, form: row.element },
+          save: (options) => saveVersioned({ state: columnState, version: (s) => s.column.version,
+            reload: async () => {
+              const [columns, columnGroups] = await Promise.all([api.get(`${path}/columns`),
+                api.get(`${path}/column-groups`)]);
+              return { column: columns.find((c) => c.name === name), groups: { groups: columnGroups[name] || [] } };
+            },
+            renderAll: (s) => { keep(s); row.show(s.column, s.groups.groups); },
+            ...options,
+            where: { ...options.where, what: `the column ${name}`, labels: (f) => `${name}: ${COLUMN_LABELS[f] || f}`,
+              parts: (current) => [
+                { name: "column", label: (f) => COLUMN_LABELS[f] || f, base: columnState.column,
+                  current: current.column, fields: ["dataAccess", "metadataAccess"] },
+                { name: "groups", label: () => "Groups", base: columnState.groups, current: current.groups,
+                  fields: ["groups"] }] } }) });
+        keep(columnState);
+        if (columnSaved === null) {
+          return;
         }
-        if (!same(columnState.groups.groups, wanted.groups)) {
-          if (!await saveVersioned({ ...common, part: "groups", fields: ["groups"], mine: { groups: wanted.groups },
-            partial: true,
-            send: (body, version) => putGroups(`${path}/columns/${encodeURIComponent(name)}/groups`, body.groups, version),
-            saved: (s, answer) => {
-              s.groups = { groups: answer };
-              s.column = { ...s.column, version: s.column.version + 1 };
-              state.columns[at] = s.column;
-              state.columnGroups[name] = answer;
-            } })) {
-            return;
-          }
-          changedSomething = true;
-        }
+        changedSomething = changedSomething || columnSaved;
       }
       say(accessParts.status, changedSomething ? "Saved the access." : "Nothing changed: nothing to save.");
       refreshAccess();

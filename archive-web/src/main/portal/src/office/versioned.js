@@ -3,9 +3,24 @@
 // someone else changed the object meanwhile, and the page then shows their change beside this one
 // (conflict.js) and lets the user take theirs or re-apply this edit on top.
 import { ApiError, problem } from "./api.js";
-import { clearFieldErrors, fieldError, say } from "./dom.js";
+import { clearFieldErrors, el, fieldError, say } from "./dom.js";
 import { changes } from "./edits.js";
-import { showConflict } from "./conflict.js";
+import { conflictBox, showConflict } from "./conflict.js";
+
+/**
+ * A form of a versioned object's part in its place, with its buttons, its own status line and its conflict
+ * box after it: {status, box}.
+ */
+export function editSection(container, form, ...buttons) {
+  const status = el("p", { className: "status", role: "status", "aria-live": "polite" });
+  const box = conflictBox();
+  container.append(form);
+  if (buttons.length) {
+    form.append(el("div", { className: "actions" }, ...buttons));
+  }
+  container.append(status, box);
+  return { status, box };
+}
 
 /**
  * Sends what the form changed in one part of the state.
