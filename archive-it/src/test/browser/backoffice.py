@@ -332,7 +332,12 @@ def check_public(base):
             check(r[1:] == expected[r[0]], f"TAP_SCHEMA.columns of {r[0]}: {r[1:]}, not {expected[r[0]]}")
     header, rows = tap_rows(base, f"SELECT description FROM tap_schema.tables WHERE table_name = '{QUALIFIED}'")
     check(rows == [["Twenty stars the back office describes."]], f"TAP_SCHEMA.tables: {rows}")
-    print("ok: TAP_SCHEMA (TAP sync) has the units, UCDs, principal flags, order and description")
+    status, columns = http(base, f"/admin/metadata/tables/{QUALIFIED}/columns", ADMIN,
+                           os.environ["BROWSER_OFFICE_ADMIN_SECRET"])
+    flagged = [c["name"] for c in json.loads(columns) if c.get("datalink")]
+    check(status == 200 and flagged == ["id"], f"id is the Datalink ID column: {flagged}")
+    print("ok: TAP_SCHEMA (TAP sync) has the units, UCDs, principal flags, order and description; id is the"
+          " Datalink ID column")
 
     status, vosi = http(base, "/tap/tables")
     check(status == 200 and f"<name>{QUALIFIED}</name>" in vosi and "<ucd>pos.pm;pos.eq.ra</ucd>" in vosi
@@ -476,6 +481,7 @@ def conflict(base, shots, admin_secret, curator_secret):
 
 def run(base, shots):
     admin_secret, curator_secret, member_secret = password(), password(), password()
+    os.environ["BROWSER_OFFICE_ADMIN_SECRET"] = admin_secret
     os.environ["BROWSER_OFFICE_MEMBER_SECRET"] = member_secret
     os.environ["BROWSER_OFFICE_CURATOR_SECRET"] = curator_secret
     make_user(ADMIN, admin_secret, "admin")

@@ -31,7 +31,7 @@ export function showConflict(box, { what, version, parts, onReload, onReapply })
   const reapply = el("button", { type: "button", className: "reapply", text: "Re-apply my changes on top" });
   const theirs = rows.filter((r) => r.theirs);
   const both = rows.filter((r) => r.both);
-  box.replaceChildren(
+  box.replaceChildren(...[
     el("p", { className: "conflict-message", text: `Someone else changed ${what} since you loaded it (it is now at`
       + ` version ${version}), so your save was refused and nothing of it was stored.` }),
     el("p", { text: theirs.length
@@ -40,7 +40,7 @@ export function showConflict(box, { what, version, parts, onReload, onReapply })
     rows.length ? el("div", { className: "table-scroll" }, table) : null,
     both.length ? el("p", { className: "both-note", text: `Both of you changed ${both.map((r) => r.label).join(", ")}:`
       + " re-applying keeps yours." }) : null,
-    el("div", { className: "actions" }, reapply, reload));
+    el("div", { className: "actions" }, reapply, reload)].filter((part) => part !== null));
   box.hidden = false;
   reload.addEventListener("click", () => busy(reload, async () => {
     box.hidden = true;

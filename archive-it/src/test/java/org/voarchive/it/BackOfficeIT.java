@@ -99,7 +99,7 @@ class BackOfficeIT {
 
     @Test
     void thePagesLetInCuratorsAndAdministratorsSendAnonymousCallersToSignInAndTellOthersWhy() throws Exception {
-        for (String page : List.of("/admin", "/admin/tables/demo.bsc5", "/admin/schemas/demo")) {
+        for (String page : List.of("/admin", "/admin/", "/admin/tables/demo.bsc5", "/admin/schemas/demo")) {
             HttpResponse<String> anonymous = as(null, "GET", page, null);
             assertEquals(303, anonymous.statusCode(), page);
             assertEquals(Archive.baseUrl() + "/account?next=" + URLEncoder.encode(page, StandardCharsets.UTF_8),
