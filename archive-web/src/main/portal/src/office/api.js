@@ -28,3 +28,8 @@ export function problem(e) {
   }
   return e.message;
 }
+
+/** The schemas the archive writes itself (TAP_SCHEMA, ivoa), as the page names them: not withdrawn from here. */
+export function generatedSchemas(main) {
+  return new Set((main.dataset.generated || "").split(" ").filter((n) => n));
+}

@@ -1,7 +1,7 @@
 // The back office's first page: what the database has that the metadata does not describe yet (discover a
 // schema or one table), and what it describes, schema by schema (publish, withdraw, open, changes since the
 // last discovery).
-import { ApiError, metadataApi, problem } from "./api.js";
+import { ApiError, generatedSchemas, metadataApi, problem } from "./api.js";
 import { busy, el, place, say } from "./dom.js";
 import { changeList } from "./changes.js";
 
@@ -11,6 +11,7 @@ export async function homePage(main) {
   const status = document.getElementById("office-status");
   const undescribed = place("undescribed");
   const described = place("described");
+  const generated = generatedSchemas(main);
 
   async function discover(button, schema, table) {
     return busy(button, async () => {
@@ -66,9 +67,13 @@ export async function homePage(main) {
   function showDescribed(schemas, tables) {
     described.replaceChildren(...schemas.map((s) => {
       const own = tables.filter((t) => t.schema === s.name);
-      const toggle = el("button", { type: "button", className: s.published ? "secondary" : "",
-        text: s.published ? "Withdraw" : "Publish", "aria-label": `${s.published ? "Withdraw" : "Publish"} the schema ${s.name}` });
-      toggle.addEventListener("click", () => publish(toggle, api.schema(s.name), s, `The schema ${s.name}`));
+      const archives = generated.has(s.name);
+      const toggle = archives ? el("span", { className: "note", text: "written by the archive itself" })
+        : el("button", { type: "button", className: s.published ? "secondary" : "", text: s.published ? "Withdraw" : "Publish",
+          "aria-label": `${s.published ? "Withdraw" : "Publish"} the schema ${s.name}` });
+      if (!archives) {
+        toggle.addEventListener("click", () => publish(toggle, api.schema(s.name), s, `The schema ${s.name}`));
+      }
       const changes = el("div", { className: "changes-place" });
       const check = el("button", { type: "button", className: "secondary", text: "Changes",
         "aria-label": `Changes of ${s.name} since its last discovery` });
@@ -89,11 +94,13 @@ export async function homePage(main) {
           el("thead", {}, el("tr", {}, ...["Table", "Title", "Rows", "Access", "Published", ""].map((h) =>
             el("th", { scope: "col", text: h })))),
           el("tbody", {}, ...own.map((t) => {
-            const button = el("button", { type: "button", className: t.published ? "secondary" : "",
+            const button = archives ? "" : el("button", { type: "button", className: t.published ? "secondary" : "",
               text: t.published ? "Withdraw" : "Publish", dataset: { table: `${t.schema}.${t.name}` },
               "aria-label": `${t.published ? "Withdraw" : "Publish"} ${t.schema}.${t.name}` });
-            button.addEventListener("click", () => publish(button, api.table(t.schema, t.name), t,
-              `${t.schema}.${t.name}`));
+            if (!archives) {
+              button.addEventListener("click", () => publish(button, api.table(t.schema, t.name), t,
+                `${t.schema}.${t.name}`));
+            }
             return el("tr", { dataset: { table: `${t.schema}.${t.name}` } },
               el("td", {}, el("a", { href: `${root}admin/tables/${t.schema}.${t.name}` }, el("code", { text: t.name }))),
               el("td", { text: t.title || "" }), el("td", { className: "n", text: t.nrows ?? "" }),

@@ -1,7 +1,7 @@
 // A schema in the back office: publish or withdraw it, describe it (description, credits), its access levels
 // and groups with what each of its tables then shows to whom, its tables, and what the database changed since
 // its last discovery (and discovering it again).
-import { metadataApi, problem } from "./api.js";
+import { generatedSchemas, metadataApi, problem } from "./api.js";
 import { busy, clearFieldErrors, el, place, say } from "./dom.js";
 import { DESCRIPTION_FIELDS, descriptionForm, recordLabel } from "./describe.js";
 import { CREDIT_FIELDS, creditLabel, creditsForm } from "./credits.js";
@@ -18,6 +18,7 @@ export async function schemaPage(main) {
   const name = main.dataset.schema;
   const path = api.schema(name);
   const pageStatus = document.getElementById("office-status");
+  const generated = generatedSchemas(main);
 
   async function load() {
     const [record, credits, groups] = await Promise.all([api.get(path), api.get(`${path}/credits`),
@@ -51,6 +52,12 @@ export async function schemaPage(main) {
   const publicationStatus = el("p", { className: "status", role: "status", "aria-live": "polite" });
   const publicationBox = conflictBox();
   function showPublication() {
+    if (generated.has(name)) {
+      publication.replaceChildren(el("p", { className: "state" }, el("strong", { id: "schema-state",
+        text: state.record.published ? "Published" : "Not published" }), " \u00b7 written by the archive itself, which"
+        + " keeps it published"));
+      return;
+    }
     const toggle = el("button", { type: "button", id: "publish-schema", className: state.record.published ? "secondary" : "",
       text: state.record.published ? "Withdraw the schema" : "Publish the schema" });
     toggle.addEventListener("click", () => busy(toggle, () => save({ part: "record", fields: ["published"],

@@ -1,7 +1,7 @@
 // A table in the back office: publish or withdraw it; describe it (description, columns with units, UCDs and
 // flags, their order, credits); its cone search, tried through the public SCS endpoint; and who sees what.
 // Every change is a call of the admin API with the version it was based on (versioned.js).
-import { ApiError, metadataApi, problem } from "./api.js";
+import { ApiError, generatedSchemas, metadataApi, problem } from "./api.js";
 import { busy, el, field, fieldError, clearFieldErrors, place, say, select } from "./dom.js";
 import { DESCRIPTION_FIELDS, descriptionForm, recordLabel } from "./describe.js";
 import { CREDIT_FIELDS, creditLabel, creditsForm } from "./credits.js";
@@ -30,6 +30,7 @@ export async function tablePage(main) {
   const qualified = `${schemaName}.${tableName}`;
   const path = api.table(schemaName, tableName);
   const pageStatus = document.getElementById("office-status");
+  const generated = generatedSchemas(main);
 
   async function load() {
     const [record, credits, cone, groups, columns, columnGroups, schema] = await Promise.all([api.get(path),
@@ -77,6 +78,12 @@ export async function tablePage(main) {
   function showPublication() {
     const r = state.record;
     const schemaPublished = state.schema.published;
+    if (generated.has(schemaName)) {
+      publication.replaceChildren(el("p", { className: "state" }, el("strong", { id: "table-state",
+        text: r.published ? "Published" : "Not published" }), " \u00b7 written by the archive itself, which keeps it"
+        + " published"));
+      return;
+    }
     const toggle = el("button", { type: "button", id: "publish-table", className: r.published ? "secondary" : "",
       text: r.published ? "Withdraw the table" : "Publish the table" });
     toggle.addEventListener("click", () => busy(toggle, () => saveTablePart({

@@ -262,6 +262,13 @@ public final class MetadataDiscovery {
         });
     }
 
+    /**
+     * The described schemas the archive writes itself (TAP_SCHEMA from the metadata, ivoa from the ObsCore
+     * mappings), which the back office does not offer to withdraw: withdrawn, TAP would lose them.
+     */
+    public static final java.util.Set<String> GENERATED_SCHEMAS = java.util.Set.of("tap_schema",
+        org.voarchive.obscore.ObsCoreView.SCHEMA);
+
     /** Why the schema is one of the system schemas {@link #refuseSystemSchema} refuses; empty for a data schema. */
     static Optional<String> systemSchemaReason(String schema) {
         String name = schema.toLowerCase(java.util.Locale.ROOT);

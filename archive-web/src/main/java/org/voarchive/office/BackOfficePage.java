@@ -3,6 +3,7 @@ package org.voarchive.office;
 import java.util.List;
 import java.util.Map;
 import org.voarchive.curation.DataCiteVocabulary;
+import org.voarchive.curation.MetadataDiscovery;
 import org.voarchive.site.Html;
 import org.voarchive.site.PageLayout;
 
@@ -117,7 +118,10 @@ final class BackOfficePage {
         return PageLayout.start(frame.root(), title, frame.siteName(), frame.caller(), "", List.of("office.css"),
                 List.of("office.js"))
             + "<main id=\"office\" data-page=\"" + page + "\" data-root=\"" + r + "\" data-api=\"" + r
-            + "admin/metadata\" data-accounts=\"" + r + "admin/accounts\"" + data + ">\n"
+            + "admin/metadata\" data-accounts=\"" + r + "admin/accounts\"" + data
+            // the schemas the archive writes itself, which the pages do not offer to withdraw
+            + " data-generated=\"" + Html.escape(String.join(" ", new java.util.TreeSet<>(MetadataDiscovery.GENERATED_SCHEMAS)))
+            + "\">\n"
             + "<nav class=\"office-nav\" aria-label=\"Back office\">"
             + link(r + "admin", "Schemas and tables", "home".equals(current))
             + (frame.admin() ? link(r + "admin/users", "Users and groups", "users".equals(current)) : "")

@@ -20,10 +20,10 @@ class BackOfficePageTest {
                 "<p id=\"office-status\" class=\"status\" role=\"status\" aria-live=\"polite\"></p>");
         }
         PageChecks.assertContains(BackOfficePage.home(CURATOR), "<main id=\"office\" data-page=\"home\" data-root=\"/\""
-            + " data-api=\"/admin/metadata\" data-accounts=\"/admin/accounts\">", "<div id=\"undescribed\"",
+            + " data-api=\"/admin/metadata\" data-accounts=\"/admin/accounts\" data-generated=\"ivoa tap_schema\">", "<div id=\"undescribed\"",
             "<div id=\"described\"", "<span class=\"role\">curator</span>");
         PageChecks.assertContains(BackOfficePage.users(ADMIN), "data-page=\"users\" data-root=\"/archive/\""
-            + " data-api=\"/archive/admin/metadata\" data-accounts=\"/archive/admin/accounts\">",
+            + " data-api=\"/archive/admin/metadata\" data-accounts=\"/archive/admin/accounts\" data-generated=\"ivoa tap_schema\">",
             "<a href=\"/archive/admin/users\" aria-current=\"page\">Users and groups</a>");
     }
 
