@@ -1,11 +1,16 @@
-// The account API as the account page calls it (JSON; same-origin requests only, which the archive's
-// cross-site filter lets through because the browser names the archive itself as their Origin).
+// The account API as the account page calls it, and the admin API as the back office does (JSON; same-origin
+// requests only, which the archive's cross-site filter lets through because the browser names the archive itself
+// as their Origin).
 
-/** A refusal to show: the service's own message, with the HTTP status. */
+/**
+ * A refusal to show: the service's own message, with the HTTP status, and the JSON answer it came in (the admin
+ * API's names the field, or the version now), or null.
+ */
 export class AccountError extends Error {
-  constructor(status, message) {
+  constructor(status, message, details = null) {
     super(message);
     this.status = status;
+    this.details = details;
   }
 }
 
@@ -30,6 +35,19 @@ export function messageOf(status, contentType, text) {
   return `the archive answered HTTP ${status}`;
 }
 
+/** A failed answer's JSON object, or null. */
+export function detailsOf(contentType, text) {
+  if (!(contentType || "").includes("json")) {
+    return null;
+  }
+  try {
+    const parsed = JSON.parse(text);
+    return parsed && typeof parsed === "object" ? parsed : null;
+  } catch (e) {
+    return null;
+  }
+}
+
 /** An ISO-8601 instant as the page shows times: "2026-12-05 14:03 UTC". */
 export function shownTime(iso) {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
@@ -44,7 +62,8 @@ export async function call(url, method, body, contentType) {
   const response = await fetch(url, { method, body, headers, credentials: "same-origin" });
   const text = await response.text();
   if (!response.ok) {
-    throw new AccountError(response.status, messageOf(response.status, response.headers.get("Content-Type"), text));
+    const type = response.headers.get("Content-Type") || "";
+    throw new AccountError(response.status, messageOf(response.status, type, text), detailsOf(type, text));
   }
   return text ? JSON.parse(text) : null;
 }

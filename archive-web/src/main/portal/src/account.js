@@ -37,7 +37,11 @@ if (signIn) {
       say(status, "Signing in\u2026", false);
       try {
         await call(api.signIn, "POST", new URLSearchParams(new FormData(signIn)));
-        window.location.reload(); // the page as the signed-in user sees it
+        if (page.dataset.next) {
+          window.location.assign(page.dataset.next); // the page that sent here to sign in (the server checked it)
+        } else {
+          window.location.reload(); // the page as the signed-in user sees it
+        }
       } catch (e) {
         say(status, e.message, true);
         password.value = "";

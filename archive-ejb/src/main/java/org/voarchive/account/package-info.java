@@ -3,7 +3,8 @@
  * with the password, held in a cookie) and personal API tokens (named, expiring, for pyvo, TOPCAT and scripts;
  * a Bearer token or the HTTP Basic password). Both are rows of PostgreSQL (V25) holding only the hash of their
  * secret, so any node behind a load balancer knows them; this package creates, lists, checks and ends them,
- * bounds how many a user has and prunes the expired ones. The secrets' shape and hash, and the limit on
+ * bounds how many a user has and prunes the expired ones; and lists the users with their groups, sessions and
+ * tokens for administrators (UserDirectory). The secrets' shape and hash, and the limit on
  * failed logins that token and session guesses count against, are the package {@code security}'s.
  */
 package org.voarchive.account;

@@ -117,7 +117,12 @@ final class ConeSearchStore {
         return true;
     }
 
-    /** A small cone around one of the table's rows, so the test query finds something; empty for an empty table. */
+    /**
+     * A small cone around one of the table's rows, so the test query finds something; empty for an empty table.
+     *
+     * @throws InvalidField (field "testQuery") if this connection's role may not read the table: a table made
+     *                      outside the archive's loaders (which grant the application role SELECT) and discovered
+     */
     private Optional<ConeSearchSettings.TestQuery> testQuery(String schema, String table, ConeSearchSettings settings)
             throws SQLException {
         String ra = Sql.identifier(settings.raColumn());
@@ -130,6 +135,17 @@ final class ConeSearchStore {
             }
             double sr = settings.maxSR() == null ? TEST_RADIUS : Math.min(TEST_RADIUS, settings.maxSR());
             return Optional.of(new ConeSearchSettings.TestQuery(rs.getDouble("ra"), rs.getDouble("dec"), sr));
+        } catch (SQLException e) {
+            if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                throw e;
+            }
+            // nothing was changed yet: the refusal rolls the transaction back
+            throw new InvalidField("testQuery", "the archive may not read " + new org.voarchive.metadata.TableName(schema,
+                table) + " to find a cone with rows in it (its loaders grant the application role SELECT; this table"
+                + " was made otherwise): give the test cone's RA, Dec and radius");
         }
     }
+
+    /** PostgreSQL's SQLSTATE for "permission denied". */
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 }

@@ -1,7 +1,6 @@
 package org.voarchive.curation;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,17 +19,17 @@ final class DescriptiveFields {
     private DescriptiveFields() {
     }
 
-    /** Null values are "unchanged" and pass; the version is required (optimistic locking). */
+    /** Null values are "unchanged" and pass, as does "" (which clears a field); the version is required (optimistic locking). */
     static void check(Integer version, String dataAccess, String metadataAccess, String doi, String licenseUrl,
                       String title, String utype, String licenseLabel) {
         if (version == null) {
             throw new InvalidField("version", "the version you read is required (optimistic locking)");
         }
         checkAccess(dataAccess, metadataAccess);
-        if (doi != null && !DOI.matcher(doi).matches()) {
+        if (PartialUpdate.given(doi) && !DOI.matcher(doi).matches()) {
             throw new InvalidField("doi", "must be a DOI such as 10.1234/abc (without https://doi.org/), not '" + doi + "'");
         }
-        if (licenseUrl != null && !licenseUrl.matches("https?://\\S+")) {
+        if (PartialUpdate.given(licenseUrl) && !licenseUrl.matches("https?://\\S+")) {
             throw new InvalidField("licenseUrl", "must be an http(s) URL");
         }
         for (String[] text : new String[][] {{"title", title}, {"utype", utype}, {"licenseLabel", licenseLabel}}) {
@@ -50,25 +49,16 @@ final class DescriptiveFields {
 
     /**
      * Sets the fields of an edit on the row with id {@code id} of {@code kind} (a schema or a table), each left as it
-     * is where the edit gives null. The caller has {@link VersionedObject#lock locked} the row, which moved its version.
+     * is where the edit gives null; a text field given as "" is cleared. The caller has
+     * {@link VersionedObject#lock locked} the row, which moved its version.
      */
     static void update(Connection c, VersionedObject kind, long id, String title, String description,
                        String longDescription, String utype, String doi, String licenseSpdx, String licenseLabel,
                        String licenseUrl, Boolean published, String dataAccess, String metadataAccess) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE " + kind.rows + """
-                 SET title = COALESCE(?, title), description = COALESCE(?, description),
-                     long_description = COALESCE(?, long_description), utype = COALESCE(?, utype),
-                     doi = COALESCE(?, doi), license_spdx = COALESCE(?, license_spdx),
-                     license_label = COALESCE(?, license_label), license_url = COALESCE(?, license_url),
-                     published = COALESCE(?, published), data_access = COALESCE(?, data_access),
-                     metadata_access = COALESCE(?, metadata_access)
-               WHERE id = ?""")) {
-            Object[] values = {title, description, longDescription, utype, doi, licenseSpdx, licenseLabel, licenseUrl,
-                published, dataAccess, metadataAccess, id};
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            s.executeUpdate();
-        }
+        new PartialUpdate().text("title", title).text("description", description)
+            .text("long_description", longDescription).text("utype", utype).text("doi", doi)
+            .text("license_spdx", licenseSpdx).text("license_label", licenseLabel).text("license_url", licenseUrl)
+            .value("published", published).value("data_access", dataAccess).value("metadata_access", metadataAccess)
+            .apply(c, kind, id);
     }
 }

@@ -165,7 +165,7 @@ public class MetadataAdmin {
                     s.utype(), s.doi(), s.licenseSpdx(), s.licenseLabel(), s.licenseUrl(), s.published(), s.dataAccess(),
                     s.metadataAccess(), current.version()));
                 if (entry.groups() != null) {
-                    setSchemaGroups(s.name(), entry.groups());
+                    setSchemaGroups(s.name(), entry.groups(), null);
                 }
                 if (entry.credits() != null) {
                     creditsAdmin.setCredits(VersionedObject.SCHEMA, List.of(s.name()), entry.credits(), false);
@@ -222,8 +222,13 @@ public class MetadataAdmin {
                 updateColumn(t.schema(), t.name(), c.name(), new ColumnRecord(null, c.description(), c.unit(), c.ucd(),
                     c.utype(), c.principal(), c.std(), c.datalink(), c.dataAccess(), c.metadataAccess(), null, null, null, version));
             }
+            // an export lists every column in its curated order: the same order here (a partial list keeps it)
+            List<String> order = entry.columns() == null ? List.of() : entry.columns().stream().map(ColumnRecord::name).toList();
+            if (order.size() == versions.size() && versions.keySet().containsAll(order)) {
+                setColumnOrder(t.schema(), t.name(), order, null);
+            }
             if (entry.groups() != null) {
-                setTableGroups(t.schema(), t.name(), entry.groups());
+                setTableGroups(t.schema(), t.name(), entry.groups(), null);
             }
             if (entry.credits() != null) {
                 try {
@@ -249,7 +254,7 @@ public class MetadataAdmin {
             }
             if (entry.columnGroups() != null) {
                 for (Map.Entry<String, List<String>> cg : entry.columnGroups().entrySet()) {
-                    if (!setColumnGroups(t.schema(), t.name(), cg.getKey(), cg.getValue())) {
+                    if (!setColumnGroups(t.schema(), t.name(), cg.getKey(), cg.getValue(), null)) {
                         throw new InvalidField(at + ".columnGroups", "no column " + cg.getKey() + " in " + name);
                     }
                 }
@@ -336,40 +341,53 @@ public class MetadataAdmin {
     /**
      * Sets the groups that may see the table when its access level is PRIVATE (groups must exist).
      *
+     * @param version the table's version read: checked and moved on, as for any edit; null (imports, scripts
+     *                of old) to set them whatever the state, leaving the version as it is
      * @return false if there is no such table
      * @throws InvalidField naming an unknown group
+     * @throws VersionConflict if the table moved on from {@code version}
      */
-    public boolean setTableGroups(String schema, String name, List<String> groups) throws SQLException {
-        return setGroups("SELECT t.id FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id"
-            + " WHERE s.name = ? AND t.name = ?", List.of(schema, name), "table_groups", "table_id", groups);
+    public boolean setTableGroups(String schema, String name, List<String> groups, Integer version) throws SQLException {
+        return setGroups(VersionedObject.TABLE, List.of(schema, name), "table_groups", "table_id", groups, version);
     }
 
     /**
      * Sets the groups that may see the schema when its access level is PRIVATE.
      *
+     * @param version the schema's version read, or null (see {@link #setTableGroups})
      * @return false if there is no such schema
      * @throws InvalidField naming an unknown group
+     * @throws VersionConflict if the schema moved on from {@code version}
      */
-    public boolean setSchemaGroups(String schema, List<String> groups) throws SQLException {
-        return setGroups("SELECT id FROM archive.schemas WHERE name = ?", List.of(schema), "schema_groups", "schema_id",
-            groups);
+    public boolean setSchemaGroups(String schema, List<String> groups, Integer version) throws SQLException {
+        return setGroups(VersionedObject.SCHEMA, List.of(schema), "schema_groups", "schema_id", groups, version);
     }
 
     /**
      * Sets the groups that may see a PRIVATE column; an empty list gives the column its table's groups again.
      *
+     * @param version the column's version read, or null (see {@link #setTableGroups})
      * @return false if there is no such column
      * @throws InvalidField naming an unknown group
+     * @throws VersionConflict if the column moved on from {@code version}
      */
-    public boolean setColumnGroups(String schema, String table, String column, List<String> groups) throws SQLException {
-        return setGroups("SELECT c.id FROM archive.columns c JOIN archive.tables t ON t.id = c.table_id"
-            + " JOIN archive.schemas s ON s.id = t.schema_id WHERE s.name = ? AND t.name = ? AND c.name = ?",
-            List.of(schema, table, column), "column_groups", "column_id", groups);
+    public boolean setColumnGroups(String schema, String table, String column, List<String> groups, Integer version)
+            throws SQLException {
+        return setGroups(VersionedObject.COLUMN, List.of(schema, table, column), "column_groups", "column_id", groups,
+            version);
     }
 
-    /** Replaces the groups of the object the query finds; the link table and its column are constants here. */
-    private boolean setGroups(String findId, List<String> names, String linkTable, String idColumn, List<String> groups)
-            throws SQLException {
+    /** Every group, by name: those access levels may name. */
+    public List<String> allGroups() throws SQLException {
+        return groupNames("SELECT name FROM archive.groups ORDER BY name", List.of());
+    }
+
+    /**
+     * Replaces the groups of the object; the link table and its column are constants here. With a version, the
+     * object is {@link VersionedObject#lock locked} at it (and moves on); without, only found.
+     */
+    private boolean setGroups(VersionedObject kind, List<String> names, String linkTable, String idColumn,
+                              List<String> groups, Integer version) throws SQLException {
         try (Connection c = dataSources.app().getConnection()) {
             for (String group : groups) {
                 try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM archive.groups WHERE name = ?")) {
@@ -381,25 +399,17 @@ public class MetadataAdmin {
                     }
                 }
             }
-            long id;
-            try (PreparedStatement s = c.prepareStatement(findId)) {
-                for (int i = 0; i < names.size(); i++) {
-                    s.setString(i + 1, names.get(i));
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
-                    }
-                    id = rs.getLong("id");
-                }
+            OptionalLong id = version != null ? kind.lock(c, names, version) : kind.find(c, names);
+            if (id.isEmpty()) {
+                return false;
             }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM archive." + linkTable + " WHERE " + idColumn + " = ?")) {
-                s.setLong(1, id);
+                s.setLong(1, id.getAsLong());
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO archive." + linkTable + " (" + idColumn
                     + ", group_id) SELECT ?, id FROM archive.groups WHERE name = ANY (?)")) {
-                s.setLong(1, id);
+                s.setLong(1, id.getAsLong());
                 s.setArray(2, c.createArrayOf("text", groups.toArray()));
                 s.executeUpdate();
             }
@@ -407,11 +417,73 @@ public class MetadataAdmin {
         }
     }
 
-    /** Imports or refreshes a schema's metadata from the database (owner role). */
+    /**
+     * Puts the table's columns in this order (TAP_SCHEMA's column_index, VOSI's and results' order), if the table
+     * is still at {@code version}; discovery keeps it, and puts columns new to the metadata last.
+     *
+     * @param columns every column of the table, each once
+     * @param version the table's version read, or null (imports) whatever the state
+     * @return false if there is no such table
+     * @throws InvalidField (field "columns") if the list is not the table's columns
+     * @throws VersionConflict if the table moved on from {@code version}
+     */
+    public boolean setColumnOrder(String schema, String table, List<String> columns, Integer version)
+            throws SQLException {
+        if (columns == null || columns.contains(null)) {
+            throw new InvalidField("columns", "give every column's name, in the order wanted");
+        }
+        try (Connection c = dataSources.app().getConnection()) {
+            OptionalLong id = VersionedObject.TABLE.lock(c, List.of(schema, table), version);
+            if (id.isEmpty()) {
+                return false;
+            }
+            List<String> present = columns(c, schema, table).stream().map(ColumnRecord::name).toList();
+            if (columns.size() != present.size() || !new java.util.HashSet<>(columns).equals(new java.util.HashSet<>(present))) {
+                throw new InvalidField("columns", "the order must name each of the table's columns once: "
+                    + String.join(", ", present));
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE archive.columns c SET column_index = o.position
+                      FROM unnest(?) WITH ORDINALITY AS o (name, position)
+                     WHERE c.table_id = ? AND c.name = o.name""")) {
+                s.setArray(1, c.createArrayOf("text", columns.toArray()));
+                s.setLong(2, id.getAsLong());
+                s.executeUpdate();
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Imports or refreshes a schema's metadata from the database (owner role), or only one table's of it.
+     *
+     * @param table null for the whole schema
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public MetadataDiscovery.Result discover(String schema) throws SQLException {
+    public MetadataDiscovery.Result discover(String schema, String table) throws SQLException {
         try (Connection c = dataSources.owner().getConnection()) {
-            return Transactions.inTransaction(c, () -> new MetadataDiscovery(c).discover(schema));
+            return Transactions.inTransaction(c, () -> new MetadataDiscovery(c).discover(schema, table));
+        }
+    }
+
+    /** The database's schemas and tables the metadata does not describe yet (never the system schemas). */
+    public List<MetadataDiscovery.Undescribed> undescribed() throws SQLException {
+        try (Connection c = dataSources.app().getConnection()) {
+            return new MetadataDiscovery(c).undescribed();
+        }
+    }
+
+    /** What discovering the schema again would change; empty if the metadata has no such schema. */
+    public Optional<List<MetadataDiscovery.Change>> changes(String schema) throws SQLException {
+        try (Connection c = dataSources.app().getConnection()) {
+            return new MetadataDiscovery(c).changes(schema);
+        }
+    }
+
+    /** Who may see what of the table, by the server's access rules; empty if there is no such table. */
+    public Optional<TableAccess> access(String schema, String table) throws SQLException {
+        try (Connection c = dataSources.app().getConnection()) {
+            return TableAccess.read(c, schema, table);
         }
     }
 
@@ -456,7 +528,7 @@ public class MetadataAdmin {
      * Applies the non-null fields of {@code edit} if the column is still at {@code edit.version()}.
      *
      * @return the column after the edit, empty if there is no such column
-     * @throws InvalidField for a bad value (UCD1+ and VOUnit are checked), naming the field
+     * @throws InvalidField for a bad value (UCD1+ and VOUnit are checked; "" clears a text field), naming the field
      * @throws VersionConflict if someone else changed the column in between
      */
     public Optional<ColumnRecord> updateColumn(String schema, String table, String column, ColumnRecord edit)
@@ -465,12 +537,12 @@ public class MetadataAdmin {
             throw new InvalidField("version", "the version you read is required (optimistic locking)");
         }
         DescriptiveFields.checkAccess(edit.dataAccess(), edit.metadataAccess());
-        if (edit.ucd() != null) {
+        if (PartialUpdate.given(edit.ucd())) {
             Ucd.problem(edit.ucd()).ifPresent(p -> {
                 throw new InvalidField("ucd", p);
             });
         }
-        if (edit.unit() != null) {
+        if (PartialUpdate.given(edit.unit())) {
             VoUnit.problem(edit.unit()).ifPresent(p -> {
                 throw new InvalidField("unit", p);
             });
@@ -484,20 +556,10 @@ public class MetadataAdmin {
             if (id.isEmpty()) {
                 return Optional.empty();
             }
-            try (PreparedStatement s = c.prepareStatement("""
-                    UPDATE archive.columns
-                       SET description = COALESCE(?, description), unit = COALESCE(?, unit), ucd = COALESCE(?, ucd),
-                           utype = COALESCE(?, utype), principal = COALESCE(?, principal), std = COALESCE(?, std),
-                           datalink = COALESCE(?, datalink),
-                           data_access = COALESCE(?, data_access), metadata_access = COALESCE(?, metadata_access)
-                     WHERE id = ?""")) {
-                Object[] values = {edit.description(), edit.unit(), edit.ucd(), edit.utype(), edit.principal(),
-                    edit.std(), edit.datalink(), edit.dataAccess(), edit.metadataAccess(), id.getAsLong()};
-                for (int i = 0; i < values.length; i++) {
-                    s.setObject(i + 1, values[i]);
-                }
-                s.executeUpdate();
-            }
+            new PartialUpdate().text("description", edit.description()).text("unit", edit.unit())
+                .text("ucd", edit.ucd()).text("utype", edit.utype()).value("principal", edit.principal())
+                .value("std", edit.std()).value("datalink", edit.datalink()).value("data_access", edit.dataAccess())
+                .value("metadata_access", edit.metadataAccess()).apply(c, VersionedObject.COLUMN, id.getAsLong());
         }
         return column(schema, table, column);
     }

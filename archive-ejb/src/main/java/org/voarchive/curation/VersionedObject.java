@@ -21,11 +21,12 @@ import org.voarchive.metadata.VersionConflict;
  * elsewhere mentions {@code version}.
  *
  * <p>The aggregate is written with JDBC only: discovery and ingest write the same rows on the owner role inside
- * their DDL/COPY transaction, and the curated edits are partial (COALESCE) updates and jsonb, so an entity
+ * their DDL/COPY transaction, and the curated edits are partial updates ({@link PartialUpdate}) and jsonb, so an entity
  * model with {@code @Version} beside them would be a second write path with a second idea of the version.
  * Some writers move no version at all: discovery (facts from the database; curated text only where empty),
- * the loaders' {@link Curation} of empty units, UCDs and flags and their publishing, group grants, and
- * {@code TableStatistics}.
+ * the loaders' {@link Curation} of empty units, UCDs and flags and their publishing, group grants made
+ * without a version (imports; the admin API's callers that give none), and {@code TableStatistics}. The
+ * columns' order is the table's: it moves the table's version.
  */
 public enum VersionedObject {
 
@@ -109,6 +110,21 @@ public enum VersionedObject {
             s.executeUpdate();
         }
         return true;
+    }
+
+    /**
+     * The object's row id, without locking it or moving its version on: for the writers that move no version
+     * (group grants without a version).
+     *
+     * @return empty if there is no such object
+     */
+    OptionalLong find(Connection c, List<String> names) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT o.id FROM " + from + " WHERE " + where)) {
+            bind(s, names, 1);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong("id")) : OptionalLong.empty();
+            }
+        }
     }
 
     /** The object's version now; empty if there is no such object. */

@@ -17,11 +17,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import org.voarchive.metadata.ConeSearchSettings;
 import org.voarchive.metadata.Credits;
 import org.voarchive.metadata.TableName;
 
-/** Admin API for the metadata (role admin; see WEB-INF/web.xml). JSON in and out. */
+/**
+ * Admin API for the metadata (role admin or curator; see WEB-INF/web.xml). JSON in and out. The scripting
+ * interface and the back office's (office.BackOfficeResource) alike: the pages' one write path.
+ */
 @Path("admin/metadata")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -118,16 +122,109 @@ public class AdminMetadataResource {
             .orElseThrow(() -> noColumn(schema, table, column));
     }
 
+    /** The groups that may see the table when it is PRIVATE. */
+    @GET
+    @Path("tables/{schema}.{table}/groups")
+    public List<String> groups(@PathParam("schema") String schema, @PathParam("table") String table)
+            throws SQLException {
+        table(schema, table); // 404 for an unknown table
+        return admin.groups(schema, table);
+    }
+
+    /**
+     * Replaces the groups that may see the table when it is PRIVATE; {@code ?version=}, the table's version
+     * read, is checked (409 if it moved on) and moves on, as for any edit; without it they are set whatever the
+     * state (scripts of old).
+     */
     @PUT
     @Path("tables/{schema}.{table}/groups")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<String> groups(@PathParam("schema") String schema, @PathParam("table") String table, List<String> groups)
-            throws SQLException {
-        if (groups == null) {
-            throw new BadRequestException("a JSON array of group names is required");
-        }
-        if (!admin.setTableGroups(schema, table, groups)) {
+    public List<String> groups(@PathParam("schema") String schema, @PathParam("table") String table,
+                               @QueryParam("version") Integer version, List<String> groups) throws SQLException {
+        if (!admin.setTableGroups(schema, table, groups(groups), version)) {
             throw noTable(schema, table);
+        }
+        return groups;
+    }
+
+    /** The columns that have groups of their own, with those groups (the others have their table's). */
+    @GET
+    @Path("tables/{schema}.{table}/column-groups")
+    public Map<String, List<String>> columnGroups(@PathParam("schema") String schema, @PathParam("table") String table)
+            throws SQLException {
+        table(schema, table); // 404 for an unknown table
+        return admin.columnGroups(schema, table);
+    }
+
+    /** The columns' order: every column's name, and the table's version read (409 if it moved on). */
+    public record ColumnOrder(List<String> columns, Integer version) {
+    }
+
+    /** Puts the columns in the order given (TAP_SCHEMA's column_index); the table's version moves on. */
+    @PUT
+    @Path("tables/{schema}.{table}/column-order")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TableRecord columnOrder(@PathParam("schema") String schema, @PathParam("table") String table,
+                                   ColumnOrder order) throws SQLException {
+        if (order == null || order.version() == null) {
+            throw new BadRequestException("a JSON object with the columns in their order and the table's version is required");
+        }
+        if (!admin.setColumnOrder(schema, table, order.columns(), order.version())) {
+            throw noTable(schema, table);
+        }
+        return table(schema, table);
+    }
+
+    /**
+     * Who may see what of the table: anonymous callers, any signed-in user, each group its schema, table and
+     * columns name, and administrators, by the rules the server applies (curation.TableAccess).
+     */
+    @GET
+    @Path("tables/{schema}.{table}/access")
+    public TableAccess access(@PathParam("schema") String schema, @PathParam("table") String table)
+            throws SQLException {
+        return admin.access(schema, table).orElseThrow(() -> noTable(schema, table));
+    }
+
+    /** Every group, by name: those the access levels may name. */
+    @GET
+    @Path("groups")
+    public List<String> allGroups() throws SQLException {
+        return admin.allGroups();
+    }
+
+    /**
+     * UCDs the column's name and unit suggest, each with its reason (curation.UcdSuggestions): offered, never
+     * applied. The unit may be one being typed, not yet stored.
+     */
+    @GET
+    @Path("ucd-suggestions")
+    public List<UcdSuggestions.Suggestion> ucdSuggestions(@QueryParam("column") String column,
+                                                          @QueryParam("unit") String unit) {
+        if (column == null || column.isBlank()) {
+            throw new BadRequestException("give the column's name: ?column=NAME (and its unit: &unit=UNIT)");
+        }
+        return UcdSuggestions.suggest(column, unit);
+    }
+
+    /** The database's schemas and tables the metadata does not describe yet (never the system schemas). */
+    @GET
+    @Path("undescribed")
+    public List<MetadataDiscovery.Undescribed> undescribed() throws SQLException {
+        return admin.undescribed();
+    }
+
+    /** What discovering the schema again would change: tables and columns added or removed, types, indexes. */
+    @GET
+    @Path("schemas/{schema}/changes")
+    public List<MetadataDiscovery.Change> changes(@PathParam("schema") String schema) throws SQLException {
+        return admin.changes(schema).orElseThrow(() -> new NotFoundException("no schema " + schema));
+    }
+
+    /** A JSON array of group names, or a 400. */
+    private static List<String> groups(List<String> groups) {
+        if (groups == null || groups.contains(null)) {
+            throw new BadRequestException("a JSON array of group names is required");
         }
         return groups;
     }
@@ -193,15 +290,21 @@ public class AdminMetadataResource {
         return Response.noContent().build();
     }
 
-    /** The groups that may see a PRIVATE schema. */
+    /** The groups that may see the schema when it is PRIVATE. */
+    @GET
+    @Path("schemas/{schema}/groups")
+    public List<String> schemaGroups(@PathParam("schema") String schema) throws SQLException {
+        schema(schema); // 404 for an unknown schema
+        return admin.schemaGroups(schema);
+    }
+
+    /** The groups that may see a PRIVATE schema; {@code ?version=}, the schema's version read, as for a table's. */
     @PUT
     @Path("schemas/{schema}/groups")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<String> schemaGroups(@PathParam("schema") String schema, List<String> groups) throws SQLException {
-        if (groups == null) {
-            throw new BadRequestException("a JSON array of group names is required");
-        }
-        if (!admin.setSchemaGroups(schema, groups)) {
+    public List<String> schemaGroups(@PathParam("schema") String schema, @QueryParam("version") Integer version,
+                                     List<String> groups) throws SQLException {
+        if (!admin.setSchemaGroups(schema, groups(groups), version)) {
             throw new NotFoundException("no schema " + schema);
         }
         return groups;
@@ -225,16 +328,17 @@ public class AdminMetadataResource {
             .orElseThrow(() -> noTable(schema, table));
     }
 
-    /** Groups for a PRIVATE column; [] gives it its table's groups again. */
+    /**
+     * Groups for a PRIVATE column; [] gives it its table's groups again. {@code ?version=}, the column's version
+     * read, as for a table's groups.
+     */
     @PUT
     @Path("tables/{schema}.{table}/columns/{column}/groups")
     @Consumes(MediaType.APPLICATION_JSON)
     public List<String> columnGroups(@PathParam("schema") String schema, @PathParam("table") String table,
-                                     @PathParam("column") String column, List<String> groups) throws SQLException {
-        if (groups == null) {
-            throw new BadRequestException("a JSON array of group names is required");
-        }
-        if (!admin.setColumnGroups(schema, table, column, groups)) {
+                                     @PathParam("column") String column, @QueryParam("version") Integer version,
+                                     List<String> groups) throws SQLException {
+        if (!admin.setColumnGroups(schema, table, column, groups(groups), version)) {
             throw noColumn(schema, table, column);
         }
         return groups;
@@ -302,12 +406,17 @@ public class AdminMetadataResource {
         return jakarta.json.Json.createObjectBuilder().add("tables", tables).add("obscore", mapped).build();
     }
 
+    /**
+     * Describes a schema of the database (tables, columns, types, keys), or refreshes its description; with
+     * {@code &table=}, only that table or view of it.
+     */
     @POST
     @Path("discover")
-    public MetadataDiscovery.Result discover(@QueryParam("schema") String schema) throws SQLException {
+    public MetadataDiscovery.Result discover(@QueryParam("schema") String schema, @QueryParam("table") String table)
+            throws SQLException {
         if (schema == null || schema.isBlank()) {
-            throw new BadRequestException("give the schema to discover: ?schema=NAME");
+            throw new BadRequestException("give the schema to discover: ?schema=NAME (and &table=NAME for one table)");
         }
-        return admin.discover(schema);
+        return admin.discover(schema, table == null || table.isBlank() ? null : table);
     }
 }

@@ -35,12 +35,23 @@ final class AccountPage {
      */
     static String render(String root, String siteName, CallerName.Authenticated caller,
             List<PersonalTokens.Token> tokens, int maxDays) {
+        return render(root, siteName, caller, tokens, maxDays, null, false);
+    }
+
+    /**
+     * @param next   where the sign-in form goes once it signed in (a page that sent an anonymous caller here,
+     *               checked by {@link #next}), or null to show this page again
+     * @param office whether the caller may use the back office: the page links it
+     */
+    static String render(String root, String siteName, CallerName.Authenticated caller,
+            List<PersonalTokens.Token> tokens, int maxDays, String next, boolean office) {
         String r = Html.escape(root);
         StringBuilder html = new StringBuilder(4096)
             .append(PageLayout.start(root, "Account", siteName, caller == null ? null : caller.caller().name(), "",
                 List.of("account.css"), List.of("account.js")))
             .append("<main id=\"account-page\" data-sign-in=\"").append(r).append("account/sign-in\" data-sign-out=\"")
-            .append(r).append("account/sign-out\" data-tokens=\"").append(r).append("account/tokens\">\n")
+            .append(r).append("account/sign-out\" data-tokens=\"").append(r).append("account/tokens\"")
+            .append(next == null ? "" : " data-next=\"" + Html.escape(next) + "\"").append(">\n")
             .append("<h1>Account</h1>\n")
             .append("<noscript><p class=\"status error\">This page needs JavaScript to sign in and to manage tokens.</p>"
                 + "</noscript>\n");
@@ -48,6 +59,10 @@ final class AccountPage {
             return html.append(signIn(r)).append("</main>\n").append(PageLayout.end()).toString();
         }
         html.append(you(r, caller));
+        if (office) {
+            html.append("<p id=\"office-link\"><a href=\"").append(r).append("admin\">The back office</a>: describe,"
+                + " publish and decide who sees the archive's tables.</p>\n");
+        }
         if (caller.credential() == CallerName.Credential.TOKEN) {
             html.append("<p id=\"token-credential\">You are authenticated with a personal token. Tokens cannot list,"
                 + " create or revoke tokens: sign in with your password for that.</p>\n");
@@ -55,6 +70,18 @@ final class AccountPage {
             html.append(tokens(tokens, maxDays));
         }
         return html.append("</main>\n").append(PageLayout.end()).toString();
+    }
+
+    /**
+     * The page to go to after signing in, if {@code given} is one of this application's own paths: never
+     * another site's (//host, a scheme) nor anything a browser would read otherwise (backslashes, controls).
+     */
+    static String next(String root, String given) {
+        if (given == null || !given.startsWith(root) || given.startsWith("//") || given.contains("\\")
+                || given.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f) || given.contains(":")) {
+            return null;
+        }
+        return given;
     }
 
     private static String signIn(String r) {

@@ -5,12 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
 import org.voarchive.account.PersonalTokens;
+import org.voarchive.security.Roles;
 import org.voarchive.site.PageLayout;
 import org.voarchive.site.PagePolicy;
 import org.voarchive.site.SiteIdentity;
@@ -38,12 +40,15 @@ public class AccountPageResource {
     @Context
     HttpServletRequest request;
 
+    /** @param next where the sign-in form goes once signed in (the back office sends callers here with it) */
     @GET
-    public Response get() throws SQLException {
+    public Response get(@QueryParam("next") String next) throws SQLException {
         CallerName.Authenticated caller = CallerName.authenticated(request).orElse(null);
         List<PersonalTokens.Token> list = caller == null || caller.credential() == CallerName.Credential.TOKEN
             ? List.of() : tokens.list(caller.caller().name());
-        return PageLayout.response(AccountPage.render(uri.getBaseUri().getRawPath(), site.name(), caller, list,
-            tokens.maxDays()), PagePolicy.NO_INLINE, true);
+        String root = uri.getBaseUri().getRawPath();
+        boolean office = request.isUserInRole(Roles.ADMIN) || request.isUserInRole(Roles.CURATOR);
+        return PageLayout.response(AccountPage.render(root, site.name(), caller, list, tokens.maxDays(),
+            AccountPage.next(root, next), office), PagePolicy.NO_INLINE, true);
     }
 }

@@ -104,7 +104,7 @@ public class BodyLimits extends HttpFilter {
     private void multipart(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         long setting = multipartMaxBytes.orElse(saturatedSum(tapLimits.uploadMaxBytes(), tapLimits.uploadMaxBytes()));
-        long cap = multipartCap(setting, request.isUserInRole("admin"), ingestMaxBytes, maxBytes);
+        long cap = multipartCap(setting, request.isUserInRole(org.voarchive.security.Roles.ADMIN), ingestMaxBytes, maxBytes);
         String message = "this service accepts at most " + cap + " bytes in one multipart request";
         long declared = request.getContentLengthLong();
         if (declared > cap) {

@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.voarchive.account.SecretLogins;
 import org.voarchive.security.Logins;
+import org.voarchive.security.Roles;
 import org.voarchive.security.Secrets;
 
 /**
@@ -25,8 +26,9 @@ import org.voarchive.security.Secrets;
  * <li>{@code Authorization: Bearer} with a personal token;</li>
  * <li>without an Authorization header, the portal's session cookie ({@link SessionCookie}).</li>
  * </ul>
- * Tokens and sessions are checked by {@link SecretLogins}. Group "admin" is role "admin"
- * (WEB-INF/glassfish-web.xml), which /admin/* requires (WEB-INF/web.xml). A request without credentials stays
+ * Tokens and sessions are checked by {@link SecretLogins}. Groups "admin" and "curator" are the roles of the
+ * same names ({@link Roles}, WEB-INF/glassfish-web.xml), which /admin/* requires (WEB-INF/web.xml: admin, or
+ * either for the metadata's part). A request without credentials stays
  * anonymous where that is allowed; a request with credentials that are wrong (an unknown, expired or revoked
  * token or session included) is refused with 401 and a challenge everywhere, never run as anonymous (the
  * caller would silently see less and not know why), and one from a user name or address with too many recent
@@ -34,7 +36,7 @@ import org.voarchive.security.Secrets;
  * Because it applies to every request, every published interface declares anonymous access and HTTP Basic
  * ({@link org.voarchive.security.SecurityMethods}).
  */
-@DeclareRoles({"admin"})
+@DeclareRoles({Roles.ADMIN, Roles.CURATOR})
 @ApplicationScoped
 public class CallerAuthentication implements HttpAuthenticationMechanism {
 

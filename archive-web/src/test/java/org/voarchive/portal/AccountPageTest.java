@@ -1,6 +1,8 @@
 package org.voarchive.portal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -71,5 +73,26 @@ class AccountPageTest {
         String token = AccountPage.render("/", "Demo", caller("bob", CallerName.Credential.TOKEN), List.of(), 365);
         assertFalse(token.contains("id=\"token-form\""), token);
         assertTrue(token.contains("id=\"token-credential\""), token);
+    }
+
+    @Test
+    void theSignInFormGoesBackOnlyToTheApplicationsOwnPages() {
+        assertEquals("/admin/tables/demo.bsc5", AccountPage.next("/", "/admin/tables/demo.bsc5"));
+        assertEquals("/archive/admin", AccountPage.next("/archive/", "/archive/admin"));
+        for (String given : new String[] {null, "//evil.example/admin", "https://evil.example/", "admin", "/admin\\..",
+                "/admin\nSet-Cookie", "javascript:alert(1)", "/other/admin"}) {
+            assertNull(AccountPage.next(given != null && given.startsWith("/other") ? "/archive/" : "/", given), given);
+        }
+        String html = AccountPage.render("/", "Demo", null, List.of(), 365, "/admin/tables/a\"b", false);
+        assertTrue(html.contains("data-next=\"/admin/tables/a&quot;b\""), html);
+        assertFalse(AccountPage.render("/", "Demo", null, List.of(), 365).contains("data-next"));
+    }
+
+    @Test
+    void curatorsAndAdministratorsGetALinkToTheBackOffice() {
+        CallerName.Authenticated curator = caller("cora", CallerName.Credential.SESSION, "curator");
+        assertTrue(AccountPage.render("/", "Demo", curator, List.of(), 365, null, true)
+            .contains("<p id=\"office-link\"><a href=\"/admin\">The back office</a>"));
+        assertFalse(AccountPage.render("/", "Demo", curator, List.of(), 365, null, false).contains("office-link"));
     }
 }

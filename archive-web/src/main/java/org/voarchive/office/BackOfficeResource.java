@@ -1,0 +1,89 @@
+package org.voarchive.office;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.voarchive.security.Roles;
+import org.voarchive.site.PageLayout;
+import org.voarchive.site.PagePolicy;
+import org.voarchive.site.SiteIdentity;
+import org.voarchive.web.CallerName;
+
+/**
+ * The back office's pages: {@code /admin} (schemas and tables: discover, publish), {@code /admin/schemas/NAME}
+ * and {@code /admin/tables/SCHEMA.TABLE} (describe, credits, cone search, access) for curators and
+ * administrators, {@code /admin/users} for administrators only. The container leaves these paths to this
+ * class (WEB-INF/web.xml), which lets in a caller in the page's role, sends an anonymous one to the sign-in
+ * form (and back here afterwards), and answers anyone else with a page that says why (403). Never stored by a
+ * cache: they are the caller's.
+ */
+@Path("admin")
+@RequestScoped
+public class BackOfficeResource {
+
+    @Inject
+    SiteIdentity site;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public Response home() {
+        return page(false, BackOfficePage::home);
+    }
+
+    @GET
+    @Path("schemas/{schema}")
+    public Response schema(@PathParam("schema") String schema) {
+        return page(false, page -> BackOfficePage.schema(page, schema));
+    }
+
+    @GET
+    @Path("tables/{schema}.{table}")
+    public Response table(@PathParam("schema") String schema, @PathParam("table") String table) {
+        return page(false, page -> BackOfficePage.table(page, schema, table));
+    }
+
+    @GET
+    @Path("users")
+    public Response users() {
+        return page(true, BackOfficePage::users);
+    }
+
+    /** Renders one page of the back office for the caller. */
+    private interface Render {
+        String html(BackOfficePage.Frame frame);
+    }
+
+    private Response page(boolean adminOnly, Render render) {
+        Optional<CallerName.Authenticated> caller = CallerName.authenticated(request);
+        String root = uri.getBaseUri().getRawPath();
+        if (caller.isEmpty()) {
+            // to the sign-in form, which comes back here once signed in
+            String next = uri.getRequestUri().getRawPath();
+            return Response.seeOther(URI.create(root + PageLayout.ACCOUNT_PAGE + "?next="
+                + URLEncoder.encode(next, StandardCharsets.UTF_8))).header("Cache-Control", "no-store").build();
+        }
+        boolean admin = request.isUserInRole(Roles.ADMIN);
+        boolean curator = admin || request.isUserInRole(Roles.CURATOR);
+        BackOfficePage.Frame frame = new BackOfficePage.Frame(root, site.name(), caller.get().caller().name(), admin);
+        if (adminOnly ? !admin : !curator) {
+            return Response.fromResponse(PageLayout.response(BackOfficePage.refused(frame, adminOnly),
+                PagePolicy.NO_INLINE, true)).status(Response.Status.FORBIDDEN).build();
+        }
+        return PageLayout.response(render.html(frame), PagePolicy.NO_INLINE, true);
+    }
+}
