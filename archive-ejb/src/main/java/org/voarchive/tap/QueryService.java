@@ -182,7 +182,9 @@ public class QueryService {
             CheckedQuery checked = check(query, tables, functions);
             long maxrec = request.effectiveMaxrec(limits);
             String sql = translate(checked, functions, maxrec);
-            List<String> sources = checked.sourceTables().stream().map(TableInfo::qualifiedName).distinct().toList();
+            // the published tables read: uploads and kept results are nobody's data to cite and have no landing page
+            List<String> sources = checked.sourceTables().stream().map(TableInfo::qualifiedName).distinct()
+                .filter(name -> metadata.table(name).isPresent()).toList();
             RunningQuery running = execute(connection, caller, sql, checked, maxrec, timeoutSeconds, request, cancellation,
                 // from the same snapshot the query was checked against: no further metadata read
                 resultInfo(request, sources, datalinkColumns(checked.columns(), metadata), origin, metadata));
