@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.voarchive.adql.check.TableInfo;
 import org.voarchive.database.DataSources;
 import org.voarchive.database.QueryRoles;
 import org.voarchive.metadata.Caller;
@@ -188,12 +187,12 @@ public class KeptResults {
     }
 
     /** The kept results a signed-in caller may query in ADQL: their own; none for anonymous callers. */
-    public List<TableInfo> tables(Caller caller) throws SQLException {
+    List<KeptResult> results(Caller caller) throws SQLException {
         if (!caller.authenticated()) {
             return List.of();
         }
         try (Connection c = dataSources.app().getConnection()) {
-            return KeptResult.ofOwner(c, caller.name()).stream().map(KeptResult::adql).toList();
+            return KeptResult.ofOwner(c, caller.name());
         }
     }
 

@@ -22,7 +22,6 @@ import java.util.logging.Logger;
 import org.voarchive.adql.AdqlException;
 import org.voarchive.adql.QueryParser;
 import org.voarchive.adql.ast.Query;
-import org.voarchive.adql.check.Catalog;
 import org.voarchive.adql.check.CheckedQuery;
 import org.voarchive.adql.check.QueryChecker;
 import org.voarchive.adql.check.ResultColumn;
@@ -116,25 +115,13 @@ public class QueryService {
         }
     }
 
-    /**
-     * What a caller's ADQL is checked against: the published tables whose data they may read and, for a signed-in
-     * caller, the results of their async jobs kept as tables ({@link KeptResults}), which are theirs alone: no
-     * published metadata, and never in its cache, which callers of the same groups share.
-     */
-    Catalog catalog(Caller caller, PublishedMetadata metadata) throws DaliException {
-        List<TableInfo> own;
+    /** What a caller's ADQL is checked against: the published tables and their own kept results ({@link QueryCatalog}). */
+    QueryCatalog catalog(Caller caller, PublishedMetadata metadata) throws DaliException {
         try {
-            own = kept.tables(caller);
+            return QueryCatalog.of(metadata, kept.results(caller));
         } catch (SQLException e) {
             throw serverFault("reading the caller's kept results failed", e);
         }
-        if (own.isEmpty()) {
-            return metadata.catalog();
-        }
-        List<TableInfo> tables = new ArrayList<>(metadata.catalog().tables());
-        tables.addAll(own);
-        List<TableInfo> all = List.copyOf(tables);
-        return () -> all;
     }
 
     /** The published metadata the caller may see, which every query is checked against. */
@@ -150,10 +137,10 @@ public class QueryService {
     public RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, UploadSource parts,
                               int timeoutSeconds, Cancellation cancellation, DataOrigin.Request origin)
             throws DaliException {
-        return start(request, caller, metadata, metadata.catalog(), parts, timeoutSeconds, cancellation, origin);
+        return start(request, caller, metadata, QueryCatalog.published(metadata), parts, timeoutSeconds, cancellation, origin);
     }
 
-    private RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, Catalog catalog,
+    private RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, QueryCatalog catalog,
                                UploadSource parts, int timeoutSeconds, Cancellation cancellation,
                                DataOrigin.Request origin) throws DaliException {
         // the standard functions and the operators' published ones (metadata, like the tables)
@@ -165,7 +152,7 @@ public class QueryService {
         }
     }
 
-    private RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, Catalog catalog,
+    private RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, QueryCatalog catalog,
                                Query query, SpooledUploads uploads, int timeoutSeconds, Cancellation cancellation,
                                DataOrigin.Request origin)
             throws DaliException {
@@ -177,14 +164,12 @@ public class QueryService {
                 throw new DaliException(409, "the query was cancelled before it started");
             }
             connection.setAutoCommit(false);
-            List<TableInfo> tables = new ArrayList<>(catalog.tables());
+            List<TableInfo> tables = new ArrayList<>(catalog.catalog().tables());
             tables.addAll(load(connection, uploads));
             CheckedQuery checked = check(query, tables, functions);
             long maxrec = request.effectiveMaxrec(limits);
             String sql = translate(checked, functions, maxrec);
-            // the published tables read: uploads and kept results are nobody's data to cite and have no landing page
-            List<String> sources = checked.sourceTables().stream().map(TableInfo::qualifiedName).distinct()
-                .filter(name -> metadata.table(name).isPresent()).toList();
+            List<String> sources = catalog.sources(checked.sourceTables(), metadata);
             RunningQuery running = execute(connection, caller, sql, checked, maxrec, timeoutSeconds, request, cancellation,
                 // from the same snapshot the query was checked against: no further metadata read
                 resultInfo(request, sources, datalinkColumns(checked.columns(), metadata), origin, metadata));
@@ -229,7 +214,7 @@ public class QueryService {
         PublishedMetadata metadata = metadata(caller);
         org.voarchive.adql.FunctionRegistry functions = metadata.registry();
         Query query = parse(adql, functions);
-        List<TableInfo> tables = new ArrayList<>(catalog(caller, metadata).tables());
+        List<TableInfo> tables = new ArrayList<>(catalog(caller, metadata).catalog().tables());
         try (SpooledUploads spooled = spool(uploads, parts)) {
             for (SpooledUploads.Spooled upload : spooled.files()) {
                 tables.add(UploadLoader.describe(upload.name(), upload.file(), limits));

@@ -1,0 +1,64 @@
+package org.voarchive.tap;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.voarchive.adql.check.Catalog;
+import org.voarchive.adql.check.TableInfo;
+import org.voarchive.metadata.PublishedMetadata;
+
+/**
+ * What a caller's ADQL is checked against: the published tables whose data they may read and, for a signed-in
+ * caller, the results of their async jobs kept as tables ({@link KeptResults}), which are theirs alone (no
+ * published metadata, never in its cache, which callers of the same groups share), each with the published
+ * tables it was read from. A query on a kept result thus names, as its source tables, the data it came from:
+ * what its user must cite, with landing pages to link.
+ *
+ * @param keptSources a kept result's qualified name to the published tables its query read
+ */
+record QueryCatalog(Catalog catalog, Map<String, List<String>> keptSources) {
+
+    QueryCatalog {
+        keptSources = Map.copyOf(keptSources);
+    }
+
+    /** The published tables alone: protocols with no kept results (cone search) and anonymous callers. */
+    static QueryCatalog published(PublishedMetadata metadata) {
+        return new QueryCatalog(metadata.catalog(), Map.of());
+    }
+
+    static QueryCatalog of(PublishedMetadata metadata, List<KeptResult> own) {
+        if (own.isEmpty()) {
+            return published(metadata);
+        }
+        List<TableInfo> tables = new ArrayList<>(metadata.catalog().tables());
+        Map<String, List<String>> sources = new LinkedHashMap<>();
+        for (KeptResult k : own) {
+            TableInfo table = k.adql();
+            tables.add(table);
+            sources.put(table.qualifiedName(), k.sourceTables());
+        }
+        List<TableInfo> all = List.copyOf(tables);
+        return new QueryCatalog(() -> all, sources);
+    }
+
+    /**
+     * The published tables behind the tables a query read: a published table itself, a kept result the tables
+     * its own query read; an upload none (it is the caller's, and nobody's data to cite).
+     */
+    List<String> sources(List<TableInfo> read, PublishedMetadata metadata) {
+        Set<String> sources = new LinkedHashSet<>();
+        for (TableInfo t : read) {
+            String name = t.qualifiedName();
+            if (metadata.table(name).isPresent()) {
+                sources.add(name);
+            } else {
+                sources.addAll(keptSources.getOrDefault(name, List.of()));
+            }
+        }
+        return List.copyOf(sources);
+    }
+}
