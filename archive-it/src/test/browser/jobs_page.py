@@ -200,7 +200,7 @@ def steps(driver, wait, base, shots, made):
     check(brightest[7] == "5" and rows[2][7] == "1" and rows[0][7] == "", f"rows where known: {rows[:3]}")
     actions = row_of(driver, good).find_elements(By.CSS_SELECTOR, "button, a.button")
     seen = [a.text.splitlines()[0] for a in actions]
-    check(seen == ["Delete", "Run again", "Open in editor"], f"a completed job's actions: {seen}")
+    check(seen == ["Delete", "Rename", "Run again", "Open in editor"], f"a completed job's actions: {seen}")
     check(actions[0].get_attribute("textContent").strip() == "Delete brightest stars",
           "the buttons name their job for screen readers")
     link = row_of(driver, good).find_element(By.CSS_SELECTOR, "td.name a")
@@ -253,6 +253,18 @@ def steps(driver, wait, base, shots, made):
     made.remove(bad)
     driver.save_screenshot(os.path.join(shots, "jobs-after-delete.png"))
     print("ok: Delete removed the failed job")
+
+    # Rename a COMPLETED job: its RUNID changes in the service too
+    row_of(driver, good).find_element(By.XPATH, ".//button[starts-with(., 'Rename')]").click()
+    alert = wait.until(lambda d: d.switch_to.alert, "Rename asks for the name")
+    alert.send_keys("brightest stars, renamed")
+    alert.accept()
+    steady(driver).until(lambda d: row_of(d, good).find_element(By.CSS_SELECTOR, "td.name").text
+                         .startswith("brightest stars, renamed"), "the row shows the new name")
+    with urllib.request.urlopen(f"{base}/tap/async/{good}") as r:
+        document = r.read().decode()
+    check("<uws:runId>brightest stars, renamed</uws:runId>" in document, "the service has the new RUNID")
+    print("ok: Rename changed a completed job's name, in the list and in the service")
     # pages of 50: sixty more jobs, as if this browser had made them (their ids where its pages keep them)
     many = [submit(base, f"SELECT hr FROM demo.bsc5 WHERE hr = {n + 1}", f"many {n:02d}") for n in range(60)]
     made.extend(many)
@@ -273,7 +285,7 @@ def steps(driver, wait, base, shots, made):
                          and "newest first" in d.find_element(By.ID, "jobs-status").text, "the second page")
     rows = list_rows(driver)
     check([r[0] for r in rows[:10]] == [f"many {n:02d}" for n in range(9, -1, -1)], f"the next ten: {rows[:10]}")
-    check([r[0] for r in rows[10:]] == ["endless", "brightest stars", "brightest stars", "pairs by magnitude"],
+    check([r[0] for r in rows[10:]] == ["endless", "brightest stars", "brightest stars, renamed", "pairs by magnitude"],
           f"then the four from before: {[r[0] for r in rows]}")
     check(not driver.find_element(By.ID, "older").is_displayed(), "no third page")
     driver.save_screenshot(os.path.join(shots, "jobs-page-2.png"))

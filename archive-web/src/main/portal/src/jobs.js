@@ -7,7 +7,7 @@ import { formatDuration, formatInstant, formatRows, jobDuration, jobName, result
 import { forgetJobs, isJobId, rememberJob, rememberedJobs } from "./job-ids.js";
 import { PhaseWatch } from "./phase-watch.js";
 import { showJobResult } from "./result-view.js";
-import { ACTIVE, FINAL, abortJob, createJob, deleteJob, getJob, listJobs, parameter } from "./uws.js";
+import { ACTIVE, FINAL, abortJob, createJob, deleteJob, getJob, listJobs, parameter, renameJob } from "./uws.js";
 
 const page = document.getElementById("jobs-page");
 const asyncUrl = page.dataset.tapAsync;
@@ -88,13 +88,14 @@ function editorLink(job) {
   return a;
 }
 
-/** The actions on a job: abort (while it can still change), delete, run again, open in the editor. */
+/** The actions on a job: abort (while it can still change), delete, rename, run again, open in the editor. */
 function actions(job) {
   const all = [];
   if (!FINAL.has(job.phase)) {
     all.push(actionButton("Abort", job, () => abort(job), "danger"));
   }
   all.push(actionButton("Delete", job, () => remove(job), "danger"));
+  all.push(actionButton("Rename", job, () => rename(job)));
   if (parameter(job, "QUERY") !== null) {
     all.push(actionButton("Run again", job, () => runAgain(job)));
     all.push(editorLink(job));
@@ -118,6 +119,14 @@ function replaceActions(container, job) {
 async function abort(job) {
   const after = await abortJob(jobUrl(job.id));
   changed(after);
+}
+
+async function rename(job) {
+  const name = window.prompt(`A new name for ${jobName(job)}:`, job.runId || "");
+  if (name === null || name.trim() === "" || name.trim() === job.runId) {
+    return;
+  }
+  changed(await renameJob(jobUrl(job.id), name.trim()));
 }
 
 async function remove(job) {

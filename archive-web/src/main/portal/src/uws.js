@@ -162,6 +162,16 @@ export async function abortJob(jobUrl) {
   return parseJob(body);
 }
 
+/**
+ * Renames a job: its RUNID, which this archive lets change in any phase (a label, not an input of the job);
+ * resolves to the job afterwards.
+ */
+export async function renameJob(jobUrl, name) {
+  const { text } = await call(jobUrl, { method: "POST", body: new URLSearchParams({ RUNID: name }),
+    headers: { Prefer: "return=representation" } });
+  return parseJob(text);
+}
+
 /** Deletes a job with its results (the service answers 303 to the job list, which is not read). */
 export async function deleteJob(jobUrl) {
   const response = await fetch(jobUrl, { method: "DELETE", redirect: "manual" });

@@ -339,8 +339,8 @@ public class JobManager {
 
     /**
      * Applies one request to a job in one transaction, whole or not at all (403 when a part is refused): the
-     * parameters and the execution duration only while the job is PENDING (UWS 1.1 section 2.2.3), the
-     * destruction time in any phase (the server keeps a job at most its queue's retention from creation, a
+     * parameters and the execution duration only while the job is PENDING (UWS 1.1 section 2.2.3; its name, RUNID
+     * alone, in any phase), the destruction time in any phase (the server keeps a job at most its queue's retention from creation, a
      * PENDING one at most the pending lifetime; the job shows what it will do), then PHASE=RUN (a PENDING or HELD
      * job is queued; one queued or executing stays as it is) or PHASE=ABORT (a job that has not finished ends,
      * its SQL cancelled at once). ACTION=DELETE destroys the job.

@@ -102,6 +102,14 @@ public record JobRequest(List<JobParameter> parameters, OptionalLong executionDu
 
     /** Whether it changes what UWS lets change only while the job is PENDING. */
     boolean changesPending() {
-        return !parameters.isEmpty() || executionDuration.isPresent();
+        return !renamesOnly() && (!parameters.isEmpty() || executionDuration.isPresent());
+    }
+
+    /**
+     * Whether the request only names the job (RUNID, and nothing else of the job's inputs): a label, not an input,
+     * so it may change in any phase (the portal's Jobs page renames finished jobs; UWS 1.1 leaves RUNID to the client).
+     */
+    boolean renamesOnly() {
+        return parameters.size() == 1 && parameters.get(0).name().equalsIgnoreCase("RUNID") && executionDuration.isEmpty();
     }
 }

@@ -102,8 +102,12 @@ class TapAsyncIT {
         String later = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         assertEquals(403, ANONYMOUS.post(job, "DESTRUCTION", later, "PHASE", "RUN").statusCode());
         assertEquals(soon, ANONYMOUS.get(job + "/destruction").body().trim());
-        assertEquals(403, ANONYMOUS.post(job, "DESTRUCTION", later, "RUNID", "too-late").statusCode());
+        assertEquals(403, ANONYMOUS.post(job, "DESTRUCTION", later, "QUERY", "SELECT 1").statusCode());
         assertEquals(soon, ANONYMOUS.get(job + "/destruction").body().trim());
+        // its name is a label, not an input: RUNID alone changes in any phase (the portal renames finished jobs)
+        assertEquals(403, ANONYMOUS.post(job, "RUNID", "with a query", "QUERY", "SELECT 1").statusCode());
+        assertEquals(303, ANONYMOUS.post(job, "RUNID", "renamed when done").statusCode());
+        assertTrue(ANONYMOUS.get(job).body().contains("<uws:runId>renamed when done</uws:runId>"));
         assertEquals(303, ANONYMOUS.post(job, "DESTRUCTION", later).statusCode());
         assertEquals(later, ANONYMOUS.get(job + "/destruction").body().trim());
         assertEquals(303, ANONYMOUS.post(job, "ACTION", "DELETE").statusCode());
