@@ -22,7 +22,7 @@ import org.voarchive.web.CallerName;
 /**
  * The back office's pages: {@code /admin} (schemas and tables: discover, publish), {@code /admin/schemas/NAME}
  * and {@code /admin/tables/SCHEMA.TABLE} (describe, credits, cone search, access) for curators and
- * administrators, {@code /admin/users} for administrators only. The container leaves these paths to this
+ * administrators, {@code /admin/users} and {@code /admin/operations} for administrators only. The container leaves these paths to this
  * class (WEB-INF/web.xml), which lets in a caller in the page's role, sends an anonymous one to the sign-in
  * form (and back here afterwards), and answers anyone else with a page that says why (403). Never stored by a
  * cache: they are the caller's.
@@ -61,6 +61,12 @@ public class BackOfficeResource {
     @Path("users")
     public Response users() {
         return page(true, BackOfficePage::users);
+    }
+
+    @GET
+    @Path("operations")
+    public Response operations() {
+        return page(true, OperationsPage::html);
     }
 
     /** Renders one page of the back office for the caller. */
