@@ -1,6 +1,6 @@
 // The operations page (/admin/operations, administrators only): the job queues with their executing and queued
 // jobs per owner (Abort ends any of them, through UWS's own abort), the usage statistics per day and per table,
-// the maintenance tasks and the tables' statistics. Read from the admin API (/admin/operations/*,
+// the maintenance tasks, the tables' statistics and the OAI-PMH repository's sets. Read from the admin API (/admin/operations/*,
 // /admin/maintenance); the queues refresh every few seconds, the rest with Refresh.
 import { call, shownTime } from "../account-api.js";
 import { problem } from "./api.js";
@@ -23,6 +23,7 @@ export async function operationsPage(main) {
   const usage = place("usage");
   const maintenance = place("maintenance");
   const statistics = place("statistics");
+  const oai = place("oai");
   const queueList = el("div", { id: "queue-list", "aria-live": "polite" });
   queues.append(queueList);
 
@@ -121,10 +122,26 @@ export async function operationsPage(main) {
     }
   }
 
+  async function showOai() {
+    try {
+      const answer = await call(`${api}/oai`, "GET");
+      oai.replaceChildren(
+        el("p", { className: "note", id: "oai-state", text: `Earliest datestamp: ${answer.earliestDatestamp
+          ? shownTime(answer.earliestDatestamp) : "none (no records)"}; last reconciled: ${answer.reconciled
+          ? shownTime(answer.reconciled) : "not since this was recorded (the next harvest reconciles)"}; deleted`
+          + ` records: ${answer.deletedRecord}.` }),
+        table("oai-sets", ["Set", "Name", "Records offered", "Tombstones"], answer.sets.map((s) =>
+          el("tr", { dataset: { set: s.spec } }, el("td", {}, el("code", { text: s.spec })), cell(s.name),
+            cell(s.offered, "n"), cell(s.tombstones, "n")))));
+    } catch (e) {
+      oai.replaceChildren(el("p", { className: "status error", text: `The OAI-PMH state cannot be read: ${problem(e)}` }));
+    }
+  }
+
   const refresh = el("button", { type: "button", className: "secondary", id: "operations-refresh", text: "Refresh" });
   refresh.addEventListener("click", () => busy(refresh, () => Promise.all([showQueues(), showUsage(
-    Number(document.getElementById("usage-days")?.value || 30)), showMaintenance(), showStatistics()])));
+    Number(document.getElementById("usage-days")?.value || 30)), showMaintenance(), showStatistics(), showOai()])));
   queues.prepend(el("p", { className: "actions" }, refresh));
-  await Promise.all([showQueues(), showUsage(30), showMaintenance(), showStatistics()]);
+  await Promise.all([showQueues(), showUsage(30), showMaintenance(), showStatistics(), showOai()]);
   setInterval(showQueues, QUEUES_EVERY_MS);
 }

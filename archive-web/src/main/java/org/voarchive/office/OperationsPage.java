@@ -15,7 +15,8 @@ final class OperationsPage {
         return BackOfficePage.start(frame, "Operations", "operations", " data-operations=\"" + r
                 + "admin/operations\" data-maintenance=\"" + r + "admin/maintenance\"", "operations")
             + "<h1>Operations</h1>\n"
-            + "<p class=\"lead\">The job queues, the maintenance tasks, the tables' statistics and the archive's use."
+            + "<p class=\"lead\">The job queues, the archive's use, the maintenance tasks, the tables' statistics and"
+            + " the OAI-PMH repository."
             + " An anonymous job's owner and the usage statistics show client networks only (masked addresses),"
             + " never an address.</p>\n"
             + BackOfficePage.status()
@@ -23,6 +24,7 @@ final class OperationsPage {
             + BackOfficePage.section("usage", "Usage")
             + BackOfficePage.section("maintenance", "Maintenance tasks")
             + BackOfficePage.section("statistics", "Table statistics")
+            + BackOfficePage.section("oai", "OAI-PMH")
             + BackOfficePage.end();
     }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.voarchive.curation.TableStatistics;
 import org.voarchive.maintenance.MaintenanceTasks;
+import org.voarchive.oai.OaiService;
 import org.voarchive.usage.MaskedNetwork;
 import org.voarchive.usage.UsageStatistics;
 import org.voarchive.uws.ActiveJob;
@@ -37,7 +38,8 @@ import org.voarchive.web.CallerName;
 
 /**
  * Admin API (role admin, WEB-INF/web.xml) of the operations page ({@code /admin/operations}): the job queues
- * with their executing and queued jobs, aborting any job, the tables' statistics and the usage statistics.
+ * with their executing and queued jobs, aborting any job, the tables' statistics, the OAI-PMH repository's
+ * state and the usage statistics.
  * The maintenance tasks are {@code /admin/maintenance}'s. An anonymous job's owner is shown as its masked
  * network ({@link MaskedNetwork}), never the address it was created from.
  */
@@ -67,6 +69,9 @@ public class OperationsResource {
 
     @Inject
     UsageStatistics usage;
+
+    @Inject
+    OaiService oai;
 
     @Context
     SecurityContext security;
@@ -158,6 +163,24 @@ public class OperationsResource {
                 answer.add("lastRun", t.lastStart().toString()).add("lastOutcome", t.lastOutcome());
             }
         });
+        return answer.build().toString();
+    }
+
+    /** The OAI-PMH repository: records on offer and tombstones per set, earliest datestamp, last reconciliation. */
+    @GET
+    @Path("oai")
+    public String oai() throws SQLException {
+        OaiService.State state = oai.state();
+        JsonArrayBuilder sets = Json.createArrayBuilder();
+        state.sets().forEach(s -> sets.add(Json.createObjectBuilder().add("spec", s.spec()).add("name", s.name())
+            .add("offered", s.offered()).add("tombstones", s.tombstones())));
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("sets", sets).add("deletedRecord", state.deletedRecord());
+        if (state.earliest() != null) {
+            answer.add("earliestDatestamp", state.earliest().toString());
+        }
+        if (state.reconciled() != null) {
+            answer.add("reconciled", state.reconciled().toString());
+        }
         return answer.build().toString();
     }
 

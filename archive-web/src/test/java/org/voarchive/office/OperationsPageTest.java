@@ -18,7 +18,7 @@ class OperationsPageTest {
         PageChecks.assertContains(html, "data-page=\"operations\"",
             " data-operations=\"/archive/admin/operations\" data-maintenance=\"/archive/admin/maintenance\"",
             "<a href=\"/archive/admin/operations\" aria-current=\"page\">Operations</a>", "<div id=\"queues\"",
-            "<div id=\"usage\"", "<div id=\"maintenance\"", "<div id=\"statistics\"");
+            "<div id=\"usage\"", "<div id=\"maintenance\"", "<div id=\"statistics\"", "<div id=\"oai\"");
     }
 
     @Test

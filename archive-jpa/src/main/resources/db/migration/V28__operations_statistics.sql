@@ -1,3 +1,5 @@
+-- Figures for the back office's operations page: usage statistics, and when OAI-PMH was last reconciled.
+--
 -- Usage statistics for the back office's operations page (usage.UsageStatistics): how many TAP queries (sync,
 -- async), cone searches and downloads (job results, datalink files) each day, per published table the request
 -- read and per masked client network. Counters aggregated per day with one upsert per request, not one row
@@ -16,3 +18,7 @@ CREATE TABLE archive.usage_daily (
     requests       bigint NOT NULL CHECK (requests > 0),
     PRIMARY KEY (day, kind, table_name, client_network)
 );
+
+-- When the OAI-PMH records were last reconciled (doi.DoiHarvestIndex), for the operations page; null: not since
+-- this column exists (the generations beside it say what was reconciled, not when).
+ALTER TABLE archive.oai_reconciled ADD COLUMN reconciled_at timestamptz;
