@@ -14,6 +14,15 @@ const table = (id, headings, rows) => el("div", { className: "table-scroll" }, e
   el("thead", {}, el("tr", {}, ...headings.map((h) => el("th", { scope: "col", text: h })))),
   el("tbody", {}, ...rows)));
 
+/** Fills a section with what `render` makes of the API's answer at `url`, or says what failed. */
+async function fill(element, url, what, render) {
+  try {
+    element.replaceChildren(...[render(await call(url, "GET"))].flat());
+  } catch (e) {
+    element.replaceChildren(el("p", { className: "status error", text: `${what} cannot be read: ${problem(e)}` }));
+  }
+}
+
 const cell = (text, className) => el("td", { className, text: text === undefined || text === null ? "" : String(text) });
 
 export async function operationsPage(main) {
@@ -67,14 +76,11 @@ export async function operationsPage(main) {
         : el("p", { className: "note", text: "No job is executing or queued." }))));
   }
 
-  async function showUsage(days) {
-    let answer;
-    try {
-      answer = await call(`${api}/usage?days=${days}`, "GET");
-    } catch (e) {
-      usage.replaceChildren(el("p", { className: "status error", text: `The usage cannot be read: ${problem(e)}` }));
-      return;
-    }
+  function showUsage(days) {
+    return fill(usage, `${api}/usage?days=${days}`, "The usage", (answer) => usageFigures(answer, days));
+  }
+
+  function usageFigures(answer, days) {
     const headings = KINDS.map(([, h]) => h);
     const rows = (key) => pivot(answer.counts, key).map((r) => el("tr", { dataset: { [key]: r.name } },
       el("td", {}, key === "table" && r.name !== "(none)" ? el("code", { text: r.name }) : r.name),
@@ -83,59 +89,45 @@ export async function operationsPage(main) {
       ...[7, 30, 90, 365].map((d) => el("option", { value: String(d), text: `last ${d} days` })));
     chooser.value = String(days);
     chooser.addEventListener("change", () => showUsage(Number(chooser.value)));
-    usage.replaceChildren(
+    return [
       el("p", { className: "note" }, chooser, ` Requests counted per day (UTC) in the ${answer.days} days to`
         + ` ${answer.today}, kept ${answer.retentionDays ? `${answer.retentionDays} days` : "for ever"}`
         + ` (archive.usage.retention-days). Client addresses are kept masked only: ${answer.masking}.`),
       answer.counts.length ? [
         el("h3", { text: "Per day" }), table("usage-days-table", ["Day", ...headings, "Total"], rows("day")),
         el("h3", { text: "Per table" }), table("usage-tables-table", ["Table", ...headings, "Total"], rows("table")),
-      ] : el("p", { className: "note", id: "no-usage", text: "Nothing counted in these days." }));
+      ] : el("p", { className: "note", id: "no-usage", text: "Nothing counted in these days." })].flat();
   }
 
-  async function showMaintenance() {
-    try {
-      const answer = await call(main.dataset.maintenance, "GET");
-      maintenance.replaceChildren(table("maintenance-tasks", ["Task", "What it does", "Runs", "Last run", "Outcome",
-        "Runs / failures", "Setting"], answer.tasks.map((t) => el("tr", { dataset: { task: t.name } },
+  function showMaintenance() {
+    return fill(maintenance, main.dataset.maintenance, "The tasks", (answer) => table("maintenance-tasks", ["Task",
+      "What it does", "Runs", "Last run", "Outcome", "Runs / failures", "Setting"], answer.tasks.map((t) =>
+      el("tr", { dataset: { task: t.name } },
         el("td", {}, el("code", { text: t.name })), cell(t.description), cell(interval(t.intervalSeconds)),
         cell(t.lastStart ? `${shownTime(t.lastStart)} (${t.lastDurationMs} ms)` : "not yet"),
         cell(t.lastStart ? `${t.lastOk ? "" : "failed: "}${t.lastOutcome}` : "", t.lastStart && !t.lastOk ? "failed" : null),
         cell(`${t.runs} / ${t.failures}`, "n"), el("td", {}, el("code", { text: t.setting }))))));
-    } catch (e) {
-      maintenance.replaceChildren(el("p", { className: "status error", text: `The tasks cannot be read: ${problem(e)}` }));
-    }
   }
 
-  async function showStatistics() {
-    try {
-      const answer = await call(`${api}/tables`, "GET");
-      statistics.replaceChildren(
-        el("p", { className: "note", id: "statistics-run", text: `Row counts and sizes from PostgreSQL's statistics,`
+  function showStatistics() {
+    return fill(statistics, `${api}/tables`, "The statistics", (answer) => [
+      el("p", { className: "note", id: "statistics-run", text: `Row counts and sizes from PostgreSQL's statistics,`
           + ` refreshed ${interval(answer.intervalSeconds)}; last run: ${answer.lastRun
             ? `${shownTime(answer.lastRun)}, ${answer.lastOutcome}` : "not yet since the server started"}.` }),
         table("table-statistics", ["Table", "Rows", "Size", "Published"], answer.tables.map((t) =>
           el("tr", { dataset: { table: `${t.schema}.${t.table}` } }, el("td", {}, el("code", { text: `${t.schema}.${t.table}` })),
-            cell(t.rows, "n"), cell(bytes(t.sizeBytes), "n"), cell(t.published ? "yes" : "no")))));
-    } catch (e) {
-      statistics.replaceChildren(el("p", { className: "status error", text: `The statistics cannot be read: ${problem(e)}` }));
-    }
+            cell(t.rows, "n"), cell(bytes(t.sizeBytes), "n"), cell(t.published ? "yes" : "no"))))]);
   }
 
-  async function showOai() {
-    try {
-      const answer = await call(`${api}/oai`, "GET");
-      oai.replaceChildren(
-        el("p", { className: "note", id: "oai-state", text: `Earliest datestamp: ${answer.earliestDatestamp
+  function showOai() {
+    return fill(oai, `${api}/oai`, "The OAI-PMH state", (answer) => [
+      el("p", { className: "note", id: "oai-state", text: `Earliest datestamp: ${answer.earliestDatestamp
           ? shownTime(answer.earliestDatestamp) : "none (no records)"}; last reconciled: ${answer.reconciled
           ? shownTime(answer.reconciled) : "not since this was recorded (the next harvest reconciles)"}; deleted`
           + ` records: ${answer.deletedRecord}.` }),
         table("oai-sets", ["Set", "Name", "Records offered", "Tombstones"], answer.sets.map((s) =>
           el("tr", { dataset: { set: s.spec } }, el("td", {}, el("code", { text: s.spec })), cell(s.name),
-            cell(s.offered, "n"), cell(s.tombstones, "n")))));
-    } catch (e) {
-      oai.replaceChildren(el("p", { className: "status error", text: `The OAI-PMH state cannot be read: ${problem(e)}` }));
-    }
+            cell(s.offered, "n"), cell(s.tombstones, "n"))))]);
   }
 
   const refresh = el("button", { type: "button", className: "secondary", id: "operations-refresh", text: "Refresh" });
