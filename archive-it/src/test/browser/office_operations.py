@@ -103,7 +103,8 @@ def run(base, shots):
             screenshot(driver, os.path.join(shots, "office-ops-page.png"))
             print("ok: maintenance tasks, table statistics and OAI-PMH sets shown")
 
-            driver.find_element(By.CSS_SELECTOR, f'{row} button.abort').click()
+            # the queues are drawn again every few seconds: a button replaced before the click is looked for again
+            wait.until(steady(lambda d: d.find_element(By.CSS_SELECTOR, f'{row} button.abort').click() or True))
             wait.until(lambda d: f"Job {job}" in d.find_element(By.ID, "office-status").text)
             said = driver.find_element(By.ID, "office-status").text
             check(said == f"Job {job} ({OWNER}) is aborted.", f"the page says the job is aborted: {said}")

@@ -1,7 +1,7 @@
 // The operations page (/admin/operations, administrators only): the job queues with their executing and queued
 // jobs per owner (Abort ends any of them, through UWS's own abort), the usage statistics per day and per table,
-// the maintenance tasks, the tables' statistics and the OAI-PMH repository's sets. Read from the admin API (/admin/operations/*,
-// /admin/maintenance); the queues refresh every few seconds, the rest with Refresh.
+// the maintenance tasks, the tables' statistics and the OAI-PMH repository's sets. Read from the admin API
+// (/admin/operations/*, /admin/maintenance); the queues refresh every few seconds, the rest with Refresh.
 import { call, shownTime } from "../account-api.js";
 import { problem } from "./api.js";
 import { busy, el, place, say } from "./dom.js";
@@ -33,7 +33,8 @@ export async function operationsPage(main) {
   const maintenance = place("maintenance");
   const statistics = place("statistics");
   const oai = place("oai");
-  const queueList = el("div", { id: "queue-list", "aria-live": "polite" });
+  // not a live region: it is drawn again every few seconds; what Abort did is said in the status line
+  const queueList = el("div", { id: "queue-list" });
   queues.append(queueList);
 
   async function abort(button, job) {
@@ -112,22 +113,22 @@ export async function operationsPage(main) {
   function showStatistics() {
     return fill(statistics, `${api}/tables`, "The statistics", (answer) => [
       el("p", { className: "note", id: "statistics-run", text: `Row counts and sizes from PostgreSQL's statistics,`
-          + ` refreshed ${interval(answer.intervalSeconds)}; last run: ${answer.lastRun
-            ? `${shownTime(answer.lastRun)}, ${answer.lastOutcome}` : "not yet since the server started"}.` }),
-        table("table-statistics", ["Table", "Rows", "Size", "Published"], answer.tables.map((t) =>
-          el("tr", { dataset: { table: `${t.schema}.${t.table}` } }, el("td", {}, el("code", { text: `${t.schema}.${t.table}` })),
-            cell(t.rows, "n"), cell(bytes(t.sizeBytes), "n"), cell(t.published ? "yes" : "no"))))]);
+        + ` refreshed ${interval(answer.intervalSeconds)}; last run: ${answer.lastRun
+          ? `${shownTime(answer.lastRun)}, ${answer.lastOutcome}` : "not yet since the server started"}.` }),
+      table("table-statistics", ["Table", "Rows", "Size", "Published"], answer.tables.map((t) =>
+        el("tr", { dataset: { table: `${t.schema}.${t.table}` } }, el("td", {}, el("code", { text: `${t.schema}.${t.table}` })),
+          cell(t.rows, "n"), cell(bytes(t.sizeBytes), "n"), cell(t.published ? "yes" : "no"))))]);
   }
 
   function showOai() {
     return fill(oai, `${api}/oai`, "The OAI-PMH state", (answer) => [
       el("p", { className: "note", id: "oai-state", text: `Earliest datestamp: ${answer.earliestDatestamp
-          ? shownTime(answer.earliestDatestamp) : "none (no records)"}; last reconciled: ${answer.reconciled
-          ? shownTime(answer.reconciled) : "not since this was recorded (the next harvest reconciles)"}; deleted`
-          + ` records: ${answer.deletedRecord}.` }),
-        table("oai-sets", ["Set", "Name", "Records offered", "Tombstones"], answer.sets.map((s) =>
-          el("tr", { dataset: { set: s.spec } }, el("td", {}, el("code", { text: s.spec })), cell(s.name),
-            cell(s.offered, "n"), cell(s.tombstones, "n"))))]);
+        ? shownTime(answer.earliestDatestamp) : "none (no records)"}; last reconciled: ${answer.reconciled
+        ? shownTime(answer.reconciled) : "not since this was recorded (the next harvest reconciles)"}; deleted`
+        + ` records: ${answer.deletedRecord}.` }),
+      table("oai-sets", ["Set", "Name", "Records offered", "Tombstones"], answer.sets.map((s) =>
+        el("tr", { dataset: { set: s.spec } }, el("td", {}, el("code", { text: s.spec })), cell(s.name),
+          cell(s.offered, "n"), cell(s.tombstones, "n"))))]);
   }
 
   const refresh = el("button", { type: "button", className: "secondary", id: "operations-refresh", text: "Refresh" });
