@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,7 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +27,7 @@ import java.util.logging.Logger;
 import org.voarchive.curation.TableStatistics;
 import org.voarchive.maintenance.MaintenanceTasks;
 import org.voarchive.oai.OaiService;
+import org.voarchive.site.SiteIdentity;
 import org.voarchive.usage.MaskedNetwork;
 import org.voarchive.usage.UsageStatistics;
 import org.voarchive.uws.ActiveJob;
@@ -75,6 +79,25 @@ public class OperationsResource {
 
     @Context
     SecurityContext security;
+
+    @Inject
+    SiteIdentity site;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpServletRequest request;
+
+    /**
+     * The page itself, here because JAX-RS gives {@code /admin/operations} to the resource with the longest
+     * path; the same gate as the other back office pages (administrators; anonymous callers sent to sign in).
+     */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response page() {
+        return BackOfficeResource.page(site, uri, request, true, OperationsPage::html);
+    }
 
     /** Every queue (as configured) with its EXECUTING and QUEUED jobs, oldest first. */
     @GET
