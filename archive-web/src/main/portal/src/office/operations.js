@@ -102,7 +102,7 @@ export async function operationsPage(main) {
 
   function showMaintenance() {
     return fill(maintenance, main.dataset.maintenance, "The tasks", (answer) => table("maintenance-tasks", ["Task",
-      "What it does", "Runs", "Last run", "Outcome", "Runs / failures", "Setting"], answer.tasks.map((t) =>
+      "What it does", "Interval", "Last run", "Outcome", "Runs / failures", "Setting"], answer.tasks.map((t) =>
       el("tr", { dataset: { task: t.name } },
         el("td", {}, el("code", { text: t.name })), cell(t.description), cell(interval(t.intervalSeconds)),
         cell(t.lastStart ? `${shownTime(t.lastStart)} (${t.lastDurationMs} ms)` : "not yet"),

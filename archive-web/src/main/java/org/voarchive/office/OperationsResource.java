@@ -157,7 +157,7 @@ public class OperationsResource {
         manager.update(id, JobRequest.phaseOnly(JobRequest.PhaseRequest.ABORT));
         ExecutionPhase after = store.find(id).map(Job::phase).orElse(ExecutionPhase.ABORTED);
         String admin = CallerName.of(security);
-        LOG.info(() -> "administrator " + admin + " aborted job " + id + " (" + job.jobList() + ", owner " + owner
+        LOG.info(() -> "administrator " + admin + " asked to abort job " + id + " (" + job.jobList() + ", owner " + owner
             + "): " + before + " -> " + after);
         return Json.createObjectBuilder().add("id", id).add("before", before.name()).add("phase", after.name())
             .build().toString();
