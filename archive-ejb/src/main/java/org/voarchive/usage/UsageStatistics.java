@@ -50,7 +50,7 @@ public class UsageStatistics {
     static final String TASK = "usage-retention";
     private static final long DAY_MILLIS = 86_400_000L;
 
-    /** One request, once per table it read (none: one row with table ''); the tables are the statement's last parameter. */
+    /** One request, once per table it read (none: one row with table ''); the tables are the last parameter. */
     private static final String COUNT = """
         INSERT INTO archive.usage_daily (day, kind, table_name, client_network, requests)
         SELECT ?, ?, t, ?, 1 FROM unnest(%s) AS t

@@ -106,7 +106,8 @@ final class BackOfficePage {
         return PageLayout.start(frame.root(), "Not open to you", frame.siteName(), frame.caller(), "", List.of(), List.of())
             + "<main id=\"office-refused\">\n<h1>Not open to you</h1>\n<p>You are signed in as <strong>" + who
             + "</strong>. " + (adminOnly
-                ? "This page of the back office (user administration, operations) is for the group <code>admin</code> only."
+                ? "This page of the back office (user administration, operations) is for the group <code>admin</code>"
+                    + " only."
                 : "The back office is for the groups <code>curator</code> (metadata) and <code>admin</code>.")
             + " An administrator can add you to a group with <code>deploy/user</code>.</p>\n"
             + "<p><a href=\"" + Html.escape(frame.root()) + PageLayout.ACCOUNT_PAGE + "\">Your account</a></p>\n"
