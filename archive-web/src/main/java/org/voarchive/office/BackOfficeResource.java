@@ -24,9 +24,9 @@ import org.voarchive.web.CallerName;
  * and {@code /admin/tables/SCHEMA.TABLE} (describe, credits, cone search, access) for curators and
  * administrators, {@code /admin/users} for administrators only ({@code /admin/operations} is
  * {@link OperationsResource}'s, whose API is below it, but goes through the same gate, {@link #page}). The
- * container leaves these paths to this class (WEB-INF/web.xml), which lets in a caller in the page's role, sends an anonymous one to the sign-in
- * form (and back here afterwards), and answers anyone else with a page that says why (403). Never stored by a
- * cache: they are the caller's.
+ * container leaves these paths to this class (WEB-INF/web.xml), which lets in a caller in the page's role,
+ * sends an anonymous one to the sign-in form (and back here afterwards), and answers anyone else with a page
+ * that says why (403). Never stored by a cache: they are the caller's.
  */
 @Path("admin")
 @RequestScoped
