@@ -98,6 +98,25 @@ class OperationsIT {
     }
 
     @Test
+    void anAnonymousJobsOwnerIsShownAsItsMaskedNetworkNeverItsAddress() throws Exception {
+        Uws anonymous = Uws.anonymous();
+        String job = anonymous.submit(Uws.endless("ops_anonymous"));
+        String id = job.substring(job.lastIndexOf('/') + 1);
+        try {
+            String queues = as(ADMIN, "GET", "/admin/operations/jobs").body();
+            java.util.regex.Matcher owner = java.util.regex.Pattern.compile("\\{\"id\":\"" + id
+                + "\",\"jobList\":\"tap\",\"phase\":\"(?:QUEUED|EXECUTING)\",\"owner\":\"([^\"]*)\",\"anonymous\":true")
+                .matcher(queues);
+            assertTrue(owner.find(), queues);
+            assertTrue(owner.group(1).matches("anonymous \\(network (\\d+\\.\\d+\\.\\d+\\.0/24|[0-9a-f:]+::/48)\\)"),
+                owner.group(1));
+        } finally {
+            assertEquals(200, as(ADMIN, "POST", "/admin/operations/jobs/" + id + "/abort").statusCode());
+            anonymous.delete(job);
+        }
+    }
+
+    @Test
     void queriesConeSearchesAndDownloadsAreCountedPerDayAndTableWithMaskedAddresses() throws Exception {
         Map<String, Long> before = counts();
         HttpResponse<byte[]> sync = Tap.get(List.of(Map.entry("LANG", "ADQL"),
