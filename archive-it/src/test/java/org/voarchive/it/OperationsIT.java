@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The back office's operations page and its admin API (office.OperationsResource): administrators only; the
  * job queues with an executing job of another user, aborted by an administrator through UWS; the usage
- * statistics counting a TAP query, a cone search, an async job and its result's download against the tables
- * they read; client addresses stored masked only.
+ * statistics counting a TAP query, a cone search, an async job and its result's download, and a datalink
+ * file's download against the tables they read; client addresses stored masked only.
  */
 class OperationsIT {
 
@@ -127,9 +127,11 @@ class OperationsIT {
         String job = user.submit("SELECT TOP 2 hr FROM demo.bsc5");
         assertTrue(user.awaitEnd(job, Duration.ofSeconds(60)).contains("COMPLETED"));
         assertEquals(200, user.get(job + "/results/result").statusCode());
+        // a file of the demo plates' datalinks (a preview, public)
+        assertEquals(200, Archive.get("/files/demo/plates/P0001.png").statusCode());
 
         Map<String, Long> expected = Map.of("TAP_SYNC demo.bsc5", 1L, "CONE_SEARCH demo.kstars", 1L,
-            "TAP_ASYNC demo.bsc5", 1L, "RESULT_DOWNLOAD demo.bsc5", 1L);
+            "TAP_ASYNC demo.bsc5", 1L, "RESULT_DOWNLOAD demo.bsc5", 1L, "FILE_DOWNLOAD demo.plates", 1L);
         Map<String, Long> after = counts();
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!grown(before, after, expected) && System.nanoTime() < until) { // counted off the requests' path
