@@ -32,7 +32,7 @@ import org.voarchive.database.DataSources;
 public class TableStatistics {
 
     private static final Logger LOG = Logger.getLogger(TableStatistics.class.getName());
-    private static final String TASK = "table-statistics";
+    public static final String TASK = "table-statistics";
 
     @Resource
     TimerService timers;
@@ -68,6 +68,27 @@ public class TableStatistics {
             LOG.log(Level.WARNING, "refreshing table statistics failed; the next round tries again", e);
             maintenance.ran(TASK, start, false, "failed: " + e.getMessage());
         }
+    }
+
+    /** A described table's figures as the last refresh left them (null: not known yet), for the operations page. */
+    public record Figures(String schema, String table, Long rows, Long sizeBytes, boolean published) {
+    }
+
+    /** Every described table's figures, by schema and table. */
+    public java.util.List<Figures> figures() throws SQLException {
+        java.util.List<Figures> all = new java.util.ArrayList<>();
+        try (Connection c = dataSources.app().getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("""
+                 SELECT s.name AS schema_name, t.name AS table_name, t.nrows, t.size_bytes,
+                        t.published AND s.published AS published
+                   FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
+                  ORDER BY s.name, t.name""")) {
+            while (rs.next()) {
+                all.add(new Figures(rs.getString("schema_name"), rs.getString("table_name"),
+                    rs.getObject("nrows", Long.class), rs.getObject("size_bytes", Long.class), rs.getBoolean("published")));
+            }
+        }
+        return all;
     }
 
     /** @return how many tables' figures changed */

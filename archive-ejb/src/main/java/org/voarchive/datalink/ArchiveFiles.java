@@ -50,6 +50,13 @@ public class ArchiveFiles {
     String dir;
 
     /**
+     * A file the caller may have, with the published tables (schema.table) whose rows point at it and whose data
+     * the caller may read: what the usage statistics count its download against.
+     */
+    public record Served(Path file, List<String> tables) {
+    }
+
+    /**
      * The file at {@code path} below the directory, if the caller may have it.
      *
      * @param path    as the caller wrote it after {@code /files/}, decoded
@@ -57,16 +64,20 @@ public class ArchiveFiles {
      * @return empty for a file that is missing, outside the directory, pointed at by no row, or of a table whose
      *         data the caller may not read: all alike, so that nobody learns which restricted files exist
      */
-    public Optional<Path> file(String path, LinkContext context) throws SQLException {
+    public Optional<Served> file(String path, LinkContext context) throws SQLException {
         Optional<String> relative = canonical(path);
-        if (relative.isEmpty() || !linkedFor(PREFIX + relative.get(), context)) {
+        if (relative.isEmpty()) {
             return Optional.empty();
         }
-        return below(Path.of(dir), relative.get());
+        List<String> tables = linkedFor(PREFIX + relative.get(), context);
+        if (tables.isEmpty()) {
+            return Optional.empty();
+        }
+        return below(Path.of(dir), relative.get()).map(file -> new Served(file, tables));
     }
 
-    /** Whether a stored row that the caller may use for data points at {@code url}: one indexed lookup (V20). */
-    private boolean linkedFor(String url, LinkContext context) throws SQLException {
+    /** The tables of the stored rows pointing at {@code url} that the caller may use for data: one indexed lookup (V20). */
+    private List<String> linkedFor(String url, LinkContext context) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(
                 // the LIKE repeats the index's predicate, so that the planner may use the partial index
@@ -78,7 +89,7 @@ public class ArchiveFiles {
                 }
             }
         }
-        return tables.stream().anyMatch(t -> LinkAccess.dataReadable(t, context.metadata()));
+        return tables.stream().filter(t -> LinkAccess.dataReadable(t, context.metadata())).toList();
     }
 
     /** Whether a datalink access_url is a link to one of these files. */

@@ -107,7 +107,7 @@ public class DoiHarvestIndex {
                     s.executeUpdate();
                 }
                 try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE archive.oai_reconciled SET metadata_generation = ?, datalink_generation = ?")) {
+                        "UPDATE archive.oai_reconciled SET metadata_generation = ?, datalink_generation = ?, reconciled_at = now()")) {
                     s.setLong(1, metadata);
                     s.setLong(2, datalinks);
                     s.executeUpdate();
@@ -150,6 +150,28 @@ public class DoiHarvestIndex {
                 rs.next();
                 return rs.getLong("items");
             }
+        }
+    }
+
+    /** The tombstones of a set (records gone since they were offered). */
+    public long tombstones(String set) throws SQLException {
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) AS tombstones FROM archive.oai_deleted WHERE set_spec = ?")) {
+            s.setString(1, set);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong("tombstones");
+            }
+        }
+    }
+
+    /** When the records were last reconciled; empty if not since V28 recorded it. */
+    public Optional<Instant> reconciled() throws SQLException {
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT reconciled_at FROM archive.oai_reconciled");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getObject("reconciled_at", java.time.OffsetDateTime.class))
+                .map(java.time.OffsetDateTime::toInstant) : Optional.empty();
         }
     }
 

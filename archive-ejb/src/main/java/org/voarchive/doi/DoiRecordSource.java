@@ -79,6 +79,16 @@ public class DoiRecordSource implements RecordSource {
     }
 
     @Override
+    public long tombstones(String set) throws SQLException {
+        return index.tombstones(set);
+    }
+
+    @Override
+    public Optional<Instant> reconciled() throws SQLException {
+        return index.reconciled();
+    }
+
+    @Override
     public Optional<OaiItem> item(String id) throws SQLException {
         return id.startsWith("ivo://") ? Optional.empty() : index.item(id);
     }

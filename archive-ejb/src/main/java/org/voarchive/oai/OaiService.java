@@ -168,7 +168,8 @@ public class OaiService {
         w.writeEndElement();
     }
 
-    private void identify(XMLStreamWriter w) throws XMLStreamException, SQLException {
+    /** The earliest datestamp of any source's records; null when there are none. */
+    private Instant earliest() throws SQLException {
         Instant earliest = null;
         for (RecordSource source : sources()) {
             Optional<Instant> first = source.earliest();
@@ -176,6 +177,39 @@ public class OaiService {
                 earliest = first.get();
             }
         }
+        return earliest;
+    }
+
+    /** A set as the operations page shows it: the records on offer and the tombstones. */
+    public record SetState(String spec, String name, long offered, long tombstones) {
+    }
+
+    /**
+     * The repository's state for the operations page, as the last reconciliation left it (reading it reconciles
+     * nothing): every set's records, the earliest datestamp (null: none), when the records were last
+     * reconciled (null: not recorded yet) and the deleted-record policy.
+     */
+    public record State(List<SetState> sets, Instant earliest, Instant reconciled, String deletedRecord) {
+    }
+
+    public State state() throws SQLException {
+        List<SetState> sets = new ArrayList<>();
+        Instant reconciled = null;
+        for (RecordSource source : sources()) {
+            for (MetadataFormat.Set set : source.sets()) {
+                long tombstones = source.tombstones(set.spec());
+                sets.add(new SetState(set.spec(), set.name(), source.count(set.spec(), null, null) - tombstones, tombstones));
+            }
+            Optional<Instant> last = source.reconciled();
+            if (last.isPresent() && (reconciled == null || last.get().isAfter(reconciled))) {
+                reconciled = last.get();
+            }
+        }
+        return new State(sets, earliest(), reconciled, tombstones.deletedRecordPolicy());
+    }
+
+    private void identify(XMLStreamWriter w) throws XMLStreamException, SQLException {
+        Instant earliest = earliest();
         w.writeStartElement("Identify");
         element(w, "repositoryName", site.name());
         element(w, "baseURL", baseUrl());

@@ -34,6 +34,16 @@ public interface RecordSource {
     default void reconcile() throws SQLException {
     }
 
+    /** How many of a set's items are tombstones (deleted records); none by default. */
+    default long tombstones(String set) throws SQLException {
+        return 0;
+    }
+
+    /** When {@link #reconcile} last brought it up to date; empty for a source that has nothing to reconcile. */
+    default Optional<Instant> reconciled() throws SQLException {
+        return Optional.empty();
+    }
+
     /** The earliest datestamp any of its records has had; empty when it has none. */
     Optional<Instant> earliest() throws SQLException;
 

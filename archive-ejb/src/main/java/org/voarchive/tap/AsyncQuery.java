@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.voarchive.dali.DaliException;
 import org.voarchive.dali.DaliParameters;
+import org.voarchive.usage.UsageKind;
+import org.voarchive.usage.UsageStatistics;
 import org.voarchive.uws.ErrorType;
 import org.voarchive.uws.Job;
 import org.voarchive.uws.JobContext;
@@ -41,6 +43,9 @@ public class AsyncQuery implements JobExecutor {
     @Inject
     KeptResults kept;
 
+    @Inject
+    UsageStatistics usage;
+
     @Override
     public String jobList() {
         return JOB_LIST;
@@ -61,6 +66,8 @@ public class AsyncQuery implements JobExecutor {
                 queries.origin("/tap/async", parameters, request.query()));
              // the rows go to the table as they are written: closed without commit, it is dropped
              KeptResults.Keeping keeping = kept.keep(job, query, context)) {
+            // the job's network (anonymous jobs; a user's job has none), masked before it is kept
+            usage.count(UsageKind.TAP_ASYNC, query.sourceTables(), job.clientNetwork());
             String file = RESULT + "." + request.format().fileExtension();
             long size;
             try (JobContext.QuotaStream out = context.createResult(file)) {

@@ -53,6 +53,11 @@ public final class RunningQuery implements AutoCloseable {
         return info;
     }
 
+    /** The published tables (schema.table) the query reads, as its result names them: what usage is counted against. */
+    public java.util.List<String> sourceTables() {
+        return info.sourceTables();
+    }
+
     /** The Content-Type of the result, echoing the format as the client named it. */
     public String contentType() {
         return request.format().contentType(request.formatRequested());

@@ -101,6 +101,17 @@ public class JobStore {
             (String) row[2], (String) row[3], (Instant) row[4])).toList();
     }
 
+    /** Every QUEUED and EXECUTING job of every list and owner, by queue, oldest first. */
+    public List<ActiveJob> active() {
+        return em.createQuery("SELECT j.id, j.jobList, j.queue, j.phase, j.runId, j.ownerId, j.clientNetwork,"
+                + " j.creationTime, j.startTime, j.executionDuration FROM Job j WHERE j.phase IN :phases"
+                + " ORDER BY j.queue, j.creationTime, j.id", Object[].class)
+            .setParameter("phases", List.of(ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING))
+            .getResultList().stream().map(row -> new ActiveJob((String) row[0], (String) row[1], (String) row[2],
+                (ExecutionPhase) row[3], (String) row[4], (String) row[5], (String) row[6], (Instant) row[7],
+                (Instant) row[8], ((Number) row[9]).longValue())).toList();
+    }
+
     /**
      * Ids of jobs whose destruction time has come, and of PENDING jobs created before {@code pendingSince}
      * (their destruction is that, but an older row or a shorter setting may say later), soonest first.

@@ -106,14 +106,15 @@ final class BackOfficePage {
         return PageLayout.start(frame.root(), "Not open to you", frame.siteName(), frame.caller(), "", List.of(), List.of())
             + "<main id=\"office-refused\">\n<h1>Not open to you</h1>\n<p>You are signed in as <strong>" + who
             + "</strong>. " + (adminOnly
-                ? "This page of the back office (user administration) is for the group <code>admin</code> only."
+                ? "This page of the back office (user administration, operations) is for the group <code>admin</code>"
+                    + " only."
                 : "The back office is for the groups <code>curator</code> (metadata) and <code>admin</code>.")
             + " An administrator can add you to a group with <code>deploy/user</code>.</p>\n"
             + "<p><a href=\"" + Html.escape(frame.root()) + PageLayout.ACCOUNT_PAGE + "\">Your account</a></p>\n"
             + "</main>\n" + PageLayout.end();
     }
 
-    private static String start(Frame frame, String title, String page, String data, String current) {
+    static String start(Frame frame, String title, String page, String data, String current) {
         String r = Html.escape(frame.root());
         return PageLayout.start(frame.root(), title, frame.siteName(), frame.caller(), "", List.of("office.css"),
                 List.of("office.js"))
@@ -125,6 +126,7 @@ final class BackOfficePage {
             + "<nav class=\"office-nav\" aria-label=\"Back office\">"
             + link(r + "admin", "Schemas and tables", "home".equals(current))
             + (frame.admin() ? link(r + "admin/users", "Users and groups", "users".equals(current)) : "")
+            + (frame.admin() ? link(r + "admin/operations", "Operations", "operations".equals(current)) : "")
             + "<span class=\"role\">" + (frame.admin() ? "administrator" : "curator") + "</span></nav>\n"
             + "<noscript><p class=\"status error\">The back office needs JavaScript: it reads and edits through the"
             + " admin API.</p></noscript>\n";
@@ -145,11 +147,11 @@ final class BackOfficePage {
         return "<div id=\"publication\" class=\"publication\" aria-live=\"polite\"></div>\n";
     }
 
-    private static String status() {
+    static String status() {
         return "<p id=\"office-status\" class=\"status\" role=\"status\" aria-live=\"polite\"></p>\n";
     }
 
-    private static String section(String id, String heading) {
+    static String section(String id, String heading) {
         return "<section id=\"" + id + "-section\" aria-labelledby=\"" + id + "-heading\">\n<h2 id=\"" + id
             + "-heading\">" + heading + "</h2>\n<div id=\"" + id + "\" aria-busy=\"true\"></div>\n</section>\n";
     }
@@ -165,7 +167,7 @@ final class BackOfficePage {
         return html.toString();
     }
 
-    private static String end() {
+    static String end() {
         return "</main>\n" + PageLayout.end();
     }
 }

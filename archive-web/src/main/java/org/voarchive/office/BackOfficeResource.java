@@ -22,10 +22,11 @@ import org.voarchive.web.CallerName;
 /**
  * The back office's pages: {@code /admin} (schemas and tables: discover, publish), {@code /admin/schemas/NAME}
  * and {@code /admin/tables/SCHEMA.TABLE} (describe, credits, cone search, access) for curators and
- * administrators, {@code /admin/users} for administrators only. The container leaves these paths to this
- * class (WEB-INF/web.xml), which lets in a caller in the page's role, sends an anonymous one to the sign-in
- * form (and back here afterwards), and answers anyone else with a page that says why (403). Never stored by a
- * cache: they are the caller's.
+ * administrators, {@code /admin/users} for administrators only ({@code /admin/operations} is
+ * {@link OperationsResource}'s, whose API is below it, but goes through the same gate, {@link #page}). The
+ * container leaves these paths to this class (WEB-INF/web.xml), which lets in a caller in the page's role,
+ * sends an anonymous one to the sign-in form (and back here afterwards), and answers anyone else with a page
+ * that says why (403). Never stored by a cache: they are the caller's.
  */
 @Path("admin")
 @RequestScoped
@@ -64,11 +65,19 @@ public class BackOfficeResource {
     }
 
     /** Renders one page of the back office for the caller. */
-    private interface Render {
+    interface Render {
         String html(BackOfficePage.Frame frame);
     }
 
     private Response page(boolean adminOnly, Render render) {
+        return page(site, uri, request, adminOnly, render);
+    }
+
+    /**
+     * One page of the back office as its caller may have it (the page, the sign-in form, or the 403 page); also
+     * for the pages whose path a resource of their own API holds ({@link OperationsResource}).
+     */
+    static Response page(SiteIdentity site, UriInfo uri, HttpServletRequest request, boolean adminOnly, Render render) {
         Optional<CallerName.Authenticated> caller = CallerName.authenticated(request);
         String root = uri.getBaseUri().getRawPath();
         if (caller.isEmpty()) {

@@ -2,6 +2,7 @@ package org.voarchive.scs;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +23,10 @@ import org.voarchive.tap.QueryService;
 import org.voarchive.tap.RunningQuery;
 import org.voarchive.vosi.AvailabilityService;
 import org.voarchive.vosi.xml.Availability;
+import org.voarchive.usage.UsageKind;
+import org.voarchive.usage.UsageStatistics;
 import org.voarchive.web.CallerName;
+import org.voarchive.web.ClientAddresses;
 
 /**
  * A table's Simple Cone Search (SCS 1.03, with DALI's POST, MAXREC and
@@ -50,6 +54,15 @@ public class ConeSearchResource {
 
     @Context
     SecurityContext security;
+
+    @Context
+    HttpServletRequest http;
+
+    @Inject
+    ClientAddresses clients;
+
+    @Inject
+    UsageStatistics usage;
 
     @Context
     UriInfo uri;
@@ -89,6 +102,7 @@ public class ConeSearchResource {
     /** Refusals and failures go to the mappers, which answer in SCS's error form (@DaliService). */
     private Response search(DaliParameters given) throws DaliException {
         RunningQuery query = service.search(schema, table, ConeRequest.parse(given), given, caller());
+        usage.count(UsageKind.CONE_SEARCH, query.sourceTables(), clients.of(http));
         StreamingOutput body = query::writeTo;
         return Response.ok(body, query.contentType()).build();
     }

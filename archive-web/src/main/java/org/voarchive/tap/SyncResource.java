@@ -21,6 +21,9 @@ import org.voarchive.dali.DaliService;
 import org.voarchive.dali.DaliParameters;
 import org.voarchive.database.Cancellation;
 import org.voarchive.web.CallerName;
+import org.voarchive.usage.UsageKind;
+import org.voarchive.usage.UsageStatistics;
+import org.voarchive.web.ClientAddresses;
 import org.voarchive.web.ClientConnections;
 
 /**
@@ -51,7 +54,13 @@ public class SyncResource {
     HttpServletRequest http;
 
     @Inject
-    ClientConnections clients;
+    ClientConnections connections;
+
+    @Inject
+    ClientAddresses clients;
+
+    @Inject
+    UsageStatistics usage;
 
     @GET
     public Response get() throws DaliException {
@@ -78,10 +87,12 @@ public class SyncResource {
         RunningQuery query;
         Cancellation cancellation = new Cancellation();
         // until the first row, nothing is written that would fail when the client leaves: watch its connection
-        try (ClientConnections.Watch watch = clients.watch(http, cancellation::cancel)) {
+        try (ClientConnections.Watch watch = connections.watch(http, cancellation::cancel)) {
             query = queries.start(request, caller, uploads, limits.syncTimeoutSeconds(), cancellation,
                 queries.origin("/tap/sync", parameters, request.query()));
         } // a failure goes to web.UnexpectedErrors, which answers a DALI error document (@DaliService)
+        // counted once the query runs, off the request's path (usage.UsageStatistics)
+        usage.count(UsageKind.TAP_SYNC, query.sourceTables(), clients.of(http));
         StreamingOutput body = query::writeTo;
         return Response.ok(body, query.contentType()).build();
     }

@@ -75,6 +75,9 @@ public abstract class UwsResource {
     @Inject
     ClientAddresses clients;
 
+    @Inject
+    org.voarchive.usage.UsageStatistics usage;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -435,6 +438,7 @@ public abstract class UwsResource {
         if (!Files.isRegularFile(file)) {
             throw new UwsException(404, "the result file of job " + id + " is gone");
         }
+        usage.countResult(id, clients.of(request));
         return Response.ok(file.toFile(), result.mimeType()).build();
     }
 

@@ -45,7 +45,7 @@ class BackOfficePageTest {
         PageChecks.assertContains(refused, "<h1>Not open to you</h1>", "signed in as <strong>&lt;eve&gt;</strong>",
             "for the groups <code>curator</code> (metadata) and <code>admin</code>");
         PageChecks.assertNoInlineScriptOrStyle(refused);
-        assertTrue(BackOfficePage.refused(CURATOR, true).contains("(user administration) is for the group"
+        assertTrue(BackOfficePage.refused(CURATOR, true).contains("(user administration, operations) is for the group"
             + " <code>admin</code> only"));
     }
 }
