@@ -4,9 +4,13 @@ import { homePage } from "./office/home.js";
 import { schemaPage } from "./office/schema.js";
 import { tablePage } from "./office/table.js";
 import { usersPage } from "./office/users.js";
+import { doisPage } from "./office/dois.js";
+import { datalinksPage } from "./office/datalinks.js";
+import { exchangePage } from "./office/exchange.js";
 
 const main = document.getElementById("office");
-const pages = { home: homePage, schema: schemaPage, table: tablePage, users: usersPage };
+const pages = { home: homePage, schema: schemaPage, table: tablePage, users: usersPage, dois: doisPage,
+  datalinks: datalinksPage, exchange: exchangePage };
 if (main && pages[main.dataset.page]) {
   pages[main.dataset.page](main).catch((e) => {
     const status = document.getElementById("office-status");

@@ -100,6 +100,50 @@ final class BackOfficePage {
             + end();
     }
 
+    /** The DOIs: what has one, and one's DataCite record (rendered, as XML, its validity, its registration). */
+    static String dois(Frame frame) {
+        return start(frame, "DOIs", "dois", " data-dois=\"" + Html.escape(frame.root()) + "admin/metadata/dois\""
+                + " data-register=\"" + Html.escape(frame.root()) + "admin/doi/register\"", "dois")
+            + "<h1>DOIs</h1>\n"
+            + "<p class=\"lead\">The schemas, tables and objects with a DOI, and the DataCite record the archive sends"
+            + " for each when it registers it: the same record <code>/doi/datacite/ID</code> and OAI-PMH give, checked"
+            + " against the DataCite 4.5 schema. Administrators register it with DataCite where a repository is"
+            + " configured.</p>\n"
+            + status()
+            + section("dois", "With a DOI")
+            + section("record", "Record")
+            + end();
+    }
+
+    /** Datalink loads: a file previewed (what it changes, per ID), then applied as previewed; an ID's links. */
+    static String datalinks(Frame frame) {
+        String r = Html.escape(frame.root());
+        return start(frame, "Datalinks", "datalinks", " data-datalinks=\"" + r + "admin/metadata/datalinks\""
+                + " data-links=\"" + r + "datalink/links\"", "datalinks")
+            + "<h1>Datalinks</h1>\n"
+            + "<p class=\"lead\">Load the archive's stored links (previews, files, DOIs of objects ...) from a CSV or"
+            + " VOTable file with DataLink's columns. The preview says what the file changes, ID by ID, before"
+            + " anything does; Apply then makes exactly those changes in one transaction, or none if the links"
+            + " changed meanwhile.</p>\n"
+            + status()
+            + section("upload", "Load a file")
+            + section("lookup", "The links of an ID")
+            + end();
+    }
+
+    /** The curated metadata as one document: exported, or imported with what it changed. */
+    static String exchange(Frame frame) {
+        return start(frame, "Export and import", "exchange", "", "exchange")
+            + "<h1>Export and import</h1>\n"
+            + "<p class=\"lead\">The curated metadata of every described table as one JSON document"
+            + " (<code>" + Html.escape(frame.root()) + "admin/metadata/export</code>), to keep or to move to another"
+            + " instance; importing one applies it to the tables of the same names, all or nothing.</p>\n"
+            + status()
+            + section("export", "Export")
+            + section("import", "Import")
+            + end();
+    }
+
     /** The answer to a signed-in caller who may not open the page (403). */
     static String refused(Frame frame, boolean adminOnly) {
         String who = Html.escape(frame.caller());
@@ -119,11 +163,15 @@ final class BackOfficePage {
                 List.of("office.js"))
             + "<main id=\"office\" data-page=\"" + page + "\" data-root=\"" + r + "\" data-api=\"" + r
             + "admin/metadata\" data-accounts=\"" + r + "admin/accounts\"" + data
+            + (frame.admin() ? " data-admin=\"\"" : "")
             // the schemas the archive writes itself, which the pages do not offer to withdraw
             + " data-generated=\"" + Html.escape(String.join(" ", new java.util.TreeSet<>(MetadataDiscovery.GENERATED_SCHEMAS)))
             + "\">\n"
             + "<nav class=\"office-nav\" aria-label=\"Back office\">"
             + link(r + "admin", "Schemas and tables", "home".equals(current))
+            + link(r + "admin/dois", "DOIs", "dois".equals(current))
+            + link(r + "admin/datalinks", "Datalinks", "datalinks".equals(current))
+            + link(r + "admin/exchange", "Export and import", "exchange".equals(current))
             + (frame.admin() ? link(r + "admin/users", "Users and groups", "users".equals(current)) : "")
             + "<span class=\"role\">" + (frame.admin() ? "administrator" : "curator") + "</span></nav>\n"
             + "<noscript><p class=\"status error\">The back office needs JavaScript: it reads and edits through the"

@@ -21,8 +21,8 @@ import org.voarchive.web.CallerName;
 
 /**
  * The back office's pages: {@code /admin} (schemas and tables: discover, publish), {@code /admin/schemas/NAME}
- * and {@code /admin/tables/SCHEMA.TABLE} (describe, credits, cone search, access) for curators and
- * administrators, {@code /admin/users} for administrators only. The container leaves these paths to this
+ * and {@code /admin/tables/SCHEMA.TABLE} (describe, credits, cone search, access), {@code /admin/dois},
+ * {@code /admin/datalinks} and {@code /admin/exchange} (export and import) for curators and administrators, {@code /admin/users} for administrators only. The container leaves these paths to this
  * class (WEB-INF/web.xml), which lets in a caller in the page's role, sends an anonymous one to the sign-in
  * form (and back here afterwards), and answers anyone else with a page that says why (403). Never stored by a
  * cache: they are the caller's.
@@ -55,6 +55,24 @@ public class BackOfficeResource {
     @Path("tables/{schema}.{table}")
     public Response table(@PathParam("schema") String schema, @PathParam("table") String table) {
         return page(false, page -> BackOfficePage.table(page, schema, table));
+    }
+
+    @GET
+    @Path("dois")
+    public Response dois() {
+        return page(false, BackOfficePage::dois);
+    }
+
+    @GET
+    @Path("datalinks")
+    public Response datalinks() {
+        return page(false, BackOfficePage::datalinks);
+    }
+
+    @GET
+    @Path("exchange")
+    public Response exchange() {
+        return page(false, BackOfficePage::exchange);
     }
 
     @GET
