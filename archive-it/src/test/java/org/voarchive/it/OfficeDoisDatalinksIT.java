@@ -233,4 +233,61 @@ class OfficeDoisDatalinksIT {
             .statusCode(), "no DOI");
         assertEquals(400, Archive.send("GET", "/admin/metadata/dois/record", null, CURATOR, PASSWORD).statusCode());
     }
+
+    /**
+     * The record's registration state is what the DataCite API (here a stand-in on the port deploy/test
+     * configures, as in DoiIT) says of the DOI: not registered (404), then a draft after the page's Register
+     * (an administrator's POST /admin/doi/register), failed with DataCite's answer when it refuses.
+     */
+    @Test
+    void theRegistrationStateIsWhatDataCiteSays() throws Exception {
+        java.net.URI api = java.net.URI.create(Archive.env("ARCHIVE_DATACITE_API_URL"));
+        Map<String, String> states = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        com.sun.net.httpserver.HttpServer datacite = com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress("localhost", api.getPort()), 0);
+        datacite.createContext("/dois/", exchange -> {
+            String doi = exchange.getRequestURI().getPath().substring("/dois/".length());
+            exchange.getRequestBody().readAllBytes();
+            int status;
+            String answer;
+            if (broken.get()) {
+                status = 500;
+                answer = "{\"errors\":[{\"title\":\"stand-in refuses\"}]}";
+            } else if (exchange.getRequestMethod().equals("PUT")) {
+                states.put(doi, "draft");
+                status = 201;
+                answer = "{\"data\":{\"id\":\"" + doi + "\",\"attributes\":{\"state\":\"draft\"}}}";
+            } else if (states.containsKey(doi)) {
+                status = 200;
+                answer = "{\"data\":{\"id\":\"" + doi + "\",\"attributes\":{\"state\":\"" + states.get(doi) + "\"}}}";
+            } else {
+                status = 404;
+                answer = "{\"errors\":[{\"status\":\"404\",\"title\":\"The resource you are looking for doesn't exist.\"}]}";
+            }
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        datacite.start();
+        String path = "/admin/metadata/dois/record?ID=demo.plates";
+        try {
+            String before = Archive.send("GET", path, null, CURATOR, PASSWORD).body();
+            assertTrue(before.contains("\"registration\":{\"state\":\"not-registered\"}"), before);
+            assertEquals(403, Archive.send("POST", "/admin/doi/register?ID=demo.plates", null, CURATOR, PASSWORD)
+                .statusCode(), "curators see the state; administrators register");
+            HttpResponse<String> registered = Archive.send("POST", "/admin/doi/register?ID=demo.plates", null, ADMIN,
+                PASSWORD);
+            assertEquals(200, registered.statusCode(), registered.body());
+            String after = Archive.send("GET", path, null, CURATOR, PASSWORD).body();
+            assertTrue(after.contains("\"registration\":{\"state\":\"draft\"}"), after);
+            broken.set(true);
+            String failed = Archive.send("GET", path, null, CURATOR, PASSWORD).body();
+            assertTrue(failed.contains("\"registration\":{\"state\":\"failed\",\"reason\":\"DataCite answered HTTP 500:")
+                && failed.contains("stand-in refuses"), failed);
+        } finally {
+            datacite.stop(0);
+        }
+    }
 }
