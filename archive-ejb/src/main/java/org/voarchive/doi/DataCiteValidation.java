@@ -3,10 +3,10 @@ package org.voarchive.doi;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.sax.SAXSource;
@@ -14,6 +14,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import org.w3c.dom.ls.DOMImplementationLS;
 import org.w3c.dom.ls.LSInput;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -45,22 +46,7 @@ public final class DataCiteValidation {
         } catch (SAXException e) {
             throw new IllegalStateException("the JDK's validator takes the JAXP access properties", e);
         }
-        validator.setErrorHandler(new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-                // a warning is no invalidity
-            }
-
-            @Override
-            public void error(SAXParseException e) {
-                problems.add(e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) {
-                error(e);
-            }
-        });
+        validator.setErrorHandler(collecting(problems));
         try {
             SAXParserFactory parsers = SAXParserFactory.newInstance();
             parsers.setNamespaceAware(true);
@@ -78,9 +64,31 @@ public final class DataCiteValidation {
         return problems;
     }
 
+    /** A validator's handler that adds every error to problems as "line:column: message" (warnings are none). */
+    public static ErrorHandler collecting(List<String> problems) {
+        return new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+                // a warning is no invalidity
+            }
+
+            @Override
+            public void error(SAXParseException e) {
+                problems.add(e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) {
+                error(e);
+            }
+        };
+    }
+
     private static Schema load() {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         try {
+            DOMImplementationLS ls = (DOMImplementationLS) DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .getDOMImplementation();
             // nothing is fetched: what the schema includes comes from the resources, by the resolver below
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -91,7 +99,12 @@ public final class DataCiteValidation {
                     throw new IllegalStateException("the DataCite schema includes " + systemId
                         + ", which is not packaged with it");
                 }
-                return new Included(in, publicId, systemId, baseUri);
+                LSInput input = ls.createLSInput();
+                input.setByteStream(in);
+                input.setPublicId(publicId);
+                input.setSystemId(systemId);
+                input.setBaseURI(baseUri);
+                return input;
             });
             InputStream main = DataCiteValidation.class.getResourceAsStream(DIRECTORY + "metadata.xsd");
             if (main == null) {
@@ -100,91 +113,8 @@ public final class DataCiteValidation {
             try (main) {
                 return factory.newSchema(new StreamSource(main, "datacite:" + DIRECTORY + "metadata.xsd"));
             }
-        } catch (SAXException | IOException e) {
+        } catch (SAXException | IOException | ParserConfigurationException e) {
             throw new IllegalStateException("the packaged DataCite schema cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    /** A file the schema includes, as the schema factory asks for one. */
-    private record Included(InputStream stream, String publicId, String systemId, String baseUri) implements LSInput {
-        @Override
-        public Reader getCharacterStream() {
-            return null;
-        }
-
-        @Override
-        public void setCharacterStream(Reader characterStream) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public InputStream getByteStream() {
-            return stream;
-        }
-
-        @Override
-        public void setByteStream(InputStream byteStream) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String getStringData() {
-            return null;
-        }
-
-        @Override
-        public void setStringData(String stringData) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String getSystemId() {
-            return systemId;
-        }
-
-        @Override
-        public void setSystemId(String systemId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String getPublicId() {
-            return publicId;
-        }
-
-        @Override
-        public void setPublicId(String publicId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String getBaseURI() {
-            return baseUri;
-        }
-
-        @Override
-        public void setBaseURI(String baseURI) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String getEncoding() {
-            return null;
-        }
-
-        @Override
-        public void setEncoding(String encoding) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean getCertifiedText() {
-            return false;
-        }
-
-        @Override
-        public void setCertifiedText(boolean certifiedText) {
-            throw new UnsupportedOperationException();
         }
     }
 }
