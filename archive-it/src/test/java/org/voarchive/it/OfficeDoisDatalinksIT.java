@@ -62,12 +62,12 @@ class OfficeDoisDatalinksIT {
         return id + "," + url + ",,," + semantics + "," + description + ",,,,,\n";
     }
 
-    /** The stored rows of the test's IDs: "object_id id updated access_url description" in load order. */
-    private static List<String> stored() throws Exception {
+    /** The stored rows of the IDs that start so: "object_id id updated access_url description" in load order. */
+    private static List<String> stored(String prefix) throws Exception {
         List<String> rows = new ArrayList<>();
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT object_id, id, updated, access_url, description FROM archive.datalinks"
-                + " WHERE object_id LIKE '" + PREFIX + "%' ORDER BY object_id, id")) {
+                + " WHERE object_id LIKE '" + prefix + "%' ORDER BY object_id, id")) {
             while (rs.next()) {
                 rows.add(rs.getString("object_id") + " " + rs.getLong("id") + " " + rs.getString("updated") + " "
                     + rs.getString("access_url") + " " + rs.getString("description"));
@@ -78,10 +78,11 @@ class OfficeDoisDatalinksIT {
 
     @Test
     void aPreviewIsExactlyWhatApplyThenChanges() throws Exception {
-        String a = PREFIX + "a";
-        String b = PREFIX + "b";
-        String c = PREFIX + "c";
-        String d = PREFIX + "d";
+        String mine = PREFIX + "apply-";
+        String a = mine + "a";
+        String b = mine + "b";
+        String c = mine + "c";
+        String d = mine + "d";
         HttpResponse<String> first = file("preview", HEADER + row(a, "https://example.org/a.fits", "#this", "A")
             + row(b, "https://example.org/b.fits", "#this", "B") + row(c, "https://example.org/c.fits", "#this", "C"),
             "merge", null, CURATOR);
@@ -90,7 +91,7 @@ class OfficeDoisDatalinksIT {
             + row(b, "https://example.org/b.fits", "#this", "B") + row(c, "https://example.org/c.fits", "#this", "C"),
             "merge", token(first.body()), CURATOR);
         assertEquals(200, applied.statusCode(), applied.body());
-        List<String> before = stored();
+        List<String> before = stored(mine);
         assertEquals(3, before.size(), before.toString());
 
         // a unchanged, b's description changes, c gets a second row, d is new
@@ -108,13 +109,13 @@ class OfficeDoisDatalinksIT {
         assertTrue(p.contains("{\"id\":\"" + c + "\",\"change\":\"replaced\",\"rows\":2,\"storedRows\":1,\"fields\":[]}"), p);
         assertTrue(p.contains("{\"id\":\"" + d + "\",\"change\":\"added\",\"rows\":1,\"storedRows\":0,\"fields\":[]}"), p);
         assertFalse(p.contains("\"" + a + "\""), "an unchanged ID is not listed: " + p);
-        assertEquals(before, stored(), "a preview changes nothing");
+        assertEquals(before, stored(mine), "a preview changes nothing");
         assertEquals(token(p), token(file("preview", csv, "merge", null, ADMIN).body()), "the same file, the same token");
 
         HttpResponse<String> apply = file("apply", csv, "merge", token(p), CURATOR);
         assertEquals(200, apply.statusCode(), apply.body());
         assertTrue(apply.body().contains("\"applied\":true") && apply.body().contains("\"replaced\":2"), apply.body());
-        List<String> after = stored();
+        List<String> after = stored(mine);
         assertEquals(before.get(0), after.get(0), "the unchanged ID keeps its row, id and date");
         assertEquals(5, after.size(), after.toString());
         assertTrue(after.get(1).startsWith(b) && after.get(1).endsWith("B, second edition"), after.toString());
@@ -129,7 +130,7 @@ class OfficeDoisDatalinksIT {
         HttpResponse<String> again = file("apply", csv, "merge", token(p), CURATOR);
         assertEquals(409, again.statusCode(), again.body());
         assertTrue(again.body().contains("preview the file again"), again.body());
-        assertEquals(after, stored());
+        assertEquals(after, stored(mine));
     }
 
     @Test
@@ -142,11 +143,11 @@ class OfficeDoisDatalinksIT {
         // someone else loads the same ID meanwhile
         assertEquals(200, Archive.loadDatalinks(HEADER + row(e, "https://example.org/other.fits", "#this", "other"),
             "merge", ADMIN, PASSWORD).statusCode());
-        List<String> between = stored().stream().filter(r -> r.startsWith(e)).toList();
+        List<String> between = stored(PREFIX).stream().filter(r -> r.startsWith(e)).toList();
         HttpResponse<String> apply = file("apply", csv, "merge", token(preview.body()), ADMIN);
         assertEquals(409, apply.statusCode(), apply.body());
         assertTrue(apply.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        assertEquals(between, stored().stream().filter(r -> r.startsWith(e)).toList());
+        assertEquals(between, stored(PREFIX).stream().filter(r -> r.startsWith(e)).toList());
         // another file with the token of this one is no better
         HttpResponse<String> fresh = file("preview", csv, "merge", null, ADMIN);
         HttpResponse<String> other = file("apply", HEADER + row(e, "https://example.org/x.fits", "#this", "X"), "merge",
@@ -168,7 +169,7 @@ class OfficeDoisDatalinksIT {
             preview.body());
         assertTrue(preview.body().contains("\"mode\":\"replace\"") && preview.body().contains("\"unchanged\":0"),
             preview.body());
-        assertTrue(stored().stream().anyMatch(r -> r.startsWith(f)), "a preview changes nothing");
+        assertTrue(stored(PREFIX).stream().anyMatch(r -> r.startsWith(f)), "a preview changes nothing");
     }
 
     @Test
