@@ -12,6 +12,8 @@ As a curator would, it checks:
   - looking up an ID on the page shows its links;
   - the DOIs page lists demo.plates; its record shows rendered (title, DOI), as XML, and "valid" against the
     DataCite 4.5 schema;
+  - the Export and import page: the export's link, and an import of one table's entry (another title) says it
+    updated that table, which then has the title;
   - no errors in the console.
 Registration with DataCite is checked by OfficeDoisDatalinksIT and DoiIT (the DataCite stand-in lives there).
 Screenshots go to --screenshots as office-doi-*.png. Makes its own users and datalink rows, and removes them at
@@ -20,6 +22,7 @@ the end, also when a check fails.
 Usage: python3 office_dois_datalinks.py --base http://localhost:8080 [--screenshots DIR]
 Exits non-zero at the first failed check.
 """
+import base64
 import csv
 import io
 import json
@@ -44,6 +47,7 @@ PREFIX = "browser-doidl-"
 KEEP, CHANGE, GONE, NEW = PREFIX + "keep", PREFIX + "change", PREFIX + "gone", PREFIX + "new"
 COLUMNS = ("ID", "access_url", "service_def", "error_message", "semantics", "description", "content_type",
            "content_length", "content_qualifier", "local_semantics", "table_name")
+SCHEMA = "browser_doidl"
 STORED = ("SELECT object_id AS \"ID\", access_url, service_def, error_message, semantics, description, content_type,"
           " content_length, content_qualifier, local_semantics, table_name FROM archive.datalinks ORDER BY id")
 
@@ -147,14 +151,50 @@ def dois(driver, wait, base, shots):
     check(validity.startswith("valid against the DataCite 4.5 schema"), f"the record is valid: {validity}")
     facts = driver.find_element(By.CSS_SELECTOR, ".record-facts").text
     check("10.5072/voarchive.demo.plates" in facts and "Publisher" in facts, f"the record rendered: {facts[:300]}")
+    record = driver.find_element(By.ID, "record").text
+    check("null" not in record.splitlines(), f"nothing shows as null: {record[:400]}")
     registration = driver.find_element(By.ID, "record-registration").text
     check(registration.startswith("Registration: "), f"the registration state is shown: {registration}")
     screenshot(driver, os.path.join(shots, "office-doi-record.png"))
     print(f"ok: the DOIs page shows demo.plates' record, its XML and 'valid'; {registration}")
 
 
+def as_curator(base, path, data=None):
+    """The JSON answer of an admin API call as the curator (HTTP Basic), without the browser."""
+    auth = base64.b64encode(f"{CURATOR}:{os.environ['BROWSER_DOIDL_SECRET']}".encode()).decode()
+    request = urllib.request.Request(base + path, data=data, headers={"Authorization": "Basic " + auth,
+                                                                      "Accept": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read().decode("utf-8"))
+
+
+def exchange(driver, wait, base, shots):
+    as_curator(base, f"/admin/metadata/discover?schema={SCHEMA}&table=t", data=b"")
+    document = as_curator(base, "/admin/metadata/export")
+    entry = next(t for t in document["tables"] if t["table"]["schema"] == SCHEMA)
+    entry["table"]["title"] = "Imported from the page"
+    path = os.path.join(tempfile.mkdtemp(prefix="doidl-"), "metadata.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"format": document["format"], "schemas": [], "tables": [entry]}, f)
+    driver.get(base + "/admin/exchange")
+    wait.until(lambda d: d.find_elements(By.ID, "export-link"))
+    href = driver.find_element(By.ID, "export-link").get_attribute("href")
+    check(href == base + "/admin/metadata/export", f"the export's link: {href}")
+    driver.find_element(By.CSS_SELECTOR, "#import-form input[type=file]").send_keys(path)
+    driver.find_element(By.CSS_SELECTOR, "#import-form button[type=submit]").click()
+    wait.until(lambda d: d.find_element(By.ID, "office-status").text.startswith(("Imported", "Not imported")))
+    said = driver.find_element(By.ID, "office-status").text
+    check(said == "Imported metadata.json: 1 table updated, 0 ObsCore mappings.", f"the import's summary: {said}")
+    check(driver.find_element(By.ID, "imported-tables").text == f"{SCHEMA}.t", "the import lists the table")
+    title = as_curator(base, f"/admin/metadata/tables/{SCHEMA}.t")["title"]
+    check(title == "Imported from the page", f"the table has the imported title: {title}")
+    screenshot(driver, os.path.join(shots, "office-doi-exchange.png"))
+    print("ok: the Export and import page links the export and imports a table's entry with its summary")
+
+
 def clean():
-    owner_sql(f"DELETE FROM archive.datalinks WHERE object_id LIKE '{PREFIX}%'")
+    owner_sql(f"DELETE FROM archive.datalinks WHERE object_id LIKE '{PREFIX}%';"
+              f" DROP SCHEMA IF EXISTS {SCHEMA} CASCADE; DELETE FROM archive.schemas WHERE name = '{SCHEMA}'")
 
 
 def run(base, shots):
@@ -165,10 +205,11 @@ def run(base, shots):
     owner_sql("INSERT INTO archive.datalinks (object_id, access_url, semantics, description) VALUES"
               f" ('{KEEP}', 'https://example.org/keep.fits', '#this', 'Kept'),"
               f" ('{CHANGE}', 'https://example.org/change.fits', '#this', 'Before'),"
-              f" ('{GONE}', 'https://example.org/gone.fits', '#this', 'Removed')")
+              f" ('{GONE}', 'https://example.org/gone.fits', '#this', 'Removed');"
+              f" CREATE SCHEMA {SCHEMA}; CREATE TABLE {SCHEMA}.t (id integer PRIMARY KEY, ra double precision)")
     try:
         return session("office-doi", shots, lambda driver, wait: (
-            datalinks(driver, wait, base, shots), dois(driver, wait, base, shots),
+            datalinks(driver, wait, base, shots), dois(driver, wait, base, shots), exchange(driver, wait, base, shots),
             no_console_errors(driver, "the DOIs and Datalinks pages")))
     except Failure as e:
         print(f"FAIL: {e}", file=sys.stderr)

@@ -99,7 +99,7 @@ export async function doisPage(main) {
     }
     parts.push(el("h3", { text: "As registration sends it" }), facts,
       el("h3", { text: "XML" }), el("pre", { id: "record-xml", className: "xml", text: view.xml }));
-    recordPlace.replaceChildren(...parts);
+    recordPlace.replaceChildren(...parts.filter((p) => p));
   }
 
   if (!listing.dois.length) {

@@ -92,7 +92,9 @@ public class DataCiteRegistration {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Outcome(response.statusCode(), response.body());
         } catch (IOException e) {
-            throw new DaliException(502, "DataCite at " + apiUrl + " cannot be reached: " + e.getMessage());
+            // a refused connection has no message: its kind says what happened
+            throw new DaliException(502, "DataCite at " + apiUrl + " cannot be reached: "
+                + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DaliException(503, "interrupted while registering with DataCite");

@@ -39,10 +39,21 @@ class OfficeDoisDatalinksIT {
     static final TestUsers USERS = new TestUsers().add(ADMIN, PASSWORD, "admin").add(CURATOR, PASSWORD, "curator")
         .add(OTHER, PASSWORD);
 
+    private static final String SCHEMA = "it_office_dl";
+
+    @org.junit.jupiter.api.BeforeAll
+    static void scratchTable() throws Exception {
+        try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
+            Archive.freshScratchSchema(s, SCHEMA);
+            s.execute("CREATE TABLE it_office_dl.t (id integer PRIMARY KEY, ra double precision)");
+        }
+    }
+
     @AfterAll
     static void cleanUp() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             s.execute("DELETE FROM archive.datalinks WHERE object_id LIKE '" + PREFIX + "%'");
+            Archive.dropScratchSchema(s, SCHEMA);
         }
     }
 
@@ -233,6 +244,43 @@ class OfficeDoisDatalinksIT {
         assertEquals(404, Archive.send("GET", "/admin/metadata/dois/record?ID=demo.bsc5", null, CURATOR, PASSWORD)
             .statusCode(), "no DOI");
         assertEquals(400, Archive.send("GET", "/admin/metadata/dois/record", null, CURATOR, PASSWORD).statusCode());
+    }
+
+    /**
+     * The Export and import page's calls as a curator: the export downloads; an import of one table's entry with
+     * another title applies it and says how many tables; a document with ADQL functions is refused (403, with
+     * the reason) unless an administrator imports it, since functions are SQL the database runs.
+     */
+    @Test
+    void curatorsImportTablesButNotFunctions() throws Exception {
+        assertEquals(200, Archive.send("POST", "/admin/metadata/discover?schema=" + SCHEMA + "&table=t", null, CURATOR,
+            PASSWORD).statusCode());
+        HttpResponse<String> export = Archive.send("GET", "/admin/metadata/export", null, CURATOR, PASSWORD);
+        assertEquals(200, export.statusCode());
+        jakarta.json.JsonObject document = jakarta.json.Json.createReader(new java.io.StringReader(export.body()))
+            .readObject();
+        jakarta.json.JsonObject entry = document.getJsonArray("tables").getValuesAs(jakarta.json.JsonObject.class).stream()
+            .filter(t -> t.getJsonObject("table").getString("schema").equals(SCHEMA)).findFirst().orElseThrow();
+        jakarta.json.JsonObject retitled = jakarta.json.Json.createObjectBuilder(entry).add("table",
+            jakarta.json.Json.createObjectBuilder(entry.getJsonObject("table")).add("title", "Imported title")).build();
+        String one = jakarta.json.Json.createObjectBuilder().add("format", document.getString("format"))
+            .add("schemas", jakarta.json.Json.createArrayBuilder()).add("tables", jakarta.json.Json.createArrayBuilder()
+                .add(retitled)).build().toString();
+        HttpResponse<String> imported = Archive.send("POST", "/admin/metadata/import", one, CURATOR, PASSWORD);
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertTrue(imported.body().contains("\"tables\":1"), imported.body());
+        assertTrue(Archive.send("GET", "/admin/metadata/tables/" + SCHEMA + ".t", null, CURATOR, PASSWORD).body()
+            .contains("\"title\":\"Imported title\""));
+
+        String function = jakarta.json.Json.createObjectBuilder().add("format", document.getString("format"))
+            .add("schemas", jakarta.json.Json.createArrayBuilder()).add("tables", jakarta.json.Json.createArrayBuilder())
+            .add("functions", jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder()
+                .add("name", "it_dl_f"))).build().toString();
+        HttpResponse<String> refused = Archive.send("POST", "/admin/metadata/import", function, CURATOR, PASSWORD);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("only administrators import"), refused.body());
+        assertEquals(403, Archive.send("POST", "/admin/metadata/import", one, OTHER, PASSWORD).statusCode());
+        assertEquals(401, Archive.send("POST", "/admin/metadata/import", one, null, null).statusCode());
     }
 
     /**
