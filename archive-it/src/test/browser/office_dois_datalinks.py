@@ -11,7 +11,7 @@ As a curator would, it checks:
     removed ID and the added ID's link, and every other stored row keeps its id and date;
   - looking up an ID on the page shows its links;
   - the DOIs page lists demo.plates; its record shows rendered (title, DOI), as XML, and "valid" against the
-    DataCite 4.5 schema;
+    DataCite 4.5 schema, with its registration state; the table's back office page links that record;
   - the Export and import page: the export's link, and an import of one table's entry (another title) says it
     updated that table, which then has the title;
   - no errors in the console.
@@ -157,6 +157,13 @@ def dois(driver, wait, base, shots):
     check(registration.startswith("Registration: "), f"the registration state is shown: {registration}")
     screenshot(driver, os.path.join(shots, "office-doi-record.png"))
     print(f"ok: the DOIs page shows demo.plates' record, its XML and 'valid'; {registration}")
+    # the table's page links its record
+    driver.get(base + "/admin/tables/demo.plates")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".doi-link a"))
+    driver.find_element(By.CSS_SELECTOR, ".doi-link a").click()
+    wait.until(lambda d: d.find_elements(By.ID, "record-validity"))
+    check(driver.current_url == base + "/admin/dois?ID=demo.plates", f"the table's page links its record: {driver.current_url}")
+    print("ok: the table's page links its DataCite record")
 
 
 def as_curator(base, path, data=None):

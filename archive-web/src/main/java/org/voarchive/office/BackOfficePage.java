@@ -59,6 +59,7 @@ final class BackOfficePage {
             + breadcrumbs(frame, schema)
             + "<h1>Schema <code>" + name + "</code></h1>\n"
             + published()
+            + doiLink(frame, schema)
             + status()
             + section("description", "Description")
             + section("credits", "Credits")
@@ -77,6 +78,7 @@ final class BackOfficePage {
             + breadcrumbs(frame, schema)
             + "<h1>Table <code>" + qualified + "</code></h1>\n"
             + published()
+            + doiLink(frame, schema + "." + table)
             + status()
             + section("description", "Description")
             + section("columns", "Columns")
@@ -186,6 +188,13 @@ final class BackOfficePage {
         String r = Html.escape(frame.root());
         return "<p class=\"breadcrumbs\"><a href=\"" + r + "admin\">Back office</a> \u203a <a href=\"" + r
             + "admin/schemas/" + Html.escape(schema) + "\">" + Html.escape(schema) + "</a></p>\n";
+    }
+
+    /** To the DOIs page opened at this schema's or table's DataCite record (there once it is published with a DOI). */
+    private static String doiLink(Frame frame, String id) {
+        return "<p class=\"note doi-link\"><a href=\"" + Html.escape(frame.root()) + "admin/dois?ID="
+            + Html.escape(java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8))
+            + "\">DOI: its DataCite record, validity and registration</a></p>\n";
     }
 
     /** The object's state and its Publish or Withdraw button, filled by the script. */
