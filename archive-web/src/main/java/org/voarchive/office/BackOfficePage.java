@@ -105,7 +105,9 @@ final class BackOfficePage {
     /** The DOIs: what has one, and one's DataCite record (rendered, as XML, its validity, its registration). */
     static String dois(Frame frame) {
         return start(frame, "DOIs", "dois", " data-dois=\"" + Html.escape(frame.root()) + "admin/metadata/dois\""
-                + " data-register=\"" + Html.escape(frame.root()) + "admin/doi/register\"", "dois")
+                + " data-register=\"" + Html.escape(frame.root()) + "admin/doi/register\""
+                // registration is offered to administrators only (the API decides all the same)
+                + (frame.admin() ? " data-admin=\"\"" : ""), "dois")
             + "<h1>DOIs</h1>\n"
             + "<p class=\"lead\">The schemas, tables and objects with a DOI, and the DataCite record the archive sends"
             + " for each when it registers it: the same record <code>/doi/datacite/ID</code> and OAI-PMH give, checked"
@@ -165,7 +167,6 @@ final class BackOfficePage {
                 List.of("office.js"))
             + "<main id=\"office\" data-page=\"" + page + "\" data-root=\"" + r + "\" data-api=\"" + r
             + "admin/metadata\" data-accounts=\"" + r + "admin/accounts\"" + data
-            + (frame.admin() ? " data-admin=\"\"" : "")
             // the schemas the archive writes itself, which the pages do not offer to withdraw
             + " data-generated=\"" + Html.escape(String.join(" ", new java.util.TreeSet<>(MetadataDiscovery.GENERATED_SCHEMAS)))
             + "\">\n"
