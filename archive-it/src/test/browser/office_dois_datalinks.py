@@ -43,6 +43,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from archive_fixtures import delete_users, make_user, owner_copy, owner_sql, password  # noqa: E402
 
 CURATOR = "browser-doidl-curator"
+ADMIN = "browser-doidl-admin"
 PREFIX = "browser-doidl-"
 KEEP, CHANGE, GONE, NEW = PREFIX + "keep", PREFIX + "change", PREFIX + "gone", PREFIX + "new"
 COLUMNS = ("ID", "access_url", "service_def", "error_message", "semantics", "description", "content_type",
@@ -153,6 +154,7 @@ def dois(driver, wait, base, shots):
     check("10.5072/voarchive.demo.plates" in facts and "Publisher" in facts, f"the record rendered: {facts[:300]}")
     record = driver.find_element(By.ID, "record").text
     check("null" not in record.splitlines(), f"nothing shows as null: {record[:400]}")
+    check(not driver.find_elements(By.ID, "record-register"), "a curator is not offered registration")
     registration = driver.find_element(By.ID, "record-registration").text
     check(registration.startswith("Registration: "), f"the registration state is shown: {registration}")
     screenshot(driver, os.path.join(shots, "office-doi-record.png"))
@@ -199,6 +201,15 @@ def exchange(driver, wait, base, shots):
     print("ok: the Export and import page links the export and imports a table's entry with its summary")
 
 
+def admin_view(driver, wait, base, shots):
+    """An administrator's DOIs page offers registration (a curator's does not: see dois)."""
+    sign_in(driver, wait, base, ADMIN, os.environ["BROWSER_DOIDL_ADMIN_SECRET"], "/admin/dois?ID=demo.plates")
+    wait.until(lambda d: d.find_elements(By.ID, "record-validity"))
+    check(driver.find_elements(By.ID, "record-register"), "an administrator is offered registration")
+    screenshot(driver, os.path.join(shots, "office-doi-admin.png"))
+    print("ok: an administrator's DOIs page offers registration")
+
+
 def clean():
     owner_sql(f"DELETE FROM archive.datalinks WHERE object_id LIKE '{PREFIX}%';"
               f" DROP SCHEMA IF EXISTS {SCHEMA} CASCADE; DELETE FROM archive.schemas WHERE name = '{SCHEMA}'")
@@ -208,6 +219,8 @@ def run(base, shots):
     secret = password()
     os.environ["BROWSER_DOIDL_SECRET"] = secret
     make_user(CURATOR, secret, "curator")
+    os.environ["BROWSER_DOIDL_ADMIN_SECRET"] = admin_secret = password()
+    make_user(ADMIN, admin_secret, "admin")
     clean()
     owner_sql("INSERT INTO archive.datalinks (object_id, access_url, semantics, description) VALUES"
               f" ('{KEEP}', 'https://example.org/keep.fits', '#this', 'Kept'),"
@@ -215,15 +228,17 @@ def run(base, shots):
               f" ('{GONE}', 'https://example.org/gone.fits', '#this', 'Removed');"
               f" CREATE SCHEMA {SCHEMA}; CREATE TABLE {SCHEMA}.t (id integer PRIMARY KEY, ra double precision)")
     try:
-        return session("office-doi", shots, lambda driver, wait: (
+        status = session("office-doi", shots, lambda driver, wait: (
             datalinks(driver, wait, base, shots), dois(driver, wait, base, shots), exchange(driver, wait, base, shots),
             no_console_errors(driver, "the DOIs and Datalinks pages")))
+        return status or session("office-doi-admin", shots, lambda driver, wait: (
+            admin_view(driver, wait, base, shots), no_console_errors(driver, "an administrator's DOIs page")))
     except Failure as e:
         print(f"FAIL: {e}", file=sys.stderr)
         return 1
     finally:
         clean()
-        delete_users(CURATOR)
+        delete_users(CURATOR, ADMIN)
 
 
 if __name__ == "__main__":

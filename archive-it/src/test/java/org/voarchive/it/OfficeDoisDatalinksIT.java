@@ -213,6 +213,10 @@ class OfficeDoisDatalinksIT {
             assertEquals(403, Archive.send("GET", page, null, OTHER, PASSWORD).statusCode(), page);
             assertEquals(303, Archive.send("GET", page, null, null, null).statusCode(), page);
         }
+        // the sign-in comes back to the record asked for, query included
+        HttpResponse<String> anonymous = Archive.send("GET", "/admin/dois?ID=demo.plates", null, null, null);
+        assertEquals(Archive.baseUrl() + "/account?next=" + java.net.URLEncoder.encode("/admin/dois?ID=demo.plates",
+            StandardCharsets.UTF_8), anonymous.headers().firstValue("Location").orElse(""));
         assertEquals(403, Archive.request("POST", "/admin/metadata/dois/validate", "application/xml", "<resource/>", OTHER,
             PASSWORD).statusCode());
     }

@@ -91,7 +91,9 @@ public class BackOfficeResource {
         String root = uri.getBaseUri().getRawPath();
         if (caller.isEmpty()) {
             // to the sign-in form, which comes back here once signed in
-            String next = uri.getRequestUri().getRawPath();
+            // with its query: /admin/dois?ID=... comes back to the same record
+            String query = uri.getRequestUri().getRawQuery();
+            String next = uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
             return Response.seeOther(URI.create(root + PageLayout.ACCOUNT_PAGE + "?next="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8))).header("Cache-Control", "no-store").build();
         }
