@@ -144,6 +144,10 @@ public final class DatalinkLoader {
                 + " ON COMMIT DROP");
         }
         long count = copy(rows, positions);
+        try (Statement s = connection.createStatement()) {
+            // a temporary table has no statistics: without them the joins with the stored rows are planned blind
+            s.execute("ANALYZE datalink_load");
+        }
         checkTables();
         return count;
     }
