@@ -21,14 +21,25 @@ def make_user(name, pw, *groups):
         raise RuntimeError(f"deploy/user {name} failed: {done.stdout}{done.stderr}")
 
 
+def owner_env():
+    """psql's environment for the archive's owner role."""
+    return dict(os.environ, PGPASSWORD=os.environ["ARCHIVE_DB_OWNER_PASSWORD"],
+                PGHOST=os.environ.get("ARCHIVE_DB_HOST", "localhost"), PGPORT=os.environ.get("ARCHIVE_DB_PORT", "5432"),
+                PGUSER=os.environ["ARCHIVE_DB_OWNER_USER"], PGDATABASE=os.environ.get("ARCHIVE_DB_NAME", "archive"),
+                PGOPTIONS="-c client_min_messages=warning")
+
+
 def owner_sql(sql):
     """Runs SQL as the archive's owner role; stops at the first error."""
-    env = dict(os.environ, PGPASSWORD=os.environ["ARCHIVE_DB_OWNER_PASSWORD"],
-               PGHOST=os.environ.get("ARCHIVE_DB_HOST", "localhost"), PGPORT=os.environ.get("ARCHIVE_DB_PORT", "5432"),
-               PGUSER=os.environ["ARCHIVE_DB_OWNER_USER"], PGDATABASE=os.environ.get("ARCHIVE_DB_NAME", "archive"),
-               PGOPTIONS="-c client_min_messages=warning")
-    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], env=env, check=True,
+    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], env=owner_env(), check=True,
                    stdout=subprocess.DEVNULL)
+
+
+def owner_copy(query):
+    """What a query gives as the owner role, as CSV with a header line (COPY ... TO STDOUT)."""
+    return subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c",
+                           f"COPY ({query}) TO STDOUT WITH (FORMAT csv, HEADER)"], env=owner_env(), check=True,
+                          capture_output=True, text=True).stdout
 
 
 def delete_users(*names):

@@ -5,9 +5,13 @@ import { schemaPage } from "./office/schema.js";
 import { tablePage } from "./office/table.js";
 import { usersPage } from "./office/users.js";
 import { operationsPage } from "./office/operations.js";
+import { doisPage } from "./office/dois.js";
+import { datalinksPage } from "./office/datalinks.js";
+import { exchangePage } from "./office/exchange.js";
 
 const main = document.getElementById("office");
-const pages = { home: homePage, schema: schemaPage, table: tablePage, users: usersPage, operations: operationsPage };
+const pages = { home: homePage, schema: schemaPage, table: tablePage, users: usersPage, operations: operationsPage,
+  dois: doisPage, datalinks: datalinksPage, exchange: exchangePage };
 if (main && pages[main.dataset.page]) {
   pages[main.dataset.page](main).catch((e) => {
     const status = document.getElementById("office-status");

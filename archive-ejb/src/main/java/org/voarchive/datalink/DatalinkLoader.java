@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,7 +30,8 @@ import org.voarchive.table.CopyEncoder;
  * rules the row then follows: see {@link LinkAccess}). An access_url may be a path of this archive
  * (/files/..., plainly written: see {@link ArchiveFiles#canonical}), written out against its base URL. Every row is checked; the file is streamed
  * into a temporary table and applied in one transaction, so a bad file
- * changes nothing. MERGE replaces the rows of the IDs in the file, REPLACE all rows.
+ * changes nothing. MERGE replaces the rows of the IDs in the file, REPLACE all rows. The back office shows
+ * first what a load would change ({@link #preview}) and then applies exactly that ({@link #apply}).
  */
 public final class DatalinkLoader {
 
@@ -42,7 +44,7 @@ public final class DatalinkLoader {
     /** The file's columns, in the order of the temporary table's. */
     static final List<String> COLUMNS = List.of("id", "access_url", "service_def", "error_message", "semantics",
         "description", "content_type", "content_length", "content_qualifier", "local_semantics", "table_name");
-    private static final String TARGET = "object_id, access_url, service_def, error_message, semantics, description,"
+    static final String TARGET = "object_id, access_url, service_def, error_message, semantics, description,"
         + " content_type, content_length, content_qualifier, local_semantics, table_name";
 
     private final Connection connection;
@@ -62,12 +64,7 @@ public final class DatalinkLoader {
         try (LinkRows rows = LinkRows.open(file, format)) {
             int[] positions = positions(rows.columns());
             return Transactions.inTransaction(connection, () -> {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("CREATE TEMPORARY TABLE datalink_load (LIKE archive.datalinks INCLUDING DEFAULTS)"
-                        + " ON COMMIT DROP");
-                }
-                long count = copy(rows, positions);
-                checkTables();
+                long count = stage(rows, positions);
                 long removed;
                 try (Statement s = connection.createStatement()) {
                     removed = s.executeUpdate(mode == Mode.REPLACE ? "DELETE FROM archive.datalinks"
@@ -83,6 +80,76 @@ public final class DatalinkLoader {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * What loading the file would change, per ID, changing nothing: the file's rows against the stored ones
+     * (see {@link LoadDiff}), with the token that {@link #apply} takes.
+     *
+     * @throws IllegalArgumentException for a file that is not a datalink table or has a bad row
+     */
+    public LoadDiff preview(Path file, String format, Mode mode) throws IOException, SQLException {
+        try (LinkRows rows = LinkRows.open(file, format)) {
+            int[] positions = positions(rows.columns());
+            return Transactions.inTransaction(connection, () -> {
+                long count = stage(rows, positions);
+                return LoadDiff.compare(connection, mode, count);
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Applies exactly what {@link #preview} showed: the file is read and compared again with the stored rows
+     * locked against other loads, and applied only if that gives the preview's token (the same file and mode
+     * against the same stored rows); then the added and replaced IDs get the file's rows and the removed lose
+     * theirs, and IDs whose rows are the same are left as they are (their dates too).
+     *
+     * @throws StalePreview if the stored rows or the file are not those of the preview (nothing is changed)
+     */
+    public LoadDiff apply(Path file, String format, Mode mode, String token) throws IOException, SQLException {
+        try (LinkRows rows = LinkRows.open(file, format)) {
+            int[] positions = positions(rows.columns());
+            return Transactions.inTransaction(connection, () -> {
+                try (Statement s = connection.createStatement()) {
+                    // other loads wait until this one is in (readers do not)
+                    s.execute("LOCK TABLE archive.datalinks IN SHARE ROW EXCLUSIVE MODE");
+                }
+                long count = stage(rows, positions);
+                LoadDiff diff = LoadDiff.compare(connection, mode, count);
+                if (!diff.token().equals(token)) {
+                    throw new StalePreview();
+                }
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM archive.datalinks WHERE object_id = ANY (?)");
+                     PreparedStatement insert = connection.prepareStatement("INSERT INTO archive.datalinks (" + TARGET
+                        + ") SELECT " + TARGET + " FROM datalink_load WHERE object_id = ANY (?) ORDER BY id")) {
+                    delete.setArray(1, connection.createArrayOf("text", diff.gone().toArray()));
+                    delete.executeUpdate();
+                    insert.setArray(1, connection.createArrayOf("text", diff.loaded().toArray()));
+                    insert.executeUpdate();
+                }
+                return diff;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The file's rows, checked, in the temporary table datalink_load (dropped at commit). */
+    private long stage(LinkRows rows, int[] positions) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TEMPORARY TABLE datalink_load (LIKE archive.datalinks INCLUDING DEFAULTS)"
+                + " ON COMMIT DROP");
+        }
+        long count = copy(rows, positions);
+        try (Statement s = connection.createStatement()) {
+            // a temporary table has no statistics: without them the joins with the stored rows are planned blind
+            s.execute("ANALYZE datalink_load");
+        }
+        checkTables();
+        return count;
     }
 
     /** Where each of {@link #COLUMNS} is in the file (-1: absent). */

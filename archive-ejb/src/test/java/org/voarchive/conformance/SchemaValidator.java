@@ -16,8 +16,6 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import org.w3c.dom.Element;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXParseException;
 
 /**
  * Validates documents against the IVOA/OAI/DataCite schemas in
@@ -78,22 +76,8 @@ public final class SchemaValidator {
             throws Exception {
         List<String> problems = new ArrayList<>();
         Validator validator = schema.newValidator();
-        validator.setErrorHandler(new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-                // warnings are not validity problems
-            }
-
-            @Override
-            public void error(SAXParseException e) {
-                problems.add(e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) {
-                error(e);
-            }
-        });
+        // the server's own handler (doi.DataCiteValidation), so that both report problems alike
+        validator.setErrorHandler(org.voarchive.doi.DataCiteValidation.collecting(problems));
         validator.validate(new StreamSource(new ByteArrayInputStream(document)));
 
         DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();

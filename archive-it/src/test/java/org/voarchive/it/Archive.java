@@ -133,15 +133,26 @@ final class Archive {
     /** Loads datalink rows from CSV through the admin API (multipart part "file", MODE merge or replace). */
     static HttpResponse<String> loadDatalinks(String csv, String mode, String user, String password)
             throws IOException, InterruptedException {
+        return datalinkFile("/admin/datalink", csv, java.util.Map.of("MODE", mode), user, password);
+    }
+
+    /** Sends a datalink CSV file (part "file") and these text parts to path, as multipart/form-data. */
+    static HttpResponse<String> datalinkFile(String path, String csv, java.util.Map<String, String> fields, String user,
+            String password) throws IOException, InterruptedException {
         String boundary = "it-" + java.util.UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"MODE\"\r\n\r\n" + mode + "\r\n"
-            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"links.csv\"\r\n"
-            + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/datalink")).timeout(Duration.ofSeconds(60))
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data;")
+            .append(" name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"links.csv\"\r\n")
+            .append("Content-Type: text/csv\r\n\r\n").append(csv).append("\r\n--").append(boundary).append("--\r\n");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

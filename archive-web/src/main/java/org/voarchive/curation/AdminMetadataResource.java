@@ -400,7 +400,17 @@ public class AdminMetadataResource {
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
-    public jakarta.json.JsonObject importDocument(MetadataDocument document) throws SQLException {
+    public jakarta.json.JsonObject importDocument(MetadataDocument document,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) throws SQLException {
+        if (document != null && document.functions() != null && !document.functions().isEmpty()
+                && !security.isUserInRole(org.voarchive.security.Roles.ADMIN)) {
+            // ADQL functions are SQL the database runs: their API is the administrators' (WEB-INF/web.xml), and
+            // an import must not be the way round it that the curators' /admin/metadata/* would otherwise be
+            throw new jakarta.ws.rs.ForbiddenException(jakarta.ws.rs.core.Response.status(403)
+                .type(MediaType.APPLICATION_JSON).entity(jakarta.json.Json.createObjectBuilder().add("message",
+                    "the document defines ADQL functions, which only administrators import: remove its \"functions\""
+                    + " or ask an administrator").build().toString()).build());
+        }
         int tables = admin.importDocument(document);
         int mapped = obscore.importMappings(document.obscore());
         return jakarta.json.Json.createObjectBuilder().add("tables", tables).add("obscore", mapped).build();

@@ -36,28 +36,44 @@ public class AdminDatalinkResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public String load(List<EntityPart> parts) throws IOException, SQLException {
-        EntityPart file = parts.stream().filter(p -> p.getName().equals("file")).findFirst()
-            .orElseThrow(() -> new BadRequestException("the datalink file is missing: send it as multipart part 'file'"));
-        DatalinkLoader.Mode mode = switch (text(parts, "MODE").orElse("merge").toLowerCase(Locale.ROOT)) {
+        DatalinkLoader.Mode mode = mode(parts);
+        return spooled(parts, (file, format) -> {
+            DatalinkLoader.Report r = admin.load(file, format, mode);
+            return Json.createObjectBuilder().add("rows", r.rows()).add("objects", r.objects())
+                .add("replaced", r.removed()).add("mode", r.mode().name().toLowerCase(Locale.ROOT)).build().toString();
+        });
+    }
+
+    /** MODE: merge (default) or replace. */
+    static DatalinkLoader.Mode mode(List<EntityPart> parts) throws IOException {
+        return switch (text(parts, "MODE").orElse("merge").toLowerCase(Locale.ROOT)) {
             case "merge" -> DatalinkLoader.Mode.MERGE;
             case "replace" -> DatalinkLoader.Mode.REPLACE;
             default -> throw new BadRequestException("MODE must be merge (the file's IDs) or replace (all rows)");
         };
+    }
+
+    /** What is done with the uploaded file (part file), spooled to a temporary file, and its FORMAT (or null). */
+    interface Upload<T> {
+        T with(java.nio.file.Path file, String format) throws IOException, SQLException;
+    }
+
+    static <T> T spooled(List<EntityPart> parts, Upload<T> work) throws IOException, SQLException {
+        EntityPart file = parts.stream().filter(p -> p.getName().equals("file")).findFirst()
+            .orElseThrow(() -> new BadRequestException("the datalink file is missing: send it as multipart part 'file'"));
         String format = text(parts, "FORMAT").map(f -> f.toLowerCase(Locale.ROOT)).orElse(null);
         java.nio.file.Path spooled = Files.createTempFile("datalink-", ".upload");
         try {
             try (InputStream in = file.getContent()) {
                 Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
             }
-            DatalinkLoader.Report r = admin.load(spooled, format, mode);
-            return Json.createObjectBuilder().add("rows", r.rows()).add("objects", r.objects())
-                .add("replaced", r.removed()).add("mode", r.mode().name().toLowerCase(Locale.ROOT)).build().toString();
+            return work.with(spooled, format);
         } finally {
             Files.deleteIfExists(spooled);
         }
     }
 
-    private static Optional<String> text(List<EntityPart> parts, String name) throws IOException {
+    static Optional<String> text(List<EntityPart> parts, String name) throws IOException {
         for (EntityPart p : parts) {
             if (p.getName().equalsIgnoreCase(name) && p.getFileName().isEmpty()) {
                 return Optional.of(p.getContent(String.class).trim());

@@ -59,6 +59,7 @@ final class BackOfficePage {
             + breadcrumbs(frame, schema)
             + "<h1>Schema <code>" + name + "</code></h1>\n"
             + published()
+            + doiLink(frame, schema)
             + status()
             + section("description", "Description")
             + section("credits", "Credits")
@@ -77,6 +78,7 @@ final class BackOfficePage {
             + breadcrumbs(frame, schema)
             + "<h1>Table <code>" + qualified + "</code></h1>\n"
             + published()
+            + doiLink(frame, schema + "." + table)
             + status()
             + section("description", "Description")
             + section("columns", "Columns")
@@ -97,6 +99,52 @@ final class BackOfficePage {
             + status()
             + section("users", "Users")
             + section("groups", "Groups")
+            + end();
+    }
+
+    /** The DOIs: what has one, and one's DataCite record (rendered, as XML, its validity, its registration). */
+    static String dois(Frame frame) {
+        return start(frame, "DOIs", "dois", " data-dois=\"" + Html.escape(frame.root()) + "admin/metadata/dois\""
+                + " data-register=\"" + Html.escape(frame.root()) + "admin/doi/register\""
+                // registration is offered to administrators only (the API decides all the same)
+                + (frame.admin() ? " data-admin=\"\"" : ""), "dois")
+            + "<h1>DOIs</h1>\n"
+            + "<p class=\"lead\">The schemas, tables and objects with a DOI, and the DataCite record the archive sends"
+            + " for each when it registers it: the same record <code>/doi/datacite/ID</code> and OAI-PMH give, checked"
+            + " against the DataCite 4.5 schema. Administrators register it with DataCite where a repository is"
+            + " configured.</p>\n"
+            + status()
+            + section("dois", "With a DOI")
+            + section("record", "Record")
+            + end();
+    }
+
+    /** Datalink loads: a file previewed (what it changes, per ID), then applied as previewed; an ID's links. */
+    static String datalinks(Frame frame) {
+        String r = Html.escape(frame.root());
+        return start(frame, "Datalinks", "datalinks", " data-datalinks=\"" + r + "admin/metadata/datalinks\""
+                + " data-links=\"" + r + "datalink/links\"", "datalinks")
+            + "<h1>Datalinks</h1>\n"
+            + "<p class=\"lead\">Load the archive's stored links (previews, files, DOIs of objects ...) from a CSV or"
+            + " VOTable file with DataLink's columns. The preview says what the file changes, ID by ID, before"
+            + " anything does; Apply then makes exactly those changes in one transaction, or none if the links"
+            + " changed meanwhile.</p>\n"
+            + status()
+            + section("upload", "Load a file")
+            + section("lookup", "The links of an ID")
+            + end();
+    }
+
+    /** The curated metadata as one document: exported, or imported with what it changed. */
+    static String exchange(Frame frame) {
+        return start(frame, "Export and import", "exchange", "", "exchange")
+            + "<h1>Export and import</h1>\n"
+            + "<p class=\"lead\">The curated metadata of every described table as one JSON document"
+            + " (<code>" + Html.escape(frame.root()) + "admin/metadata/export</code>), to keep or to move to another"
+            + " instance; importing one applies it to the tables of the same names, all or nothing.</p>\n"
+            + status()
+            + section("export", "Export")
+            + section("import", "Import")
             + end();
     }
 
@@ -125,6 +173,9 @@ final class BackOfficePage {
             + "\">\n"
             + "<nav class=\"office-nav\" aria-label=\"Back office\">"
             + link(r + "admin", "Schemas and tables", "home".equals(current))
+            + link(r + "admin/dois", "DOIs", "dois".equals(current))
+            + link(r + "admin/datalinks", "Datalinks", "datalinks".equals(current))
+            + link(r + "admin/exchange", "Export and import", "exchange".equals(current))
             + (frame.admin() ? link(r + "admin/users", "Users and groups", "users".equals(current)) : "")
             + (frame.admin() ? link(r + "admin/operations", "Operations", "operations".equals(current)) : "")
             + "<span class=\"role\">" + (frame.admin() ? "administrator" : "curator") + "</span></nav>\n"
@@ -140,6 +191,13 @@ final class BackOfficePage {
         String r = Html.escape(frame.root());
         return "<p class=\"breadcrumbs\"><a href=\"" + r + "admin\">Back office</a> \u203a <a href=\"" + r
             + "admin/schemas/" + Html.escape(schema) + "\">" + Html.escape(schema) + "</a></p>\n";
+    }
+
+    /** To the DOIs page opened at this schema's or table's DataCite record (there once it is published with a DOI). */
+    private static String doiLink(Frame frame, String id) {
+        return "<p class=\"note doi-link\"><a href=\"" + Html.escape(frame.root()) + "admin/dois?ID="
+            + Html.escape(java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8))
+            + "\">DOI: its DataCite record, validity and registration</a></p>\n";
     }
 
     /** The object's state and its Publish or Withdraw button, filled by the script. */

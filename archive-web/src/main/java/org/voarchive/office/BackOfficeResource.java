@@ -21,12 +21,13 @@ import org.voarchive.web.CallerName;
 
 /**
  * The back office's pages: {@code /admin} (schemas and tables: discover, publish), {@code /admin/schemas/NAME}
- * and {@code /admin/tables/SCHEMA.TABLE} (describe, credits, cone search, access) for curators and
- * administrators, {@code /admin/users} for administrators only ({@code /admin/operations} is
- * {@link OperationsResource}'s, whose API is below it, but goes through the same gate, {@link #page}). The
- * container leaves these paths to this class (WEB-INF/web.xml), which lets in a caller in the page's role,
- * sends an anonymous one to the sign-in form (and back here afterwards), and answers anyone else with a page
- * that says why (403). Never stored by a cache: they are the caller's.
+ * and {@code /admin/tables/SCHEMA.TABLE} (describe, credits, cone search, access), {@code /admin/dois},
+ * {@code /admin/datalinks} and {@code /admin/exchange} (export and import) for curators and administrators,
+ * {@code /admin/users} for administrators only ({@code /admin/operations} is {@link OperationsResource}'s, whose
+ * API is below it, but goes through the same gate, {@link #page}). The container leaves these paths to this
+ * class (WEB-INF/web.xml), which lets in a caller in the page's role, sends an anonymous one to the sign-in
+ * form (and back here afterwards), and answers anyone else with a page that says why (403). Never stored by a
+ * cache: they are the caller's.
  */
 @Path("admin")
 @RequestScoped
@@ -59,6 +60,24 @@ public class BackOfficeResource {
     }
 
     @GET
+    @Path("dois")
+    public Response dois() {
+        return page(false, BackOfficePage::dois);
+    }
+
+    @GET
+    @Path("datalinks")
+    public Response datalinks() {
+        return page(false, BackOfficePage::datalinks);
+    }
+
+    @GET
+    @Path("exchange")
+    public Response exchange() {
+        return page(false, BackOfficePage::exchange);
+    }
+
+    @GET
     @Path("users")
     public Response users() {
         return page(true, BackOfficePage::users);
@@ -82,7 +101,9 @@ public class BackOfficeResource {
         String root = uri.getBaseUri().getRawPath();
         if (caller.isEmpty()) {
             // to the sign-in form, which comes back here once signed in
-            String next = uri.getRequestUri().getRawPath();
+            // with its query: /admin/dois?ID=... comes back to the same record
+            String query = uri.getRequestUri().getRawQuery();
+            String next = uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
             return Response.seeOther(URI.create(root + PageLayout.ACCOUNT_PAGE + "?next="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8))).header("Cache-Control", "no-store").build();
         }
