@@ -148,7 +148,7 @@ public class AccountResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) throws SQLException, IOException {
         Caller owner = manager(); // before the body is read: strangers' bodies are not read at all
-        JsonObject asked = requestBody(body);
+        JsonObject asked = requestBody(body, "{\"name\": \"laptop\", \"days\": 30}");
         JsonValue name = asked.get("name");
         JsonValue days = asked.get("days");
         if (!(name instanceof JsonString)) {
@@ -187,15 +187,16 @@ public class AccountResource {
         return caller.caller();
     }
 
-    private static JsonObject requestBody(InputStream body) throws IOException {
+    /** A small JSON object (the account API's requests and the admin API's user changes), or a 4xx. */
+    static JsonObject requestBody(InputStream body, String example) throws IOException {
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new AccountRefusal(413, "a token request is at most " + MAX_BODY_BYTES + " bytes");
+            throw new AccountRefusal(413, "a request here is at most " + MAX_BODY_BYTES + " bytes");
         }
         try (var reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw new AccountRefusal(400, "the body is not a JSON object such as {\"name\": \"laptop\", \"days\": 30}");
+            throw new AccountRefusal(400, "the body is not a JSON object such as " + example);
         }
     }
 
