@@ -1,6 +1,6 @@
 // Users and groups (administrators only): who has an account, in which groups, with how many live sessions and
 // tokens, and what an administrator changes about them: create a user, set groups, disable and enable, reset a
-// password, revoke all tokens and sessions. Everything through the admin API (/admin/accounts), whose refusals
+// password, revoke all tokens and sessions, approve or refuse an account that signed itself up. Everything through the admin API (/admin/accounts), whose refusals
 // ("FIELD: why") are shown beside the field they name. A password the archive generates is shown once, here.
 import { call } from "../account-api.js";
 import { problem } from "./api.js";
@@ -133,6 +133,17 @@ function userTable(users, api, status, showPassword, refresh) {
     };
     const save = button("Save groups", "groups", () => api.groups(u.name, groupsOf(groups.input.value)),
       (user) => `Groups of ${user.name}: ${user.groups.join(", ") || "none"}.`);
+    if (u.pending) {
+      const approve = button("Approve", "approve", () => api.act(u.name, "approve"),
+        (user) => `${user.name} is approved and may sign in.`);
+      const refuse = button("Refuse", "refuse", () => api.act(u.name, "refuse"),
+        () => `The account ${u.name} was refused and deleted.`);
+      return el("tr", { dataset: { user: u.name }, className: "pending" },
+        el("td", {}, el("code", { text: u.name })), el("td", { text: "" }),
+        el("td", { text: "waiting for approval" }), el("td", { text: (u.created || "").slice(0, 10) }),
+        el("td", { className: "n", text: "0" }), el("td", { className: "n", text: "0" }),
+        el("td", { className: "actions" }, approve, " ", refuse));
+    }
     const toggle = u.disabled
       ? button("Enable", "enable", () => api.act(u.name, "enable"), (user) => `${user.name} is enabled again.`)
       : button("Disable", "disable", () => api.act(u.name, "disable"),

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.voarchive.database.DataSources;
 import org.voarchive.database.Transactions;
 import org.voarchive.security.PasswordHashes;
@@ -21,7 +22,9 @@ import org.voarchive.security.Users;
  * a user with groups and a password typed or generated, set a user's groups (new groups are created by naming
  * them), disable and enable a user (a disabled user's password, tokens and sessions are all refused, V27, and
  * their sessions end at once), reset a password to a generated one (their sessions end), and revoke all of a
- * user's tokens and sessions. A generated password is in the answer only, once. Every change is written to the
+ * user's tokens and sessions. Where the site allows it ({@code archive.account.sign-up}, off by default), people
+ * sign themselves up: their account waits, without any working credential (V27), until an administrator approves
+ * it (or refuses it: it is deleted). A generated password is in the answer only, once. Every change is written to the
  * server log: which administrator did what to whom, never a password. An administrator may not disable
  * themselves nor take themselves out of group admin: the archive would be left without the one who could undo it.
  */
@@ -44,6 +47,80 @@ public class UserAdministration {
     @Inject
     UserDirectory directory;
 
+    @Inject
+    @ConfigProperty(name = "archive.account.sign-up", defaultValue = "false")
+    boolean signUp;
+
+    /**
+     * At most this many accounts wait for approval at a time: sign-ups beyond it are refused until an
+     * administrator decides, so that nobody can fill the users table while no one is looking.
+     */
+    static final int MAX_PENDING = 100;
+
+    /** Whether people may sign themselves up (archive.account.sign-up). */
+    public boolean signUpAllowed() {
+        return signUp;
+    }
+
+    /**
+     * Signs someone up: an account that waits for an administrator's approval.
+     *
+     * @throws AccountRefusal 404 if the site does not allow it; 400 naming a bad name or password; 409 if the name
+     *                        is taken; 429 if too many accounts wait already
+     */
+    public void signUp(String name, char[] password, String address) throws SQLException {
+        if (!signUp) {
+            throw new AccountRefusal(404, "this archive does not offer to sign up: ask its administrators for an account");
+        }
+        String user = checkedName(name);
+        String hash = hashOf(password);
+        try (Connection c = dataSources.app().getConnection()) {
+            Transactions.inTransaction(c, () -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*) AS pending FROM archive.users WHERE pending");
+                     ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt("pending") >= MAX_PENDING) {
+                        throw new AccountRefusal(429, "too many accounts wait for approval: try again later");
+                    }
+                }
+                insert(c, user, hash, true);
+                return null;
+            });
+        }
+        LOG.info(() -> "user administration: " + user + " signed up from " + address + " and waits for approval");
+    }
+
+    /** Approves a signed-up account: its password works from now on. */
+    public UserDirectory.User approve(String admin, String name) throws SQLException {
+        change(name, (c, id) -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE archive.users SET pending = false, updated = now() WHERE id = ? AND pending")) {
+                s.setLong(1, id);
+                if (s.executeUpdate() == 0) {
+                    throw new AccountRefusal(409, name + " does not wait for approval");
+                }
+            }
+            return null;
+        });
+        audit(admin, "approved the account of " + name);
+        return directory.user(name);
+    }
+
+    /** Refuses a signed-up account: it is deleted. */
+    public void refuse(String admin, String name) throws SQLException {
+        change(name, (c, id) -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM archive.users WHERE id = ? AND pending")) {
+                s.setLong(1, id);
+                if (s.executeUpdate() == 0) {
+                    throw new AccountRefusal(409, name + " does not wait for approval: disable the user instead");
+                }
+            }
+            return null;
+        });
+        audit(admin, "refused (deleted) the account of " + name);
+    }
+
     /**
      * @param password the password typed by the administrator, or null for one the archive generates
      * @throws AccountRefusal 400 naming a bad name, group or password; 409 if the name is taken
@@ -52,28 +129,10 @@ public class UserAdministration {
         String user = checkedName(name);
         List<String> checked = checkedGroups(groups);
         char[] given = password == null ? PasswordHashes.generated() : password;
-        String hash;
-        try {
-            hash = Users.hash(given);
-        } catch (IllegalArgumentException e) {
-            throw new AccountRefusal(400, "password: " + e.getMessage());
-        }
+        String hash = hashOf(given);
         try (Connection c = dataSources.app().getConnection()) {
             Transactions.inTransaction(c, () -> {
-                long id;
-                try (PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO archive.users (name, password_hash) VALUES (?, ?)
-                        ON CONFLICT (name) DO NOTHING RETURNING id""")) {
-                    s.setString(1, user);
-                    s.setString(2, hash);
-                    try (ResultSet rs = s.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new AccountRefusal(409, "name: there is a user " + user + " already");
-                        }
-                        id = rs.getLong("id");
-                    }
-                }
-                Users.setGroups(c, id, checked);
+                Users.setGroups(c, insert(c, user, hash, false), checked);
                 return null;
             });
         }
@@ -149,6 +208,32 @@ public class UserAdministration {
         audit(admin, "revoked the credentials of user " + name + ": " + revoked.sessions() + " sessions, "
             + revoked.tokens() + " tokens");
         return revoked;
+    }
+
+    /** A new user's row; its id. */
+    private static long insert(Connection c, String user, String hash, boolean pending) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO archive.users (name, password_hash, pending) VALUES (?, ?, ?)
+                ON CONFLICT (name) DO NOTHING RETURNING id""")) {
+            s.setString(1, user);
+            s.setString(2, hash);
+            s.setBoolean(3, pending);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AccountRefusal(409, "name: there is a user " + user + " already");
+                }
+                return rs.getLong("id");
+            }
+        }
+    }
+
+    /** The hash of a password given, or a 400 naming the field. */
+    private static String hashOf(char[] password) {
+        try {
+            return Users.hash(password);
+        } catch (IllegalArgumentException e) {
+            throw new AccountRefusal(400, "password: " + e.getMessage());
+        }
     }
 
     /** A change of one user's row and what hangs on it, in one transaction with the user's row locked. */

@@ -14,14 +14,15 @@ import org.voarchive.database.DataSources;
 /**
  * The archive's users and groups as administrators see them (the back office's user administration, which
  * only administrators may open): who has an account, in which groups, since when, with how many live sessions
- * and personal tokens, whether disabled. Users are changed by deploy/user (security.Users) and by administrators
+ * and personal tokens, whether disabled or waiting for approval. Users are changed by deploy/user (security.Users) and by administrators
  * ({@link UserAdministration}).
  */
 @ApplicationScoped
 public class UserDirectory {
 
     /** A user: never a password hash or a secret. */
-    public record User(String name, List<String> groups, Instant created, boolean disabled, int sessions, int tokens) {
+    public record User(String name, List<String> groups, Instant created, boolean disabled, boolean pending, int sessions,
+            int tokens) {
     }
 
     /** A group with its description (if any) and how many users are in it. */
@@ -50,7 +51,7 @@ public class UserDirectory {
     private List<User> users(String name) throws SQLException {
         List<User> users = new ArrayList<>();
         try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT u.name, u.created, u.disabled,
+                SELECT u.name, u.created, u.disabled, u.pending,
                        ARRAY(SELECT g.name FROM archive.user_groups ug JOIN archive.groups g ON g.id = ug.group_id
                               WHERE ug.user_id = u.id ORDER BY g.name) AS groups,
                        (SELECT count(*) FROM archive.sessions s WHERE s.user_id = u.id AND s.expires > now()) AS sessions,
@@ -62,7 +63,8 @@ public class UserDirectory {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     users.add(new User(rs.getString("name"), List.of((String[]) rs.getArray("groups").getArray()),
-                        rs.getTimestamp("created").toInstant(), rs.getBoolean("disabled"), rs.getInt("sessions"),
+                        rs.getTimestamp("created").toInstant(), rs.getBoolean("disabled"), rs.getBoolean("pending"),
+                        rs.getInt("sessions"),
                         rs.getInt("tokens")));
                 }
             }

@@ -105,9 +105,10 @@ public class Logins {
         return Users.NAME.matcher(user).matches() ? user : "(not a user name)";
     }
 
-    /** A disabled user has no password that works: as if unknown (V27). */
+    /** A disabled or pending user has no password that works: as if unknown (V27). */
     private static String storedHash(Connection c, String user) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT password_hash FROM archive.users WHERE name = ? AND NOT disabled")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT password_hash FROM archive.users WHERE name = ? AND NOT disabled AND NOT pending")) {
             s.setString(1, user);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString("password_hash") : null;

@@ -47,6 +47,9 @@ import org.voarchive.web.SessionCookie;
  * <li>{@code POST /account/sign-in}, form {@code user} and {@code password}: starts a session and sets its cookie
  * ({@link SessionCookie}); a wrong password is a 401, too many a 429, counted like every failed login.</li>
  * <li>{@code POST /account/sign-out}: ends the request's session (its row goes) and clears the cookie.</li>
+ * <li>{@code POST /account/sign-up}, form {@code user} and {@code password}: where the site allows it
+ * ({@code archive.account.sign-up}), an account that waits for an administrator's approval (202); 404
+ * otherwise.</li>
  * <li>{@code GET /account/tokens}: the caller's personal tokens without secrets; {@code POST} with
  * {@code {"name": ..., "days": N}} creates one and answers its secret, this once; {@code DELETE
  * /account/tokens/{id}} revokes one.</li>
@@ -72,6 +75,9 @@ public class AccountResource {
 
     @Inject
     SessionCookie cookie;
+
+    @Inject
+    UserAdministration administration;
 
     @Inject
     ClientAddresses clients;
@@ -116,6 +122,24 @@ public class AccountResource {
             .add("expires", time(started.expires()));
         return json(200, body.build()).header("Set-Cookie", cookie.set(request, started.secret(), sessions.lifetime()))
             .build();
+    }
+
+    @POST
+    @Path("sign-up")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response signUp(MultivaluedMap<String, String> form) throws SQLException {
+        if (!administration.signUpAllowed()) { // before the form says anything: there is no sign-up here
+            throw new AccountRefusal(404, "this archive does not offer to sign up: ask its administrators for an account");
+        }
+        String user = form.getFirst("user");
+        String password = form.getFirst("password");
+        if (password == null || password.isEmpty()) {
+            throw new AccountRefusal(400, "password: choose one of at least 8 characters");
+        }
+        administration.signUp(user, password.toCharArray(), clients.of(request));
+        return json(202, message("your account " + user.strip() + " waits for an administrator's approval; you can"
+            + " sign in once it is approved")).build();
     }
 
     @POST

@@ -37,7 +37,9 @@ import org.voarchive.web.CallerName;
  * are created);</li>
  * <li>{@code POST /admin/accounts/users/NAME/disable} and {@code .../enable};</li>
  * <li>{@code POST /admin/accounts/users/NAME/password}: a new generated password, in the answer this once;</li>
- * <li>{@code POST /admin/accounts/users/NAME/revoke}: ends all the user's sessions and personal tokens.</li>
+ * <li>{@code POST /admin/accounts/users/NAME/revoke}: ends all the user's sessions and personal tokens;</li>
+ * <li>{@code POST /admin/accounts/users/NAME/approve} and {@code .../refuse}: a signed-up account that waits
+ * (archive.account.sign-up) may sign in from now on, or is deleted (204).</li>
  * </ul>
  * Refusals are {@code {"message": "FIELD: why"}} with a 4xx ({@link AccountErrors}). What changes and who
  * changed it is logged by {@link UserAdministration}.
@@ -116,6 +118,19 @@ public class AdminAccountsResource {
     @Path("users/{name}/revoke")
     public Response revoke(@PathParam("name") String name) throws SQLException {
         return ok(administration.revokeCredentials(admin(), name));
+    }
+
+    @POST
+    @Path("users/{name}/approve")
+    public Response approve(@PathParam("name") String name) throws SQLException {
+        return ok(administration.approve(admin(), name));
+    }
+
+    @POST
+    @Path("users/{name}/refuse")
+    public Response refuse(@PathParam("name") String name) throws SQLException {
+        administration.refuse(admin(), name);
+        return Response.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     /** The administrator asking, as the audit log names them (the container let only role admin in). */
