@@ -86,6 +86,7 @@ function createForm(api, status, showPassword, done) {
           showPassword(created.user.name, created.password);
         }
         form.reset();
+        generate.checked = true; // reset() unchecks it: it was checked by the script, not by the HTML
         password.input.disabled = true;
         await done();
       } catch (e) {
