@@ -11,6 +11,8 @@ As an administrator would, by keys and clicks, it checks:
     one signs in (the reset ended the session of the second browser);
   - a refused value (a group name with a space) is shown beside its field, with the server's reason;
   - a curator cannot open user administration: the page answers 403 and says why;
+  - where the site allows sign-up (archive.account.sign-up; off by default, and then the account page must not
+    offer it), someone signs up on the account page and waits; the administrator approves them and they sign in;
   - no errors in the console but the refusals the test provokes.
 Screenshots go to --screenshots as office-users-*.png (and one when a check failed). Makes its own users and
 group, and removes them at the end, also when a check fails.
@@ -36,6 +38,7 @@ from archive_fixtures import delete_users, make_user, owner_sql, password  # noq
 ADMIN = "browser-users-admin"
 CURATOR = "browser-users-curator"
 USER = "browser-users-new"
+SIGNED_UP = "browser-users-signed-up"
 GROUP = "browser_users_plates"
 # what the test makes the server refuse on purpose, as the console logs it
 REFUSED = tuple(f"the server responded with a status of {s}" for s in
@@ -136,15 +139,40 @@ def steps(admin, user_browser, base, shots):
     no_console_errors(admin, "the users page", REFUSED)
 
 
+def sign_up(admin, user_browser, base, shots):
+    """Self-registration, where the site allows it; otherwise the account page does not offer it."""
+    wait, other = WebDriverWait(admin, 30), WebDriverWait(user_browser, 30)
+    user_browser.delete_all_cookies()
+    user_browser.get(base + "/account")
+    other.until(lambda d: d.find_elements(By.ID, "user"))
+    if not user_browser.find_elements(By.ID, "sign-up"):
+        check("data-sign-up" not in http(base, "/account")[1], "no sign-up offered")
+        print("ok: the account page offers no sign-up (archive.account.sign-up is off, the default)")
+        return
+    secret = password()
+    user_browser.find_element(By.ID, "sign-up-user").send_keys(SIGNED_UP)
+    user_browser.find_element(By.ID, "sign-up-password").send_keys(secret, Keys.ENTER)
+    other.until(lambda d: "waits for an administrator" in d.find_element(By.ID, "sign-up-status").text)
+    screenshot(user_browser, os.path.join(shots, "office-users-signed-up.png"))
+    check(http(base, "/account/me", SIGNED_UP, secret)[0] == 401, "no sign-in before approval")
+    admin.get(base + "/admin/users")
+    wait.until(lambda d: state(d, SIGNED_UP) == "waiting for approval")
+    screenshot(admin, os.path.join(shots, "office-users-pending.png"))
+    act(admin, wait, SIGNED_UP, "approve", "active")
+    check(http(base, "/account/me", SIGNED_UP, secret)[0] == 200, "approved, the user signs in")
+    print("ok: a signed-up account waits for approval; approved, it signs in")
+
+
 def run(base, shots):
     admin_secret, curator_secret = password(), password()
     os.environ["BROWSER_USERS_ADMIN_SECRET"] = admin_secret
     make_user(ADMIN, admin_secret, "admin")
     make_user(CURATOR, curator_secret, "curator")
-    delete_users(USER)
+    delete_users(USER, SIGNED_UP)
     admin, user_browser = browser("office-users-admin"), browser("office-users-user")
     try:
         steps(admin, user_browser, base, shots)
+        sign_up(admin, user_browser, base, shots)
         # a curator: the page answers 403 and says why
         curator = WebDriverWait(user_browser, 30)
         user_browser.delete_all_cookies()
@@ -165,7 +193,7 @@ def run(base, shots):
     finally:
         admin.quit()
         user_browser.quit()
-        delete_users(ADMIN, CURATOR, USER)
+        delete_users(ADMIN, CURATOR, USER, SIGNED_UP)
         owner_sql(f"DELETE FROM archive.groups WHERE name = '{GROUP}'")
 
 

@@ -22,7 +22,12 @@ export async function usersPage(main) {
     act: (name, action) => call(`${base}/users/${encodeURIComponent(name)}/${action}`, "POST"),
   };
   const shown = place("shown-password");
+  // a password stays on the page until the next change (then it is gone: shown once); null clears it
   const showPassword = (user, password) => {
+    if (!password) {
+      shown.replaceChildren();
+      return;
+    }
     shown.replaceChildren(el("p", { className: "status", role: "alert" },
       `The password of ${user}, shown this once (copy it now, the archive keeps only its hash): `,
       el("code", { id: "new-password", text: password })));
@@ -77,6 +82,7 @@ function createForm(api, status, showPassword, done) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearFieldErrors(form);
+    showPassword(null);
     await busy(button, async () => {
       try {
         const created = await api.create({ name: name.input.value, groups: groupsOf(groups.input.value),
@@ -116,6 +122,7 @@ function userTable(users, api, status, showPassword, refresh) {
     groups.wrapper.querySelector("label").className = "visually-hidden";
     const run = (button, work, said) => busy(button, async () => {
       clearFieldErrors(groups.wrapper);
+      showPassword(null);
       try {
         const answer = await work();
         say(status, said(answer));
