@@ -73,20 +73,24 @@ public class UserAdministration {
             throw new AccountRefusal(404, "this archive does not offer to sign up: ask its administrators for an account");
         }
         String user = checkedName(name);
-        String hash = hashOf(password);
-        try (Connection c = dataSources.app().getConnection()) {
-            Transactions.inTransaction(c, () -> {
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT count(*) AS pending FROM archive.users WHERE pending");
-                     ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt("pending") >= MAX_PENDING) {
-                        throw new AccountRefusal(429, "too many accounts wait for approval: try again later");
-                    }
+        // refused before the password is hashed: anyone may call this, and hashing is what costs
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT count(*) FILTER (WHERE pending) AS pending, coalesce(bool_or(name = ?), false) AS taken
+                  FROM archive.users""")) {
+            s.setString(1, user);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean("taken")) {
+                    throw new AccountRefusal(409, "name: there is a user " + user + " already");
                 }
-                insert(c, user, hash, true);
-                return null;
-            });
+                if (rs.getInt("pending") >= MAX_PENDING) {
+                    throw new AccountRefusal(429, "too many accounts wait for approval: try again later");
+                }
+            }
+        }
+        String hash = hashOf(password); // with no pooled connection held for the quarter second it takes
+        try (Connection c = dataSources.app().getConnection()) {
+            Transactions.inTransaction(c, () -> insert(c, user, hash, true)); // a name taken meanwhile: 409 there
         }
         LOG.info(() -> "user administration: " + user + " signed up from " + address + " and waits for approval");
     }
