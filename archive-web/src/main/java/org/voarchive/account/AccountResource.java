@@ -138,7 +138,7 @@ public class AccountResource {
             throw new AccountRefusal(400, "password: choose one of at least 8 characters");
         }
         administration.signUp(user, password.toCharArray(), clients.of(request));
-        return json(202, message("your account " + user.strip() + " waits for an administrator's approval; you can"
+        return json(202, message("Your account " + user.strip() + " waits for an administrator's approval; you can"
             + " sign in once it is approved")).build();
     }
 
