@@ -51,6 +51,39 @@ if (signIn) {
   });
 }
 
+// Creating an account (where the site allows it): it waits for an administrator's approval. A refusal that names
+// its field ("name: ...", "password: ...") shows beside that field.
+const signUp = document.getElementById("sign-up");
+if (signUp) {
+  const status = document.getElementById("sign-up-status");
+  const fields = { name: "sign-up-user", password: "sign-up-password" };
+  const show = (field, text) => {
+    const error = document.getElementById(`${fields[field]}-error`);
+    error.textContent = text || "";
+    error.hidden = !text;
+    document.getElementById(fields[field]).toggleAttribute("aria-invalid", Boolean(text));
+  };
+  signUp.addEventListener("submit", (event) => {
+    event.preventDefault();
+    busy(document.getElementById("sign-up-button"), async () => {
+      Object.keys(fields).forEach((f) => show(f, null));
+      try {
+        const answer = await call(page.dataset.signUp, "POST", new URLSearchParams(new FormData(signUp)));
+        say(status, answer.message, false);
+        signUp.reset();
+      } catch (e) {
+        const named = /^(name|password): /.exec(e.message);
+        if (named) {
+          show(named[1], e.message.slice(named[0].length));
+          say(status, "Not created: see the field marked.", true);
+        } else {
+          say(status, e.message, true);
+        }
+      }
+    });
+  });
+}
+
 const signOut = document.getElementById("sign-out");
 if (signOut) {
   signOut.addEventListener("submit", (event) => {

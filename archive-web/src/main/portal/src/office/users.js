@@ -1,27 +1,173 @@
-// Users and groups (administrators only): who has an account, in which groups, with how many live sessions
-// and tokens. Read from the admin API (/admin/accounts); users are made with deploy/user.
+// Users and groups (administrators only): who has an account, in which groups, with how many live sessions and
+// tokens, and what an administrator changes about them: create a user, set groups, disable and enable, reset a
+// password, revoke all tokens and sessions, approve or refuse an account that signed itself up. Everything through the admin API (/admin/accounts), whose refusals
+// ("FIELD: why") are shown beside the field they name. A password the archive generates is shown once, here.
 import { call } from "../account-api.js";
 import { problem } from "./api.js";
-import { el, place, say } from "./dom.js";
+import { busy, clearFieldErrors, el, field, fieldError, place, say } from "./dom.js";
+
+const json = (body) => JSON.stringify(body);
+
+/** The groups typed in a field: names separated by commas or spaces. */
+const groupsOf = (text) => text.split(/[\s,]+/).filter((g) => g);
 
 export async function usersPage(main) {
   const status = document.getElementById("office-status");
-  const users = place("users");
-  const groups = place("groups");
-  let directory;
-  try {
-    directory = await call(main.dataset.accounts, "GET");
-  } catch (e) {
-    say(status, `The users cannot be read: ${problem(e)}`, true);
-    return;
+  const base = main.dataset.accounts;
+  const api = {
+    directory: () => call(base, "GET"),
+    create: (body) => call(`${base}/users`, "POST", json(body), "application/json"),
+    groups: (name, groups) => call(`${base}/users/${encodeURIComponent(name)}/groups`, "PUT", json({ groups }),
+      "application/json"),
+    act: (name, action) => call(`${base}/users/${encodeURIComponent(name)}/${action}`, "POST"),
+  };
+  const shown = place("shown-password");
+  // a password stays on the page until the next change (then it is gone: shown once); null clears it
+  const showPassword = (user, password) => {
+    if (!password) {
+      shown.replaceChildren();
+      return;
+    }
+    shown.replaceChildren(el("p", { className: "status", role: "alert" },
+      `The password of ${user}, shown this once (copy it now, the archive keeps only its hash): `,
+      el("code", { id: "new-password", text: password })));
+  };
+  const create = createForm(api, status, showPassword, () => refresh());
+  place("create").append(create);
+
+  async function refresh() {
+    let directory;
+    try {
+      directory = await api.directory();
+    } catch (e) {
+      say(status, `The users cannot be read: ${problem(e)}`, true);
+      return;
+    }
+    place("users").append(userTable(directory.users, api, status, showPassword, refresh));
+    place("groups").append(table("group-list", ["Group", "Description", "Members"], directory.groups.map((g) =>
+      el("tr", {}, el("td", {}, el("code", { text: g.name })), el("td", { text: g.description || "" }),
+        el("td", { className: "n", text: String(g.members) })))));
   }
-  const table = (id, headings, rows) => el("div", { className: "table-scroll" }, el("table", { id },
+  await refresh();
+}
+
+function table(id, headings, rows) {
+  return el("div", { className: "table-scroll" }, el("table", { id },
     el("thead", {}, el("tr", {}, ...headings.map((h) => el("th", { scope: "col", text: h })))),
-    el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map((c, i) =>
-      el("td", { className: typeof c === "number" ? "n" : null, text: i === 0 ? null : String(c ?? "") },
-        i === 0 ? el("code", { text: c }) : null)))))));
-  users.append(table("user-list", ["User", "Groups", "Since", "Sessions", "Tokens"], directory.users.map((u) =>
-    [u.name, u.groups.join(", "), (u.created || "").slice(0, 10), u.sessions, u.tokens])));
-  groups.append(table("group-list", ["Group", "Description", "Members"], directory.groups.map((g) =>
-    [g.name, g.description || "", g.members])));
+    el("tbody", {}, ...rows)));
+}
+
+/** The new user's form: name, groups, and a password typed or generated. */
+function createForm(api, status, showPassword, done) {
+  const name = field("Name", el("input", { name: "name", autocomplete: "off", required: true }), "name",
+    "1 to 64 letters, digits and _ . @ -");
+  const groups = field("Groups", el("input", { name: "groups", autocomplete: "off" }), "groups",
+    "separated by commas; a group that does not exist yet is created");
+  const generate = el("input", { type: "radio", name: "password-mode", value: "generate", id: "password-generate",
+    checked: true });
+  const type = el("input", { type: "radio", name: "password-mode", value: "type", id: "password-type" });
+  const password = field("Password", el("input", { type: "password", name: "password", autocomplete: "new-password",
+    disabled: true }), "password", "at least 8 characters");
+  for (const radio of [generate, type]) {
+    radio.addEventListener("change", () => {
+      password.input.disabled = generate.checked;
+    });
+  }
+  const button = el("button", { type: "submit", id: "create-user", text: "Create user" });
+  const form = el("form", { className: "fields", id: "create-user-form" }, name.wrapper, groups.wrapper,
+    el("fieldset", {}, el("legend", { text: "Password" }),
+      el("label", {}, generate, " generated by the archive (shown once)"), " ",
+      el("label", {}, type, " typed here")),
+    password.wrapper, button);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    showPassword(null);
+    await busy(button, async () => {
+      try {
+        const created = await api.create({ name: name.input.value, groups: groupsOf(groups.input.value),
+          password: type.checked ? password.input.value : null });
+        say(status, `User ${created.user.name} created.`);
+        if (created.password) {
+          showPassword(created.user.name, created.password);
+        }
+        form.reset();
+        generate.checked = true; // reset() unchecks it: it was checked by the script, not by the HTML
+        password.input.disabled = true;
+        await done();
+      } catch (e) {
+        refused(e, status, { name: name.input, groups: groups.input, password: password.input });
+      }
+    });
+  });
+  return form;
+}
+
+/** Shows a refusal beside the field it names ("groups: ..."), or in the status line. */
+function refused(e, status, inputs) {
+  const named = /^([a-z]+): /.exec(e.message || "");
+  if (named && inputs[named[1]]) {
+    fieldError(inputs[named[1]], e.message.slice(named[0].length));
+    say(status, "Not saved: see the field marked.", true);
+  } else {
+    say(status, problem(e), true);
+  }
+}
+
+/** The users, one row each, with their groups editable and the actions on them. */
+function userTable(users, api, status, showPassword, refresh) {
+  const rows = users.map((u) => {
+    const groups = field(`Groups of ${u.name}`, el("input", { name: "groups", value: u.groups.join(", "),
+      autocomplete: "off" }), "groups");
+    groups.wrapper.querySelector("label").className = "visually-hidden";
+    const run = (button, work, said) => busy(button, async () => {
+      clearFieldErrors(groups.wrapper);
+      showPassword(null);
+      try {
+        const answer = await work();
+        say(status, said(answer));
+        if (answer && answer.password) {
+          showPassword(u.name, answer.password);
+        }
+        await refresh();
+      } catch (e) {
+        refused(e, status, { groups: groups.input });
+      }
+    });
+    const button = (text, action, work, said) => {
+      const b = el("button", { type: "button", text, dataset: { action } });
+      b.addEventListener("click", () => run(b, work, said));
+      return b;
+    };
+    const save = button("Save groups", "groups", () => api.groups(u.name, groupsOf(groups.input.value)),
+      (user) => `Groups of ${user.name}: ${user.groups.join(", ") || "none"}.`);
+    if (u.pending) {
+      const approve = button("Approve", "approve", () => api.act(u.name, "approve"),
+        (user) => `${user.name} is approved and may sign in.`);
+      const refuse = button("Refuse", "refuse", () => api.act(u.name, "refuse"),
+        () => `The account ${u.name} was refused and deleted.`);
+      return el("tr", { dataset: { user: u.name }, className: "pending" },
+        el("td", {}, el("code", { text: u.name })), el("td", { text: "" }),
+        el("td", { text: "waiting for approval" }), el("td", { text: (u.created || "").slice(0, 10) }),
+        el("td", { className: "n", text: "0" }), el("td", { className: "n", text: "0" }),
+        el("td", { className: "actions" }, approve, " ", refuse));
+    }
+    const toggle = u.disabled
+      ? button("Enable", "enable", () => api.act(u.name, "enable"), (user) => `${user.name} is enabled again.`)
+      : button("Disable", "disable", () => api.act(u.name, "disable"),
+        (user) => `${user.name} is disabled: no password, token or session of theirs works.`);
+    const reset = button("Reset password", "password", () => api.act(u.name, "password"),
+      (answer) => `${answer.user.name} has a new password; their sessions have ended.`);
+    const revoke = button("Revoke tokens and sessions", "revoke", () => api.act(u.name, "revoke"),
+      (r) => `${u.name}: ${r.sessions} sessions ended, ${r.tokens} tokens revoked.`);
+    return el("tr", { dataset: { user: u.name }, className: u.disabled ? "disabled" : null },
+      el("td", {}, el("code", { text: u.name })),
+      el("td", {}, groups.wrapper, save),
+      el("td", { text: u.disabled ? "disabled" : "active" }),
+      el("td", { text: (u.created || "").slice(0, 10) }),
+      el("td", { className: "n", text: String(u.sessions) }),
+      el("td", { className: "n", text: String(u.tokens) }),
+      el("td", { className: "actions" }, toggle, " ", reset, " ", revoke));
+  });
+  return table("user-list", ["User", "Groups", "State", "Since", "Sessions", "Tokens", "Actions"], rows);
 }

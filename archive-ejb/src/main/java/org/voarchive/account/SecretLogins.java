@@ -73,7 +73,9 @@ public class SecretLogins {
                 // whether "last used" is due is read with the row, so a request within the minute writes nothing
                 try (PreparedStatement s = c.prepareStatement("SELECT t.id, u.name,"
                         + " t.last_used IS NULL OR t.last_used < now() - interval '1 minute' AS stale FROM " + store.table
-                        + " t JOIN archive.users u ON u.id = t.user_id WHERE t.secret_hash = ? AND t.expires > now()")) {
+                        + " t JOIN archive.users u ON u.id = t.user_id"
+                        // a disabled or pending user's tokens and sessions work no more than their password (V27)
+                        + " WHERE t.secret_hash = ? AND t.expires > now() AND NOT u.disabled AND NOT u.pending")) {
                     s.setBytes(1, Secrets.hash(secret));
                     try (ResultSet rs = s.executeQuery()) {
                         if (rs.next()) {

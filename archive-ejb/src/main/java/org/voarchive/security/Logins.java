@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.voarchive.database.DataSources;
 import org.voarchive.metadata.Caller;
@@ -33,8 +32,6 @@ import org.voarchive.metadata.Caller;
 public class Logins {
 
     private static final Logger LOG = Logger.getLogger(Logins.class.getName());
-    /** What archive.users allows (V3); anything else cannot be a user, and is not echoed into the log. */
-    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
     /** Longer passwords are refused unread: no user has one (deploy/user reads one line), and hashing costs. */
     static final int MAX_PASSWORD_CHARS = 1024;
 
@@ -80,7 +77,7 @@ public class Logins {
         if (blocked.isPresent()) {
             return new Throttled(blocked.getAsLong());
         }
-        boolean plausible = USER_NAME.matcher(user).matches() && password.length <= MAX_PASSWORD_CHARS;
+        boolean plausible = Users.NAME.matcher(user).matches() && password.length <= MAX_PASSWORD_CHARS;
         String stored = null;
         Caller caller = null;
         if (plausible) {
@@ -105,11 +102,13 @@ public class Logins {
 
     /** A user name as the log may show it: what no user can be called is not echoed. */
     public static String loggable(String user) {
-        return USER_NAME.matcher(user).matches() ? user : "(not a user name)";
+        return Users.NAME.matcher(user).matches() ? user : "(not a user name)";
     }
 
+    /** A disabled or pending user has no password that works: as if unknown (V27). */
     private static String storedHash(Connection c, String user) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT password_hash FROM archive.users WHERE name = ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT password_hash FROM archive.users WHERE name = ? AND NOT disabled AND NOT pending")) {
             s.setString(1, user);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString("password_hash") : null;

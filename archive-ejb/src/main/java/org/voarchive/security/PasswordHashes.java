@@ -28,7 +28,7 @@ public final class PasswordHashes {
      * answer's timing does not tell which user names exist.
      */
     private static final class Dummy { // made on first use: deploy/user never needs it
-        static final String HASH = hash(randomPassword(), ITERATIONS);
+        static final String HASH = hash(generated(), ITERATIONS);
     }
 
     private PasswordHashes() {
@@ -90,9 +90,13 @@ public final class PasswordHashes {
         }
     }
 
-    private static char[] randomPassword() {
-        byte[] b = new byte[32];
+    /**
+     * A new random password (the back office's generated ones, shown once): 144 random bits in 24 base64url
+     * characters, which no one guesses and which never has a personal token's shape ({@link Secrets}).
+     */
+    public static char[] generated() {
+        byte[] b = new byte[18];
         RANDOM.nextBytes(b);
-        return Base64.getEncoder().encodeToString(b).toCharArray();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b).toCharArray();
     }
 }

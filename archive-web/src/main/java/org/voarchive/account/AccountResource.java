@@ -47,6 +47,9 @@ import org.voarchive.web.SessionCookie;
  * <li>{@code POST /account/sign-in}, form {@code user} and {@code password}: starts a session and sets its cookie
  * ({@link SessionCookie}); a wrong password is a 401, too many a 429, counted like every failed login.</li>
  * <li>{@code POST /account/sign-out}: ends the request's session (its row goes) and clears the cookie.</li>
+ * <li>{@code POST /account/sign-up}, form {@code user} and {@code password}: where the site allows it
+ * ({@code archive.account.sign-up}), an account that waits for an administrator's approval (202); 404
+ * otherwise.</li>
  * <li>{@code GET /account/tokens}: the caller's personal tokens without secrets; {@code POST} with
  * {@code {"name": ..., "days": N}} creates one and answers its secret, this once; {@code DELETE
  * /account/tokens/{id}} revokes one.</li>
@@ -72,6 +75,9 @@ public class AccountResource {
 
     @Inject
     SessionCookie cookie;
+
+    @Inject
+    UserAdministration administration;
 
     @Inject
     ClientAddresses clients;
@@ -119,6 +125,24 @@ public class AccountResource {
     }
 
     @POST
+    @Path("sign-up")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response signUp(MultivaluedMap<String, String> form) throws SQLException {
+        if (!administration.signUpAllowed()) { // before the form says anything: there is no sign-up here
+            throw new AccountRefusal(404, "this archive does not offer to sign up: ask its administrators for an account");
+        }
+        String user = form.getFirst("user");
+        String password = form.getFirst("password");
+        if (password == null || password.isEmpty()) {
+            throw new AccountRefusal(400, "password: choose one of at least 8 characters");
+        }
+        administration.signUp(user, password.toCharArray(), clients.of(request));
+        return json(202, message("Your account " + user.strip() + " waits for an administrator's approval; you can"
+            + " sign in once it is approved")).build();
+    }
+
+    @POST
     @Path("sign-out")
     @Produces(MediaType.APPLICATION_JSON)
     public Response signOut() throws SQLException {
@@ -148,7 +172,7 @@ public class AccountResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) throws SQLException, IOException {
         Caller owner = manager(); // before the body is read: strangers' bodies are not read at all
-        JsonObject asked = requestBody(body);
+        JsonObject asked = requestBody(body, "{\"name\": \"laptop\", \"days\": 30}");
         JsonValue name = asked.get("name");
         JsonValue days = asked.get("days");
         if (!(name instanceof JsonString)) {
@@ -187,15 +211,16 @@ public class AccountResource {
         return caller.caller();
     }
 
-    private static JsonObject requestBody(InputStream body) throws IOException {
+    /** A small JSON object (the account API's requests and the admin API's user changes), or a 4xx. */
+    static JsonObject requestBody(InputStream body, String example) throws IOException {
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new AccountRefusal(413, "a token request is at most " + MAX_BODY_BYTES + " bytes");
+            throw new AccountRefusal(413, "a request here is at most " + MAX_BODY_BYTES + " bytes");
         }
         try (var reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw new AccountRefusal(400, "the body is not a JSON object such as {\"name\": \"laptop\", \"days\": 30}");
+            throw new AccountRefusal(400, "the body is not a JSON object such as " + example);
         }
     }
 

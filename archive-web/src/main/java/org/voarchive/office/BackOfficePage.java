@@ -89,14 +89,18 @@ final class BackOfficePage {
             + end();
     }
 
-    /** The users and groups (administrators only). */
+    /** The users and groups (administrators only): create, set groups, disable, reset a password, revoke. */
     static String users(Frame frame) {
         return start(frame, "Users and groups", "users", "", "users")
             + "<h1>Users and groups</h1>\n"
             + "<p class=\"lead\">Who has an account, in which groups. Group <code>admin</code> may do everything here;"
             + " group <code>curator</code> may describe, publish and set access in the back office, but not open this"
-            + " page. Users are made and changed with <code>deploy/user</code> (see the operations guide).</p>\n"
+            + " page. A disabled user cannot sign in with a password, a token or a session until enabled again."
+            + " Every change goes through the admin API (<code>" + Html.escape(frame.root()) + "admin/accounts</code>)"
+            + " and is written to the server log.</p>\n"
             + status()
+            + "<div id=\"shown-password\" aria-live=\"assertive\"></div>\n"
+            + section("create", "New user")
             + section("users", "Users")
             + section("groups", "Groups")
             + end();

@@ -45,18 +45,26 @@ final class AccountPage {
      */
     static String render(String root, String siteName, CallerName.Authenticated caller,
             List<PersonalTokens.Token> tokens, int maxDays, String next, boolean office) {
+        return render(root, siteName, caller, tokens, maxDays, next, office, false);
+    }
+
+    /** @param signUp whether the site lets people sign up (archive.account.sign-up): the page offers it */
+    static String render(String root, String siteName, CallerName.Authenticated caller,
+            List<PersonalTokens.Token> tokens, int maxDays, String next, boolean office, boolean signUp) {
         String r = Html.escape(root);
         StringBuilder html = new StringBuilder(4096)
             .append(PageLayout.start(root, "Account", siteName, caller == null ? null : caller.caller().name(), "",
                 List.of("account.css"), List.of("account.js")))
             .append("<main id=\"account-page\" data-sign-in=\"").append(r).append("account/sign-in\" data-sign-out=\"")
             .append(r).append("account/sign-out\" data-tokens=\"").append(r).append("account/tokens\"")
+            .append(signUp ? " data-sign-up=\"" + r + "account/sign-up\"" : "")
             .append(next == null ? "" : " data-next=\"" + Html.escape(next) + "\"").append(">\n")
             .append("<h1>Account</h1>\n")
             .append("<noscript><p class=\"status error\">This page needs JavaScript to sign in and to manage tokens.</p>"
                 + "</noscript>\n");
         if (caller == null) {
-            return html.append(signIn(r)).append("</main>\n").append(PageLayout.end()).toString();
+            return html.append(signIn(r)).append(signUp ? signUp(r) : "").append("</main>\n").append(PageLayout.end())
+                .toString();
         }
         html.append(you(r, caller));
         if (office) {
@@ -82,6 +90,25 @@ final class AccountPage {
             return null;
         }
         return given;
+    }
+
+    /** Creating an account, where the site allows it: it waits for an administrator's approval. */
+    private static String signUp(String r) {
+        return "<section aria-labelledby=\"sign-up-heading\">\n<h2 id=\"sign-up-heading\">Create an account</h2>\n"
+            + "<p>No account yet? Choose a name and a password: an administrator approves the account before you can"
+            + " sign in with it.</p>\n"
+            + "<form id=\"sign-up\" class=\"fields\" method=\"post\" action=\"" + r + "account/sign-up\">\n"
+            + "<label for=\"sign-up-user\">User name</label>"
+            + "<input id=\"sign-up-user\" name=\"user\" autocomplete=\"username\" autocapitalize=\"none\""
+            + " spellcheck=\"false\" maxlength=\"64\" required aria-describedby=\"sign-up-user-error\">\n"
+            + "<p id=\"sign-up-user-error\" class=\"field-error\" role=\"alert\" hidden></p>\n"
+            + "<label for=\"sign-up-password\">Password</label>"
+            + "<input id=\"sign-up-password\" name=\"password\" type=\"password\" autocomplete=\"new-password\""
+            + " minlength=\"8\" required aria-describedby=\"sign-up-password-error\">\n"
+            + "<p id=\"sign-up-password-error\" class=\"field-error\" role=\"alert\" hidden></p>\n"
+            + "<div class=\"actions\"><button type=\"submit\" id=\"sign-up-button\">Create an account</button></div>\n"
+            + "<p id=\"sign-up-status\" class=\"status\" role=\"status\"></p>\n"
+            + "</form>\n</section>\n";
     }
 
     private static String signIn(String r) {

@@ -34,6 +34,9 @@ public class AccountPageResource {
     @Inject
     PersonalTokens tokens;
 
+    @Inject
+    org.voarchive.account.UserAdministration administration;
+
     @Context
     UriInfo uri;
 
@@ -49,6 +52,6 @@ public class AccountPageResource {
         String root = uri.getBaseUri().getRawPath();
         boolean office = request.isUserInRole(Roles.ADMIN) || request.isUserInRole(Roles.CURATOR);
         return PageLayout.response(AccountPage.render(root, site.name(), caller, list, tokens.maxDays(),
-            AccountPage.next(root, next), office), PagePolicy.NO_INLINE, true);
+            AccountPage.next(root, next), office, administration.signUpAllowed()), PagePolicy.NO_INLINE, true);
     }
 }

@@ -95,4 +95,14 @@ class AccountPageTest {
             .contains("<p id=\"office-link\"><a href=\"/admin\">The back office</a>"));
         assertFalse(AccountPage.render("/", "Demo", curator, List.of(), 365, null, false).contains("office-link"));
     }
+
+    @Test
+    void signUpIsOfferedToAnonymousCallersOnlyWhereTheSiteAllowsIt() {
+        String off = AccountPage.render("/", "Demo", null, List.of(), 365, null, false);
+        assertFalse(off.contains("sign-up"), off);
+        String on = AccountPage.render("/archive/", "Demo", null, List.of(), 365, null, false, true);
+        assertTrue(on.contains("data-sign-up=\"/archive/account/sign-up\"") && on.contains("<form id=\"sign-up\""), on);
+        assertFalse(AccountPage.render("/", "Demo", caller("cora", CallerName.Credential.SESSION), List.of(), 365, null,
+            false, true).contains("<form id=\"sign-up\""), "not for someone signed in");
+    }
 }
