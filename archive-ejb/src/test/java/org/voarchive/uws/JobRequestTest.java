@@ -34,9 +34,13 @@ class JobRequestTest {
     }
 
     @Test
-    void onlyTheDestructionMayChangeInAnyPhase() throws UwsException {
+    void onlyTheDestructionAndTheNameMayChangeInAnyPhase() throws UwsException {
         assertFalse(parse("DESTRUCTION", "2030-01-31T12:00:00Z", "PHASE", "ABORT").changesPending());
-        assertTrue(parse("RUNID", "x").changesPending());
+        // RUNID alone is the job's name, a label: the Jobs page renames finished jobs
+        assertFalse(parse("RUNID", "x").changesPending());
+        assertTrue(parse("RUNID", "x", "QUERY", "SELECT 1").changesPending());
+        assertTrue(parse("RUNID", "x", "EXECUTIONDURATION", "30").changesPending());
+        assertTrue(parse("QUERY", "SELECT 1").changesPending());
         assertTrue(parse("ACTION", "delete").delete());
     }
 
