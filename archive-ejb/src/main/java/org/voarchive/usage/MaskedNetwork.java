@@ -3,6 +3,7 @@ package org.voarchive.usage;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,15 @@ public final class MaskedNetwork {
         if (slash >= 0) {
             literal = literal.substring(0, slash); // a network already: masked again to this class's prefix
         }
+        return bytes(literal).map(b -> b.length == 4 ? prefix(b, 24) : prefix(b, 48)).orElse("");
+    }
+
+    /**
+     * The bytes of an IP address literal (IPv6 possibly in brackets or with a zone); empty for anything else,
+     * which is never resolved as a host name. Shared with the UWS quota's networks (uws.JobOwner).
+     */
+    public static Optional<byte[]> bytes(String address) {
+        String literal = address.strip();
         if (literal.startsWith("[") && literal.endsWith("]")) {
             literal = literal.substring(1, literal.length() - 1);
         }
@@ -44,19 +54,23 @@ public final class MaskedNetwork {
             literal = literal.substring(0, zone);
         }
         if (!IPV4.matcher(literal).matches() && !IPV6.matcher(literal).matches()) {
-            return "";
+            return Optional.empty();
         }
         try {
-            byte[] bytes = InetAddress.getByName(literal).getAddress(); // a literal: no name lookup
-            if (bytes.length == 4) {
-                byte[] network = Arrays.copyOf(Arrays.copyOf(bytes, 3), 4);
-                return InetAddress.getByAddress(network).getHostAddress() + "/24";
-            }
-            byte[] network = Arrays.copyOf(Arrays.copyOf(bytes, 6), 16);
-            String text = InetAddress.getByAddress(network).getHostAddress(); // 2001:db8:1:0:0:0:0:0
-            return text.replaceFirst("(:0)+$", "::") + "/48";
+            return Optional.of(InetAddress.getByName(literal).getAddress()); // a literal: no name lookup
         } catch (UnknownHostException e) {
-            return "";
+            return Optional.empty();
+        }
+    }
+
+    /** The network of {@code bits} (a multiple of 8) that the address's bytes are in, e.g. {@code 2001:db8:1::/48}. */
+    public static String prefix(byte[] address, int bits) {
+        byte[] network = Arrays.copyOf(Arrays.copyOf(address, bits / 8), address.length);
+        try {
+            String text = InetAddress.getByAddress(network).getHostAddress(); // IPv6 in full: 2001:db8:1:0:0:0:0:0
+            return (network.length == 4 ? text : text.replaceFirst("(:0)+$", "::")) + "/" + bits;
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an address of 4 or 16 bytes", e);
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.voarchive.uws;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Arrays;
+import org.voarchive.usage.MaskedNetwork;
 
 /**
  * Whom a job's limits (executing, queued, pending jobs, stored bytes) count against: the authenticated
@@ -42,21 +40,9 @@ public record JobOwner(String user, String network) {
         if (address == null || address.isBlank()) {
             return null;
         }
-        String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
-            : address;
-        if (!literal.matches("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[\\w.-]+)?")) {
-            return literal; // not an address literal (a container's own name): counted as it is, never resolved
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(literal).getAddress(); // a literal: no name lookup
-            if (bytes.length == 4) {
-                return InetAddress.getByAddress(bytes).getHostAddress();
-            }
-            byte[] prefix = Arrays.copyOf(Arrays.copyOf(bytes, 8), 16);
-            String text = InetAddress.getByAddress(prefix).getHostAddress(); // the full form, e.g. 2001:db8:1:2:0:0:0:0
-            return text.replaceFirst("(:0)+$", "::") + "/64";
-        } catch (UnknownHostException e) {
-            return literal;
-        }
+        // not an address literal (a container's own name): counted as it is, never resolved
+        return MaskedNetwork.bytes(address).map(b -> b.length == 4 ? MaskedNetwork.prefix(b, 32).replace("/32", "")
+            : MaskedNetwork.prefix(b, 64)).orElse(address.startsWith("[") && address.endsWith("]")
+                ? address.substring(1, address.length() - 1) : address);
     }
 }
