@@ -17,9 +17,9 @@ interface ResultWriter {
             case VOTABLE_BINARY2 -> new VOTableResultWriter(uk.ac.starlink.votable.DataFormat.BINARY2);
             case VOTABLE_BINARY -> new VOTableResultWriter(uk.ac.starlink.votable.DataFormat.BINARY);
             case VOTABLE_TABLEDATA -> new VOTableResultWriter(uk.ac.starlink.votable.DataFormat.TABLEDATA);
-            case CSV -> new StilResultWriter(info -> new uk.ac.starlink.table.formats.CsvTableWriter(true), false);
-            case FITS -> new StilResultWriter(info -> new OriginFitsWriter(info.origin()), true);
-            case TSV -> new TsvResultWriter();
+            case CSV -> new DelimitedResultWriter(DelimitedResultWriter.Dialect.CSV);
+            case FITS -> new FitsResultWriter();
+            case TSV -> new DelimitedResultWriter(DelimitedResultWriter.Dialect.TSV);
             case JSON -> new JsonResultWriter();
         };
     }

@@ -1,10 +1,7 @@
 package org.voarchive.tap;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import org.voarchive.dali.VoTableDocument;
 import org.voarchive.dali.Xml;
 import org.voarchive.datalink.LinksWriter;
@@ -29,8 +26,7 @@ final class VOTableResultWriter implements ResultWriter {
 
     @Override
     public void write(ResultTable table, ResultInfo info, OutputStream out) throws IOException {
-        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        VoTableDocument document = VoTableDocument.start(w, info.origin()).startResults()
+        VoTableDocument document = VoTableDocument.start(out, info.origin()).startResults()
             .info("QUERY_STATUS", "OK", null).info("QUERY", info.query(), null).info("LANG", info.lang(), null);
         for (String source : info.sourceTables()) {
             document.info("source_table", source, null);
@@ -46,18 +42,18 @@ final class VOTableResultWriter implements ResultWriter {
         }
         document.endResults();
         for (int column : info.datalinkColumns()) {
-            serviceDescriptor(w, info.datalinkUrl(), ResultInfo.fieldId(column));
+            document.markup(serviceDescriptor(info.datalinkUrl(), ResultInfo.fieldId(column)));
         }
         document.end();
     }
 
     /** A {links} service descriptor taking its ID from the FIELD {@code fieldId} (DataLink 1.1 section 4). */
-    private static void serviceDescriptor(BufferedWriter w, String accessUrl, String fieldId) throws IOException {
-        w.write("<RESOURCE type=\"meta\" utype=\"adhoc:service\">\n"
+    private static String serviceDescriptor(String accessUrl, String fieldId) {
+        return "<RESOURCE type=\"meta\" utype=\"adhoc:service\">\n"
             + "<PARAM name=\"standardID\" datatype=\"char\" arraysize=\"*\" value=\"" + LinksWriter.STANDARD_ID + "\"/>\n"
             + "<PARAM name=\"accessURL\" datatype=\"char\" arraysize=\"*\" value=\"" + Xml.attribute(accessUrl) + "\"/>\n"
             + "<GROUP name=\"inputParams\">\n"
             + "<PARAM name=\"ID\" datatype=\"char\" arraysize=\"*\" ucd=\"meta.id;meta.main\" ref=\"" + fieldId
-            + "\" value=\"\"/>\n</GROUP>\n</RESOURCE>\n");
+            + "\" value=\"\"/>\n</GROUP>\n</RESOURCE>\n";
     }
 }
