@@ -1,0 +1,272 @@
+package org.voarchive.tap;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import uk.ac.starlink.table.AbstractStarTable;
+import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.RowSequence;
+import uk.ac.starlink.table.StarTable;
+
+/**
+ * A one-pass result written to a temporary file as it streams, then read back from the start as often as a writer
+ * needs (FITS reads its rows twice: once for the widths, once to write them). Read with plain sequential I/O: STIL's
+ * own disk spool maps its file into memory, and a mapping outlives the request until a collection happens to free
+ * it (two 111 MB mappings were still resident a minute after two million-row FITS results).
+ */
+final class SpooledRows extends AbstractStarTable implements Closeable {
+
+    private static final int BUFFER = 1 << 16;
+
+    private final StarTable source;
+    private final Path file;
+    private final Cell[] cells;
+    private long rows;
+
+    /** Copies every row of {@code source} to a new temporary file. */
+    SpooledRows(StarTable source) throws IOException {
+        this.source = source;
+        this.cells = new Cell[source.getColumnCount()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = Cell.of(source.getColumnInfo(i).getContentClass());
+        }
+        this.file = Files.createTempFile("tap-result-", ".rows");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER));
+             RowSequence in = source.getRowSequence()) {
+            while (in.next()) {
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i].write(in.getCell(i), out);
+                }
+                rows++;
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        setParameters(source.getParameters());
+        setName(source.getName());
+    }
+
+    @Override
+    public ColumnInfo getColumnInfo(int i) {
+        return source.getColumnInfo(i);
+    }
+
+    @Override
+    public int getColumnCount() {
+        return cells.length;
+    }
+
+    @Override
+    public long getRowCount() {
+        return rows;
+    }
+
+    @Override
+    public RowSequence getRowSequence() throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER));
+        return new RowSequence() {
+            private final Object[] row = new Object[cells.length];
+            private long read;
+
+            @Override
+            public boolean next() throws IOException {
+                if (read == rows) {
+                    return false;
+                }
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = cells[i].read(in);
+                }
+                read++;
+                return true;
+            }
+
+            @Override
+            public Object getCell(int i) {
+                return row[i];
+            }
+
+            @Override
+            public Object[] getRow() {
+                return row.clone();
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
+    }
+
+    /** Deletes the file. */
+    @Override
+    public void close() throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    /** How one column's values are written and read: a presence byte, then the value in DataOutput's form. */
+    private enum Cell {
+        BOOLEAN {
+            @Override
+            void value(Object v, DataOutputStream out) throws IOException {
+                out.writeBoolean((Boolean) v);
+            }
+
+            @Override
+            Object value(DataInputStream in) throws IOException {
+                return in.readBoolean();
+            }
+        },
+        SHORT {
+            @Override
+            void value(Object v, DataOutputStream out) throws IOException {
+                out.writeShort((Short) v);
+            }
+
+            @Override
+            Object value(DataInputStream in) throws IOException {
+                return in.readShort();
+            }
+        },
+        INT {
+            @Override
+            void value(Object v, DataOutputStream out) throws IOException {
+                out.writeInt((Integer) v);
+            }
+
+            @Override
+            Object value(DataInputStream in) throws IOException {
+                return in.readInt();
+            }
+        },
+        LONG {
+            @Override
+            void value(Object v, DataOutputStream out) throws IOException {
+                out.writeLong((Long) v);
+            }
+
+            @Override
+            Object value(DataInputStream in) throws IOException {
+                return in.readLong();
+            }
+        },
+        FLOAT {
+            @Override
+            void value(Object v, DataOutputStream out) throws IOException {
+                out.writeFloat((Float) v);
+            }
+
+            @Override
+            Object value(DataInputStream in) throws IOException {
+                return in.readFloat();
+            }
+        },
+        DOUBLE {
+            @Override
+            void value(Object v, DataOutputStream out) throws IOException {
+                out.writeDouble((Double) v);
+            }
+
+            @Override
+            Object value(DataInputStream in) throws IOException {
+                return in.readDouble();
+            }
+        },
+        /** Text, and anything else, as the string STIL would write of it. */
+        TEXT {
+            @Override
+            void value(Object v, DataOutputStream out) throws IOException {
+                byte[] utf8 = v.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.writeInt(utf8.length);
+                out.write(utf8);
+            }
+
+            @Override
+            Object value(DataInputStream in) throws IOException {
+                byte[] utf8 = new byte[in.readInt()];
+                in.readFully(utf8);
+                return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+            }
+        },
+        /** Arrays: their component type, length and elements (ResultField makes primitive arrays, or of strings). */
+        ARRAY {
+            @Override
+            void value(Object v, DataOutputStream out) throws IOException {
+                Class<?> component = v.getClass().getComponentType();
+                int n = java.lang.reflect.Array.getLength(v);
+                int kind = COMPONENTS.indexOf(component);
+                out.writeByte(kind);
+                out.writeInt(n);
+                Cell element = kind < 0 ? TEXT : ELEMENTS.get(kind);
+                for (int i = 0; i < n; i++) {
+                    element.write(java.lang.reflect.Array.get(v, i), out);
+                }
+            }
+
+            @Override
+            Object value(DataInputStream in) throws IOException {
+                int kind = in.readByte();
+                int n = in.readInt();
+                Object array = java.lang.reflect.Array.newInstance(kind < 0 ? String.class : COMPONENTS.get(kind), n);
+                Cell element = kind < 0 ? TEXT : ELEMENTS.get(kind);
+                for (int i = 0; i < n; i++) {
+                    java.lang.reflect.Array.set(array, i, element.read(in));
+                }
+                return array;
+            }
+        };
+
+        /** The primitive components an array may have, and the cells of their boxed values. */
+        private static final java.util.List<Class<?>> COMPONENTS =
+            java.util.List.of(boolean.class, short.class, int.class, long.class, float.class, double.class);
+        private static final java.util.List<Cell> ELEMENTS = java.util.List.of(BOOLEAN, SHORT, INT, LONG, FLOAT, DOUBLE);
+
+        static Cell of(Class<?> type) {
+            if (type == Boolean.class) {
+                return BOOLEAN;
+            }
+            if (type == Short.class) {
+                return SHORT;
+            }
+            if (type == Integer.class) {
+                return INT;
+            }
+            if (type == Long.class) {
+                return LONG;
+            }
+            if (type == Float.class) {
+                return FLOAT;
+            }
+            if (type == Double.class) {
+                return DOUBLE;
+            }
+            return type.isArray() ? ARRAY : TEXT;
+        }
+
+        final void write(Object v, DataOutputStream out) throws IOException {
+            out.writeBoolean(v != null);
+            if (v != null) {
+                value(v, out);
+            }
+        }
+
+        final Object read(DataInputStream in) throws IOException {
+            try {
+                return in.readBoolean() ? value(in) : null;
+            } catch (EOFException e) {
+                throw new IOException("the spooled result ended early", e);
+            }
+        }
+
+        abstract void value(Object v, DataOutputStream out) throws IOException;
+
+        abstract Object value(DataInputStream in) throws IOException;
+    }
+}
