@@ -3,7 +3,11 @@ package org.voarchive.database;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.annotation.sql.DataSourceDefinitions;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import javax.sql.DataSource;
 
 /**
@@ -17,6 +21,9 @@ import javax.sql.DataSource;
  * environment variables {@code ARCHIVE_DB_*}). Payara resolves
  * {@code ${MPCONFIG=...}} before the application's own config file is read,
  * so the defaults for the local set-up are written here.
+ *
+ * <p>Every request asks for a pool here: the getters take no container lock (a singleton's default is one
+ * write lock for all its methods, which serialised the requests) and start no transaction of their own.
  */
 @DataSourceDefinitions({
     @DataSourceDefinition(
@@ -28,7 +35,7 @@ import javax.sql.DataSource;
         minPoolSize = 0, maxPoolSize = 4,
         properties = {
             DataSources.VALIDATE, DataSources.VALIDATION_METHOD, DataSources.VALIDATION_CLASS,
-            DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT}),
+            DataSources.VALIDATE_AT_MOST_EVERY, DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT}),
     @DataSourceDefinition(
         name = DataSources.APP,
         className = DataSources.DRIVER,
@@ -40,7 +47,7 @@ import javax.sql.DataSource;
         minPoolSize = 0, maxPoolSize = 28,
         properties = {
             DataSources.VALIDATE, DataSources.VALIDATION_METHOD, DataSources.VALIDATION_CLASS,
-            DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT}),
+            DataSources.VALIDATE_AT_MOST_EVERY, DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT}),
     @DataSourceDefinition(
         name = DataSources.QUERY,
         className = DataSources.DRIVER,
@@ -50,9 +57,11 @@ import javax.sql.DataSource;
         minPoolSize = 0, maxPoolSize = 32,
         properties = {
             DataSources.VALIDATE, DataSources.VALIDATION_METHOD, DataSources.VALIDATION_CLASS,
-            DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT})
+            DataSources.VALIDATE_AT_MOST_EVERY, DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT})
 })
 @Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class DataSources {
 
     public static final String OWNER = "java:app/jdbc/archive-owner";
@@ -70,6 +79,10 @@ public class DataSources {
     static final String VALIDATION_CLASS =
         "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation";
     static final String FAIL_ALL = "fish.payara.fail-all-connections=true";
+    // A validation is a round trip of its own (SELECT 1), as long as a short query: a connection used within
+    // the last seconds is known to be alive, so validating it at most every few seconds keeps the recovery
+    // above (a dead connection is found within that time) without doubling the round trips of a cone search.
+    static final String VALIDATE_AT_MOST_EVERY = "fish.payara.validate-atmost-once-period-in-seconds=5";
     // Seconds; a database that does not answer must not hang availability checks.
     static final String LOGIN_TIMEOUT = "loginTimeout=5";
 

@@ -3,8 +3,12 @@ package org.voarchive.database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,14 +37,32 @@ public class QueryRoles {
     }
 
     /**
-     * Makes the rest of the current transaction of {@code connection} (auto-commit off: a statement
-     * outside a transaction would be refused by PostgreSQL's warning only, and change nothing) run as
-     * what the caller may read: the anonymous role for anonymous callers, the pool's own role otherwise.
-     * The transaction's end (commit or rollback, as the connection goes back to the pool) ends it.
+     * Sets up a user query's transaction on {@code connection} (auto-commit off: a setting outside a
+     * transaction would outlive the query) in one round trip: for anonymous callers the anonymous role
+     * (as {@code SET LOCAL ROLE} would: {@code set_config('role', ...)} is the same setting, checked alike),
+     * the statement timeout, and {@code settings} (custom settings such as the caller's for TAP_SCHEMA),
+     * all local to the transaction, whose end (commit or rollback, as the connection goes back to the pool)
+     * ends them. Settings are applied in that order, so the later ones are set by the query's own role.
      */
-    public void restrict(Connection connection, boolean authenticated) throws SQLException {
+    public void begin(Connection connection, boolean authenticated, long timeoutMillis, Map<String, String> settings)
+            throws SQLException {
+        if (connection.getAutoCommit()) {
+            throw new IllegalStateException("a query's settings need a transaction: auto-commit is on");
+        }
+        Map<String, String> all = new LinkedHashMap<>();
         if (!authenticated) {
-            runAs(connection, anonymousRole());
+            all.put("role", anonymousRole());
+        }
+        all.put("statement_timeout", Long.toString(timeoutMillis));
+        all.putAll(settings);
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT " + String.join(", ", Collections.nCopies(all.size(), "set_config(?, ?, true)")))) {
+            int i = 0;
+            for (Map.Entry<String, String> setting : all.entrySet()) {
+                s.setString(++i, setting.getKey());
+                s.setString(++i, setting.getValue());
+            }
+            s.execute();
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,14 +46,22 @@ public record Caller(String name, Set<String> groups) {
     }
 
     /**
-     * Makes the TAP_SCHEMA views show what this caller may see, for the current
-     * transaction only (they show PUBLIC objects when nothing is set).
+     * The transaction-local settings that make the TAP_SCHEMA views show what this caller may see (they
+     * show PUBLIC objects when nothing is set).
      */
+    public Map<String, String> settings() {
+        return Map.of("archive.caller_authenticated", authenticated() ? "true" : "false",
+            "archive.caller_groups", String.join(",", groups));
+    }
+
+    /** Makes the TAP_SCHEMA views show what this caller may see, for the current transaction only ({@link #settings}). */
     public void applyTo(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT set_config('archive.caller_authenticated', ?, true), set_config('archive.caller_groups', ?, true)")) {
-            s.setString(1, authenticated() ? "true" : "false");
-            s.setString(2, String.join(",", groups));
+        try (PreparedStatement s = c.prepareStatement("SELECT set_config(?, ?, true), set_config(?, ?, true)")) {
+            int i = 0;
+            for (Map.Entry<String, String> setting : settings().entrySet()) {
+                s.setString(++i, setting.getKey());
+                s.setString(++i, setting.getValue());
+            }
             s.execute();
         }
     }

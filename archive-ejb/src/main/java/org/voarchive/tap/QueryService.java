@@ -304,12 +304,9 @@ public class QueryService {
     private RunningQuery execute(Connection connection, Caller caller, String sql, CheckedQuery checked, long maxrec,
                                  int timeoutSeconds, TapRequest request, Cancellation cancellation, ResultInfo info)
             throws SQLException, DaliException {
-        // first in the query's transaction: the role that reads what this caller may read, till its end
-        roles.restrict(connection, caller.authenticated());
-        try (Statement s = connection.createStatement()) {
-            s.execute("SET LOCAL statement_timeout = " + Math.multiplyExact(timeoutSeconds, 1000L));
-        }
-        caller.applyTo(connection); // TAP_SCHEMA shows this caller's tables, as the checker did
+        // first in the query's transaction, in one round trip: the role that reads what this caller may read,
+        // the time limit, and what TAP_SCHEMA shows this caller (its tables, as the checker saw them)
+        roles.begin(connection, caller.authenticated(), Math.multiplyExact(timeoutSeconds, 1000L), caller.settings());
         Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(limits.fetchSize()); // with auto-commit off: a cursor, not the whole result in memory
         // numbers and times in PostgreSQL's binary form: read as they are instead of parsed from text, which was a

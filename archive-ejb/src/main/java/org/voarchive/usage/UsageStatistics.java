@@ -1,6 +1,7 @@
 package org.voarchive.usage;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -14,6 +15,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +27,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,9 +39,13 @@ import org.voarchive.maintenance.MaintenanceTasks;
 
 /**
  * Counts requests per day (UTC), kind, published table and masked client network in archive.usage_daily, and
- * reads the counts back for the operations page. A request is counted by one upsert run on the application's
- * executor after the caller has handed it over: the request's own path never waits for it, and a failure is a
- * log line, never the request's failure (statistics are worth less than an answer). Rows older than
+ * reads the counts back for the operations page. A request's count is added in memory; a flush on the
+ * application's scheduled executor writes all the counts added in the last {@value #FLUSH_DELAY_MILLIS} ms in one
+ * upsert. The request's own path never waits for it and does no more than add to a map: one executor task per
+ * request (whose context capture cost more than a cone's query) and one contended row update per request were
+ * most of what counting cost under load. A flush that fails is a log line, never a request's failure (statistics
+ * are worth less than an answer); the counts of the last moment before a crash are lost, those pending at an
+ * orderly stop are written. Rows older than
  * {@code archive.usage.retention-days} are deleted daily (a maintenance task).
  */
 @Singleton
@@ -50,19 +59,41 @@ public class UsageStatistics {
     static final String TASK = "usage-retention";
     private static final long DAY_MILLIS = 86_400_000L;
 
-    /** One request, once per table it read (none: one row with table ''); the tables are the last parameter. */
-    private static final String COUNT = """
+    /** The pending counts, one row per distinct day, kind, table and network, as parallel arrays. */
+    private static final String COUNTS = """
         INSERT INTO archive.usage_daily (day, kind, table_name, client_network, requests)
-        SELECT ?, ?, t, ?, 1 FROM unnest(%s) AS t
+        SELECT * FROM unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+        ON CONFLICT (day, kind, table_name, client_network)
+        DO UPDATE SET requests = archive.usage_daily.requests + EXCLUDED.requests""";
+    /**
+     * The download of a job's result, once per table its query read, as its kept table names them
+     * (tap.KeptResults), else once with table ''. Rare: written on its own, not through the pending counts.
+     */
+    private static final String JOB_TABLES = """
+        INSERT INTO archive.usage_daily (day, kind, table_name, client_network, requests)
+        SELECT ?, ?, t, ?, 1 FROM unnest(COALESCE(NULLIF(
+          (SELECT k.source_tables FROM archive.kept_results k WHERE k.job_id = ?), '{}'), ARRAY[''])) AS t
         ON CONFLICT (day, kind, table_name, client_network)
         DO UPDATE SET requests = archive.usage_daily.requests + 1""";
-    private static final String GIVEN_TABLES = COUNT.formatted("?::text[]");
-    /** A job's result: the tables its query read, as its kept table names them (tap.KeptResults), else none. */
-    private static final String JOB_TABLES = COUNT.formatted(
-        "COALESCE(NULLIF((SELECT k.source_tables FROM archive.kept_results k WHERE k.job_id = ?), '{}'), ARRAY[''])");
+
+    /** What one row of archive.usage_daily counts. */
+    private record Counted(LocalDate day, UsageKind kind, String table, String network) {
+    }
+
+    /** Requests counted and not yet written; a flush removes what it writes. */
+    private final ConcurrentHashMap<Counted, Long> pending = new ConcurrentHashMap<>();
+
+    /** Whether a flush is on the executor and has not yet started taking the pending counts. */
+    private final AtomicBoolean flushQueued = new AtomicBoolean();
+
+    /** How long a count waits for others to be written with it. */
+    static final long FLUSH_DELAY_MILLIS = 1000;
 
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @Resource
     TimerService timers;
@@ -92,6 +123,12 @@ public class UsageStatistics {
         }
     }
 
+    /** What is still pending when the application stops, written now rather than lost. */
+    @PreDestroy
+    void stop() {
+        flush();
+    }
+
     public int retentionDays() {
         return retentionDays;
     }
@@ -103,41 +140,74 @@ public class UsageStatistics {
      * @param clientAddress the client's address (or a job's network), masked here before it is kept; null if none
      */
     public void count(UsageKind kind, Collection<String> tables, String clientAddress) {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC);
+        String network = MaskedNetwork.of(clientAddress);
         // a datalink row without a table (null: anyone's) counts as reading none
-        String[] names = tables.isEmpty() ? new String[] {""}
-            : tables.stream().map(t -> t == null ? "" : t).distinct().toArray(String[]::new);
-        later(kind, clientAddress, GIVEN_TABLES, (c, s) -> s.setArray(4, c.createArrayOf("text", names)));
+        List<String> names = tables.isEmpty() ? List.of("")
+            : tables.stream().map(t -> t == null ? "" : t).distinct().toList();
+        for (String table : names) {
+            pending.merge(new Counted(day, kind, table, network), 1L, Long::sum);
+        }
+        if (flushQueued.compareAndSet(false, true)) {
+            try {
+                scheduler.schedule(this::flush, FLUSH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                flushQueued.set(false); // the counts stay pending: the next request schedules a flush again
+                LOG.log(Level.WARNING, "usage counts not written yet: the scheduler refused the work", e);
+            }
+        }
     }
 
     /** Counts the download of a job's result, later, against the tables the job's query read. */
     public void countResult(String jobId, String clientAddress) {
-        later(UsageKind.RESULT_DOWNLOAD, clientAddress, JOB_TABLES, (c, s) -> s.setString(4, jobId));
-    }
-
-    /** Binds the tables' parameter of a count. */
-    private interface Tables {
-        void bind(Connection c, PreparedStatement s) throws SQLException;
-    }
-
-    private void later(UsageKind kind, String clientAddress, String sql, Tables tables) {
         LocalDate day = LocalDate.now(ZoneOffset.UTC);
         String network = MaskedNetwork.of(clientAddress);
+        Runnable store = () -> {
+            try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(JOB_TABLES)) {
+                s.setObject(1, day);
+                s.setString(2, UsageKind.RESULT_DOWNLOAD.name());
+                s.setString(3, network);
+                s.setString(4, jobId);
+                s.executeUpdate();
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(Level.WARNING, "a result download was not counted in the usage statistics", e);
+            }
+        };
         try {
-            executor.execute(() -> store(day, kind, network, sql, tables));
+            executor.execute(store);
         } catch (RejectedExecutionException e) {
-            LOG.log(Level.WARNING, "a " + kind + " request was not counted: the executor refused the work", e);
+            LOG.log(Level.WARNING, "a result download was not counted: the executor refused the work", e);
         }
     }
 
-    private void store(LocalDate day, UsageKind kind, String network, String sql, Tables tables) {
-        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, day);
-            s.setString(2, kind.name());
-            s.setString(3, network);
-            tables.bind(c, s);
+    /**
+     * Writes the pending counts. The flag goes down before the counts are taken: a count added after that schedules
+     * the next flush, one added before it is taken here, so none waits for a later request.
+     */
+    private void flush() {
+        flushQueued.set(false);
+        List<Counted> keys = new ArrayList<>();
+        List<Long> requests = new ArrayList<>();
+        for (Counted key : pending.keySet()) {
+            Long n = pending.remove(key); // atomically: a count merged after this starts a new entry
+            if (n != null) {
+                keys.add(key);
+                requests.add(n);
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(COUNTS)) {
+            s.setArray(1, c.createArrayOf("text", keys.stream().map(k -> k.day().toString()).toArray()));
+            s.setArray(2, c.createArrayOf("text", keys.stream().map(k -> k.kind().name()).toArray()));
+            s.setArray(3, c.createArrayOf("text", keys.stream().map(Counted::table).toArray()));
+            s.setArray(4, c.createArrayOf("text", keys.stream().map(Counted::network).toArray()));
+            s.setArray(5, c.createArrayOf("bigint", requests.toArray()));
             s.executeUpdate();
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "a " + kind + " request was not counted in the usage statistics", e);
+            long lost = requests.stream().mapToLong(Long::longValue).sum();
+            LOG.log(Level.WARNING, lost + " requests were not counted in the usage statistics", e);
         }
     }
 

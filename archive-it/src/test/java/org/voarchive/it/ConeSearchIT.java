@@ -53,7 +53,7 @@ class ConeSearchIT {
     static void fixtures() throws Exception {
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             Archive.freshScratchSchema(s, "it_scs");
-            for (String t : List.of("objects", "secret")) {
+            for (String t : List.of("objects", "secret", "described")) {
                 s.execute("CREATE TABLE it_scs." + t + " (name text PRIMARY KEY, alpha double precision,"
                     + " delta double precision, flux real, note text)");
                 s.execute("INSERT INTO it_scs." + t + " VALUES ('A', 10.0, 20.0, 1.5, 'first'), ('B', 10.5, 20.0, 2.5, NULL),"
@@ -322,6 +322,27 @@ class ConeSearchIT {
         HttpResponse<String> imported = Archive.send("POST", "/admin/metadata/import", export, ADMIN, PASSWORD);
         assertEquals(200, imported.statusCode(), imported.body());
         assertEquals(2, ids(votable(cone("it_scs.objects", "RA=10&DEC=20&SR=2&MAXREC=1000", null)), "name").size());
+    }
+
+    /**
+     * The published metadata is kept between requests (metadata.PublishedMetadataCache): a column described anew
+     * through the admin API is described so in the very next cone, with no wait.
+     */
+    @Test
+    void aColumnDescribedAnewIsSoInTheNextCone() throws Exception {
+        String settings = "/admin/metadata/tables/it_scs.described/conesearch";
+        int version = Archive.version(Archive.send("GET", settings, null, ADMIN, PASSWORD).body());
+        assertEquals(200, Archive.send("PUT", settings, "{\"version\":" + version + "}", ADMIN, PASSWORD).statusCode());
+        for (String description : List.of("the first words on the note", "the second words on the note")) {
+            String columns = Archive.send("GET", "/admin/metadata/tables/it_scs.described/columns", null, ADMIN, PASSWORD)
+                .body();
+            int read = Archive.version(columns.substring(columns.indexOf("\"name\":\"note\"")));
+            HttpResponse<String> put = Archive.send("PUT", "/admin/metadata/tables/it_scs.described/columns/note",
+                "{\"description\":\"" + description + "\",\"version\":" + read + "}", ADMIN, PASSWORD);
+            assertEquals(200, put.statusCode(), put.body());
+            StarTable t = votable(cone("it_scs.described", "RA=10.2&DEC=20&SR=1&VERB=3", null));
+            assertEquals(description, t.getColumnInfo(column(t, "note")).getDescription());
+        }
     }
 
     @Test

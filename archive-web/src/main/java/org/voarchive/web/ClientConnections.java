@@ -9,8 +9,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,10 +40,32 @@ public class ClientConnections {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /**
+     * The requests being watched, all checked by one periodic task against one reading of the kernel's tables:
+     * a task of its own per request cost more than a cone's query (a managed task captures its context).
+     */
+    private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
+
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+
     /** Watching stops when it is closed. */
     public interface Watch extends AutoCloseable {
         @Override
         void close();
+    }
+
+    /** One request's connection; {@code seen} and the hang-up are the sweeping task's alone. */
+    private static final class Watched {
+        final Connection connection;
+        final String client;
+        final Runnable onHangUp;
+        boolean seen;
+
+        Watched(Connection connection, String client, Runnable onHangUp) {
+            this.connection = connection;
+            this.client = client;
+            this.onHangUp = onHangUp;
+        }
     }
 
     /** Runs {@code onHangUp} once if the client of {@code request} hangs up before the watch is closed. */
@@ -54,26 +80,40 @@ public class ClientConnections {
         } catch (UnknownHostException e) {
             return () -> { };
         }
-        String client = request.getRemoteAddr() + ":" + request.getRemotePort(); // the request is not ours in the task
-        boolean[] seen = {false};
-        ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
-        task[0] = scheduler.scheduleWithFixedDelay(() -> {
+        // the request is not ours in the task
+        Watched w = new Watched(connection, request.getRemoteAddr() + ":" + request.getRemotePort(), onHangUp);
+        watched.add(w);
+        if (sweeping.compareAndSet(false, true)) {
             try {
-                String state = connection.state();
-                if (state != null) {
-                    seen[0] = true; // a connection never found (another network namespace, a proxy's view) is not judged
-                }
-                if (seen[0] && !ESTABLISHED.equals(state)) {
-                    LOG.log(Level.INFO, "the client {0} hung up; its request is cancelled", client);
-                    onHangUp.run();
-                    task[0].cancel(false);
-                }
-            } catch (RuntimeException e) { // else the executor would end the task without a word
-                LOG.log(Level.WARNING, "watching the connection of " + client + " failed", e);
-                task[0].cancel(false);
+                scheduler.scheduleWithFixedDelay(this::sweep, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                sweeping.set(false);
+                LOG.log(Level.WARNING, "client connections are not watched: the scheduler refused the task", e);
             }
-        }, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
-        return () -> task[0].cancel(false);
+        }
+        return () -> watched.remove(w);
+    }
+
+    /** Every watched request against one reading of the tables; never throws (the executor would end the task). */
+    private void sweep() {
+        if (watched.isEmpty()) {
+            return;
+        }
+        try {
+            List<String[]> entries = Connection.entries();
+            for (Watched w : watched) {
+                String state = w.connection.stateIn(entries);
+                if (state != null) {
+                    w.seen = true; // a connection never found (another network namespace, a proxy's view) is not judged
+                }
+                if (w.seen && !ESTABLISHED.equals(state) && watched.remove(w)) {
+                    LOG.log(Level.INFO, "the client {0} hung up; its request is cancelled", w.client);
+                    w.onHangUp.run();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "watching the client connections failed; the next round tries again", e);
+        }
     }
 
     /** The server's end of one TCP connection, as the kernel lists it. */
@@ -81,18 +121,26 @@ public class ClientConnections {
 
         /** @return the kernel's state code (01 ESTABLISHED, 08 CLOSE_WAIT ...), or null if not listed */
         String state() {
+            return stateIn(entries());
+        }
+
+        /** The state of this connection among {@code entries} ({@link #entries}), or null if not listed. */
+        String stateIn(List<String[]> entries) {
+            return entries.stream().filter(f -> f.length > 3 && matches(f[1], f[2])).map(f -> f[3]).findFirst()
+                .orElse(null);
+        }
+
+        /** The kernel's TCP connections (tcp, then tcp6), each line split into its fields. */
+        static List<String[]> entries() {
+            List<String[]> entries = new ArrayList<>();
             for (Path table : TABLES) {
                 try (var lines = Files.lines(table)) {
-                    String found = lines.skip(1).map(String::trim).map(l -> l.split("\\s+"))
-                        .filter(f -> f.length > 3 && matches(f[1], f[2])).map(f -> f[3]).findFirst().orElse(null);
-                    if (found != null) {
-                        return found;
-                    }
+                    lines.skip(1).map(String::trim).map(l -> l.split("\\s+")).forEach(entries::add);
                 } catch (IOException | java.io.UncheckedIOException e) {
                     LOG.log(Level.FINE, "cannot read " + table, e);
                 }
             }
-            return null;
+            return entries;
         }
 
         /** Entries are "address:port" in hex, the address as the kernel's 32-bit words in host (little-endian) order. */
