@@ -1,15 +1,13 @@
 package org.voarchive.tap;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import uk.ac.starlink.table.AbstractStarTable;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.RowSequence;
@@ -38,7 +36,7 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
             cells[i] = Cell.of(source.getColumnInfo(i).getContentClass());
         }
         this.file = Files.createTempFile("tap-result-", ".rows");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER));
+        try (Out out = new Out(FileChannel.open(file, StandardOpenOption.WRITE));
              RowSequence in = source.getRowSequence()) {
             while (in.next()) {
                 for (int i = 0; i < cells.length; i++) {
@@ -71,7 +69,7 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
 
     @Override
     public RowSequence getRowSequence() throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER));
+        In in = new In(FileChannel.open(file, StandardOpenOption.READ));
         return new RowSequence() {
             private final Object[] row = new Object[cells.length];
             private long read;
@@ -115,81 +113,81 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
     private enum Cell {
         BOOLEAN {
             @Override
-            void value(Object v, DataOutputStream out) throws IOException {
+            void value(Object v, Out out) throws IOException {
                 out.writeBoolean((Boolean) v);
             }
 
             @Override
-            Object value(DataInputStream in) throws IOException {
+            Object value(In in) throws IOException {
                 return in.readBoolean();
             }
         },
         SHORT {
             @Override
-            void value(Object v, DataOutputStream out) throws IOException {
+            void value(Object v, Out out) throws IOException {
                 out.writeShort((Short) v);
             }
 
             @Override
-            Object value(DataInputStream in) throws IOException {
+            Object value(In in) throws IOException {
                 return in.readShort();
             }
         },
         INT {
             @Override
-            void value(Object v, DataOutputStream out) throws IOException {
+            void value(Object v, Out out) throws IOException {
                 out.writeInt((Integer) v);
             }
 
             @Override
-            Object value(DataInputStream in) throws IOException {
+            Object value(In in) throws IOException {
                 return in.readInt();
             }
         },
         LONG {
             @Override
-            void value(Object v, DataOutputStream out) throws IOException {
+            void value(Object v, Out out) throws IOException {
                 out.writeLong((Long) v);
             }
 
             @Override
-            Object value(DataInputStream in) throws IOException {
+            Object value(In in) throws IOException {
                 return in.readLong();
             }
         },
         FLOAT {
             @Override
-            void value(Object v, DataOutputStream out) throws IOException {
+            void value(Object v, Out out) throws IOException {
                 out.writeFloat((Float) v);
             }
 
             @Override
-            Object value(DataInputStream in) throws IOException {
+            Object value(In in) throws IOException {
                 return in.readFloat();
             }
         },
         DOUBLE {
             @Override
-            void value(Object v, DataOutputStream out) throws IOException {
+            void value(Object v, Out out) throws IOException {
                 out.writeDouble((Double) v);
             }
 
             @Override
-            Object value(DataInputStream in) throws IOException {
+            Object value(In in) throws IOException {
                 return in.readDouble();
             }
         },
         /** Text, and anything else, as the string STIL would write of it. */
         TEXT {
             @Override
-            void value(Object v, DataOutputStream out) throws IOException {
+            void value(Object v, Out out) throws IOException {
                 byte[] utf8 = v.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 out.writeInt(utf8.length);
                 out.write(utf8);
             }
 
             @Override
-            Object value(DataInputStream in) throws IOException {
+            Object value(In in) throws IOException {
                 byte[] utf8 = new byte[in.readInt()];
                 in.readFully(utf8);
                 return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
@@ -198,7 +196,7 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
         /** Arrays: their component type, length and elements (ResultField makes primitive arrays, or of strings). */
         ARRAY {
             @Override
-            void value(Object v, DataOutputStream out) throws IOException {
+            void value(Object v, Out out) throws IOException {
                 Class<?> component = v.getClass().getComponentType();
                 int n = java.lang.reflect.Array.getLength(v);
                 int kind = COMPONENTS.indexOf(component);
@@ -211,7 +209,7 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
             }
 
             @Override
-            Object value(DataInputStream in) throws IOException {
+            Object value(In in) throws IOException {
                 int kind = in.readByte();
                 int n = in.readInt();
                 Object array = java.lang.reflect.Array.newInstance(kind < 0 ? String.class : COMPONENTS.get(kind), n);
@@ -250,14 +248,14 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
             return type.isArray() ? ARRAY : TEXT;
         }
 
-        final void write(Object v, DataOutputStream out) throws IOException {
+        final void write(Object v, Out out) throws IOException {
             out.writeBoolean(v != null);
             if (v != null) {
                 value(v, out);
             }
         }
 
-        final Object read(DataInputStream in) throws IOException {
+        final Object read(In in) throws IOException {
             try {
                 return in.readBoolean() ? value(in) : null;
             } catch (EOFException e) {
@@ -265,8 +263,145 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
             }
         }
 
-        abstract void value(Object v, DataOutputStream out) throws IOException;
+        abstract void value(Object v, Out out) throws IOException;
 
-        abstract Object value(DataInputStream in) throws IOException;
+        abstract Object value(In in) throws IOException;
+    }
+
+    /**
+     * Writes to the file through one buffer of its own: the JDK's buffered streams lock on every byte, which was
+     * the largest part of spooling (JFR).
+     */
+    private static final class Out implements Closeable {
+        private final FileChannel channel;
+        private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+
+        Out(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        private ByteBuffer room(int bytes) throws IOException {
+            if (buffer.remaining() < bytes) {
+                drain();
+            }
+            return buffer;
+        }
+
+        private void drain() throws IOException {
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            buffer.clear();
+        }
+
+        void writeBoolean(boolean v) throws IOException {
+            room(1).put((byte) (v ? 1 : 0));
+        }
+
+        void writeByte(int v) throws IOException {
+            room(1).put((byte) v);
+        }
+
+        void writeShort(int v) throws IOException {
+            room(2).putShort((short) v);
+        }
+
+        void writeInt(int v) throws IOException {
+            room(4).putInt(v);
+        }
+
+        void writeLong(long v) throws IOException {
+            room(8).putLong(v);
+        }
+
+        void writeFloat(float v) throws IOException {
+            room(4).putFloat(v);
+        }
+
+        void writeDouble(double v) throws IOException {
+            room(8).putDouble(v);
+        }
+
+        void write(byte[] bytes) throws IOException {
+            int at = 0;
+            while (at < bytes.length) {
+                int n = Math.min(bytes.length - at, room(1).remaining());
+                buffer.put(bytes, at, n);
+                at += n;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (channel) {
+                drain();
+            }
+        }
+    }
+
+    /** Reads the file back through one buffer of its own (see {@link Out}). */
+    private static final class In implements Closeable {
+        private final FileChannel channel;
+        private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER).flip();
+
+        In(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        private ByteBuffer have(int bytes) throws IOException {
+            if (buffer.remaining() < bytes) {
+                buffer.compact();
+                while (buffer.position() < bytes) {
+                    if (channel.read(buffer) < 0) {
+                        throw new EOFException();
+                    }
+                }
+                buffer.flip();
+            }
+            return buffer;
+        }
+
+        boolean readBoolean() throws IOException {
+            return have(1).get() != 0;
+        }
+
+        byte readByte() throws IOException {
+            return have(1).get();
+        }
+
+        short readShort() throws IOException {
+            return have(2).getShort();
+        }
+
+        int readInt() throws IOException {
+            return have(4).getInt();
+        }
+
+        long readLong() throws IOException {
+            return have(8).getLong();
+        }
+
+        float readFloat() throws IOException {
+            return have(4).getFloat();
+        }
+
+        double readDouble() throws IOException {
+            return have(8).getDouble();
+        }
+
+        void readFully(byte[] bytes) throws IOException {
+            int at = 0;
+            while (at < bytes.length) {
+                int n = Math.min(bytes.length - at, have(1).remaining());
+                buffer.get(bytes, at, n);
+                at += n;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 }

@@ -30,12 +30,15 @@ class SpooledRowsTest {
         table.addRow(new Object[] {null, null, null, null, null, null, null, null, null, null, null});
         table.addRow(new Object[] {false, Short.MAX_VALUE, -1, 7L, 1e-7f, Double.MAX_VALUE, "", new double[0], new int[] {1, 2},
             new String[0], new boolean[0]});
+        // longer than the spool's buffer
+        table.addRow(new Object[] {true, (short) 1, 1, 1L, 1f, 1.0, "x".repeat(200_000), new double[20_000], null,
+            new String[] {"y".repeat(70_000)}, null});
         Path spool;
         try (SpooledRows rows = new SpooledRows(table)) {
-            assertEquals(3, rows.getRowCount());
+            assertEquals(4, rows.getRowCount());
             for (int reading = 0; reading < 2; reading++) {
                 try (RowSequence in = rows.getRowSequence()) {
-                    for (int r = 0; r < 3; r++) {
+                    for (int r = 0; r < 4; r++) {
                         assertTrue(in.next());
                         assertArrayEquals(table.getRow(r), in.getRow(), "row " + r);
                     }
