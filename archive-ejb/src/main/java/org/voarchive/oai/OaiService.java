@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -113,7 +115,9 @@ public class OaiService {
 
     /** Answers one request (or its error) into {@code out}. */
     public void respond(Map<String, List<String>> parameters, OutputStream out) throws XMLStreamException, SQLException {
-        XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
+        // Given a stream, the JDK's writer encodes byte by byte, each through the servlet's stream wrappers (a
+        // third of a ListRecords page's CPU time); a Writer gets its text in blocks and encodes them in blocks.
+        XMLStreamWriter w = XML.createXMLStreamWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.writeStartDocument("UTF-8", "1.0");
         w.writeStartElement("OAI-PMH");
         w.writeDefaultNamespace(OAI);
