@@ -81,8 +81,9 @@ public class DataSources {
     static final String FAIL_ALL = "fish.payara.fail-all-connections=true";
     // A validation is a round trip of its own (SELECT 1), as long as a short query: a connection used within
     // the last seconds is known to be alive, so validating it at most every few seconds keeps the recovery
-    // above (a dead connection is found within that time) without doubling the round trips of a cone search.
-    static final String VALIDATE_AT_MOST_EVERY = "fish.payara.validate-atmost-once-period-in-seconds=5";
+    // above (a dead connection is found within that time) without doubling the round trips of a cone search or of
+    // an OAI-PMH page, which borrows two connections.
+    static final String VALIDATE_AT_MOST_EVERY = "fish.payara.validate-atmost-once-period-in-seconds=2";
     // Seconds; a database that does not answer must not hang availability checks.
     static final String LOGIN_TIMEOUT = "loginTimeout=5";
 

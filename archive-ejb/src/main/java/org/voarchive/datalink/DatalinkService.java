@@ -4,10 +4,12 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,28 +95,55 @@ public class DatalinkService {
         if (overflow) {
             ids = ids.subList(0, maxIds); // never cut inside one ID's rows (DataLink 1.1 section 3.1.1)
         }
-        try {
-            Map<String, List<Link>> stored;
-            List<String> tables = new ArrayList<>();
-            try (Connection c = dataSources.app().getConnection()) {
-                stored = StoredLinks.find(c, ids, context, tables);
-            }
-            List<Link> links = new ArrayList<>();
-            for (String id : ids) {
-                List<Link> found = new ArrayList<>(stored.getOrDefault(id, List.of()));
-                for (DynamicLinks generator : generators) {
-                    found.addAll(generator.links(id, context));
-                }
-                links.addAll(found.isEmpty() ? List.of(Link.notFound(id)) : found);
-                if (!found.isEmpty() && context.metadata().table(id).isPresent() && !tables.contains(id)) {
-                    tables.add(id); // a table asked about by name: its metadata links describe it
-                }
-            }
-            return new LinksResponse(links, overflow, maxIds, tables, null);
+        try (Connection c = dataSources.app().getConnection()) {
+            return links(c, ids, overflow, context, null);
         } catch (SQLException e) {
             LOG.log(Level.SEVERE, "reading the datalink rows failed", e);
             throw new DaliException(503, "TransientFault: the links cannot be read now; the service log has the details");
         }
+    }
+
+    /**
+     * The links of objects for their landing pages (a page of an OAI-PMH harvest): as {@link #links(List, String)}
+     * without the limit of a {links} request, with what the stored rows say of each object, and the caller's view
+     * they were chosen with, all read on one connection (every connection taken is a round trip to validate it).
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED) // as PublishedMetadataCache.get: outside the caller's transaction
+    public Described describe(List<String> requested, String callerName) throws DaliException {
+        try (Connection c = dataSources.app().getConnection()) {
+            LinkContext context = new LinkContext(metadata.get(c, metadata.caller(c, callerName)), site.baseUrl());
+            Map<String, StoredObject> objects = new HashMap<>();
+            LinksResponse links = links(c, new ArrayList<>(new LinkedHashSet<>(requested)), false, context, objects);
+            return new Described(context, links, objects);
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "reading the datalink rows failed", e);
+            throw new DaliException(503, "TransientFault: the links cannot be read now; the service log has the details");
+        }
+    }
+
+    /**
+     * @param context the caller's view the links were chosen with
+     * @param objects what the stored rows of each ID that has some say of it
+     */
+    public record Described(LinkContext context, LinksResponse links, Map<String, StoredObject> objects) {
+    }
+
+    private LinksResponse links(Connection c, List<String> ids, boolean overflow, LinkContext context,
+                                Map<String, StoredObject> objects) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        Map<String, List<Link>> stored = StoredLinks.find(c, ids, context, tables, objects);
+        List<Link> links = new ArrayList<>();
+        for (String id : ids) {
+            List<Link> found = new ArrayList<>(stored.getOrDefault(id, List.of()));
+            for (DynamicLinks generator : generators) {
+                found.addAll(generator.links(id, context));
+            }
+            links.addAll(found.isEmpty() ? List.of(Link.notFound(id)) : found);
+            if (!found.isEmpty() && context.metadata().table(id).isPresent() && !tables.contains(id)) {
+                tables.add(id); // a table asked about by name: its metadata links describe it
+            }
+        }
+        return new LinksResponse(links, overflow, maxIds, tables, null);
     }
 
     public int maxIds() {

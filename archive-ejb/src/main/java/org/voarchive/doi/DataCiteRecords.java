@@ -27,9 +27,6 @@ public class DataCiteRecords {
     @Inject
     LandingPages pages;
 
-    @Inject
-    org.voarchive.datalink.DatalinkService datalink;
-
     /** @return empty if the ID has no DOI, or the caller may not see it */
     public Optional<DataCiteResource> record(String id, String callerName) throws SQLException, DaliException {
         return pages.find(id, callerName).filter(p -> p.doi() != null).map(DataCiteRecords::record);
@@ -42,7 +39,7 @@ public class DataCiteRecords {
      */
     public java.util.Map<String, DataCiteResource> publicRecords(List<String> ids) throws SQLException, DaliException {
         java.util.Map<String, DataCiteResource> found = new java.util.LinkedHashMap<>();
-        for (LandingPage p : pages.find(ids, datalink.context(null)).values()) {
+        for (LandingPage p : pages.find(ids, (String) null).values()) {
             if (p.doi() != null) {
                 found.put(p.id(), record(p));
             }

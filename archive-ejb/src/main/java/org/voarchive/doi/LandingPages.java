@@ -1,11 +1,7 @@
 package org.voarchive.doi;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,6 +17,7 @@ import org.voarchive.datalink.Link;
 import org.voarchive.datalink.LinkContext;
 import org.voarchive.datalink.MetadataLinks;
 import org.voarchive.datalink.Semantics;
+import org.voarchive.datalink.StoredObject;
 import org.voarchive.metadata.Credits;
 import org.voarchive.metadata.PublishedMetadata;
 import org.voarchive.site.SiteIdentity;
@@ -39,37 +36,33 @@ public class LandingPages {
     @Inject
     SiteIdentity site;
 
-    /** For objects' datalink rows only: schemas and tables come from the snapshot the context holds. */
-    @EJB
-    org.voarchive.database.DataSources dataSources;
-
     /** @return empty if the caller may see nothing of that ID */
     public Optional<LandingPage> find(String id, String callerName) throws SQLException, DaliException {
-        return Optional.ofNullable(find(List.of(id), datalink.context(callerName)).get(id));
+        return Optional.ofNullable(find(List.of(id), callerName).get(id));
     }
 
     /**
      * The landing pages of several IDs at once (a page of an OAI-PMH harvest): their links and their objects'
-     * dates are read once for all, and the table that many objects belong to once.
+     * dates are read in one statement, with the caller's view of the metadata, and the table that many objects
+     * belong to is made a page once.
      *
      * @return the pages of the IDs the caller may see something of
      */
-    public Map<String, LandingPage> find(List<String> ids, LinkContext context) throws SQLException, DaliException {
+    public Map<String, LandingPage> find(List<String> ids, String callerName) throws SQLException, DaliException {
+        DatalinkService.Described read = datalink.describe(ids, callerName);
+        LinkContext context = read.context();
         Map<String, List<Link>> links = new HashMap<>();
-        for (int i = 0; i < ids.size(); i += datalink.maxIds()) {
-            for (Link l : datalink.links(ids.subList(i, Math.min(ids.size(), i + datalink.maxIds())), context).links()) {
-                if (l.errorMessage() == null) {
-                    links.computeIfAbsent(l.id(), k -> new ArrayList<>()).add(l);
-                }
+        for (Link l : read.links().links()) {
+            if (l.errorMessage() == null) {
+                links.computeIfAbsent(l.id(), k -> new ArrayList<>()).add(l);
             }
         }
-        Map<String, ObjectRows> objects = objects(ids);
         Map<String, Optional<LandingPage>> tablePages = new HashMap<>();
         Map<String, LandingPage> pages = new LinkedHashMap<>();
         for (String id : ids) {
             Optional<LandingPage> page = metadataPage(id, links.getOrDefault(id, List.of()), context);
             if (page.isEmpty() && links.containsKey(id)) {
-                page = Optional.of(objectPage(id, links.get(id), objects.get(id), context, tablePages));
+                page = Optional.of(objectPage(id, links.get(id), read.objects().get(id), context, tablePages));
             }
             page.ifPresent(p -> pages.put(id, p));
         }
@@ -84,31 +77,29 @@ public class LandingPages {
             }
             for (PublishedMetadata.Table t : s.tables()) {
                 if (t.qualifiedName().equals(id)) {
-                    return Optional.of(page(id, "table", t.title(), t.description(), t.publication(), links, null, t));
+                    return Optional.of(tablePage(t, links));
                 }
             }
         }
         return Optional.empty();
     }
 
-    /** An object's page: its DOI from its {@code #doi} link; creators, licence and citation from its table's page. */
-    private LandingPage objectPage(String id, List<Link> links, ObjectRows rows, LinkContext context,
-                                   Map<String, Optional<LandingPage>> tablePages) throws SQLException, DaliException {
+    /**
+     * An object's page: its DOI from its {@code #doi} link; creators, licence and citation from its table's page
+     * (what of it the object's page takes is all in the snapshot: no reading of the table's links or dates).
+     */
+    private LandingPage objectPage(String id, List<Link> links, StoredObject rows, LinkContext context,
+                                   Map<String, Optional<LandingPage>> tablePages) {
         String doiUri = Semantics.local(site.baseUrl(), "doi");
         String doi = links.stream().filter(l -> doiUri.equals(l.semantics()) && l.accessUrl() != null)
-            .map(l -> l.accessUrl().replaceFirst("^https?://(dx\\.)?doi\\.org/", "")).findFirst().orElse(null);
+            .map(l -> DOI_RESOLVER.matcher(l.accessUrl()).replaceFirst("")).findFirst().orElse(null);
         String description = links.stream().filter(l -> Semantics.THIS.equals(l.semantics())).map(Link::description)
             .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        LocalDate issued = rows == null ? null : rows.first();
-        LocalDate updated = rows == null ? null : rows.last();
+        LocalDate issued = rows == null ? null : date(rows.firstLoaded());
+        LocalDate updated = rows == null ? null : date(rows.lastLoaded());
         String tableName = rows == null ? null : rows.table();
-        Optional<LandingPage> table = Optional.empty();
-        if (tableName != null && !tableName.equals(id) && context.metadata().table(tableName).isPresent()) {
-            if (!tablePages.containsKey(tableName)) {
-                tablePages.put(tableName, Optional.ofNullable(find(List.of(tableName), context).get(tableName)));
-            }
-            table = tablePages.get(tableName);
-        }
+        Optional<LandingPage> table = tableName == null || tableName.equals(id) ? Optional.empty()
+            : tablePages.computeIfAbsent(tableName, n -> context.metadata().table(n).map(t -> tablePage(t, List.<Link>of())));
         if (table.isPresent()) {
             LandingPage t = table.get();
             List<Credits.RelatedIdentifier> related = new ArrayList<>();
@@ -123,28 +114,8 @@ public class LandingPages {
             List.of(), List.of(), site.publisher(), issued, updated, links, null, null, null);
     }
 
-    /**
-     * When an object's stored rows were first and last loaded (UTC), and the table they belong to. An object is
-     * no metadata: its facts are its rows in archive.datalinks, which the snapshot does not hold.
-     */
-    private record ObjectRows(LocalDate first, LocalDate last, String table) {
-    }
-
-    private Map<String, ObjectRows> objects(List<String> ids) throws SQLException {
-        Map<String, ObjectRows> rows = new HashMap<>();
-        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT object_id, min(updated) AS first_loaded, max(updated) AS last_loaded, min(table_name) AS table_name
-                  FROM archive.datalinks WHERE object_id = ANY (?) GROUP BY object_id""")) {
-            s.setArray(1, c.createArrayOf("text", ids.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.put(rs.getString("object_id"), new ObjectRows(
-                        date(rs.getObject("first_loaded", OffsetDateTime.class)),
-                        date(rs.getObject("last_loaded", OffsetDateTime.class)), rs.getString("table_name")));
-                }
-            }
-        }
-        return rows;
+    private LandingPage tablePage(PublishedMetadata.Table t, List<Link> links) {
+        return page(t.qualifiedName(), "table", t.title(), t.description(), t.publication(), links, null, t);
     }
 
     /** A schema's or table's page, with the snapshot's entry for it (the other null). */
@@ -156,6 +127,9 @@ public class LandingPages {
             c.contributors(), c.relatedIdentifiers(), site.publisher(), p.created(), p.updated(),
             links, c.resourceVersion(), schema, table);
     }
+
+    /** A DOI's resolver, in front of the DOI in a {@code #doi} link's URL. */
+    private static final java.util.regex.Pattern DOI_RESOLVER = java.util.regex.Pattern.compile("^https?://(dx\\.)?doi\\.org/");
 
     private String url(String id) {
         return site.baseUrl() + MetadataLinks.LANDING_PATH + id;

@@ -42,8 +42,13 @@ public class PublishedMetadataCache {
             return Caller.ANONYMOUS;
         }
         try (Connection c = dataSources.app().getConnection()) {
-            return Caller.of(c, callerName);
+            return caller(c, callerName);
         }
+    }
+
+    /** As {@link #caller(String)}, on a connection of the app role. */
+    public Caller caller(Connection c, String callerName) throws SQLException {
+        return callerName == null ? Caller.ANONYMOUS : Caller.of(c, callerName);
     }
 
     /**

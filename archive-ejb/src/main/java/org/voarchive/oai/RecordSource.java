@@ -79,6 +79,6 @@ public interface RecordSource {
     interface Metadata {
 
         /** @param identifier the record's OAI identifier */
-        void write(XMLStreamWriter w, String prefix, String identifier) throws XMLStreamException, SQLException;
+        void write(RecordWriter out, String prefix, String identifier) throws XMLStreamException, SQLException;
     }
 }

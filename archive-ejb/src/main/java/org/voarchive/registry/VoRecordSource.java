@@ -106,7 +106,7 @@ public class VoRecordSource implements RecordSource {
         for (OaiItem item : items) {
             VoResource resource = all.get(item.id());
             if (resource != null && !item.deleted()) {
-                metadata.put(item.id(), (w, prefix, identifier) -> write(w, resource, records, prefix, identifier));
+                metadata.put(item.id(), (out, prefix, identifier) -> write(out.xml(), resource, records, prefix, identifier));
             }
         }
         return metadata;
