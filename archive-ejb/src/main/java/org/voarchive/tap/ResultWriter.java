@@ -21,6 +21,7 @@ interface ResultWriter {
             case FITS -> new StilResultWriter(info -> new OriginFitsWriter(info.origin()), true);
             case TSV -> new TsvResultWriter();
             case JSON -> new JsonResultWriter();
+            case PARQUET -> new ParquetResultWriter();
         };
     }
 
