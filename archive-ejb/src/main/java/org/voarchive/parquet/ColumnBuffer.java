@@ -12,8 +12,8 @@ final class ColumnBuffer {
     private final Column column;
     private final int maxDefinition;
     private final LittleEndianBuffer values = new LittleEndianBuffer();
-    private final LevelEncoder definitions = new LevelEncoder();
-    private final LevelEncoder repetitions = new LevelEncoder();
+    private final LevelEncoder definitions;
+    private final LevelEncoder repetitions;
     private int entries;
     /** Booleans not yet written: PLAIN packs eight to a byte, the first in the lowest bit. */
     private int bits;
@@ -22,6 +22,8 @@ final class ColumnBuffer {
     ColumnBuffer(Column column) {
         this.column = column;
         this.maxDefinition = column.maxDefinitionLevel();
+        this.definitions = new LevelEncoder(maxDefinition);
+        this.repetitions = new LevelEncoder(Math.max(1, column.maxRepetitionLevel()));
     }
 
     Column column() {
@@ -157,9 +159,9 @@ final class ColumnBuffer {
         return entries;
     }
 
-    /** Roughly the bytes buffered, for bounding the row group. */
+    /** The bytes buffered, for bounding the row group: values and a byte per level. */
     long bufferedBytes() {
-        return values.size() + entries / 4;
+        return values.size() + definitions.count() + repetitions.count();
     }
 
     /** The PLAIN values, the last booleans' byte padded with zeros. */

@@ -133,6 +133,44 @@ class ParquetStreamWriterTest {
     }
 
     @Test
+    void nullsAndArrayLengthsInEveryPatternReadBack() throws IOException {
+        // runs of nulls and values of every length around the encoder's switch from bit-packing to RLE (8)
+        java.util.Random random = new java.util.Random(21);
+        List<Object[]> rows = new java.util.ArrayList<>();
+        boolean isNull = false;
+        while (rows.size() < 5000) {
+            int run = rows.size() < 600 ? rows.size() % 13 + 1 : random.nextInt(20) + 1;
+            for (int j = 0; j < run; j++) {
+                int i = rows.size();
+                double[] a = random.nextInt(7) == 0 ? null : new double[random.nextInt(isNull ? 1 : 12)];
+                String[] t = random.nextInt(5) == 0 ? null
+                    : random.ints(random.nextInt(4), 0, 3).mapToObj(k -> k == 0 ? null : "s" + k).toArray(String[]::new);
+                rows.add(new Object[] {isNull ? null : i, a, t});
+            }
+            isNull = !isNull;
+        }
+        List<Column> columns = List.of(Column.of("i", Integer.class), Column.of("a", double[].class),
+            Column.of("t", String[].class));
+        ParquetFiles read = ParquetFiles.read(write(columns, rows, Map.of()));
+        assertEquals(rows.size(), read.rows().size());
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = rows.get(i);
+            assertEquals(row[0] == null, read.isNull(i, "i"), "row " + i);
+            if (row[0] != null) {
+                assertEquals(row[0], read.rows().get(i).getInteger("i", 0), "row " + i);
+            }
+            double[] a = (double[]) row[1];
+            List<Group> elements = read.elements(i, "a");
+            assertEquals(a == null ? -1 : a.length, elements == null ? -1 : elements.size(), "row " + i);
+            String[] t = (String[]) row[2];
+            List<Group> strings = read.elements(i, "t");
+            assertEquals(t == null ? null : java.util.Arrays.asList(t), strings == null ? null : strings.stream()
+                .map(g -> g.getFieldRepetitionCount("element") == 0 ? null : g.getString("element", 0)).toList(),
+                "row " + i);
+        }
+    }
+
+    @Test
     void noRowsIsAFileWithTheSchemaAndNoRowGroups() throws IOException {
         ParquetFiles read = ParquetFiles.read(write(SCALARS, List.of(), Map.of("k", "v")));
         assertEquals(0, read.rowGroups());
