@@ -18,9 +18,6 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.ac.starlink.table.RowSequence;
-import uk.ac.starlink.table.StarTable;
-import uk.ac.starlink.util.FileDataSource;
 
 class ParquetStreamWriterTest {
 
@@ -176,25 +173,6 @@ class ParquetStreamWriterTest {
         assertEquals(0, read.rowGroups());
         assertEquals(7, read.schema().getFieldCount());
         assertEquals("v", read.keyValues().get("k"));
-    }
-
-    @Test
-    void stilReadsTheFileToo() throws IOException {
-        Path file = write(List.of(Column.of("id", Long.class), Column.of("v", double[].class),
-            Column.of("name", String.class)), List.of(new Object[] {1L, new double[] {1, 2}, "a"},
-            new Object[] {2L, null, null}), Map.of());
-        StarTable table = new uk.ac.starlink.parquet.ParquetTableBuilder()
-            .makeStarTable(new FileDataSource(file.toFile()), false, uk.ac.starlink.table.StoragePolicy.PREFER_MEMORY);
-        assertEquals(3, table.getColumnCount());
-        try (RowSequence rows = table.getRowSequence()) {
-            assertTrue(rows.next());
-            assertEquals(1L, rows.getCell(0));
-            assertEquals(2.0, ((double[]) rows.getCell(1))[1]);
-            assertEquals("a", rows.getCell(2));
-            assertTrue(rows.next());
-            assertNull(rows.getCell(2));
-            assertFalse(rows.next());
-        }
     }
 
     @Test
