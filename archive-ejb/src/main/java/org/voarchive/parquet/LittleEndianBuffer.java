@@ -13,6 +13,8 @@ final class LittleEndianBuffer {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    private static final int SLICE = 1 << 16;
+
     private byte[] bytes = new byte[1024];
     private int size;
 
@@ -56,8 +58,14 @@ final class LittleEndianBuffer {
         writeByte((int) v);
     }
 
+    /**
+     * Writes the bytes in slices of 64 KiB, the size the other result writers hand the servlet output stream,
+     * rather than a page of up to megabytes at once, so the response keeps flowing while a page goes out.
+     */
     void writeTo(OutputStream out) throws IOException {
-        out.write(bytes, 0, size);
+        for (int offset = 0; offset < size; offset += SLICE) {
+            out.write(bytes, offset, Math.min(SLICE, size - offset));
+        }
     }
 
     byte[] toByteArray() {

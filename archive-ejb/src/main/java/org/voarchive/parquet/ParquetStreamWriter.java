@@ -33,7 +33,8 @@ public final class ParquetStreamWriter {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a Parquet file needs at least one column");
         }
-        this.out = new Position(out);
+        // page headers and level lengths are a few bytes each: they go out with the values, not on their own
+        this.out = new Position(new java.io.BufferedOutputStream(out, 1 << 16));
         for (Column c : columns) {
             buffers.add(new ColumnBuffer(c));
         }
