@@ -1,7 +1,5 @@
 package org.voarchive.parquet;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The values and levels of one column for the row group being buffered: PLAIN values (little-endian numbers,
  * bit-packed booleans, length-prefixed UTF-8 strings), one definition level per entry (and one repetition level
@@ -121,7 +119,7 @@ final class ColumnBuffer {
                 entry(i == 0 ? 0 : 1, maxDefinition - 1); // the list is there, its element is null
             } else {
                 element(i);
-                string(a[i]);
+                values.writeUtf8(a[i]);
             }
         }
     }
@@ -133,14 +131,8 @@ final class ColumnBuffer {
             case LONG -> values.writeLong((Long) cell);
             case FLOAT -> values.writeInt(Float.floatToRawIntBits((Float) cell));
             case DOUBLE -> values.writeLong(Double.doubleToRawLongBits((Double) cell));
-            case STRING -> string((String) cell);
+            case STRING -> values.writeUtf8((String) cell);
         }
-    }
-
-    private void string(String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        values.writeInt(utf8.length);
-        values.write(utf8);
     }
 
     private void bit(boolean b) {
