@@ -112,6 +112,9 @@ export function formatName(mimeType) {
   if (type.includes("json")) {
     return "JSON";
   }
+  if (type.includes("parquet")) {
+    return "Parquet";
+  }
   return mimeType || "file";
 }
 

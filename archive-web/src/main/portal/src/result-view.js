@@ -406,7 +406,7 @@ function extension(mimeType) {
   const type = (mimeType || "").toLowerCase();
   return type.includes("votable") || type.startsWith("text/xml") ? "vot" : type.startsWith("text/csv") ? "csv"
     : type.startsWith("text/tab-separated") ? "tsv" : type.includes("fits") ? "fits" : type.includes("json") ? "json"
-      : "dat";
+      : type.includes("parquet") ? "parquet" : "dat";
 }
 
 /** The output formats the TAP service declares (VOSI capabilities): [{mime, aliases}]. */

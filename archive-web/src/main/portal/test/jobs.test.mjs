@@ -67,6 +67,7 @@ test("sizes, names and formats", () => {
   assert.equal(formatName("application/x-votable+xml"), "VOTable");
   assert.equal(formatName("text/csv;header=present"), "CSV");
   assert.equal(formatName("application/fits"), "FITS");
+  assert.equal(formatName("application/vnd.apache.parquet"), "Parquet");
 });
 
 test("this browser's anonymous jobs: newest first, each once, damaged storage forgotten", () => {

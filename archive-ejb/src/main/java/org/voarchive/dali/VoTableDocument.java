@@ -123,6 +123,14 @@ public final class VoTableDocument {
         return this;
     }
 
+    /** The table's metadata (description, PARAMs, FIELDs) without its DATA: the rows are elsewhere (VOParquet). */
+    public VoTableDocument tableMetadata(StarTable table) throws IOException {
+        VOSerializer serializer = VOSerializer.makeSerializer(DataFormat.TABLEDATA, VOTableVersion.V14, table);
+        serializer.writePreDataXML(w);
+        serializer.writePostDataXML(w);
+        return this;
+    }
+
     public VoTableDocument endResults() throws IOException {
         w.write("</RESOURCE>\n");
         return this;

@@ -22,7 +22,10 @@ public enum OutputFormat {
     CSV("text/csv;header=present", null, List.of("csv", "text/csv", "text/csv;header=present")),
     TSV("text/tab-separated-values", null, List.of("tsv", "text/tab-separated-values")),
     FITS("application/fits", null, List.of("fits", "application/fits")),
-    JSON("application/json", null, List.of("json", "application/json"));
+    JSON("application/json", null, List.of("json", "application/json")),
+    /** IANA-registered in 2024; TAPRegExt has no identifier for it, so it is declared by MIME type and alias only. */
+    PARQUET("application/vnd.apache.parquet", null,
+        List.of("parquet", "application/vnd.apache.parquet", "application/x-parquet"));
 
     private final String mimeType;
     private final String standardId;

@@ -21,6 +21,7 @@ interface ResultWriter {
             case FITS -> new FitsResultWriter();
             case TSV -> new DelimitedResultWriter(DelimitedResultWriter.Dialect.TSV);
             case JSON -> new JsonResultWriter();
+            case PARQUET -> new ParquetResultWriter();
         };
     }
 

@@ -370,7 +370,7 @@ class KeptResultsIT {
         assertEquals(120, first.getInt("rows"));
         assertTrue(first.getBoolean("overflow"), "MAXREC cut it");
         StarTable original = Tap.table(client(ALICE).getBytes(job + "/results/result").body(), "votable");
-        for (String format : List.of("votable", "votable/td", "csv", "fits")) {
+        for (String format : List.of("votable", "votable/td", "csv", "fits", "parquet")) {
             HttpResponse<byte[]> r = client(ALICE).getBytes(Archive.baseUrl() + "/portal/results/" + id(job)
                 + "/download?FORMAT=" + encoded(format));
             assertEquals(200, r.statusCode(), format);

@@ -79,9 +79,20 @@ final class Tap {
             .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
-    /** @param format STIL's input handler: votable, fits or csv */
+    /** @param format STIL's input handler: votable, fits, csv or parquet */
     static StarTable table(byte[] body, String format) throws IOException {
-        return new StarTableFactory(true).makeStarTable(new ByteArrayDataSource("result", body), format);
+        if (!format.equals("parquet")) {
+            return new StarTableFactory(true).makeStarTable(new ByteArrayDataSource("result", body), format);
+        }
+        // STIL reads Parquet from files only (its reader seeks): the rows are copied out before the file goes
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("result", ".parquet");
+        try {
+            java.nio.file.Files.write(file, body);
+            return uk.ac.starlink.table.StoragePolicy.PREFER_MEMORY.copyTable(new StarTableFactory(true)
+                .makeStarTable(new uk.ac.starlink.util.FileDataSource(file.toFile()), format));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
     }
 
     static String text(HttpResponse<byte[]> response) {
