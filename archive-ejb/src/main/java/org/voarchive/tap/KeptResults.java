@@ -119,13 +119,13 @@ public class KeptResults {
                         + " rows it would not fit in what the owner's storage quota leaves");
                     return;
                 }
-                long bytes = copy.end(queryRole);
-                if (!context.tableFits(bytes)) {
+                copy.end(queryRole);
+                long bytes = record(copy.connection());
+                if (!context.tableFits(bytes)) { // closing without commit drops the table and its record
                     LOG.info(() -> "the result of job " + job.id() + " is not kept as a table: its " + bytes
                         + " bytes do not fit in what the owner's storage quota leaves");
                     return;
                 }
-                record(copy.connection());
                 copy.commit();
                 copy.close(); // the connection back to the pool before the job's own record takes one
                 context.tableKept(bytes);
@@ -137,11 +137,13 @@ public class KeptResults {
             }
         }
 
-        private void record(Connection c) throws SQLException {
+        /** Records the table, not yet committed. @return the table's bytes, its key included */
+        private long record(Connection c) throws SQLException {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO archive.kept_results (job_id, owner, schema_name, table_name, columns, row_count,
                                                       overflow, source_tables, query)
-                    VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)""")) {
+                    VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)
+                    RETURNING pg_total_relation_size(CAST(? AS regclass)) AS bytes""")) {
                 s.setString(1, job.id());
                 s.setString(2, job.ownerId());
                 s.setString(3, table.schema());
@@ -151,7 +153,11 @@ public class KeptResults {
                 s.setBoolean(7, query.overflowed());
                 s.setArray(8, c.createArrayOf("text", query.info().sourceTables().toArray()));
                 s.setString(9, query.info().query());
-                s.executeUpdate();
+                s.setString(10, table.sql());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong("bytes");
+                }
             }
         }
 

@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -119,11 +118,10 @@ final class ResultCopy implements ResultTable.RowSink, AutoCloseable {
 
     /**
      * Ends the COPY and makes the table ready to page: its key, statistics, and SELECT for the query role if its
-     * owner may query it in ADQL.
-     *
-     * @return the table's bytes, its key included
+     * owner may query it in ADQL, sent together in one round trip (a trivial job's result is one of many a second).
+     * The caller records the table and commits.
      */
-    long end(String queryRole) throws SQLException, IOException {
+    void end(String queryRole) throws SQLException, IOException {
         if (failure != null) {
             throw new IOException("copying the rows failed: " + failure.getMessage(), failure);
         }
@@ -136,18 +134,8 @@ final class ResultCopy implements ResultTable.RowSink, AutoCloseable {
             }
             throw e;
         }
-        execute("ALTER TABLE " + table.sql() + " ADD PRIMARY KEY (" + Sql.identifier(KeptColumn.ROW) + ")");
-        execute("ANALYZE " + table.sql());
-        if (queryRole != null) {
-            execute("GRANT SELECT ON " + table.sql() + " TO " + Sql.identifier(queryRole));
-        }
-        try (PreparedStatement s = connection.prepareStatement("SELECT pg_total_relation_size(CAST(? AS regclass)) AS bytes")) {
-            s.setString(1, table.sql());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong("bytes");
-            }
-        }
+        execute("ALTER TABLE " + table.sql() + " ADD PRIMARY KEY (" + Sql.identifier(KeptColumn.ROW) + "); ANALYZE "
+            + table.sql() + (queryRole == null ? "" : "; GRANT SELECT ON " + table.sql() + " TO " + Sql.identifier(queryRole)));
     }
 
     Connection connection() {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import org.voarchive.database.Cancellation;
 
 /**
@@ -28,23 +27,25 @@ public final class JobContext {
     private final long quotaLeft;
     private final long quota;
     private final Consumer<String> progressSink;
-    private final LongConsumer tableSink;
     private long lastProgress;
+    /** The last word of progress, recorded with the job's final phase ({@link #recordWithOutcome}). */
+    private String finalProgress;
+    /** The bytes of the tables kept for the job, recorded with its final phase. */
+    private long tableBytes;
     /** Of {@link #quotaLeft}: what the results written and the tables kept so far take. */
     private long used;
 
     JobContext(JobFiles files, String jobId, Instant deadline, Cancellation cancellation, long quotaLeft, long quota) {
-        this(files, jobId, deadline, cancellation, quotaLeft, quota, text -> { }, bytes -> { });
+        this(files, jobId, deadline, cancellation, quotaLeft, quota, text -> { });
     }
 
     /**
-     * @param progressSink records the job's progress
-     * @param tableSink    records the bytes of the tables kept for the job, which count in the quota from then on
+     * @param progressSink records the job's progress while it executes (the last word is recorded with the
+     *                     outcome instead)
      */
     JobContext(JobFiles files, String jobId, Instant deadline, Cancellation cancellation, long quotaLeft, long quota,
-               Consumer<String> progressSink, LongConsumer tableSink) {
+               Consumer<String> progressSink) {
         this.progressSink = progressSink;
-        this.tableSink = tableSink;
         this.files = files;
         this.jobId = jobId;
         this.deadline = deadline;
@@ -73,10 +74,17 @@ public final class JobContext {
         return files.upload(jobId, part);
     }
 
-    /** Records what the job has done so far (at most once a second; the last word is always kept). */
+    /**
+     * Records what the job has done so far (at most once a second). The last word is always kept: it is written
+     * with the job's final phase, in the same transaction, rather than in one of its own a moment before.
+     */
     public void progress(String text, boolean last) {
+        if (last) {
+            finalProgress = text;
+            return;
+        }
         long now = System.nanoTime();
-        if (last || now - lastProgress > 1_000_000_000L) {
+        if (now - lastProgress > 1_000_000_000L) {
             lastProgress = now;
             progressSink.accept(text);
         }
@@ -87,10 +95,27 @@ public final class JobContext {
         return used + bytes <= quotaLeft;
     }
 
-    /** Records the bytes of the table the executor keeps for the job: they count in the owner's quota from now on. */
+    /**
+     * Counts the bytes of a table the executor keeps for the job. They are recorded with the job's final phase
+     * ({@link #recordWithOutcome}) and count in the owner's quota from then on: in the moment between, the owner's
+     * other jobs starting may not see them, which a quota checked at each start can bear.
+     */
     public void tableKept(long bytes) {
         used += bytes;
-        tableSink.accept(bytes);
+        tableBytes += bytes;
+    }
+
+    /**
+     * Writes on the job, as its outcome is recorded, the last word of progress and, if it completed, the bytes
+     * of the tables kept for it (a job that did not complete has its tables discarded).
+     */
+    void recordWithOutcome(Job job) {
+        if (finalProgress != null) {
+            job.setProgress(finalProgress);
+        }
+        if (job.phase() == ExecutionPhase.COMPLETED) {
+            job.setTableBytes(tableBytes);
+        }
     }
 
     /** Opens a result file for writing; writing past the owner's quota fails with {@link QuotaExceeded}. */

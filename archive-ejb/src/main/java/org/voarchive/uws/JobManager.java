@@ -180,9 +180,13 @@ public class JobManager {
         }
         String id = newId();
         try {
-            UploadBudget budget = uploadBudget(owner, maxUploadBytes, 0);
-            for (Map.Entry<String, InputStream> upload : uploads.entrySet()) {
-                files.storeUpload(id, upload.getKey(), upload.getValue(), budget);
+            long uploadBytes = 0;
+            if (!uploads.isEmpty()) { // the quota is read only when there is something to count in it
+                UploadBudget budget = uploadBudget(owner, maxUploadBytes, 0);
+                for (Map.Entry<String, InputStream> upload : uploads.entrySet()) {
+                    files.storeUpload(id, upload.getKey(), upload.getValue(), budget);
+                }
+                uploadBytes = budget.jobBytes();
             }
             JobQueueSettings queue = settings.queues().get(0);
             Instant now = Instant.now();
@@ -193,7 +197,7 @@ public class JobManager {
             Job job = new Job(id, jobList, owner.user(), queue.name(), now, queue.maxExecutionSeconds(),
                 now.plus(queue.retention()), parameters);
             job.setClientNetwork(owner.network());
-            job.setUploadBytes(budget.jobBytes());
+            job.setUploadBytes(uploadBytes);
             Job.parameter(parameters, "RUNID").ifPresent(job::setRunId);
             JobQueueSettings q = queue;
             control.executionDuration().ifPresent(seconds -> job.setExecutionDuration(duration(q, seconds)));
@@ -269,10 +273,11 @@ public class JobManager {
      */
     private UploadBudget uploadBudget(JobOwner owner, long maxUploadBytes, long jobBytes) {
         long quota = settings.quotaBytesPerUser();
-        long used = store.storedBytes(owner);
+        JobStore.StoredBytes stored = store.storedBytes(owner);
+        long used = stored.owner();
         String holder = owner.anonymous() ? "anonymous jobs from " + owner.network() : "your jobs";
         if (owner.anonymous()) {
-            long all = store.anonymousStoredBytes();
+            long all = stored.anonymous();
             if (settings.quotaBytesAnonymous() - all < quota - used) {
                 quota = settings.quotaBytesAnonymous();
                 used = all;
@@ -309,14 +314,19 @@ public class JobManager {
 
     /** Destroys a job: aborts it if it is still running, then removes its record and files. */
     public void destroy(String id) throws UwsException {
-        Optional<Job> job = store.find(id);
-        if (job.isEmpty()) {
-            throw UwsException.notFound(id);
-        }
-        if (ExecutionPhase.ABORTABLE.contains(job.get().phase())) {
+        destroy(store.find(id).orElseThrow(() -> UwsException.notFound(id)));
+    }
+
+    /**
+     * Destroys a job the caller has just read (to check who may), without reading it again: a job read as
+     * finished stays finished, and one read as running is aborted under the row's lock, whatever it is by then.
+     */
+    public void destroy(Job job) throws UwsException {
+        String id = job.id();
+        if (ExecutionPhase.ABORTABLE.contains(job.phase())) {
             update(id, JobRequest.phaseOnly(JobRequest.PhaseRequest.ABORT));
         }
-        discard(job.get());
+        discard(job);
         store.delete(id);
         files.delete(id);
         events.changed(id);
@@ -472,6 +482,7 @@ public class JobManager {
     }
 
     private Outcome outcome(Job job, Instant deadline, Execution e) {
+        JobContext context = null;
         try {
             UploadBudget stored = uploadBudget(JobOwner.of(job), Long.MAX_VALUE, 0);
             long quota = stored.quota();
@@ -481,18 +492,17 @@ public class JobManager {
                     + used + " bytes) have reached the quota of " + quota + " bytes; delete jobs you no longer need",
                     Instant.now());
             }
-            JobContext context = new JobContext(files, job.id(), deadline, e.cancellation, quota - used, quota,
+            context = new JobContext(files, job.id(), deadline, e.cancellation, quota - used, quota,
                 text -> store.change(job.id(), j -> {
                     j.setProgress(text);
                     return j;
-                }), bytes -> store.change(job.id(), j -> {
-                    j.setTableBytes(bytes);
-                    return j;
                 }));
             List<JobResult> results = executor(job.jobList()).execute(job, context);
+            JobContext done = context;
             return j -> {
                 results.forEach(j::addResult);
                 j.moveTo(ExecutionPhase.COMPLETED, Instant.now());
+                done.recordWithOutcome(j);
             };
         } catch (JobFailure f) {
             if (e.shutdown) {
@@ -503,7 +513,13 @@ public class JobManager {
             String message = overrun ? "the job ran longer than its execution duration of " + job.executionDuration()
                 + " s and was stopped" : f.getMessage();
             ErrorType type = overrun ? ErrorType.FATAL : f.type();
-            return j -> j.fail(type, message, Instant.now());
+            JobContext failed = context;
+            return j -> {
+                j.fail(type, message, Instant.now());
+                if (failed != null) {
+                    failed.recordWithOutcome(j);
+                }
+            };
         } catch (RuntimeException ex) {
             LOG.log(Level.SEVERE, "job " + job.id() + " failed", ex);
             return j -> j.fail(ErrorType.TRANSIENT, "the job failed in the service; the service log has the details",

@@ -95,4 +95,28 @@ class JobContextTest {
         JobContext late = new JobContext(new JobFiles(root), "j", Instant.now().minusSeconds(5), new Cancellation(), 1, 1);
         assertEquals(1, late.remainingSeconds());
     }
+
+    @Test
+    void theLastProgressAndTheKeptTablesAreRecordedWithTheOutcomeAndTablesOnlyOfACompletedJob() throws Exception {
+        java.util.List<String> written = new java.util.ArrayList<>();
+        Instant t = Instant.now();
+        JobContext context = new JobContext(new JobFiles(root), "j", t.plusSeconds(60), new Cancellation(), 1000, 1000,
+            written::add);
+        context.progress("first", false);
+        context.progress("too soon", false);
+        context.progress("1 row", true);
+        assertEquals(java.util.List.of("first"), written, "the last word waits for the outcome; others at most once a second");
+        context.tableKept(300);
+        assertFalse(context.tableFits(701), "a kept table counts in what is left at once");
+        Job completed = new Job("j", "tap", null, "short", t, 600, t.plusSeconds(600), java.util.List.of());
+        completed.moveTo(ExecutionPhase.COMPLETED, t);
+        context.recordWithOutcome(completed);
+        assertEquals("1 row", completed.progress());
+        assertEquals(300, completed.tableBytes());
+        Job failed = new Job("j", "tap", null, "short", t, 600, t.plusSeconds(600), java.util.List.of());
+        failed.fail(ErrorType.TRANSIENT, "failed", t);
+        context.recordWithOutcome(failed);
+        assertEquals("1 row", failed.progress());
+        assertEquals(0, failed.tableBytes(), "the tables of a job that did not complete are discarded");
+    }
 }

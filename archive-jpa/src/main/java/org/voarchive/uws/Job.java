@@ -119,7 +119,8 @@ public class Job {
     @OrderColumn(name = "position")
     private List<JobResult> results = new ArrayList<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // read by no request: loaded only when a phase change appends to it, not with every job document
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "uws_job_phase", schema = "archive", joinColumns = @JoinColumn(name = "job_id"))
     @OrderColumn(name = "position")
     private List<PhaseChange> history = new ArrayList<>();

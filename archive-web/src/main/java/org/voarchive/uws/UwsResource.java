@@ -294,8 +294,7 @@ public abstract class UwsResource {
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) throws UwsException {
-        job(id);
-        manager.destroy(id);
+        manager.destroy(job(id));
         return Response.seeOther(URI.create(listUrl())).build();
     }
 
