@@ -34,9 +34,9 @@ final class ResultTable extends AbstractStarTable {
     private final List<ResultField> fields;
     private final long maxrec;
     private boolean read;
-    private long rows;
-    private Status status = Status.OK;
-    private SQLException failure;
+    private volatile long rows;
+    private volatile Status status = Status.OK;
+    private volatile SQLException failure;
     private RowSink sink;
     private final boolean cutBefore;
 
@@ -109,6 +109,9 @@ final class ResultTable extends AbstractStarTable {
         return rows;
     }
 
+    /** Rows read one at a time on the caller's thread before a large result is read ahead ({@link ReadAhead}). */
+    static final int READ_AHEAD_AFTER = 20_000;
+
     @Override
     public RowSequence getRowSequence() throws IOException {
         if (read) {
@@ -116,41 +119,22 @@ final class ResultTable extends AbstractStarTable {
         }
         read = true;
         return new RowSequence() {
-            private final Object[] row = new Object[fields.size()];
+            private Object[] row = new Object[fields.size()];
+            private ReadAhead ahead;
 
             @Override
             public boolean next() throws IOException {
-                if (status != Status.OK) {
+                if (ahead != null) {
+                    row = ahead.next();
+                    return row != null;
+                }
+                if (!readRow(row)) {
                     return false;
                 }
-                if (maxrec == 0) {
-                    status = Status.OVERFLOW; // MAXREC=0 asks for the metadata only (TAP 1.1 section 2.7.4)
-                    return false;
+                if (rows == READ_AHEAD_AFTER) {
+                    ahead = new ReadAhead();
                 }
-                try {
-                    if (!rs.next()) {
-                        if (cutBefore) {
-                            status = Status.OVERFLOW;
-                        }
-                        return false;
-                    }
-                    if (rows >= maxrec) {
-                        status = Status.OVERFLOW; // the extra row the LIMIT asked for: more exist
-                        return false;
-                    }
-                    for (int i = 0; i < row.length; i++) {
-                        row[i] = fields.get(i).read(rs, i + 1);
-                    }
-                    rows++;
-                    if (sink != null) {
-                        sink.row(rs, rows);
-                    }
-                    return true;
-                } catch (SQLException e) {
-                    status = Status.ERROR;
-                    failure = e;
-                    return false;
-                }
+                return true;
             }
 
             @Override
@@ -165,8 +149,171 @@ final class ResultTable extends AbstractStarTable {
 
             @Override
             public void close() {
-                // the query owns the cursor
+                // the query owns the cursor, and stops a read-ahead before closing it (RunningQuery.close)
             }
         };
+    }
+
+    /**
+     * Reads the cursor's next row into {@code row}; false at the end of the rows, with the status saying why.
+     * On one thread at a time: the caller's, or the read-ahead's once it started.
+     */
+    private boolean readRow(Object[] row) {
+        if (status != Status.OK) {
+            return false;
+        }
+        if (maxrec == 0) {
+            status = Status.OVERFLOW; // MAXREC=0 asks for the metadata only (TAP 1.1 section 2.7.4)
+            return false;
+        }
+        try {
+            if (!rs.next()) {
+                if (cutBefore) {
+                    status = Status.OVERFLOW;
+                }
+                return false;
+            }
+            if (rows >= maxrec) {
+                status = Status.OVERFLOW; // the extra row the LIMIT asked for: more exist
+                return false;
+            }
+            for (int i = 0; i < row.length; i++) {
+                row[i] = fields.get(i).read(rs, i + 1);
+            }
+            rows++;
+            if (sink != null) {
+                sink.row(rs, rows);
+            }
+            return true;
+        } catch (SQLException e) {
+            status = Status.ERROR;
+            failure = e;
+            return false;
+        }
+    }
+
+    /**
+     * Stops reading ahead, if it started.
+     *
+     * @return whether the reading thread is still in a read (then cancel the statement and {@link #awaitReading})
+     */
+    boolean stopReading() {
+        ReadAhead running = readAhead;
+        return running != null && running.stop();
+    }
+
+    /** Waits, up to 10 s, for the reading thread to end: after that it no longer uses the cursor or the sink. */
+    void awaitReading() {
+        ReadAhead running = readAhead;
+        if (running != null) {
+            running.await();
+        }
+    }
+
+    private volatile ReadAhead readAhead;
+
+    /**
+     * Reads a large result's rows on a thread of its own, batches ahead of the writer. The driver fetches rows in
+     * round trips (fetch size), and with one thread PostgreSQL waited while the rows were written and the writer
+     * waited while PostgreSQL made the next ones: neither of the two cores was busy (JFR). Batches pass through a
+     * bounded queue, so memory stays a few batches whatever the row count; the queue's hand-over also publishes the
+     * status and counts the reader wrote before its last batch.
+     */
+    private final class ReadAhead implements Runnable {
+        private static final int BATCH = 1024;
+        private static final Object[][] END = new Object[0][];
+
+        private final java.util.concurrent.BlockingQueue<Object[][]> batches = new java.util.concurrent.ArrayBlockingQueue<>(4);
+        private volatile boolean stopped;
+        private Object[][] batch = END;
+        private int next;
+        private boolean ended;
+
+        ReadAhead() {
+            readAhead = this;
+            // a plain thread: it uses only this cursor and the row sink's own connection, no container context
+            thread = new Thread(this, "tap-read-ahead");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private final Thread thread;
+
+        @Override
+        public void run() {
+            try {
+                boolean more = true;
+                while (more && !stopped) {
+                    Object[][] rowsRead = new Object[BATCH][];
+                    int n = 0;
+                    while (n < BATCH && (more = readRowInto(rowsRead, n))) {
+                        n++;
+                    }
+                    if (n > 0) {
+                        hand(n == BATCH ? rowsRead : java.util.Arrays.copyOf(rowsRead, n));
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                status = Status.ERROR;
+                failure = new SQLException("reading the rows failed: " + e, e);
+            } finally {
+                hand(END);
+            }
+        }
+
+        private boolean readRowInto(Object[][] rowsRead, int n) {
+            Object[] row = new Object[fields.size()];
+            if (!readRow(row)) {
+                return false;
+            }
+            rowsRead[n] = row;
+            return true;
+        }
+
+        private void hand(Object[][] b) {
+            try {
+                while (!stopped && !batches.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    // the writer is slower than the database: wait for it, unless it stopped reading
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopped = true;
+            }
+        }
+
+        /** The next row, or null at the end. */
+        Object[] next() throws IOException {
+            if (ended) {
+                return null;
+            }
+            if (next == batch.length) {
+                try {
+                    batch = batches.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while reading the rows");
+                }
+                next = 0;
+                if (batch == END) {
+                    ended = true;
+                    return null;
+                }
+            }
+            return batch[next++];
+        }
+
+        boolean stop() {
+            stopped = true;
+            batches.clear();
+            return thread.isAlive();
+        }
+
+        void await() {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -121,6 +121,16 @@ public final class RunningQuery implements AutoCloseable {
             return;
         }
         closed = true;
+        if (table.stopReading()) {
+            // a large result's rows are still being read ahead (the writer stopped early): end that read before
+            // the cursor closes and the connection goes back to the pool
+            try {
+                statement.cancel();
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "cancelling a read-ahead failed", e);
+            }
+            table.awaitReading();
+        }
         cancellation.detach(); // the connection goes back to the pool: no cancel may follow it there
         try {
             rows.close();

@@ -26,6 +26,9 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
     private final StarTable source;
     private final Path file;
     private final Cell[] cells;
+    /** The longest string, or primitive array, seen in each column. */
+    private final int[] longest;
+    private final ColumnInfo[] infos;
     private long rows;
 
     /** Copies every row of {@code source} to a new temporary file. */
@@ -35,12 +38,19 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
         for (int i = 0; i < cells.length; i++) {
             cells[i] = Cell.of(source.getColumnInfo(i).getContentClass());
         }
+        this.longest = new int[cells.length];
         this.file = Files.createTempFile("tap-result-", ".rows");
         try (Out out = new Out(FileChannel.open(file, StandardOpenOption.WRITE));
              RowSequence in = source.getRowSequence()) {
             while (in.next()) {
                 for (int i = 0; i < cells.length; i++) {
-                    cells[i].write(in.getCell(i), out);
+                    Object cell = in.getCell(i);
+                    cells[i].write(cell, out);
+                    if (cell instanceof String text) {
+                        longest[i] = Math.max(longest[i], text.length());
+                    } else if (cell != null && cells[i] == Cell.ARRAY && cell.getClass().getComponentType().isPrimitive()) {
+                        longest[i] = Math.max(longest[i], java.lang.reflect.Array.getLength(cell));
+                    }
                 }
                 rows++;
             }
@@ -48,13 +58,38 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
             close();
             throw e;
         }
+        this.infos = new ColumnInfo[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            infos[i] = sized(source.getColumnInfo(i), longest[i]);
+        }
         setParameters(source.getParameters());
         setName(source.getName());
     }
 
     @Override
     public ColumnInfo getColumnInfo(int i) {
-        return source.getColumnInfo(i);
+        return infos[i];
+    }
+
+    /**
+     * The column's metadata with the widths the spool saw: the longest string, the longest variable array. Knowing
+     * them and the row count, STIL's FITS writer reads the rows once instead of twice (its first pass looks for
+     * exactly these), and writes the same widths.
+     */
+    private static ColumnInfo sized(ColumnInfo column, int longest) {
+        if (longest <= 0) {
+            return column;
+        }
+        ColumnInfo sized = new ColumnInfo(column);
+        if (column.getContentClass() == String.class && column.getElementSize() <= 0) {
+            sized.setElementSize(longest);
+        } else if (column.getContentClass().isArray() && column.getContentClass().getComponentType().isPrimitive()) {
+            int[] shape = column.getShape();
+            if (shape == null || shape.length == 0 || shape[shape.length - 1] < 0) {
+                sized.setShape(new int[] {longest});
+            }
+        }
+        return sized;
     }
 
     @Override
