@@ -378,6 +378,27 @@ class TapSyncIT {
         assertEquals(0, activeQueries());
     }
 
+    /** Past 20,000 rows the rows are read ahead on another thread (tap.ResultTable): none lost, none reordered. */
+    @Test
+    void aLargeResultHasEveryRowInOrderInEveryFormat() throws Exception {
+        List<String> expected = new ArrayList<>();
+        try (Connection c = Archive.connect("QUERY"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT star_id, vmag FROM demo.kstars ORDER BY star_id")) {
+            while (rs.next()) {
+                expected.add(rs.getLong(1) + " " + rs.getFloat(2));
+            }
+        }
+        assertTrue(expected.size() > 50_000, "demo.kstars is large enough to be read ahead: " + expected.size());
+        for (String format : List.of("votable", "csv", "fits", "parquet")) {
+            HttpResponse<byte[]> r = Tap.get(params("LANG", "ADQL", "RESPONSEFORMAT", format, "MAXREC", "10000000",
+                "QUERY", "SELECT star_id, vmag FROM demo.kstars ORDER BY star_id"));
+            assertEquals(200, r.statusCode(), format);
+            List<String> got = rows(Tap.table(r.body(), format)).stream()
+                .map(row -> ((Number) row[0]).longValue() + " " + ((Number) row[1]).floatValue()).toList();
+            assertEquals(expected, got, format);
+        }
+    }
+
     @Test
     void aClientThatGoesAwayCancelsItsQuery() throws Exception {
         HttpResponse<InputStream> r = Tap.stream(params("LANG", "ADQL", "MAXREC", "20000000", "RESPONSEFORMAT", "csv",
