@@ -46,34 +46,34 @@ query_psql() {
     -p "${ARCHIVE_DB_PORT:-5432}" -U "$ARCHIVE_DB_QUERY_USER" -d "${ARCHIVE_DB_NAME:-archive}" "$@"
 }
 
-# (Re)creates the archive's bench.sync_1m and publishes it through the archive at base-url (discovery as a
-# generated administrator, bench_admin).
-create_sync_table() { # base-url
-  local password
+# (Re)creates the sync benchmark table SCHEMA.sync_1m in the archive's database and publishes it through the
+# archive at base-url (discovery as a generated administrator, bench_admin).
+create_sync_table() { # base-url schema
+  local password schema=$2
   password=$(head -c 18 /dev/urandom | base64)
-  log "creating bench.sync_1m ($BENCH_SYNC_ROWS rows, 10 columns)"
-  { printf 'CREATE SCHEMA IF NOT EXISTS bench;\nDROP TABLE IF EXISTS bench.sync_1m;\n'
-    sync_rows_sql "CREATE TABLE bench.sync_1m AS"
+  log "creating $schema.sync_1m ($BENCH_SYNC_ROWS rows, 10 columns)"
+  { printf 'CREATE SCHEMA IF NOT EXISTS %s;\nDROP TABLE IF EXISTS %s.sync_1m;\n' "$schema" "$schema"
+    sync_rows_sql "CREATE TABLE $schema.sync_1m AS"
     cat <<SQL
 -- the query role gets the columns when the table is published below (archive.sync_query_grants)
-GRANT USAGE ON SCHEMA bench TO "$ARCHIVE_DB_APP_USER";
-GRANT SELECT ON bench.sync_1m TO "$ARCHIVE_DB_APP_USER";
-VACUUM ANALYZE bench.sync_1m;
+GRANT USAGE ON SCHEMA $schema TO "$ARCHIVE_DB_APP_USER";
+GRANT SELECT ON $schema.sync_1m TO "$ARCHIVE_DB_APP_USER";
+VACUUM ANALYZE $schema.sync_1m;
 SQL
   } | owner_psql -v rows="$BENCH_SYNC_ROWS"
   echo "$password" | "$ARCHIVE_DEPLOY/user" bench_admin admin >/dev/null
-  curl -fsS -o /dev/null -u "bench_admin:$password" -X POST "$1/admin/metadata/discover?schema=bench"
-  owner_psql -c "UPDATE archive.schemas SET published = true WHERE name = 'bench';
-    UPDATE archive.tables SET published = true WHERE schema_id = (SELECT id FROM archive.schemas WHERE name = 'bench');"
+  curl -fsS -o /dev/null -u "bench_admin:$password" -X POST "$1/admin/metadata/discover?schema=$schema"
+  owner_psql -c "UPDATE archive.schemas SET published = true WHERE name = '$schema';
+    UPDATE archive.tables SET published = true WHERE schema_id = (SELECT id FROM archive.schemas WHERE name = '$schema');"
 }
 
 # The reference of the sync loads: the median seconds of n runs of psql's COPY ... TO STDOUT of the same
-# columns of bench.sync_1m as the query role (the database's own fastest export, text format).
-copy_seconds() { # n
+# columns of SCHEMA.sync_1m as the query role (the database's own fastest export, text format).
+copy_seconds() { # n schema
   local times=() t0
   for _ in $(seq 1 "$1"); do
     t0=$(date +%s.%N)
-    query_psql -c "COPY (SELECT $BENCH_SYNC_COLUMNS FROM bench.sync_1m) TO STDOUT" > /dev/null
+    query_psql -c "COPY (SELECT $BENCH_SYNC_COLUMNS FROM $2.sync_1m) TO STDOUT" > /dev/null
     times+=("$(echo "$(date +%s.%N) - $t0" | bc)")
   done
   printf '%s\n' "${times[@]}" | median

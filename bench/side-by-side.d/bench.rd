@@ -1,7 +1,8 @@
-<!-- The 1,000,000-row, 10-column table of bench/tap-sync as DaCHS publishes it, for bench/side-by-side.
+<!-- The 1,000,000-row, 10-column table of bench/tap-sync as DaCHS publishes it, for bench/side-by-side
+  (schema bench_sbs on both servers, which bench/tap-sync's cleaning of its own schema bench leaves alone).
   DaCHS creates the empty table from this descriptor (dachs imp); the script then fills it in the
   database with the one generator both benchmarks read (bench/sync_1m.sql), so the rows are the same. -->
-<resource schema="bench" resdir=".">
+<resource schema="bench_sbs" resdir=".">
   <meta name="title">Sync streaming benchmark table (side-by-side copy)</meta>
   <meta name="description">1,000,000 generated rows of 10 columns of the usual types, for comparing
     synchronous TAP streaming with the archive.</meta>
