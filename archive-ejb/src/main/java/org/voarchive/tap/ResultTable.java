@@ -38,6 +38,8 @@ final class ResultTable extends AbstractStarTable {
     private volatile Status status = Status.OK;
     private volatile SQLException failure;
     private RowSink sink;
+    /** Reads the rows once a result is large (set by the thread reading the rows, read by the one closing them). */
+    private volatile ReadAhead readAhead;
     private final boolean cutBefore;
 
     ResultTable(ResultSet rs, List<ResultField> fields, long maxrec) {
@@ -120,19 +122,18 @@ final class ResultTable extends AbstractStarTable {
         read = true;
         return new RowSequence() {
             private Object[] row = new Object[fields.size()];
-            private ReadAhead ahead;
 
             @Override
             public boolean next() throws IOException {
-                if (ahead != null) {
-                    row = ahead.next();
+                if (readAhead != null) {
+                    row = readAhead.next();
                     return row != null;
                 }
                 if (!readRow(row)) {
                     return false;
                 }
                 if (rows == READ_AHEAD_AFTER) {
-                    ahead = new ReadAhead();
+                    readAhead = new ReadAhead();
                 }
                 return true;
             }
@@ -210,8 +211,6 @@ final class ResultTable extends AbstractStarTable {
         }
     }
 
-    private volatile ReadAhead readAhead;
-
     /**
      * Reads a large result's rows on a thread of its own, batches ahead of the writer. The driver fetches rows in
      * round trips (fetch size), and with one thread PostgreSQL waited while the rows were written and the writer
@@ -230,7 +229,6 @@ final class ResultTable extends AbstractStarTable {
         private boolean ended;
 
         ReadAhead() {
-            readAhead = this;
             // a plain thread: it uses only this cursor and the row sink's own connection, no container context
             thread = new Thread(this, "tap-read-ahead");
             thread.setDaemon(true);
@@ -246,8 +244,13 @@ final class ResultTable extends AbstractStarTable {
                 while (more && !stopped) {
                     Object[][] rowsRead = new Object[BATCH][];
                     int n = 0;
-                    while (n < BATCH && (more = readRowInto(rowsRead, n))) {
-                        n++;
+                    while (n < BATCH) {
+                        Object[] row = new Object[fields.size()];
+                        more = readRow(row);
+                        if (!more) {
+                            break;
+                        }
+                        rowsRead[n++] = row;
                     }
                     if (n > 0) {
                         hand(n == BATCH ? rowsRead : java.util.Arrays.copyOf(rowsRead, n));
@@ -259,15 +262,6 @@ final class ResultTable extends AbstractStarTable {
             } finally {
                 hand(END);
             }
-        }
-
-        private boolean readRowInto(Object[][] rowsRead, int n) {
-            Object[] row = new Object[fields.size()];
-            if (!readRow(row)) {
-                return false;
-            }
-            rowsRead[n] = row;
-            return true;
         }
 
         private void hand(Object[][] b) {

@@ -23,22 +23,18 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
 
     private static final int BUFFER = 1 << 16;
 
-    private final StarTable source;
     private final Path file;
     private final Cell[] cells;
-    /** The longest string, or primitive array, seen in each column. */
-    private final int[] longest;
     private final ColumnInfo[] infos;
     private long rows;
 
     /** Copies every row of {@code source} to a new temporary file. */
     SpooledRows(StarTable source) throws IOException {
-        this.source = source;
         this.cells = new Cell[source.getColumnCount()];
         for (int i = 0; i < cells.length; i++) {
             cells[i] = Cell.of(source.getColumnInfo(i).getContentClass());
         }
-        this.longest = new int[cells.length];
+        int[] longest = new int[cells.length]; // the longest string, or primitive array, seen in each column
         this.file = Files.createTempFile("tap-result-", ".rows");
         try (Out out = new Out(FileChannel.open(file, StandardOpenOption.WRITE));
              RowSequence in = source.getRowSequence()) {
