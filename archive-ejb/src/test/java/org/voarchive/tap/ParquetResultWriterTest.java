@@ -103,6 +103,8 @@ class ParquetResultWriterTest {
         assertTrue(votable.contains("<INFO name=\"QUERY_STATUS\" value=\"OK\"/>"), votable);
         assertTrue(votable.contains("<INFO name=\"source_table\" value=\"demo.t\"/>"), votable);
         assertFalse(votable.contains("<DATA"), "the rows are the Parquet file's: " + votable);
+        assertEquals(List.of(), org.voarchive.conformance.SchemaValidator.problems(votable.getBytes(StandardCharsets.UTF_8),
+            "http://www.ivoa.net/xml/VOTable/v1.3", "VOTABLE"), "the footer's VOTable is valid VOTable 1.3");
 
         // the FIELDs as a VOTable reader sees them (STIL applies them to the Parquet columns: ParquetIT)
         uk.ac.starlink.votable.VOElement root = new uk.ac.starlink.votable.VOElementFactory().makeVOElement(
@@ -125,6 +127,8 @@ class ParquetResultWriterTest {
         String votable = read.keyValues().get(ParquetResultWriter.VOTABLE_CONTENT_KEY);
         assertTrue(votable.contains("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\">The result was truncated at MAXREC = 2"
             + " rows</INFO>"), votable);
+        assertEquals(List.of(), org.voarchive.conformance.SchemaValidator.problems(votable.getBytes(StandardCharsets.UTF_8),
+            "http://www.ivoa.net/xml/VOTable/v1.3", "VOTABLE"));
     }
 
     @Test
