@@ -44,6 +44,8 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
     private final Column[] columns;
     private final ColumnInfo[] infos;
     private long rows;
+    /** The most bytes one row takes in the spool. */
+    private long largestRow;
 
     /** Copies every row of {@code source} to a new temporary file. */
     SpooledRows(StarTable source) throws IOException {
@@ -55,9 +57,11 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
         try (Spool out = new Spool(FileChannel.open(file, StandardOpenOption.WRITE));
              RowSequence in = source.getRowSequence()) {
             while (in.next()) {
+                long start = out.spooled();
                 for (int i = 0; i < columns.length; i++) {
                     columns[i].spool(in.getCell(i), out);
                 }
+                largestRow = Math.max(largestRow, out.spooled() - start);
                 rows++;
             }
         } catch (IOException | RuntimeException e) {
@@ -374,6 +378,7 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
     private static final class Spool implements Closeable {
         private final FileChannel channel;
         private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+        private long drained;
 
         Spool(FileChannel channel) {
             this.channel = channel;
@@ -387,11 +392,17 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
         }
 
         private void drain() throws IOException {
+            drained += buffer.position();
             buffer.flip();
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
             buffer.clear();
+        }
+
+        /** The bytes spooled so far. */
+        long spooled() {
+            return drained + buffer.position();
         }
 
         /**
@@ -465,9 +476,7 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
             long written;
             try (Rows from = new Rows(FileChannel.open(file, StandardOpenOption.READ), out)) {
                 for (long row = 0; row < rows; row++) {
-                    for (Step step : steps) {
-                        step.write(from);
-                    }
+                    from.row(steps, largestRow, rowBytes);
                 }
                 written = from.finish();
             }
@@ -501,16 +510,39 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
         }
     }
 
-    /** One stretch of a FITS row made of the spooled row: a run of fixed-width columns, or one other column. */
+    /**
+     * One stretch of a FITS row made of the spooled row: a run of fixed-width columns, or one other column. Each is
+     * written in two ways: from a spooled row wholly in memory to an output block with room for the FITS row (the
+     * rows of a result, plain array copies), and value by value otherwise (a row longer than a block).
+     */
     private interface Step {
         void write(Rows rows) throws IOException;
+
+        /**
+         * @param from the spooled row's bytes, from {@code at}
+         * @param to the output block, with room for the step's bytes from {@code into}
+         * @return where the step's spooled bytes end in {@code from}
+         */
+        int write(byte[] from, int at, byte[] to, int into);
+
+        /** The step's bytes in a FITS row. */
+        int width();
     }
 
+    private static final java.lang.invoke.VarHandle INT =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     /** Fixed-width columns: spooled as FITS writes them. */
-    private record Copy(int bytes) implements Step {
+    private record Copy(int width) implements Step {
         @Override
         public void write(Rows rows) throws IOException {
-            rows.copy(bytes);
+            rows.copy(width);
+        }
+
+        @Override
+        public int write(byte[] from, int at, byte[] to, int into) {
+            System.arraycopy(from, at, to, into, width);
+            return at + width;
         }
     }
 
@@ -523,6 +555,15 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
             rows.copy(kept);
             rows.skip(n - kept);
             rows.zeros(width - kept);
+        }
+
+        @Override
+        public int write(byte[] from, int at, byte[] to, int into) {
+            int n = (int) INT.get(from, at);
+            int kept = Math.min(n, width);
+            System.arraycopy(from, at + 4, to, into, kept);
+            Arrays.fill(to, into + kept, into + width, (byte) 0);
+            return at + 4 + n;
         }
     }
 
@@ -542,6 +583,29 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
             }
             rows.zeros((elements - Math.min(n, elements)) * width);
         }
+
+        @Override
+        public int write(byte[] from, int at, byte[] to, int into) {
+            int n = (int) INT.get(from, at);
+            at += 4;
+            for (int i = 0; i < n; i++) {
+                int chars = (int) INT.get(from, at);
+                if (i < elements) {
+                    int kept = Math.min(chars, width);
+                    System.arraycopy(from, at + 4, to, into, kept);
+                    Arrays.fill(to, into + kept, into + width, (byte) 0);
+                    into += width;
+                }
+                at += 4 + chars;
+            }
+            Arrays.fill(to, into, into + (elements - Math.min(n, elements)) * width, (byte) 0);
+            return at;
+        }
+
+        @Override
+        public int width() {
+            return width * elements;
+        }
     }
 
     /** A numeric or boolean array, padded to the column's elements with the pad value. */
@@ -556,6 +620,22 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
                 rows.put(pad);
             }
         }
+
+        @Override
+        public int write(byte[] from, int at, byte[] to, int into) {
+            int n = (int) INT.get(from, at);
+            int kept = Math.min(n, elements);
+            System.arraycopy(from, at + 4, to, into, kept * bytes);
+            for (int i = kept; i < elements; i++) {
+                System.arraycopy(pad, 0, to, into + i * bytes, bytes);
+            }
+            return at + 4 + n * bytes;
+        }
+
+        @Override
+        public int width() {
+            return bytes * elements;
+        }
     }
 
     /** Reads the spool and writes the FITS rows, each through one large block of its own. */
@@ -566,6 +646,8 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
         private final byte[] out = new byte[BUFFER];
         private int at;
         private long written;
+        /** Whether the spool was read to its end. */
+        private boolean ended;
 
         Rows(FileChannel channel, DataOutput sink) {
             this.channel = channel;
@@ -587,6 +669,39 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
 
         int readInt() throws IOException {
             return have(4).getInt();
+        }
+
+        /**
+         * Writes one row: from the blocks in memory when the spooled row is whole in the input block and the FITS
+         * row fits the output block, as nearly every row does once the blocks were refilled, else value by value.
+         */
+        void row(Step[] steps, long largestSpooled, long rowBytes) throws IOException {
+            // a row of up to half a block: the block is refilled at most once per half block
+            if (largestSpooled <= BUFFER / 2 && rowBytes <= out.length) {
+                if (in.remaining() < largestSpooled && !ended) {
+                    in.compact();
+                    while (in.position() < largestSpooled && !ended) {
+                        ended = channel.read(in) < 0; // the file ends in rows that may all be shorter than the largest
+                    }
+                    in.flip();
+                }
+                if (out.length - at < rowBytes) {
+                    drain();
+                }
+                if (in.remaining() >= largestSpooled) {
+                    byte[] from = in.array();
+                    int p = in.position();
+                    for (Step step : steps) {
+                        p = step.write(from, p, out, at);
+                        at += step.width();
+                    }
+                    in.position(p);
+                    return;
+                }
+            }
+            for (Step step : steps) {
+                step.write(this);
+            }
         }
 
         void copy(int bytes) throws IOException {
