@@ -513,7 +513,9 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
     /**
      * One stretch of a FITS row made of the spooled row: a run of fixed-width columns, or one other column. Each is
      * written in two ways: from a spooled row wholly in memory to an output block with room for the FITS row (the
-     * rows of a result, plain array copies), and value by value otherwise (a row longer than a block).
+     * rows of a result, plain array copies; the block starts as zeros, so zero padding is already there: filling
+     * the padding of each string was half of writing the rows, JFR), and value by value otherwise (a row longer than
+     * half a block).
      */
     private interface Step {
         void write(Rows rows) throws IOException;
@@ -561,8 +563,7 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
         public int write(byte[] from, int at, byte[] to, int into) {
             int n = (int) INT.get(from, at);
             int kept = Math.min(n, width);
-            System.arraycopy(from, at + 4, to, into, kept);
-            Arrays.fill(to, into + kept, into + width, (byte) 0);
+            System.arraycopy(from, at + 4, to, into, kept); // the padding is there: the block starts as zeros
             return at + 4 + n;
         }
     }
@@ -593,12 +594,10 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
                 if (i < elements) {
                     int kept = Math.min(chars, width);
                     System.arraycopy(from, at + 4, to, into, kept);
-                    Arrays.fill(to, into + kept, into + width, (byte) 0);
                     into += width;
                 }
                 at += 4 + chars;
             }
-            Arrays.fill(to, into, into + (elements - Math.min(n, elements)) * width, (byte) 0);
             return at;
         }
 
@@ -638,7 +637,7 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
         }
     }
 
-    /** Reads the spool and writes the FITS rows, each through one large block of its own. */
+    /** Reads the spool and writes the FITS rows, each through one large block of its own (zeros when not written). */
     private static final class Rows implements Closeable {
         private final FileChannel channel;
         private final DataOutput sink;
@@ -744,8 +743,10 @@ final class SpooledRows extends AbstractStarTable implements Closeable {
             at += value.length;
         }
 
+        /** Writes the block and makes it zeros again. */
         private void drain() throws IOException {
             sink.write(out, 0, at);
+            Arrays.fill(out, 0, at, (byte) 0);
             written += at;
             at = 0;
         }
