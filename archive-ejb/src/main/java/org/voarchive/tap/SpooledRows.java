@@ -36,7 +36,8 @@ import uk.ac.starlink.table.Tables;
  */
 final class SpooledRows extends AbstractStarTable implements Closeable {
 
-    private static final int BUFFER = 1 << 20;
+    /** The spool's blocks: a few per request, large enough that reading and writing them costs nothing per row. */
+    private static final int BUFFER = 1 << 18;
     /** The byte STIL writes for what FITS cannot write in a character column (its {@code SQUASH_TO_ASCII}). */
     private static final byte UNPRINTABLE = '?';
 
