@@ -11,17 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import javax.sql.rowset.CachedRowSet;
-import javax.sql.rowset.RowSetMetaDataImpl;
-import javax.sql.rowset.RowSetProvider;
 import org.junit.jupiter.api.Test;
 import org.voarchive.adql.check.ResultColumn;
 import org.voarchive.adql.check.ValueType;
@@ -267,30 +262,6 @@ class SpooledRowsTest {
         assertFalse(Files.exists(spool), "the spool file is deleted when closed");
     }
 
-    /** Rows of {id, ra, flag, name} from a cursor (JDBC types OTHER: each cell read as the object it is). */
-    private static CachedRowSet cursor(List<ResultField> fields, Object[]... rows) throws SQLException {
-        CachedRowSet set = RowSetProvider.newFactory().createCachedRowSet();
-        RowSetMetaDataImpl md = new RowSetMetaDataImpl();
-        md.setColumnCount(fields.size());
-        for (int i = 1; i <= fields.size(); i++) {
-            md.setColumnName(i, fields.get(i - 1).info().getName());
-            md.setColumnType(i, Types.OTHER);
-            md.setNullable(i, RowSetMetaDataImpl.columnNullable);
-        }
-        set.setMetaData(md);
-        for (Object[] row : rows) {
-            set.last(); // a row is inserted after the current one
-            set.moveToInsertRow();
-            for (int i = 0; i < row.length; i++) {
-                set.updateObject(i + 1, row[i]);
-            }
-            set.insertRow();
-            set.moveToCurrentRow();
-        }
-        set.beforeFirst();
-        return set;
-    }
-
     @Test
     void aResultCutAtMaxrecIsItsFirstRowsAndALargeOneIsReadAhead() throws Exception {
         List<ResultField> fields = List.of("long", "double", "boolean", "char").stream()
@@ -302,7 +273,7 @@ class SpooledRowsTest {
             rows[r] = new Object[] {(long) r, r / 3.0, r % 3 == 0 ? null : r % 2 == 0, r % 5 == 0 ? null : "row " + r};
         }
         for (long maxrec : new long[] {2, many - 1, many}) {
-            ResultTable result = new ResultTable(cursor(fields, rows), fields, maxrec);
+            ResultTable result = new ResultTable(ResultCursors.of(fields, rows), fields, maxrec);
             ByteArrayOutputStream written = new ByteArrayOutputStream();
             new FitsResultWriter().write(result, new ResultInfo("SELECT", "ADQL", List.of(), null, List.of(), null,
                 ORIGIN), written);
