@@ -11,13 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import javax.sql.rowset.CachedRowSet;
-import javax.sql.rowset.RowSetMetaDataImpl;
-import javax.sql.rowset.RowSetProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voarchive.adql.check.ResultColumn;
@@ -25,10 +22,7 @@ import org.voarchive.adql.check.ValueType;
 import org.voarchive.parquet.ParquetFiles;
 import uk.ac.starlink.table.StarTable;
 
-/**
- * The rows come from the JDK's own ResultSet over rows in memory (CachedRowSet): these tests need a cursor that
- * behaves as JDBC says, not a database; the IT reads Parquet from the running archive on PostgreSQL.
- */
+/** The rows come from a cursor over rows in memory ({@link ResultCursors}); the IT reads Parquet from the archive. */
 class ParquetResultWriterTest {
 
     @TempDir
@@ -47,28 +41,9 @@ class ParquetResultWriterTest {
             description, Optional.empty()), null, null);
     }
 
-    /** Rows of {id, ra, flag, n, name}; the JDBC types are OTHER, so a cell is read as whatever object it is. */
+    /** Rows of {id, ra, flag, n, name}. */
     private static CachedRowSet rows(Object[]... rows) throws SQLException {
-        CachedRowSet set = RowSetProvider.newFactory().createCachedRowSet();
-        RowSetMetaDataImpl md = new RowSetMetaDataImpl();
-        md.setColumnCount(FIELDS.size());
-        for (int i = 1; i <= FIELDS.size(); i++) {
-            md.setColumnName(i, FIELDS.get(i - 1).info().getName());
-            md.setColumnType(i, Types.OTHER);
-            md.setNullable(i, RowSetMetaDataImpl.columnNullable);
-        }
-        set.setMetaData(md);
-        for (Object[] row : rows) {
-            set.last(); // a row is inserted after the current one
-            set.moveToInsertRow();
-            for (int i = 0; i < row.length; i++) {
-                set.updateObject(i + 1, row[i]);
-            }
-            set.insertRow();
-            set.moveToCurrentRow();
-        }
-        set.beforeFirst();
-        return set;
+        return ResultCursors.of(FIELDS, rows);
     }
 
     private static ResultInfo info() {
