@@ -7,6 +7,7 @@ Only the Python standard library: the scripts run with Debian's /usr/bin/python3
 import http.client
 import itertools
 import math
+import os
 import random
 import statistics
 import threading
@@ -78,6 +79,28 @@ def for_seconds(unit, seconds):
     magnitude between servers: a fixed duration instead of a fixed count)."""
     deadline = time.perf_counter() + seconds
     return itertools.takewhile(lambda _: time.perf_counter() < deadline, itertools.repeat(unit))
+
+
+def process_cpu_seconds(pid):
+    """A process's user and system CPU time so far, in seconds (Linux /proc)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def processes_cpu_seconds(name):
+    """The CPU time so far of every running process called `name` (e.g. postgres: its server and backends),
+    in seconds; a backend that ended meanwhile takes its time with it, so differences are for steady pools."""
+    total = 0.0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/comm") as f:
+                if f.read().strip() != name:
+                    continue
+            total += process_cpu_seconds(pid)
+        except OSError:  # ended meanwhile
+            pass
+    return total
 
 
 def p99(values):
