@@ -10,6 +10,7 @@ import math
 import os
 import random
 import statistics
+import subprocess
 import threading
 import time
 import urllib.parse
@@ -88,19 +89,30 @@ def process_cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def processes_cpu_seconds(name):
-    """The CPU time so far of every running process called `name` (e.g. postgres: its server and backends),
-    in seconds; a backend that ended meanwhile takes its time with it, so differences are for steady pools."""
-    total = 0.0
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open(f"/proc/{pid}/comm") as f:
-                if f.read().strip() != name:
-                    continue
-            total += process_cpu_seconds(pid)
-        except OSError:  # ended meanwhile
-            pass
-    return total
+def backends_cpu_seconds(client_pid, port=5432):
+    """The CPU time so far, by process id, of the PostgreSQL backends serving the connections of process
+    `client_pid` (a server's pools), found by their TCP ports with ss (root: the sockets of other users'
+    processes). Compare two readings pid by pid: a backend that started between them counts from zero, one
+    that ended takes its time with it."""
+    out = subprocess.run(["ss", "-tnpH", "state", "established"], capture_output=True, text=True, check=True).stdout
+    mine, backends = set(), {}
+    for line in out.splitlines():
+        fields = line.split()
+        if len(fields) < 5 or "pid=" not in fields[-1]:
+            continue
+        local, peer, pid = fields[-3], fields[-2], int(fields[-1].split("pid=")[1].split(",")[0])
+        if pid == int(client_pid) and peer.rsplit(":", 1)[1] == str(port):
+            mine.add(local.rsplit(":", 1)[1])
+        elif local.rsplit(":", 1)[1] == str(port):
+            backends[peer.rsplit(":", 1)[1]] = pid
+    cpu = {}
+    for client_port, pid in backends.items():
+        if client_port in mine:
+            try:
+                cpu[pid] = process_cpu_seconds(pid)
+            except OSError:  # ended meanwhile
+                pass
+    return cpu
 
 
 def p99(values):
