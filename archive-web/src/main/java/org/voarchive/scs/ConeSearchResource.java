@@ -34,7 +34,7 @@ import org.voarchive.web.ClientAddresses;
  * VOTables that both SCS 1.03 clients ({@code INFO name="Error"}) and DALI
  * clients ({@code QUERY_STATUS}) read, with DALI's HTTP status.
  *
- * <p>One instance for every request, the request's parts given to each method: creating and injecting a
+ * <p>One instance serves every request, the request's parts given to each method: creating and injecting a
  * request-scoped resource for every cone was a tenth of a cone's server time (JFR).
  */
 @Path("scs/{schema}/{table}")

@@ -31,7 +31,7 @@ import org.voarchive.web.ClientConnections;
  * POST multipart with inline uploads. Errors found before the first row
  * (parameters, ADQL, uploads, the database refusing the query) are DALI
  * error documents with their status; the rows stream from the cursor.
- * One instance for every request, as {@link org.voarchive.scs.ConeSearchResource}: a request-scoped resource
+ * One instance serves every request, as {@link org.voarchive.scs.ConeSearchResource}: a request-scoped resource
  * cost a tenth of a small query's server time to create and inject.
  */
 @Path("tap/sync")
