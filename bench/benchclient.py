@@ -7,8 +7,10 @@ Only the Python standard library: the scripts run with Debian's /usr/bin/python3
 import http.client
 import itertools
 import math
+import os
 import random
 import statistics
+import subprocess
 import threading
 import time
 import urllib.parse
@@ -78,6 +80,39 @@ def for_seconds(unit, seconds):
     magnitude between servers: a fixed duration instead of a fixed count)."""
     deadline = time.perf_counter() + seconds
     return itertools.takewhile(lambda _: time.perf_counter() < deadline, itertools.repeat(unit))
+
+
+def process_cpu_seconds(pid):
+    """A process's user and system CPU time so far, in seconds (Linux /proc)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def backends_cpu_seconds(client_pid, port=5432):
+    """The CPU time so far, by process id, of the PostgreSQL backends serving the connections of process
+    `client_pid` (a server's pools), found by their TCP ports with ss (root: the sockets of other users'
+    processes). Compare two readings pid by pid: a backend that started between them counts from zero, one
+    that ended takes its time with it."""
+    out = subprocess.run(["ss", "-tnpH", "state", "established"], capture_output=True, text=True, check=True).stdout
+    mine, backends = set(), {}
+    for line in out.splitlines():
+        fields = line.split()
+        if len(fields) < 5 or "pid=" not in fields[-1]:
+            continue
+        local, peer, pid = fields[-3], fields[-2], int(fields[-1].split("pid=")[1].split(",")[0])
+        if pid == int(client_pid) and peer.rsplit(":", 1)[1] == str(port):
+            mine.add(local.rsplit(":", 1)[1])
+        elif local.rsplit(":", 1)[1] == str(port):
+            backends[peer.rsplit(":", 1)[1]] = pid
+    cpu = {}
+    for client_port, pid in backends.items():
+        if client_port in mine:
+            try:
+                cpu[pid] = process_cpu_seconds(pid)
+            except OSError:  # ended meanwhile
+                pass
+    return cpu
 
 
 def p99(values):

@@ -222,10 +222,11 @@ public final class DataOrigin {
         };
     }
 
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+
     /** A DALI timestamp (DALI 1.1 section 3.3.3) in UTC, to the millisecond. */
     public static String timestamp(Instant instant) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .format(instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC));
+        return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC));
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.voarchive.metadata;
 
-import jakarta.ejb.EJB;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.voarchive.database.DataSources;
 
 /**
@@ -33,15 +34,16 @@ public class PublishedMetadataCache {
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
 
-    @EJB
-    private DataSources dataSources;
+    /** The app pool itself, injected once: asking {@link DataSources} on every request cost an EJB call (JFR). */
+    @Resource(lookup = DataSources.APP)
+    private DataSource appPool;
 
     /** An authenticated user with their groups, or {@link Caller#ANONYMOUS} for null. */
     public Caller caller(String callerName) throws SQLException {
         if (callerName == null) {
             return Caller.ANONYMOUS;
         }
-        try (Connection c = dataSources.app().getConnection()) {
+        try (Connection c = appPool.getConnection()) {
             return caller(c, callerName);
         }
     }
@@ -58,7 +60,7 @@ public class PublishedMetadataCache {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public PublishedMetadata get(Caller caller) throws SQLException {
-        try (Connection c = dataSources.app().getConnection()) {
+        try (Connection c = appPool.getConnection()) {
             return get(c, caller);
         }
     }

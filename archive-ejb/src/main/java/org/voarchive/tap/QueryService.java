@@ -1,6 +1,6 @@
 package org.voarchive.tap;
 
-import jakarta.ejb.EJB;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.voarchive.adql.AdqlException;
 import org.voarchive.adql.QueryParser;
 import org.voarchive.adql.ast.Query;
@@ -54,8 +55,9 @@ public class QueryService {
 
     private static final Logger LOG = Logger.getLogger(QueryService.class.getName());
 
-    @EJB
-    DataSources dataSources;
+    /** The query pool itself, injected once: asking {@link DataSources} on every query cost an EJB call (JFR). */
+    @Resource(lookup = DataSources.QUERY)
+    DataSource queryPool;
 
     @Inject
     TapLimits limits;
@@ -244,7 +246,7 @@ public class QueryService {
     /** A pooled connection of the query role; none to be had is the database being unavailable for now. */
     private Connection connect() throws DaliException {
         try {
-            return dataSources.query().getConnection();
+            return queryPool.getConnection();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "no query connection", e);
             throw new DaliException(503, "no database connection is available now; try again in a moment");

@@ -47,10 +47,11 @@ public class RequestLog extends HttpFilter {
             chain.doFilter(request, response);
         } finally {
             if (LOG.isLoggable(Level.INFO)) {
-                LOG.info(String.format("request=%s %s %s status=%d ms=%d user=%s client=%s", id,
-                    request.getMethod(), request.getRequestURI(), response.getStatus(),
-                    (System.nanoTime() - start) / 1_000_000,
-                    request.getRemoteUser() == null ? "-" : request.getRemoteUser(), clients.of(request)));
+                // concatenated, not String.format: the same line for a fraction of the cost on every request
+                LOG.info("request=" + id + " " + request.getMethod() + " " + request.getRequestURI()
+                    + " status=" + response.getStatus() + " ms=" + (System.nanoTime() - start) / 1_000_000
+                    + " user=" + (request.getRemoteUser() == null ? "-" : request.getRemoteUser())
+                    + " client=" + clients.of(request));
             }
         }
     }
