@@ -168,8 +168,8 @@ public class KeptResults {
 
     /**
      * The kept result with its table made: made now if this is its first use, in one transaction under its
-     * record's lock (two first reads at once make it once; a job destroyed meanwhile waits for it, and the sweep
-     * drops the table it leaves),
+     * job's row lock (two first reads at once make it once; a job destroyed meanwhile waits for it, and the sweep
+     * drops the table it may leave),
      * if the table fits in what the owner's quota leaves (its bytes replace those of the rows' file in the job's
      * table bytes); otherwise the result is kept no longer.
      *
@@ -191,18 +191,28 @@ public class KeptResults {
         try (Connection c = dataSources.app().getConnection()) {
             made = org.voarchive.database.Transactions.inTransaction(c, () -> {
                 long fileBytes;
-                try (PreparedStatement s = c.prepareStatement("""
-                        SELECT k.made, j.table_bytes FROM archive.kept_results k JOIN archive.uws_job j USING (job_id)
-                         WHERE k.job_id = ? FOR UPDATE OF k""")) {
+                // the job's row is locked first, as its deletion locks it before its cascade reaches the record:
+                // in the same order, the two cannot deadlock
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT table_bytes FROM archive.uws_job WHERE job_id = ? FOR UPDATE")) {
                     s.setString(1, result.jobId());
                     try (ResultSet rs = s.executeQuery()) {
                         if (!rs.next()) {
                             return false; // its job was destroyed meanwhile
                         }
+                        fileBytes = rs.getLong("table_bytes");
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT made FROM archive.kept_results WHERE job_id = ?")) {
+                    s.setString(1, result.jobId());
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (!rs.next()) {
+                            return false; // not kept any more
+                        }
                         if (rs.getBoolean("made")) {
                             return true; // by another first read meanwhile
                         }
-                        fileBytes = rs.getLong("table_bytes");
                     }
                 }
                 TableName table = result.table();
