@@ -230,15 +230,17 @@ public class KeptResults {
                 }
                 bytes[0] = size(c, table);
                 boolean fits = bytes[0] - fileBytes <= left;
-                if (!fits) {
-                    drop(c, table);
-                    bytes[0] = 0;
-                }
+                int recorded;
                 try (PreparedStatement s = c.prepareStatement(fits
                         ? "UPDATE archive.kept_results SET made = true WHERE job_id = ?"
                         : "DELETE FROM archive.kept_results WHERE job_id = ?")) {
                     s.setString(1, result.jobId());
-                    s.executeUpdate();
+                    recorded = s.executeUpdate();
+                }
+                if (!fits || recorded == 0) { // too large, or its job's deletion discarded the record meanwhile
+                    drop(c, table);
+                    bytes[0] = 0;
+                    fits = false;
                 }
                 try (PreparedStatement s = c.prepareStatement(
                         "UPDATE archive.uws_job SET table_bytes = ? WHERE job_id = ?")) {
@@ -246,7 +248,7 @@ public class KeptResults {
                     s.setString(2, result.jobId());
                     s.executeUpdate();
                 }
-                if (!fits) {
+                if (!fits && recorded > 0) {
                     LOG.info(() -> "the result of job " + result.jobId() + " is kept no longer: its table does not"
                         + " fit in what the owner's storage quota leaves");
                 }
@@ -286,13 +288,16 @@ public class KeptResults {
 
     /**
      * Drops a job's kept table and its record, if it has one; a table a reader holds is left to the sweep. A
-     * record whose table was not made goes with the job's row (ON DELETE CASCADE), and its rows with its files.
+     * record whose table was not made is deleted in the one statement that asks whether one was (most jobs': no
+     * transaction, no DDL); its rows go with the job's files.
      */
     public void discard(String jobId) {
         try (Connection c = dataSources.app().getConnection()) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT EXISTS (SELECT FROM archive.kept_results WHERE job_id = ? AND made) AS made")) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    WITH unmade AS (DELETE FROM archive.kept_results WHERE job_id = ? AND NOT made)
+                    SELECT EXISTS (SELECT FROM archive.kept_results WHERE job_id = ? AND made) AS made""")) {
                 s.setString(1, jobId);
+                s.setString(2, jobId);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next() || !rs.getBoolean("made")) {
                         return; // most jobs: one statement, no transaction
