@@ -20,9 +20,10 @@ import org.voarchive.metadata.TableName;
  * @param rows         the rows kept: the result's
  * @param overflow     MAXREC cut the result (the query has more rows)
  * @param sourceTables the published tables the query read
+ * @param made         its table is made (V29: the first read makes it, {@link KeptResults#made})
  */
 record KeptResult(String jobId, String owner, TableName table, List<KeptColumn> columns, long rows, boolean overflow,
-                  List<String> sourceTables, String query) {
+                  List<String> sourceTables, String query, boolean made) {
 
     KeptResult {
         columns = List.copyOf(columns);
@@ -32,7 +33,7 @@ record KeptResult(String jobId, String owner, TableName table, List<KeptColumn> 
     /** One row per column, in order, with the result's own columns repeated; {@code k} restricted by the caller. */
     private static final String SELECT = """
         SELECT k.job_id, k.owner, k.schema_name, k.table_name, k.row_count, k.overflow, k.source_tables, k.query,
-               %s
+               k.made, %s
           FROM archive.kept_results k CROSS JOIN LATERAL jsonb_array_elements(k.columns) WITH ORDINALITY AS e(c, n)
          WHERE %s
          ORDER BY k.created, k.job_id, e.n""";
@@ -63,7 +64,8 @@ record KeptResult(String jobId, String owner, TableName table, List<KeptColumn> 
                         current = new KeptResult(rs.getString("job_id"), rs.getString("owner"),
                             new TableName(rs.getString("schema_name"), rs.getString("table_name")), List.of(),
                             rs.getLong("row_count"), rs.getBoolean("overflow"),
-                            Arrays.asList((String[]) rs.getArray("source_tables").getArray()), rs.getString("query"));
+                            Arrays.asList((String[]) rs.getArray("source_tables").getArray()), rs.getString("query"),
+                            rs.getBoolean("made"));
                         columns = new ArrayList<>();
                     }
                     columns.add(KeptColumn.read(rs));
@@ -77,7 +79,12 @@ record KeptResult(String jobId, String owner, TableName table, List<KeptColumn> 
     }
 
     private KeptResult with(List<KeptColumn> allColumns) {
-        return new KeptResult(jobId, owner, table, allColumns, rows, overflow, sourceTables, query);
+        return new KeptResult(jobId, owner, table, allColumns, rows, overflow, sourceTables, query, made);
+    }
+
+    /** The same result, its table made. */
+    KeptResult asMade() {
+        return new KeptResult(jobId, owner, table, columns, rows, overflow, sourceTables, query, true);
     }
 
     /** The column named so (exactly), by its index. */

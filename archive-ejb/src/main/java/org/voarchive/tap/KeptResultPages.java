@@ -65,6 +65,9 @@ public class KeptResultPages {
     QueryService queries;
 
     @Inject
+    KeptResults keptResults;
+
+    @Inject
     TapLimits limits;
 
     /**
@@ -239,8 +242,19 @@ public class KeptResultPages {
         return job;
     }
 
-    private static KeptResult kept(Connection c, String jobId) throws SQLException, DaliException {
-        return KeptResult.find(c, jobId).orElseThrow(() -> new DaliException(404, "the result of job " + jobId
+    /** The job's kept result, its table made if this is its first read ({@link KeptResults#made}). */
+    private KeptResult kept(Connection c, String jobId) throws SQLException, DaliException {
+        Optional<KeptResult> found = KeptResult.find(c, jobId);
+        try {
+            if (found.isPresent()) {
+                found = keptResults.made(found.get());
+            }
+        } catch (java.nio.file.NoSuchFileException e) { // its job's files went with it meanwhile
+            throw new DaliException(404, "the kept result is gone: its job was destroyed");
+        } catch (java.io.IOException e) {
+            throw new DaliException(500, "reading the rows of the result of job " + jobId + " failed: " + e.getMessage());
+        }
+        return found.orElseThrow(() -> new DaliException(404, "the result of job " + jobId
             + " was not kept as a table (it did not fit in the storage quota, or was made before results were kept);"
             + " its result file is still at /tap/async/" + jobId + "/results/" + AsyncQuery.RESULT));
     }

@@ -17,12 +17,12 @@ import org.voarchive.metadata.PublishedMetadata;
  * tables it was read from. A query on a kept result thus names, as its source tables, the data it came from:
  * what its user must cite, with landing pages to link.
  *
- * @param keptSources a kept result's qualified name to the published tables its query read
+ * @param kept a kept result by its table's qualified name
  */
-record QueryCatalog(Catalog catalog, Map<String, List<String>> keptSources) {
+record QueryCatalog(Catalog catalog, Map<String, KeptResult> kept) {
 
     QueryCatalog {
-        keptSources = Map.copyOf(keptSources);
+        kept = Map.copyOf(kept);
     }
 
     /** The published tables alone: protocols with no kept results (cone search) and anonymous callers. */
@@ -35,14 +35,26 @@ record QueryCatalog(Catalog catalog, Map<String, List<String>> keptSources) {
             return published(metadata);
         }
         List<TableInfo> tables = new ArrayList<>(metadata.catalog().tables());
-        Map<String, List<String>> sources = new LinkedHashMap<>();
+        Map<String, KeptResult> kept = new LinkedHashMap<>();
         for (KeptResult k : own) {
             TableInfo table = k.adql();
             tables.add(table);
-            sources.put(table.qualifiedName(), k.sourceTables());
+            kept.put(table.qualifiedName(), k);
         }
         List<TableInfo> all = List.copyOf(tables);
-        return new QueryCatalog(() -> all, sources);
+        return new QueryCatalog(() -> all, kept);
+    }
+
+    /** The kept results among the tables a query read. */
+    List<KeptResult> keptRead(List<TableInfo> read) {
+        List<KeptResult> found = new ArrayList<>();
+        for (TableInfo t : read) {
+            KeptResult k = kept.get(t.qualifiedName());
+            if (k != null) {
+                found.add(k);
+            }
+        }
+        return found;
     }
 
     /**
@@ -56,7 +68,10 @@ record QueryCatalog(Catalog catalog, Map<String, List<String>> keptSources) {
             if (metadata.table(name).isPresent()) {
                 sources.add(name);
             } else {
-                sources.addAll(keptSources.getOrDefault(name, List.of()));
+                KeptResult k = kept.get(name);
+                if (k != null) {
+                    sources.addAll(k.sourceTables());
+                }
             }
         }
         return List.copyOf(sources);

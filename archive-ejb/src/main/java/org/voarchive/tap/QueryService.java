@@ -126,6 +126,23 @@ public class QueryService {
         }
     }
 
+    /** The tables of the kept results a query reads, made if this is their first read ({@link KeptResults#made}). */
+    private void makeKept(List<KeptResult> read) throws DaliException, SQLException {
+        for (KeptResult k : read) {
+            try {
+                if (kept.made(k).isEmpty()) {
+                    throw DaliException.badRequest(k.table() + " is not kept any more: its job was destroyed, or its"
+                        + " table did not fit in what your storage quota leaves");
+                }
+            } catch (IOException e) {
+                if (e instanceof java.nio.file.NoSuchFileException) {
+                    throw DaliException.badRequest(k.table() + " is not kept any more: its job was destroyed");
+                }
+                throw serverFault("reading the rows of " + k.table() + " failed", e);
+            }
+        }
+    }
+
     /** The published metadata the caller may see, which every query is checked against. */
     public PublishedMetadata metadata(Caller caller) throws DaliException {
         try {
@@ -169,6 +186,7 @@ public class QueryService {
             List<TableInfo> tables = new ArrayList<>(catalog.catalog().tables());
             tables.addAll(load(connection, uploads));
             CheckedQuery checked = check(query, tables, functions);
+            makeKept(catalog.keptRead(checked.sourceTables()));
             long maxrec = request.effectiveMaxrec(limits);
             String sql = translate(checked, functions, maxrec);
             List<String> sources = catalog.sources(checked.sourceTables(), metadata);

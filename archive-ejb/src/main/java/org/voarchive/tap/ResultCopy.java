@@ -2,9 +2,12 @@ package org.voarchive.tap;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,36 +16,32 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.LongPredicate;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.voarchive.database.Sql;
 import org.voarchive.metadata.TableName;
 import org.voarchive.table.CopyEncoder;
 
 /**
- * A result copied into its kept table while the rows stream to the result file: one transaction on a connection
- * of the application role that creates the table (one column per result column, of the type the cursor reported,
- * and the row number {@link KeptColumn#ROW}), COPYs each row in as PostgreSQL's own text of its values (so every
- * type comes back as it was), then keys, analyses and grants it. {@code COPY ... FREEZE} into the table created
- * in the same transaction writes the rows frozen and all-visible, so index-only scans page it at once, without
- * waiting for a VACUUM. Nothing is visible before {@link #commit}; a copy that failed is rolled back whole.
+ * A result on its way to its kept table, in two steps. While the rows stream to the result file, each is
+ * written to a file of the job's as PostgreSQL's own text of its values and the row number {@link KeptColumn#ROW},
+ * in COPY's CSV form, so that every type comes back as it was. The table is made from that file the first time
+ * the result is read ({@link #load}): most results are never read again, and making a table (and dropping it
+ * with the job) costs the database more than the whole of a trivial job.
  */
 final class ResultCopy implements ResultTable.RowSink, AutoCloseable {
 
     /** Rows between checks of the quota. */
     private static final int CHECK_EVERY = 1000;
     /**
-     * The fewest bytes a row takes, whatever its values: its tuple header and line pointer (28), its row number
-     * (8) and its key's index entry (16). Values can take less than their text (numbers) or be compressed (long
-     * text), so only this bound tells early that a table cannot fit.
+     * The fewest bytes a row takes in the table, whatever its values: its tuple header and line pointer (28), its
+     * row number (8) and its key's index entry (16). Values can take less than their text (numbers) or be
+     * compressed (long text), so only this bound tells early that a table cannot fit.
      */
     private static final long MIN_ROW_BYTES = 52;
 
-    private final Connection connection;
-    private final TableName table;
-    private final List<KeptColumn> columns;
-    private PGCopyOutputStream copy;
-    private Writer out;
-    private CopyEncoder encoder;
+    private final Path file;
+    private final Writer out;
+    private final CopyEncoder encoder;
+    private final int columns;
     private final Object[] values;
     private final LongPredicate fits;
     private long rows;
@@ -51,37 +50,18 @@ final class ResultCopy implements ResultTable.RowSink, AutoCloseable {
     private boolean closed;
 
     /**
-     * Creates the table and starts the COPY, in a transaction on {@code connection}, which the copy owns from now
-     * on (closing the copy rolls back what was not committed and closes it).
+     * Starts the file of the rows.
      *
      * @param fits whether a table of so many bytes would still fit in the owner's quota: the copy stops as soon
-     *             as its rows could not, rather than fill a table that cannot be kept
+     *             as its rows could not, rather than keep rows whose table could never be made
      */
-    ResultCopy(Connection connection, TableName table, List<KeptColumn> columns, LongPredicate fits) throws SQLException {
-        this.connection = connection;
+    ResultCopy(Path file, int columns, LongPredicate fits) throws IOException {
+        this.file = file;
         this.fits = fits;
-        this.table = table;
-        this.columns = List.copyOf(columns);
-        this.values = new Object[columns.size() + 1];
-        try {
-            connection.setAutoCommit(false);
-            StringJoiner definition = new StringJoiner(", ");
-            StringJoiner names = new StringJoiner(", ");
-            for (KeptColumn c : columns) {
-                definition.add(Sql.identifier(c.name()) + " " + c.sqlDefinition());
-                names.add(Sql.identifier(c.name()));
-            }
-            definition.add(Sql.identifier(KeptColumn.ROW) + " bigint NOT NULL");
-            names.add(Sql.identifier(KeptColumn.ROW));
-            execute("CREATE TABLE " + table.sql() + " (" + definition + ")");
-            copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                "COPY " + table.sql() + " (" + names + ") FROM STDIN (FORMAT csv, FREEZE)", 1 << 16);
-            out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
-            encoder = new CopyEncoder(out);
-        } catch (SQLException | RuntimeException e) {
-            close();
-            throw e;
-        }
+        this.columns = columns;
+        this.values = new Object[columns + 1];
+        this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+        this.encoder = new CopyEncoder(out);
     }
 
     /** Copies the cursor's current row: each value as PostgreSQL's text of it; after a failure, nothing. */
@@ -96,10 +76,10 @@ final class ResultCopy implements ResultTable.RowSink, AutoCloseable {
                 failure = new IOException("the table would not fit in the owner's storage quota");
                 return;
             }
-            for (int i = 0; i < columns.size(); i++) {
+            for (int i = 0; i < columns; i++) {
                 values[i] = rs.getString(i + 1); // null for NULL, which the encoder writes as COPY's NULL
             }
-            values[columns.size()] = number;
+            values[columns] = number;
             encoder.write(values);
             rows = number;
         } catch (SQLException | IOException | RuntimeException e) {
@@ -116,58 +96,62 @@ final class ResultCopy implements ResultTable.RowSink, AutoCloseable {
         return rows;
     }
 
-    /**
-     * Ends the COPY and makes the table ready to page: its key, statistics, and SELECT for the query role if its
-     * owner may query it in ADQL, sent together in one round trip (a trivial job's result is one of many a second).
-     * The caller records the table and commits.
-     */
-    void end(String queryRole) throws SQLException, IOException {
+    /** Ends the file, once the rows are all written. @return its bytes */
+    long end() throws IOException {
         if (failure != null) {
             throw new IOException("copying the rows failed: " + failure.getMessage(), failure);
         }
-        try {
-            out.close(); // ends the COPY
-        } catch (IOException e) {
-            // the server's refusal of a row comes at the end of a buffer, wrapped
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw e;
-        }
-        execute("ALTER TABLE " + table.sql() + " ADD PRIMARY KEY (" + Sql.identifier(KeptColumn.ROW) + "); ANALYZE "
-            + table.sql() + (queryRole == null ? "" : "; GRANT SELECT ON " + table.sql() + " TO " + Sql.identifier(queryRole)));
+        closed = true;
+        out.close();
+        return Files.size(file);
     }
 
-    Connection connection() {
-        return connection;
-    }
-
-    void commit() throws SQLException {
-        connection.commit();
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    /** Rolls back whatever was not committed (the table with it) and gives the connection back. */
+    /** Closes the file if it was not ended (its rows are not kept; the caller deletes it). */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        try (Connection c = connection) {
-            if (copy != null && copy.isActive()) {
-                copy.cancelCopy(); // the COPY still open: its rows go, the rollback takes the table
-            }
-            c.rollback();
-            c.setAutoCommit(true);
-        } catch (SQLException e) {
+        try {
+            out.close();
+        } catch (IOException e) {
             java.util.logging.Logger.getLogger(ResultCopy.class.getName())
-                .log(java.util.logging.Level.FINE, "releasing a kept result's connection failed", e);
+                .log(java.util.logging.Level.FINE, "closing the file of a kept result's rows failed", e);
+        }
+    }
+
+    /**
+     * Makes the kept table from the file of its rows, in the caller's transaction on {@code connection} (of the
+     * application role, which owns the table): one column per result column, of the type the cursor reported, and
+     * the row number; {@code COPY ... FREEZE} into the table created in the same transaction writes the rows frozen
+     * and all-visible, so index-only scans page it at once, without waiting for a VACUUM; then its key, statistics,
+     * and SELECT for the query role if its owner may query it in ADQL.
+     */
+    static void load(Connection connection, TableName table, List<KeptColumn> columns, Path file, String queryRole)
+            throws SQLException, IOException {
+        StringJoiner definition = new StringJoiner(", ");
+        StringJoiner names = new StringJoiner(", ");
+        for (KeptColumn c : columns) {
+            definition.add(Sql.identifier(c.name()) + " " + c.sqlDefinition());
+            names.add(Sql.identifier(c.name()));
+        }
+        definition.add(Sql.identifier(KeptColumn.ROW) + " bigint NOT NULL");
+        names.add(Sql.identifier(KeptColumn.ROW));
+        execute(connection, "CREATE TABLE " + table.sql() + " (" + definition + ")");
+        try (InputStream in = Files.newInputStream(file)) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY " + table.sql() + " (" + names + ") FROM STDIN (FORMAT csv, FREEZE)", in, 1 << 16);
+        }
+        // sent together in one round trip
+        execute(connection, "ALTER TABLE " + table.sql() + " ADD PRIMARY KEY (" + Sql.identifier(KeptColumn.ROW)
+            + "); ANALYZE " + table.sql()
+            + (queryRole == null ? "" : "; GRANT SELECT ON " + table.sql() + " TO " + Sql.identifier(queryRole)));
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
         }
     }
 }

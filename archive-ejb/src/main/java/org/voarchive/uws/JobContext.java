@@ -118,6 +118,15 @@ public final class JobContext {
         }
     }
 
+    /**
+     * A file of the job's own beside its results that is none of them (what the executor keeps for the job, such as
+     * the rows of a table it makes later): written without the quota's stream, so the executor counts its bytes
+     * itself ({@link #tableFits}, {@link #tableKept}); it goes with the job's results.
+     */
+    public Path file(String fileName) throws IOException {
+        return files.createResult(jobId, fileName);
+    }
+
     /** Opens a result file for writing; writing past the owner's quota fails with {@link QuotaExceeded}. */
     public QuotaStream createResult(String fileName) throws IOException {
         return new QuotaStream(Files.newOutputStream(files.createResult(jobId, fileName)));

@@ -287,6 +287,15 @@ public class JobManager {
         return new UploadBudget(maxUploadBytes, jobBytes, quota, used, holder);
     }
 
+    /**
+     * The bytes a job's owner may still store (their jobs' uploads, results and kept tables, within the quota that
+     * binds them), for what the job's executor keeps for it after the job ended.
+     */
+    public long storageLeft(Job job) {
+        UploadBudget stored = uploadBudget(JobOwner.of(job), Long.MAX_VALUE, 0);
+        return stored.quota() - stored.quotaBytes();
+    }
+
     private JobLifetime lifetime(Job job) {
         return new JobLifetime(queueOf(job).retention(), settings.pendingLifetime());
     }

@@ -31,7 +31,8 @@ import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 
 /**
- * Completed async TAP results kept as tables (tap.KeptResults, migration V26) and read again: pages of the portal's
+ * Completed async TAP results kept as tables (tap.KeptResults, migrations V26 and V29: the table is made on first
+ * use, once, also when several first reads come together or the job is destroyed meanwhile) and read again: pages of the portal's
  * JSON endpoint written as TAP's JSON results write them, sorted as the same query with ORDER BY, downloads in
  * TAP's formats that STIL reads, the owner's ADQL on their kept table (and nobody else's), access as the UWS
  * job's, refusals, the table dropped with its job, the quota, and the page time of a million-row result. Checked
@@ -194,6 +195,10 @@ class KeptResultsIT {
     @Test
     void aCompletedResultIsKeptAndPagedAsTapWritesIt() throws Exception {
         String job = completed(ALICE, ALL);
+        assertFalse(tableExists(kept(ALICE, job)), "the table is made on first use");
+        assertEquals("false", scalar("SELECT CAST(made AS text) FROM archive.kept_results WHERE job_id = ?", id(job)));
+        assertTrue(Long.parseLong(scalar("SELECT table_bytes FROM archive.uws_job WHERE job_id = ?", id(job))) > 0,
+            "until then the file of its rows counts in the quota");
         JsonObject sync = syncResult(ALICE, ALL);
         JsonObject first = okPage(ALICE, job, "?offset=0&limit=100");
         assertEquals(id(job), first.getString("job"));
@@ -225,8 +230,8 @@ class KeptResultsIT {
         assertEquals(100, okPage(ALICE, job, "").getJsonArray("data").size(), "100 rows a page unless asked");
         // where it lives, what it takes of the quota, who may read it
         String table = kept(ALICE, job);
-        assertEquals(KeptSchemas.userSchema(ALICE) + "|job_" + id(job) + "|300|false", scalar(
-            "SELECT schema_name || '|' || table_name || '|' || row_count || '|' || overflow FROM archive.kept_results"
+        assertEquals(KeptSchemas.userSchema(ALICE) + "|job_" + id(job) + "|300|false|true", scalar(
+            "SELECT schema_name || '|' || table_name || '|' || row_count || '|' || overflow || '|' || made FROM archive.kept_results"
                 + " WHERE job_id = ? AND owner = ?", id(job), ALICE));
         assertEquals(scalar("SELECT pg_total_relation_size(CAST(? AS regclass))", table),
             scalar("SELECT table_bytes FROM archive.uws_job WHERE job_id = ?", id(job)));
@@ -322,13 +327,147 @@ class KeptResultsIT {
     void deletingTheJobDropsItsTable() throws Exception {
         String job = completed(ALICE, "SELECT id, label FROM " + TABLE + " WHERE id <= 10");
         String table = kept(ALICE, job);
-        assertTrue(tableExists(table));
         assertEquals(10, okPage(ALICE, job, "").getInt("rows"));
+        assertTrue(tableExists(table));
         assertEquals(303, client(ALICE).delete(job).statusCode());
         refused(404, page(ALICE, job, ""));
         assertEquals(400, sync(ALICE, "SELECT * FROM " + table).statusCode());
         assertFalse(tableExists(table));
         assertEquals("0", scalar("SELECT count(*) FROM archive.kept_results WHERE job_id = ?", id(job)));
+    }
+
+    @Test
+    void aJobDeletedBeforeItsResultWasReadLeavesNothing() throws Exception {
+        String job = completed(ALICE, "SELECT id, label FROM " + TABLE + " WHERE id <= 10");
+        assertEquals("1", scalar("SELECT count(*) FROM archive.kept_results WHERE job_id = ?", id(job)));
+        assertEquals(303, client(ALICE).delete(job).statusCode());
+        refused(404, page(ALICE, job, ""));
+        assertEquals(400, sync(ALICE, "SELECT * FROM " + kept(ALICE, job)).statusCode());
+        assertFalse(tableExists(kept(ALICE, job)));
+        assertEquals("0", scalar("SELECT count(*) FROM archive.kept_results WHERE job_id = ?", id(job)));
+    }
+
+    /** First reads that come together (pages, a download, the owner's ADQL) make the table once and all answer. */
+    @Test
+    void firstReadsAtOnceMakeTheTableOnce() throws Exception {
+        String job = completed(ALICE, ALL);
+        String table = kept(ALICE, job);
+        assertFalse(tableExists(table));
+        JsonArray expected = syncResult(ALICE, ALL).getJsonArray("data");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> pages = new ArrayList<>();
+            List<java.util.concurrent.Future<HttpResponse<String>>> queries = new ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 5; i++) {
+                pages.add(pool.submit(() -> {
+                    start.await();
+                    return page(ALICE, job, "?limit=1000");
+                }));
+            }
+            for (int i = 0; i < 2; i++) {
+                queries.add(pool.submit(() -> {
+                    start.await();
+                    return sync(ALICE, "SELECT * FROM " + table + " ORDER BY id");
+                }));
+            }
+            java.util.concurrent.Future<HttpResponse<byte[]>> download = pool.submit(() -> {
+                start.await();
+                return client(ALICE).getBytes(Archive.baseUrl() + "/portal/results/" + id(job) + "/download?FORMAT=csv");
+            });
+            start.countDown();
+            for (var page : pages) {
+                HttpResponse<String> r = page.get();
+                assertEquals(200, r.statusCode(), r.body());
+                assertEquals(expected, json(r.body()).getJsonArray("data"));
+            }
+            for (var query : queries) {
+                HttpResponse<String> r = query.get();
+                assertEquals(200, r.statusCode(), r.body());
+                assertEquals(expected, json(r.body()).getJsonArray("data"));
+            }
+            assertEquals(200, download.get().statusCode());
+            assertEquals(ROWS, count(Tap.table(download.get().body(), "csv")));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(tableExists(table));
+        assertEquals("true|" + ROWS, scalar("SELECT made || '|' || row_count FROM archive.kept_results WHERE job_id = ?", id(job)));
+        assertEquals(scalar("SELECT pg_total_relation_size(CAST(? AS regclass))", table),
+            scalar("SELECT table_bytes FROM archive.uws_job WHERE job_id = ?", id(job)), "the table replaced its file in the quota");
+    }
+
+    /**
+     * A job destroyed while first reads make its table: every read answers the rows or 404, never a fault, and
+     * nothing of the job is left (a table made as the job went is the sweep's; needs a quick sweep to check it).
+     */
+    @Test
+    void aJobDestroyedWhileItsTableIsMadeLeavesNothing() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String job = completed(ALICE, ALL);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<HttpResponse<String>>> pages = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    pages.add(pool.submit(() -> {
+                        start.await();
+                        return page(ALICE, job, "?limit=10");
+                    }));
+                }
+                java.util.concurrent.Future<HttpResponse<String>> deleted = pool.submit(() -> {
+                    start.await();
+                    return client(ALICE).delete(job);
+                });
+                start.countDown();
+                assertEquals(303, deleted.get().statusCode());
+                for (var page : pages) {
+                    HttpResponse<String> r = page.get();
+                    assertTrue(r.statusCode() == 200 || r.statusCode() == 404, r.statusCode() + " " + r.body());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            refused(404, page(ALICE, job, ""));
+            assertEquals("0", scalar("SELECT count(*) FROM archive.kept_results WHERE job_id = ?", id(job)));
+            String interval = System.getenv("ARCHIVE_TAP_KEPT_RESULTS_SWEEP_INTERVAL_SECONDS");
+            if (interval != null && Integer.parseInt(interval) <= 5) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (tableExists(kept(ALICE, job)) && System.nanoTime() < deadline) {
+                    Thread.sleep(250);
+                }
+                assertFalse(tableExists(kept(ALICE, job)), "no table outlives its job");
+            }
+        }
+    }
+
+    /**
+     * A result kept when its job completed whose table no longer fits when it is first read (the owner's other
+     * jobs took the quota meanwhile) is not kept: a 404 saying so, no table, no record, nothing in the quota.
+     */
+    @Test
+    void aTableThatNoLongerFitsWhenFirstReadIsNotKept() throws Exception {
+        long quota = Long.parseLong(Archive.env("ARCHIVE_UWS_USER_QUOTA_BYTES"));
+        String job = completed(CAROL, "SELECT id, label FROM " + TABLE + " WHERE id <= 50");
+        String other = completed(CAROL, "SELECT id FROM " + TABLE + " WHERE id = 1");
+        try {
+            long used = Long.parseLong(scalar("SELECT SUM(result_bytes + upload_bytes + table_bytes) FROM archive.uws_job"
+                + " WHERE owner_id = ?", CAROL));
+            // the other job's uploads take all but 1000 bytes: less than a table takes (8 KiB a page, and its key)
+            try (Connection c = Archive.connect("OWNER"); PreparedStatement s = c.prepareStatement(
+                    "UPDATE archive.uws_job SET upload_bytes = upload_bytes + ? WHERE job_id = ?")) {
+                s.setLong(1, quota - used - 1000);
+                s.setString(2, id(other));
+                s.executeUpdate();
+            }
+            assertTrue(refused(404, page(CAROL, job, "")).contains("not kept"));
+            assertFalse(tableExists(kept(CAROL, job)));
+            assertEquals("0", scalar("SELECT count(*) FROM archive.kept_results WHERE job_id = ?", id(job)));
+            assertEquals("0", scalar("SELECT table_bytes FROM archive.uws_job WHERE job_id = ?", id(job)));
+            assertEquals(200, client(CAROL).getBytes(job + "/results/result").statusCode(), "the result file is there");
+        } finally {
+            assertEquals(303, client(CAROL).delete(other).statusCode());
+        }
     }
 
     @Test
@@ -452,6 +591,8 @@ class KeptResultsIT {
             "run the server with ARCHIVE_TAP_KEPT_RESULTS_SWEEP_INTERVAL_SECONDS <= 5 (deploy/test does)");
         String tableLeft = completed(ALICE, "SELECT id FROM " + TABLE + " WHERE id <= 2");
         String recordLeft = completed(ALICE, "SELECT id FROM " + TABLE + " WHERE id <= 3");
+        okPage(ALICE, tableLeft, ""); // their tables are made on first use
+        okPage(ALICE, recordLeft, "");
         try (Connection c = Archive.connect("OWNER"); PreparedStatement s = c.prepareStatement(
                 "DELETE FROM archive.kept_results WHERE job_id = ?")) {
             s.setString(1, id(tableLeft)); // as a crash between the record's delete and the table's drop would

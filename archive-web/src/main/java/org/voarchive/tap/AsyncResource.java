@@ -1,6 +1,6 @@
 package org.voarchive.tap;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -17,7 +17,10 @@ import org.voarchive.uws.UwsResource;
  * DALI error VOTable, as TAP requires.
  */
 @Path("tap/async")
-@RequestScoped
+// one instance, not one a request: making one injected its EJBs and executor afresh (JNDI lookups, EJB
+// references), a tenth of a trivial job's CPU over its four requests; the request's own objects (@Context) are
+// proxies to the current request's
+@ApplicationScoped
 public class AsyncResource extends UwsResource {
 
     @Inject
