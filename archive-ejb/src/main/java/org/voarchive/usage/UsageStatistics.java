@@ -14,7 +14,6 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -65,16 +64,8 @@ public class UsageStatistics {
         SELECT * FROM unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::bigint[])
         ON CONFLICT (day, kind, table_name, client_network)
         DO UPDATE SET requests = archive.usage_daily.requests + EXCLUDED.requests""";
-    /**
-     * The download of a job's result, once per table its query read, as its kept table names them
-     * (tap.KeptResults), else once with table ''. Rare: written on its own, not through the pending counts.
-     */
-    private static final String JOB_TABLES = """
-        INSERT INTO archive.usage_daily (day, kind, table_name, client_network, requests)
-        SELECT ?, ?, t, ?, 1 FROM unnest(COALESCE(NULLIF(
-          (SELECT k.source_tables FROM archive.kept_results k WHERE k.job_id = ?), '{}'), ARRAY[''])) AS t
-        ON CONFLICT (day, kind, table_name, client_network)
-        DO UPDATE SET requests = archive.usage_daily.requests + 1""";
+    /** The tables a job's query read, as its kept result names them (tap.KeptResults); no row for none. */
+    private static final String JOB_TABLES = "SELECT source_tables FROM archive.kept_results WHERE job_id = ?";
 
     /** What one row of archive.usage_daily counts. */
     private record Counted(LocalDate day, UsageKind kind, String table, String network) {
@@ -88,9 +79,6 @@ public class UsageStatistics {
 
     /** How long a count waits for others to be written with it. */
     static final long FLUSH_DELAY_MILLIS = 1000;
-
-    @Resource
-    ManagedExecutorService executor;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -158,26 +146,26 @@ public class UsageStatistics {
         }
     }
 
-    /** Counts the download of a job's result, later, against the tables the job's query read. */
+    /**
+     * Counts the download of a job's result against the tables the job's query read, with the other counts. The
+     * tables are read now, while the job surely exists (a client may delete it right after the download), in one
+     * round trip: a task on the executor per download cost more, in the container's context capture, than the
+     * download itself.
+     */
     public void countResult(String jobId, String clientAddress) {
-        LocalDate day = LocalDate.now(ZoneOffset.UTC);
-        String network = MaskedNetwork.of(clientAddress);
-        Runnable store = () -> {
-            try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(JOB_TABLES)) {
-                s.setObject(1, day);
-                s.setString(2, UsageKind.RESULT_DOWNLOAD.name());
-                s.setString(3, network);
-                s.setString(4, jobId);
-                s.executeUpdate();
-            } catch (SQLException | RuntimeException e) {
-                LOG.log(Level.WARNING, "a result download was not counted in the usage statistics", e);
+        List<String> tables = List.of();
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(JOB_TABLES)) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next() && r.getArray("source_tables") != null) {
+                    tables = List.of((String[]) r.getArray("source_tables").getArray());
+                }
             }
-        };
-        try {
-            executor.execute(store);
-        } catch (RejectedExecutionException e) {
-            LOG.log(Level.WARNING, "a result download was not counted: the executor refused the work", e);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "a result download was not counted in the usage statistics", e);
+            return;
         }
+        count(UsageKind.RESULT_DOWNLOAD, tables, clientAddress);
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.voarchive.uws;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -77,9 +75,6 @@ public abstract class UwsResource {
 
     @Inject
     org.voarchive.usage.UsageStatistics usage;
-
-    @Resource
-    ManagedExecutorService executor;
 
     @Context
     protected SecurityContext security;
@@ -251,7 +246,7 @@ public abstract class UwsResource {
                 } catch (UwsException | RuntimeException e) {
                     response.resume(e);
                 }
-            }, executor);
+            }, events.wakers());
         } catch (UwsException | RuntimeException e) {
             response.resume(e);
         }
