@@ -21,8 +21,8 @@ public final class ColumnNames {
     private ColumnNames() {
     }
 
-    /** Whether {@code name} is one of PostgreSQL's system columns (in any case). */
-    public static boolean isSystem(String name) {
+    /** Whether {@code name} is a system column's (case-insensitively: PostgreSQL folds unquoted names). */
+    public static boolean isSystemColumn(String name) {
         return SYSTEM_COLUMNS.contains(name.toLowerCase(Locale.ROOT));
     }
 
@@ -47,7 +47,7 @@ public final class ColumnNames {
                 throw new TableRefusedException("the column name '" + shown + "' is longer than " + MAX_NAME_BYTES
                     + " bytes, which is the most a database name can have");
             }
-            if (isSystem(column)) {
+            if (isSystemColumn(column)) {
                 throw new TableRefusedException("the column name '" + column + "' is reserved by the database"
                     + " (ctid, xmin, xmax, cmin, cmax, tableoid, oid); rename the column");
             }

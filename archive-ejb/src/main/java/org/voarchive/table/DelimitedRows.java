@@ -49,6 +49,7 @@ public final class DelimitedRows implements RowSource {
     private int position;
     private int limit;
     private final List<String> names;
+    private final boolean header;
     private final StringBuilder field = new StringBuilder();
     private final List<String> fields = new ArrayList<>();
     private final List<Integer> fieldLines = new ArrayList<>();
@@ -68,17 +69,18 @@ public final class DelimitedRows implements RowSource {
     /**
      * Reads the header line, if there is one.
      *
-     * @param header whether the first line names the columns (otherwise the fields are the table's columns in order)
+     * @param columnsWithoutHeader null if the first line names the columns; else the columns the fields are, in
+     *                             order (the table's, for {@code header=absent})
      * @throws TableRefusedException for a header that is malformed or has bad names
      */
-    public DelimitedRows(InputStream in, Format format, boolean header) throws IOException {
+    public DelimitedRows(InputStream in, Format format, List<String> columnsWithoutHeader) throws IOException {
         this.in = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         this.format = format;
         if (fill() && buffer[0] == '\uFEFF') {
             position = 1;
         }
-        if (header) {
+        if (columnsWithoutHeader == null) {
             if (!record()) {
                 throw new TableRefusedException("the " + format + " file is empty: its first line must name the columns");
             }
@@ -93,14 +95,15 @@ public final class DelimitedRows implements RowSource {
             }
             names = List.copyOf(given);
         } else {
-            names = List.of();
+            names = List.copyOf(columnsWithoutHeader);
         }
+        header = columnsWithoutHeader == null;
         firstLine = line - 1;
         offset = firstLine;
     }
 
     @Override
-    public List<String> names() {
+    public List<String> columnNames() {
         return names;
     }
 
@@ -116,7 +119,12 @@ public final class DelimitedRows implements RowSource {
     }
 
     @Override
-    public Object[] next() throws IOException {
+    public Object[] row() {
+        return values;
+    }
+
+    @Override
+    public boolean next() throws IOException {
         if (converters == null) {
             throw new IllegalStateException("convertTo was not called");
         }
@@ -124,7 +132,7 @@ public final class DelimitedRows implements RowSource {
         do {
             start = line;
             if (!record()) {
-                return null;
+                return false;
             }
         } while (fields.size() == 1 && fields.get(0) == null); // an empty line
         rows++;
@@ -133,7 +141,7 @@ public final class DelimitedRows implements RowSource {
         }
         if (fields.size() != converters.length) {
             throw new TableRefusedException("line " + start + " has " + fields.size() + " field" + (fields.size() == 1 ? "" : "s")
-                + ", not " + converters.length + (names.isEmpty() ? " as the table has columns" : " as the header names"));
+                + ", not " + converters.length + (header ? " as the header names" : " as the table has columns"));
         }
         for (int i = 0; i < values.length; i++) {
             try {
@@ -143,7 +151,7 @@ public final class DelimitedRows implements RowSource {
                     + e.getMessage());
             }
         }
-        return values;
+        return true;
     }
 
     /** From row {@code rows} on, rows start {@code newOffset} lines after their number. */

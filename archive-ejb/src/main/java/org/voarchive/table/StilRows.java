@@ -60,7 +60,7 @@ public final class StilRows implements RowSource {
     }
 
     @Override
-    public List<String> names() {
+    public List<String> columnNames() {
         return names;
     }
 
@@ -79,13 +79,18 @@ public final class StilRows implements RowSource {
     }
 
     @Override
-    public Object[] next() throws IOException {
+    public Object[] row() {
+        return values;
+    }
+
+    @Override
+    public boolean next() throws IOException {
         if (converters == null) {
             throw new IllegalStateException("convertTo was not called");
         }
         try {
             if (!sequence.next()) {
-                return null;
+                return false;
             }
         } catch (IOException | RuntimeException e) {
             // a checked file's rows fail only on their content: the sender's mistake
@@ -106,7 +111,7 @@ public final class StilRows implements RowSource {
                 throw new TableRefusedException("row " + rows + ", column " + columnNames[i] + ": " + e.getMessage());
             }
         }
-        return values;
+        return true;
     }
 
     @Override

@@ -20,15 +20,17 @@ class DelimitedRowsTest {
         ColumnDefinition.optional("name", "text", null));
 
     private static DelimitedRows open(String text, DelimitedRows.Format format, boolean header) throws IOException {
-        DelimitedRows rows = new DelimitedRows(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), format, header);
+        DelimitedRows rows = new DelimitedRows(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), format,
+            header ? null : List.of("id", "dec", "name"));
         rows.convertTo(COLUMNS);
         return rows;
     }
 
     private static List<Object[]> all(DelimitedRows rows) throws IOException {
         List<Object[]> all = new ArrayList<>();
-        for (Object[] row = rows.next(); row != null; row = rows.next()) {
-            all.add(row.clone());
+        while (rows.next()) {
+            all.add(rows.row().clone());
+            assertEquals(rows.where(rows.rows()), rows.where());
         }
         return all;
     }
@@ -41,7 +43,7 @@ class DelimitedRowsTest {
     void csvQuotingFollowsRfc4180() throws IOException {
         DelimitedRows rows = open("id,dec,name\r\n1,41.27,M31\r\n2,-5.39,\"Orion, M42\"\r\n3,,\"say \"\"hi\"\"\"\r\n4,1,\"\"\n5,2,\n",
             DelimitedRows.Format.CSV, true);
-        assertEquals(List.of("id", "dec", "name"), rows.names());
+        assertEquals(List.of("id", "dec", "name"), rows.columnNames());
         List<Object[]> all = all(rows);
         assertArrayEquals(new Object[] {1L, 41.27, "M31"}, all.get(0));
         assertArrayEquals(new Object[] {2L, -5.39, "Orion, M42"}, all.get(1));
@@ -105,18 +107,18 @@ class DelimitedRowsTest {
     @Test
     void withoutHeaderTheFieldsAreTheTablesColumns() throws IOException {
         DelimitedRows rows = open("\uFEFF1,2,a\n2,3,b", DelimitedRows.Format.CSV, false);
-        assertEquals(List.of(), rows.names());
+        assertEquals(List.of("id", "dec", "name"), rows.columnNames());
         List<Object[]> all = all(rows);
         assertEquals(2, all.size());
         assertArrayEquals(new Object[] {2L, 3.0, "b"}, all.get(1), "the last line needs no line break");
-        assertNull(rows.next());
+        assertEquals(false, rows.next());
     }
 
     @Test
     void notUtf8IsRefused() {
         byte[] latin1 = "id,dec,name\n1,2,M\u00fcnchen\n".getBytes(StandardCharsets.ISO_8859_1);
         TableRefusedException e = assertThrows(TableRefusedException.class, () -> {
-            DelimitedRows rows = new DelimitedRows(new ByteArrayInputStream(latin1), DelimitedRows.Format.CSV, true);
+            DelimitedRows rows = new DelimitedRows(new ByteArrayInputStream(latin1), DelimitedRows.Format.CSV, null);
             rows.convertTo(COLUMNS);
             all(rows);
         });
