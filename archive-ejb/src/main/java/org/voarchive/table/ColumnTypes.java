@@ -71,12 +71,23 @@ public final class ColumnTypes {
         return scalar ? base : base + "[]";
     }
 
+    /** A column's VOTable type: datatype, arraysize (null: a scalar) and xtype (null: none). */
+    public record VoType(String datatype, String arraysize, String xtype) {
+    }
+
     /** The PostgreSQL type of a column STIL read, by the VOTable datatype of its content class. */
     public static String sqlType(ColumnInfo info) {
+        VoType type = votable(info);
+        return sqlType(type.datatype(), type.arraysize(), type.xtype());
+    }
+
+    /** The VOTable type of a column STIL read, as {@link #sqlType(ColumnInfo)} stores it (strings: char, any length). */
+    public static VoType votable(ColumnInfo info) {
         Class<?> c = info.getContentClass();
         boolean array = c.isArray() && c != String[].class;
         String datatype = datatype(array ? c.getComponentType() : c);
-        return sqlType(datatype, array || datatype.equals("char") ? "*" : null, info.getXtype());
+        String xtype = info.getXtype() == null || info.getXtype().isBlank() ? null : info.getXtype();
+        return new VoType(datatype, array || datatype.equals("char") ? "*" : null, xtype);
     }
 
     private static String datatype(Class<?> c) {
