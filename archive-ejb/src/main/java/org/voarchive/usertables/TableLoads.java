@@ -207,7 +207,9 @@ public class TableLoads {
         try {
             PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), "COPY " + table.name().sql()
                 + " (" + names + ") FROM STDIN (FORMAT csv" + (freeze ? ", FREEZE" : "") + ")", 1 << 16);
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16)) {
+            boolean ended = false;
+            try {
+                Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
                 CopyEncoder encoder = new CopyEncoder(out);
                 while (rows.next()) {
                     encoder.write(rows.row());
@@ -220,15 +222,18 @@ public class TableLoads {
                         progress.accept(copied);
                     }
                 }
-            } catch (TableRefusedException | TableRequestException e) {
-                copy.cancelCopy(); // the rows so far are not kept; the caller rolls back
-                throw e;
+                out.close(); // ends the COPY
+                ended = true;
             } catch (IOException e) {
                 // PGCopyOutputStream reports the server's refusal of a row as an IOException around the SQLException
                 if (e.getCause() instanceof SQLException sql) {
                     throw refused(sql, rows);
                 }
                 throw e;
+            } finally {
+                if (!ended && copy.isActive()) {
+                    abandon(copy); // a bad row, the quota, a body that broke off: the rows so far are not kept
+                }
             }
         } catch (SQLException e) {
             throw refused(e, rows);
@@ -238,6 +243,16 @@ public class TableLoads {
             }
         }
         return copied;
+    }
+
+    /** Ends a COPY that must not complete; the caller's rollback discards what it wrote anyway. */
+    private static void abandon(PGCopyOutputStream copy) {
+        try {
+            copy.cancelCopy();
+        } catch (SQLException e) {
+            java.util.logging.Logger.getLogger(TableLoads.class.getName())
+                .log(java.util.logging.Level.FINE, "cancelling a COPY failed", e);
+        }
     }
 
     /** The table's columns for the source's names: each one of the table's, matched as ADQL does (case aside). */
