@@ -53,8 +53,7 @@ public final class DelimitedRows implements RowSource {
     private final StringBuilder field = new StringBuilder();
     private final List<String> fields = new ArrayList<>();
     private final List<Integer> fieldLines = new ArrayList<>();
-    private ColumnTypes.Converter[] converters;
-    private String[] columnNames;
+    private Conversions columns;
     private Object[] values;
     /** The physical line the reader is on (1 = the first). */
     private int line = 1;
@@ -109,12 +108,7 @@ public final class DelimitedRows implements RowSource {
 
     @Override
     public void convertTo(List<ColumnDefinition> columns) {
-        converters = new ColumnTypes.Converter[columns.size()];
-        columnNames = new String[columns.size()];
-        for (int i = 0; i < converters.length; i++) {
-            converters[i] = ColumnTypes.converter(columns.get(i).sqlType());
-            columnNames[i] = columns.get(i).name();
-        }
+        this.columns = new Conversions(columns);
         values = new Object[columns.size()];
     }
 
@@ -125,7 +119,7 @@ public final class DelimitedRows implements RowSource {
 
     @Override
     public boolean next() throws IOException {
-        if (converters == null) {
+        if (columns == null) {
             throw new IllegalStateException("convertTo was not called");
         }
         int start;
@@ -139,15 +133,15 @@ public final class DelimitedRows implements RowSource {
         if (start != rows + offset) {
             shift(start - rows);
         }
-        if (fields.size() != converters.length) {
+        if (fields.size() != columns.size()) {
             throw new TableRefusedException("line " + start + " has " + fields.size() + " field" + (fields.size() == 1 ? "" : "s")
-                + ", not " + converters.length + (header ? " as the header names" : " as the table has columns"));
+                + ", not " + columns.size() + (header ? " as the header names" : " as the table has columns"));
         }
         for (int i = 0; i < values.length; i++) {
             try {
-                values[i] = converters[i].text(fields.get(i));
+                values[i] = columns.converter(i).text(fields.get(i));
             } catch (IllegalArgumentException e) {
-                throw new TableRefusedException("line " + fieldLines.get(i) + ", column " + columnNames[i] + ": "
+                throw new TableRefusedException("line " + fieldLines.get(i) + ", column " + columns.name(i) + ": "
                     + e.getMessage());
             }
         }

@@ -19,8 +19,7 @@ public final class StilRows implements RowSource {
     private final StarTable table;
     private final RowSequence sequence;
     private final List<String> names;
-    private ColumnTypes.Converter[] converters;
-    private String[] columnNames;
+    private Conversions columns;
     private Object[] values;
     private long rows;
 
@@ -69,12 +68,7 @@ public final class StilRows implements RowSource {
         if (columns.size() != names.size()) {
             throw new IllegalArgumentException("one column per column of the file is needed");
         }
-        converters = new ColumnTypes.Converter[columns.size()];
-        columnNames = new String[columns.size()];
-        for (int i = 0; i < converters.length; i++) {
-            converters[i] = ColumnTypes.converter(columns.get(i).sqlType());
-            columnNames[i] = columns.get(i).name();
-        }
+        this.columns = new Conversions(columns);
         values = new Object[columns.size()];
     }
 
@@ -85,7 +79,7 @@ public final class StilRows implements RowSource {
 
     @Override
     public boolean next() throws IOException {
-        if (converters == null) {
+        if (columns == null) {
             throw new IllegalStateException("convertTo was not called");
         }
         try {
@@ -102,13 +96,13 @@ public final class StilRows implements RowSource {
             try {
                 cell = sequence.getCell(i);
             } catch (IOException | RuntimeException e) {
-                throw new TableRefusedException("row " + rows + ", column " + columnNames[i] + " is unreadable: "
+                throw new TableRefusedException("row " + rows + ", column " + columns.name(i) + " is unreadable: "
                     + e.getMessage());
             }
             try {
-                values[i] = converters[i].cell(cell);
+                values[i] = columns.converter(i).cell(cell);
             } catch (IllegalArgumentException e) {
-                throw new TableRefusedException("row " + rows + ", column " + columnNames[i] + ": " + e.getMessage());
+                throw new TableRefusedException("row " + rows + ", column " + columns.name(i) + ": " + e.getMessage());
             }
         }
         return true;
