@@ -363,6 +363,9 @@ public class KeptResults {
                       FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace
                      WHERE t.relkind = 'r' AND t.relowner = CAST(current_user AS regrole)
                        AND (n.nspname = ? OR n.nspname LIKE ?)
+                       -- kept results' tables only: a user's schema also holds their personal tables (V30), whose
+                       -- names never start so (usertables.PersonalNames)
+                       AND t.relname LIKE 'job\\_%'
                        AND NOT EXISTS (SELECT FROM archive.kept_results k
                                         WHERE k.schema_name = n.nspname AND k.table_name = t.relname)""")) {
                 s.setString(1, KeptSchemas.ANONYMOUS);
