@@ -283,9 +283,10 @@ public class PersonalTables {
                 TableName from;
                 String[] sources;
                 String query;
+                long rows;
                 List<ColumnSpec> declared = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement("""
-                        SELECT k.schema_name, k.table_name, k.source_tables, k.query, k.made,
+                        SELECT k.schema_name, k.table_name, k.source_tables, k.query, k.made, k.row_count,
                                e.c->>'name' AS name, e.c->>'datatype' AS datatype, e.c->>'arraysize' AS arraysize,
                                e.c->>'xtype' AS xtype, e.c->>'unit' AS unit, e.c->>'ucd' AS ucd,
                                e.c->>'utype' AS utype, e.c->>'description' AS description
@@ -300,6 +301,7 @@ public class PersonalTables {
                         from = new TableName(rs.getString("schema_name"), rs.getString("table_name"));
                         sources = (String[]) rs.getArray("source_tables").getArray();
                         query = rs.getString("query");
+                        rows = rs.getLong("row_count");
                         do {
                             declared.add(new ColumnSpec(rs.getString("name"), rs.getString("datatype"),
                                 rs.getString("arraysize"), rs.getString("xtype"), rs.getString("unit"), rs.getString("ucd"),
@@ -334,11 +336,13 @@ public class PersonalTables {
                 long tableId = insertMetadata(c, schemaId, name, owner, new TableSpec(
                     "The result of async job " + jobId + ", kept as a table", null, columns), "kept", columns);
                 try (PreparedStatement s = c.prepareStatement("""
-                        UPDATE archive.personal_tables SET source_tables = ?, query = ?, bytes = ? WHERE table_id = ?""")) {
+                        UPDATE archive.personal_tables SET source_tables = ?, query = ?, bytes = ?, row_count = ?
+                         WHERE table_id = ?""")) {
                     s.setArray(1, c.createArrayOf("text", sources));
                     s.setString(2, query);
                     s.setLong(3, jobBytes);
-                    s.setLong(4, tableId);
+                    s.setLong(4, rows);
+                    s.setLong(5, tableId);
                     s.executeUpdate();
                 }
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM archive.kept_results WHERE job_id = ?")) {
@@ -724,7 +728,8 @@ public class PersonalTables {
         Map<String, ValueType> types = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT a.attname, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
-                 WHERE a.attrelid = CAST(? AS regclass) AND a.attnum > 0 AND NOT a.attisdropped""")) {
+                 WHERE a.attrelid = CAST(? AS regclass) AND a.attnum > 0 AND NOT a.attisdropped
+                 ORDER BY a.attnum""")) {
             s.setString(1, name.sql());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
