@@ -96,17 +96,7 @@ public class PersonalTables {
         }
         try (Connection c = dataSources.app().getConnection()) {
             return Transactions.inTransaction(c, () -> {
-                // the owner's creates one at a time, so that the count of tables is what the limit is checked on
-                StorageQuotas.Quota quota = quotas.locked(c, owner);
-                if (quota.tables() >= quota.maxTables()) {
-                    throw new TableRequestException(403, "you have " + quota.tables() + " tables, the most allowed ("
-                        + quota.maxTables() + "); drop tables you no longer need");
-                }
-                long schemaId = personalSchema(c, name.schema(), owner);
-                if (exists(c, name)) {
-                    throw new TableRequestException(409, "the table " + name + " exists already; drop it first or"
-                        + " choose another name");
-                }
+                long schemaId = newTable(c, name, owner);
                 StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(name.sql()).append(" (");
                 for (int i = 0; i < spec.columns().size(); i++) {
                     ddl.append(i == 0 ? "" : ", ").append(Sql.identifier(spec.columns().get(i).name())).append(' ')
@@ -312,15 +302,7 @@ public class PersonalTables {
                 if (!from.schema().equals(name.schema())) {
                     throw new TableRequestException(409, "the result of job " + jobId + " is not in " + name.schema());
                 }
-                StorageQuotas.Quota quota = quotas.locked(c, owner);
-                if (quota.tables() >= quota.maxTables()) {
-                    throw new TableRequestException(403, "you have " + quota.tables() + " tables, the most allowed ("
-                        + quota.maxTables() + "); drop tables you no longer need");
-                }
-                long schemaId = personalSchema(c, name.schema(), owner);
-                if (exists(c, name)) {
-                    throw new TableRequestException(409, "the table " + name + " exists already; choose another name");
-                }
+                long schemaId = newTable(c, name, owner);
                 try (Statement s = c.createStatement()) {
                     s.execute("ALTER TABLE " + from.sql() + " RENAME TO " + Sql.identifier(name.table()));
                 }
@@ -624,6 +606,28 @@ public class PersonalTables {
                 + " has no permissions here");
         }
         return found;
+    }
+
+    /**
+     * Room for a new table of {@code owner} named {@code name}, in {@code c}'s transaction: under the owner's quota
+     * lock (their new tables one at a time, so that the count is what the limit is checked on), within the tables
+     * limit, the name free; the owner's schema made if missing.
+     *
+     * @return the schema's id
+     * @throws TableRequestException 403 at the tables limit, 409 if the name is taken
+     */
+    private long newTable(Connection c, TableName name, String owner) throws SQLException {
+        StorageQuotas.Quota quota = quotas.locked(c, owner);
+        if (quota.tables() >= quota.maxTables()) {
+            throw new TableRequestException(403, "you have " + quota.tables() + " tables, the most allowed ("
+                + quota.maxTables() + "); drop tables you no longer need");
+        }
+        long schemaId = personalSchema(c, name.schema(), owner);
+        if (exists(c, name)) {
+            throw new TableRequestException(409, "the table " + name + " exists already; drop it first or choose"
+                + " another name");
+        }
+        return schemaId;
     }
 
     /** The user's schema made if missing (database schema and metadata row); its id. */
