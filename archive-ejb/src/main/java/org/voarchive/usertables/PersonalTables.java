@@ -144,14 +144,15 @@ public class PersonalTables {
                 long id = idOf(c, table);
                 Map<String, ColumnSpec> existing = new LinkedHashMap<>();
                 table.columns().forEach(col -> existing.put(col.name(), col));
+                // compared as the database holds them: what a client declares maps onto them (char * is text)
+                Map<String, ValueType> held = databaseTypes(c, name);
                 for (ColumnSpec col : update.columns()) {
                     ColumnSpec now = existing.get(col.name());
                     if (now == null) {
                         throw new TableRequestException(400, "the table " + name + " has no column " + col.name()
                             + "; columns cannot be added (describe only those it has)");
                     }
-                    if (col.datatype() != null && !storedType(sqlType(col)).equals(
-                            new ValueType(now.datatype(), now.arraysize(), now.xtype()))) {
+                    if (col.datatype() != null && !DatabaseTypes.votable(sqlType(col)).equals(held.get(col.name()))) {
                         throw new TableRequestException(400, "column " + col.name() + " is " + typeText(now)
                             + ", not " + typeText(col) + "; a column's type cannot be changed");
                     }
@@ -757,11 +758,6 @@ public class PersonalTables {
         }
     }
 
-    /** The VOTable type a column of that PostgreSQL type is described with (what the metadata stores). */
-    private static ValueType storedType(String sqlType) {
-        return DatabaseTypes.votable(sqlType);
-    }
-
     private static String typeText(ColumnSpec c) {
         return c.datatype() + (c.arraysize() == null ? "" : "[" + c.arraysize() + "]")
             + (c.xtype() == null ? "" : " (" + c.xtype() + ")");
@@ -773,10 +769,6 @@ public class PersonalTables {
             return loads.copy(c, table, rows, freeze);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (SQLException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
