@@ -763,12 +763,15 @@ public class PersonalTables {
             + (c.xtype() == null ? "" : " (" + c.xtype() + ")");
     }
 
-    /** Rows into the table in {@code c}'s transaction (WP2's loader); a parse or I/O failure is the caller's. */
+    /**
+     * Rows into the table in {@code c}'s transaction ({@link TableLoads#copy}); the body breaking off while it is
+     * read (the client went, a truncated stream) is a 400, and nothing is kept.
+     */
     private long copy(Connection c, PersonalTable table, RowSource rows, boolean freeze) throws SQLException {
         try (rows) {
             return loads.copy(c, table, rows, freeze);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new TableRequestException(400, "the rows could not be read: " + e.getMessage(), e);
         }
     }
 
