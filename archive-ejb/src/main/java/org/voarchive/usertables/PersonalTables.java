@@ -481,25 +481,19 @@ public class PersonalTables {
     private void apply(Connection c, PersonalTable table, Sharing sharing) throws SQLException {
         String level = sharing.isPublic() ? "PUBLIC" : "PRIVATE";
         long id = idOf(c, table);
-        try (PreparedStatement s = c.prepareStatement("""
-                UPDATE archive.tables SET data_access = ?, metadata_access = ?, updated = now()
-                 WHERE id = ? AND (data_access, metadata_access) IS DISTINCT FROM (?, ?)""")) {
-            s.setString(1, level);
-            s.setString(2, level);
-            s.setLong(3, id);
-            s.setString(4, level);
-            s.setString(5, level);
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("""
-                UPDATE archive.columns SET data_access = ?, metadata_access = ?
-                 WHERE table_id = ? AND (data_access, metadata_access) IS DISTINCT FROM (?, ?)""")) {
-            s.setString(1, level);
-            s.setString(2, level);
-            s.setLong(3, id);
-            s.setString(4, level);
-            s.setString(5, level);
-            s.executeUpdate();
+        // the table's levels, and its columns' with them (a column is never shared otherwise than its table)
+        for (String update : List.of(
+                "UPDATE archive.tables SET data_access = ?, metadata_access = ?, updated = now() WHERE id = ?",
+                "UPDATE archive.columns SET data_access = ?, metadata_access = ? WHERE table_id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    update + " AND (data_access, metadata_access) IS DISTINCT FROM (?, ?)")) {
+                s.setString(1, level);
+                s.setString(2, level);
+                s.setLong(3, id);
+                s.setString(4, level);
+                s.setString(5, level);
+                s.executeUpdate();
+            }
         }
         if (!sharing.readGroups().equals(table.sharing().readGroups())) {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM archive.table_groups WHERE table_id = ?")) {
