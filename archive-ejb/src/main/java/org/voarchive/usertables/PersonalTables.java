@@ -77,7 +77,7 @@ public class PersonalTables {
 
     /**
      * Creates a table in the caller's schema as {@code spec} describes it, with {@code rowsOrNull}'s rows if any
-     * (a VOTable PUT, KEEP_UPLOAD), all in one transaction.
+     * (a VOTable PUT, KEEP_UPLOAD), all in one transaction. The rows are the caller's to close.
      *
      * @param origin {@code created} or {@code upload}
      * @throws TableRequestException 400 names, 401 anonymous, 403 another schema or the tables limit, 409 exists,
@@ -132,7 +132,7 @@ public class PersonalTables {
 
     /**
      * Updates descriptions, units, UCDs and utypes (of the table, and of the columns {@code update} names; others
-     * stay) and appends {@code rowsOrNull}'s rows if any, in one transaction.
+     * stay) and appends {@code rowsOrNull}'s rows if any (the caller's to close), in one transaction.
      *
      * @throws TableRequestException 400 a column the table lacks or with another datatype/arraysize/xtype, 403/404
      */
@@ -759,10 +759,11 @@ public class PersonalTables {
 
     /**
      * Rows into the table in {@code c}'s transaction ({@link TableLoads#copy}); the body breaking off while it is
-     * read (the client went, a truncated stream) is a 400, and nothing is kept.
+     * read (the client went, a truncated stream) is a 400, and nothing is kept. The rows stay open: whoever opened
+     * them closes them.
      */
     private long copy(Connection c, PersonalTable table, RowSource rows, boolean freeze) throws SQLException {
-        try (rows) {
+        try {
             return loads.copy(c, table, rows, freeze);
         } catch (IOException e) {
             throw new TableRequestException(400, "the rows could not be read: " + e.getMessage(), e);
