@@ -22,6 +22,7 @@ public final class StilRows implements RowSource {
     private Conversions columns;
     private Object[] values;
     private long rows;
+    private boolean closed;
 
     private StilRows(UntrustedTable file, StarTable table) throws IOException {
         this.file = file;
@@ -118,8 +119,13 @@ public final class StilRows implements RowSource {
         return rows;
     }
 
+    /** Closes once: the source may be closed by whoever read it and by whoever opened it. */
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             sequence.close();
         } finally {

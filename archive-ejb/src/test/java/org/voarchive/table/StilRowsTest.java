@@ -86,6 +86,7 @@ class StilRowsTest {
             assertArrayEquals(new Object[] {40000L, null}, DelimitedRowsTest.plain(rows.row()));
             assertFalse(rows.next());
             assertEquals(2, rows.rows());
+            rows.close(); // and again at the end of the block
         }
     }
 }
