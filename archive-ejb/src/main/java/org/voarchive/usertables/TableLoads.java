@@ -218,6 +218,11 @@ public class TableLoads {
                         throw new TableRequestException(413, overQuota(quota, "the rows would take more than the "
                             + (quota.limit() - quota.used()) + " bytes free after " + copied + " rows"));
                     }
+                    // the server ends a cancelled COPY, but the client learns it only from a later write
+                    if (copied % CHECK_EVERY == 0 && cancel != null && cancel.isCancelled()) {
+                        throw new TableRequestException(409, "the load was aborted after " + copied + " rows: nothing"
+                            + " was added");
+                    }
                     if (copied % PROGRESS_ROWS == 0) {
                         progress.accept(copied);
                     }
