@@ -96,17 +96,7 @@ public class PersonalTables {
         }
         try (Connection c = dataSources.app().getConnection()) {
             return Transactions.inTransaction(c, () -> {
-                // the owner's creates one at a time, so that the count of tables is what the limit is checked on
-                StorageQuotas.Quota quota = quotas.locked(c, owner);
-                if (quota.tables() >= quota.maxTables()) {
-                    throw new TableRequestException(403, "you have " + quota.tables() + " tables, the most allowed ("
-                        + quota.maxTables() + "); drop tables you no longer need");
-                }
-                long schemaId = personalSchema(c, name.schema(), owner);
-                if (exists(c, name)) {
-                    throw new TableRequestException(409, "the table " + name + " exists already; drop it first or"
-                        + " choose another name");
-                }
+                long schemaId = newTable(c, name, owner);
                 StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(name.sql()).append(" (");
                 for (int i = 0; i < spec.columns().size(); i++) {
                     ddl.append(i == 0 ? "" : ", ").append(Sql.identifier(spec.columns().get(i).name())).append(' ')
@@ -154,14 +144,15 @@ public class PersonalTables {
                 long id = idOf(c, table);
                 Map<String, ColumnSpec> existing = new LinkedHashMap<>();
                 table.columns().forEach(col -> existing.put(col.name(), col));
+                // compared as the database holds them: what a client declares maps onto them (char * is text)
+                Map<String, ValueType> held = databaseTypes(c, name);
                 for (ColumnSpec col : update.columns()) {
                     ColumnSpec now = existing.get(col.name());
                     if (now == null) {
                         throw new TableRequestException(400, "the table " + name + " has no column " + col.name()
                             + "; columns cannot be added (describe only those it has)");
                     }
-                    if (col.datatype() != null && !storedType(sqlType(col)).equals(
-                            new ValueType(now.datatype(), now.arraysize(), now.xtype()))) {
+                    if (col.datatype() != null && !DatabaseTypes.votable(sqlType(col)).equals(held.get(col.name()))) {
                         throw new TableRequestException(400, "column " + col.name() + " is " + typeText(now)
                             + ", not " + typeText(col) + "; a column's type cannot be changed");
                     }
@@ -283,9 +274,10 @@ public class PersonalTables {
                 TableName from;
                 String[] sources;
                 String query;
+                long rows;
                 List<ColumnSpec> declared = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement("""
-                        SELECT k.schema_name, k.table_name, k.source_tables, k.query, k.made,
+                        SELECT k.schema_name, k.table_name, k.source_tables, k.query, k.made, k.row_count,
                                e.c->>'name' AS name, e.c->>'datatype' AS datatype, e.c->>'arraysize' AS arraysize,
                                e.c->>'xtype' AS xtype, e.c->>'unit' AS unit, e.c->>'ucd' AS ucd,
                                e.c->>'utype' AS utype, e.c->>'description' AS description
@@ -300,6 +292,7 @@ public class PersonalTables {
                         from = new TableName(rs.getString("schema_name"), rs.getString("table_name"));
                         sources = (String[]) rs.getArray("source_tables").getArray();
                         query = rs.getString("query");
+                        rows = rs.getLong("row_count");
                         do {
                             declared.add(new ColumnSpec(rs.getString("name"), rs.getString("datatype"),
                                 rs.getString("arraysize"), rs.getString("xtype"), rs.getString("unit"), rs.getString("ucd"),
@@ -310,15 +303,7 @@ public class PersonalTables {
                 if (!from.schema().equals(name.schema())) {
                     throw new TableRequestException(409, "the result of job " + jobId + " is not in " + name.schema());
                 }
-                StorageQuotas.Quota quota = quotas.locked(c, owner);
-                if (quota.tables() >= quota.maxTables()) {
-                    throw new TableRequestException(403, "you have " + quota.tables() + " tables, the most allowed ("
-                        + quota.maxTables() + "); drop tables you no longer need");
-                }
-                long schemaId = personalSchema(c, name.schema(), owner);
-                if (exists(c, name)) {
-                    throw new TableRequestException(409, "the table " + name + " exists already; choose another name");
-                }
+                long schemaId = newTable(c, name, owner);
                 try (Statement s = c.createStatement()) {
                     s.execute("ALTER TABLE " + from.sql() + " RENAME TO " + Sql.identifier(name.table()));
                 }
@@ -334,11 +319,13 @@ public class PersonalTables {
                 long tableId = insertMetadata(c, schemaId, name, owner, new TableSpec(
                     "The result of async job " + jobId + ", kept as a table", null, columns), "kept", columns);
                 try (PreparedStatement s = c.prepareStatement("""
-                        UPDATE archive.personal_tables SET source_tables = ?, query = ?, bytes = ? WHERE table_id = ?""")) {
+                        UPDATE archive.personal_tables SET source_tables = ?, query = ?, bytes = ?, row_count = ?
+                         WHERE table_id = ?""")) {
                     s.setArray(1, c.createArrayOf("text", sources));
                     s.setString(2, query);
                     s.setLong(3, jobBytes);
-                    s.setLong(4, tableId);
+                    s.setLong(4, rows);
+                    s.setLong(5, tableId);
                     s.executeUpdate();
                 }
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM archive.kept_results WHERE job_id = ?")) {
@@ -494,25 +481,19 @@ public class PersonalTables {
     private void apply(Connection c, PersonalTable table, Sharing sharing) throws SQLException {
         String level = sharing.isPublic() ? "PUBLIC" : "PRIVATE";
         long id = idOf(c, table);
-        try (PreparedStatement s = c.prepareStatement("""
-                UPDATE archive.tables SET data_access = ?, metadata_access = ?, updated = now()
-                 WHERE id = ? AND (data_access, metadata_access) IS DISTINCT FROM (?, ?)""")) {
-            s.setString(1, level);
-            s.setString(2, level);
-            s.setLong(3, id);
-            s.setString(4, level);
-            s.setString(5, level);
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("""
-                UPDATE archive.columns SET data_access = ?, metadata_access = ?
-                 WHERE table_id = ? AND (data_access, metadata_access) IS DISTINCT FROM (?, ?)""")) {
-            s.setString(1, level);
-            s.setString(2, level);
-            s.setLong(3, id);
-            s.setString(4, level);
-            s.setString(5, level);
-            s.executeUpdate();
+        // the table's levels, and its columns' with them (a column is never shared otherwise than its table)
+        for (String update : List.of(
+                "UPDATE archive.tables SET data_access = ?, metadata_access = ?, updated = now() WHERE id = ?",
+                "UPDATE archive.columns SET data_access = ?, metadata_access = ? WHERE table_id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    update + " AND (data_access, metadata_access) IS DISTINCT FROM (?, ?)")) {
+                s.setString(1, level);
+                s.setString(2, level);
+                s.setLong(3, id);
+                s.setString(4, level);
+                s.setString(5, level);
+                s.executeUpdate();
+            }
         }
         if (!sharing.readGroups().equals(table.sharing().readGroups())) {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM archive.table_groups WHERE table_id = ?")) {
@@ -622,6 +603,28 @@ public class PersonalTables {
         return found;
     }
 
+    /**
+     * Room for a new table of {@code owner} named {@code name}, in {@code c}'s transaction: under the owner's quota
+     * lock (their new tables one at a time, so that the count is what the limit is checked on), within the tables
+     * limit, the name free; the owner's schema made if missing.
+     *
+     * @return the schema's id
+     * @throws TableRequestException 403 at the tables limit, 409 if the name is taken
+     */
+    private long newTable(Connection c, TableName name, String owner) throws SQLException {
+        StorageQuotas.Quota quota = quotas.locked(c, owner);
+        if (quota.tables() >= quota.maxTables()) {
+            throw new TableRequestException(403, "you have " + quota.tables() + " tables, the most allowed ("
+                + quota.maxTables() + "); drop tables you no longer need");
+        }
+        long schemaId = personalSchema(c, name.schema(), owner);
+        if (exists(c, name)) {
+            throw new TableRequestException(409, "the table " + name + " exists already; drop it first or choose"
+                + " another name");
+        }
+        return schemaId;
+    }
+
     /** The user's schema made if missing (database schema and metadata row); its id. */
     private static long personalSchema(Connection c, String schema, String owner) throws SQLException {
         long id;
@@ -724,7 +727,8 @@ public class PersonalTables {
         Map<String, ValueType> types = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT a.attname, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
-                 WHERE a.attrelid = CAST(? AS regclass) AND a.attnum > 0 AND NOT a.attisdropped""")) {
+                 WHERE a.attrelid = CAST(? AS regclass) AND a.attnum > 0 AND NOT a.attisdropped
+                 ORDER BY a.attnum""")) {
             s.setString(1, name.sql());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -748,26 +752,20 @@ public class PersonalTables {
         }
     }
 
-    /** The VOTable type a column of that PostgreSQL type is described with (what the metadata stores). */
-    private static ValueType storedType(String sqlType) {
-        return DatabaseTypes.votable(sqlType);
-    }
-
     private static String typeText(ColumnSpec c) {
         return c.datatype() + (c.arraysize() == null ? "" : "[" + c.arraysize() + "]")
             + (c.xtype() == null ? "" : " (" + c.xtype() + ")");
     }
 
-    /** Rows into the table in {@code c}'s transaction (WP2's loader); a parse or I/O failure is the caller's. */
+    /**
+     * Rows into the table in {@code c}'s transaction ({@link TableLoads#copy}); the body breaking off while it is
+     * read (the client went, a truncated stream) is a 400, and nothing is kept.
+     */
     private long copy(Connection c, PersonalTable table, RowSource rows, boolean freeze) throws SQLException {
         try (rows) {
             return loads.copy(c, table, rows, freeze);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            throw new TableRequestException(400, "the rows could not be read: " + e.getMessage(), e);
         }
     }
 
