@@ -25,7 +25,6 @@ import java.util.function.LongConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
-import org.postgresql.util.PSQLException;
 import org.voarchive.account.StorageQuotas;
 import org.voarchive.database.Cancellation;
 import org.voarchive.database.DataSources;
@@ -317,15 +316,9 @@ public class TableLoads {
         if (verdict != DatabaseErrors.Verdict.CLIENT) {
             throw e;
         }
-        String where = "";
-        if (e instanceof PSQLException p && p.getServerErrorMessage() != null && p.getServerErrorMessage().getWhere() != null) {
-            // "COPY t, line 3, column dec: "abc"": COPY counts the lines of what it was sent, one per row here
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("COPY [^,]*, line (\\d+)(, column ([^:]*))?")
-                .matcher(p.getServerErrorMessage().getWhere());
-            if (m.find()) {
-                where = rows.where(Long.parseLong(m.group(1))) + (m.group(3) == null ? "" : ", column " + m.group(3)) + ": ";
-            }
-        }
+        // COPY counts the lines of what it was sent: one per row, unless a value holds a line break
+        String where = DatabaseErrors.copyPosition(e).map(p -> rows.where(p.line())
+            + (p.column() == null ? "" : ", column " + p.column()) + ": ").orElse("");
         return new TableRequestException(400, where + DatabaseErrors.primaryMessage(e) + "; nothing was added", e);
     }
 
