@@ -1,13 +1,19 @@
 package org.voarchive.usertables;
 
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.voarchive.table.RowSource;
 import org.voarchive.table.SafeXml;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -62,6 +68,95 @@ public final class TableDocuments {
             default -> throw new TableRequestException(415, (type.isEmpty() ? "a request without Content-Type"
                 : "Content-Type " + type) + " does not describe a table; send a VOSI table as " + VOSI_TABLE
                 + " or a VOTable as " + VOTABLE);
+        };
+    }
+
+    /**
+     * A PUT or POST body: its table description, and for a VOTable the file it was spooled to, whose rows the
+     * loader reads ({@link #rows}). Close it to remove the file.
+     */
+    public static final class Body implements AutoCloseable {
+
+        private final TableSpec spec;
+        private final Path file;
+
+        private Body(TableSpec spec, Path file) {
+            this.spec = spec;
+            this.file = file;
+        }
+
+        public TableSpec spec() {
+            return spec;
+        }
+
+        /** The VOTable's rows, checked and read as every table file from outside; null for a VOSI table. */
+        public RowSource rows() throws IOException {
+            if (file == null) {
+                return null;
+            }
+            throw new TableRequestException(400, "TODO-WP2 rows of a VOTable");
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /**
+     * Reads a request body of that Content-Type. A VOTable is spooled to a file first (its FIELDs come before its
+     * rows, which are loaded from the file afterwards); a VOSI table is parsed as it streams.
+     *
+     * @param maxBytes the longest body accepted ({@code archive.usertables.load.max-bytes})
+     * @throws TableRequestException 400 malformed, 413 too long, 415 another Content-Type
+     */
+    public static Body read(String contentType, InputStream in, long maxBytes) throws IOException {
+        Kind kind = kind(contentType);
+        if (kind == Kind.VOSI_TABLE) {
+            return new Body(vosiTable(limited(in, maxBytes)), null);
+        }
+        Path file = Files.createTempFile("personal-table-", ".vot");
+        try {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                limited(in, maxBytes).transferTo(out);
+            }
+            try (InputStream fields = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                return new Body(voTableFields(fields), file);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    /** The stream, failing with a 413 once it gives more than {@code maxBytes}. */
+    private static InputStream limited(InputStream in, long maxBytes) {
+        return new FilterInputStream(in) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            private void count(long n) {
+                read += n;
+                if (read > maxBytes) {
+                    throw new TableRequestException(413, "the request body is longer than the limit of " + maxBytes
+                        + " bytes (archive.usertables.load.max-bytes)");
+                }
+            }
         };
     }
 

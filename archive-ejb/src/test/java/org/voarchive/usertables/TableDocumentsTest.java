@@ -156,4 +156,19 @@ class TableDocumentsTest {
         assertEquals(415, assertThrows(TableRequestException.class, () -> TableDocuments.kind("text/csv")).status());
         assertEquals(415, assertThrows(TableRequestException.class, () -> TableDocuments.kind(null)).status());
     }
+
+    @Test
+    void aBodyOverTheLimitIsA413AndAVoTableIsSpooledForItsRows() throws Exception {
+        String doc = VOSI_HEAD + "<column><name>a</name><dataType>int</dataType></column></vosi:table>";
+        TableRequestException tooLong = assertThrows(TableRequestException.class,
+            () -> TableDocuments.read("text/xml", bytes(doc), 100));
+        assertEquals(413, tooLong.status());
+        assertTrue(tooLong.getMessage().contains("archive.usertables.load.max-bytes"), tooLong.getMessage());
+        try (TableDocuments.Body body = TableDocuments.read("text/xml", bytes(doc), 1 << 20)) {
+            assertEquals(null, body.rows());
+            assertEquals("a", body.spec().columns().get(0).name());
+        }
+        assertEquals(413, assertThrows(TableRequestException.class, () -> TableDocuments.read(
+            "application/x-votable+xml", bytes("<VOTABLE>" + " ".repeat(200) + "</VOTABLE>"), 100)).status());
+    }
 }
