@@ -27,7 +27,7 @@ from astropy.table import Table
 from astropy.io.votable import from_table
 from pyvo.dal.tap import AsyncTAPJob
 
-from archive_fixtures import delete_users, make_user, owner_sql, password
+from archive_fixtures import answered, check, delete_users, make_user, owner_sql, password
 
 BASE = sys.argv[1].rstrip("/")
 TAP = BASE + "/tap"
@@ -40,17 +40,6 @@ CAPABILITIES = {"ivo://ivoa.net/std/VOSI#tables-1.1": "tables",
                 "ivo://ivoa.net/std/VOSI#table-update-async-1.x": "table-update",
                 "ivo://ivoa.net/std/VOSI#table-permissions-1.x": "permissions"}
 VOSI = "http://www.ivoa.net/xml/VOSITables/v1.0"
-
-
-def check(condition, message):
-    if not condition:
-        print("FAIL:", message)
-        sys.exit(1)
-
-
-def answered(response, status, what):
-    check(response.status_code == status, f"{what}: HTTP {response.status_code}, expected {status}: {response.text}")
-    return response
 
 
 def endpoints():

@@ -4,8 +4,13 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The one way documents from outside are parsed as XML (VOTables, VOSI table descriptions): the JDK's own
@@ -46,8 +51,20 @@ public final class SafeXml {
         return reader;
     }
 
-    /** Whether a parser's message is about a DOCTYPE, which {@link #parser()} refuses. */
-    public static boolean isDoctype(String message) {
-        return message != null && message.contains("DOCTYPE");
+    /** Parses {@code in} into {@code handler}, which also receives the parser's errors, with {@link #reader()}. */
+    public static void parse(InputStream in, DefaultHandler handler) throws IOException, SAXException {
+        XMLReader reader = reader();
+        reader.setContentHandler(handler);
+        reader.setErrorHandler(handler);
+        reader.parse(new InputSource(in));
+    }
+
+    /** What a parser's error says, where: {@code (line L, column C): why}, a refused DOCTYPE explained. */
+    public static String located(SAXParseException e) {
+        String why = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
+            ? "it has a DOCTYPE declaration, which this archive refuses (they declare entities that could read the "
+                + "server's files)"
+            : e.getMessage();
+        return "(line " + e.getLineNumber() + ", column " + e.getColumnNumber() + "): " + why;
     }
 }

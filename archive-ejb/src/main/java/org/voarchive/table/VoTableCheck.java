@@ -14,10 +14,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -54,17 +52,9 @@ final class VoTableCheck extends DefaultHandler {
     static void check(Path file, Path scratch) throws IOException {
         VoTableCheck check = new VoTableCheck(Files.size(file), scratch);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            XMLReader reader = SafeXml.reader();
-            reader.setContentHandler(check);
-            reader.setErrorHandler(check);
-            reader.parse(new InputSource(in));
+            SafeXml.parse(in, check);
         } catch (SAXParseException e) {
-            String why = SafeXml.isDoctype(e.getMessage())
-                ? "it has a DOCTYPE declaration; VOTables need none, and this archive refuses them (they declare "
-                    + "entities that could read the server's files)"
-                : e.getMessage();
-            throw new TableRefusedException("not an acceptable VOTable (line " + e.getLineNumber() + ", column "
-                + e.getColumnNumber() + "): " + why);
+            throw new TableRefusedException("not an acceptable VOTable " + SafeXml.located(e));
         } catch (SAXException e) {
             if (e.getCause() instanceof TableRefusedException refused) {
                 throw refused;

@@ -16,11 +16,9 @@ import java.util.Optional;
 import org.voarchive.table.RowSource;
 import org.voarchive.table.SafeXml;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -180,17 +178,9 @@ public final class TableDocuments {
 
     private static void parse(InputStream in, Handler handler, String what) throws IOException {
         try {
-            XMLReader reader = SafeXml.reader();
-            reader.setContentHandler(handler);
-            reader.setErrorHandler(handler);
-            reader.parse(new InputSource(in));
+            SafeXml.parse(in, handler);
         } catch (SAXParseException e) {
-            String why = SafeXml.isDoctype(e.getMessage())
-                ? "it has a DOCTYPE declaration, which this archive refuses (they declare entities that could read "
-                    + "the server's files)"
-                : e.getMessage();
-            throw new TableRequestException(400, "not a well-formed " + what + " (line " + e.getLineNumber()
-                + ", column " + e.getColumnNumber() + "): " + why);
+            throw new TableRequestException(400, "not a well-formed " + what + " " + SafeXml.located(e));
         } catch (SAXException e) {
             if (e.getCause() instanceof TableRequestException refused) {
                 throw refused;

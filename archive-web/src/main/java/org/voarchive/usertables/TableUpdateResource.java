@@ -3,7 +3,6 @@ package org.voarchive.usertables;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.voarchive.dali.DaliParameters;
 import org.voarchive.site.SiteIdentity;
@@ -36,7 +35,7 @@ public class TableUpdateResource extends UwsResource {
 
     @Override
     protected Response errorDocument(Job job) {
-        return Response.ok(job.errorMessage() + "\n", MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+        return textErrorDocument(job);
     }
 
     /** The jobs take parameters only. */

@@ -31,6 +31,7 @@ import org.voarchive.usertables.PersonalNames;
 import org.voarchive.usertables.PersonalTables;
 import org.voarchive.usertables.TableCallers;
 import org.voarchive.usertables.TableDocuments;
+import org.voarchive.usertables.TableSpec;
 import org.voarchive.web.CallerName;
 
 /**
@@ -106,10 +107,7 @@ public class TablesResource {
             InputStream body) throws SQLException, IOException {
         Caller caller = TableCallers.signedIn(request);
         TableName table = PersonalNames.parse(name, caller.name());
-        try (TableDocuments.Body document = TableDocuments.read(type, body, maxBodyBytes);
-             RowSource rows = document.rows()) {
-            personal.create(caller, table, document.spec(), rows);
-        }
+        withBody(type, body, (spec, rows) -> personal.create(caller, table, spec, rows));
         return Response.created(URI.create(site.baseUrl() + "/tap/tables/" + table))
             .entity(tables.ownTable(caller.name(), table)).type(XML).build();
     }
@@ -124,10 +122,7 @@ public class TablesResource {
             InputStream body) throws SQLException, IOException {
         Caller caller = TableCallers.signedIn(request);
         TableName table = PersonalNames.parse(name, caller.name());
-        try (TableDocuments.Body document = TableDocuments.read(type, body, maxBodyBytes);
-             RowSource rows = document.rows()) {
-            personal.describe(caller, table, document.spec(), rows);
-        }
+        withBody(type, body, (spec, rows) -> personal.describe(caller, table, spec, rows));
         return Response.noContent().build();
     }
 
@@ -138,5 +133,18 @@ public class TablesResource {
         Caller caller = TableCallers.signedIn(request);
         personal.drop(caller, PersonalNames.parse(name, caller.name()));
         return Response.noContent().build();
+    }
+
+    /** What a PUT or POST does with its body's table description and rows (null for none). */
+    private interface BodyUse {
+        void accept(TableSpec spec, RowSource rows) throws SQLException, IOException;
+    }
+
+    /** Reads the body (VOSI table or VOTable) and hands it on; the spooled file goes afterwards. */
+    private void withBody(String type, InputStream body, BodyUse use) throws SQLException, IOException {
+        try (TableDocuments.Body document = TableDocuments.read(type, body, maxBodyBytes);
+             RowSource rows = document.rows()) {
+            use.accept(document.spec(), rows);
+        }
     }
 }
