@@ -77,7 +77,7 @@ public class PersonalTables {
 
     /**
      * Creates a table in the caller's schema as {@code spec} describes it, with {@code rowsOrNull}'s rows if any
-     * (a VOTable PUT, KEEP_UPLOAD), all in one transaction.
+     * (a VOTable PUT, KEEP_UPLOAD), all in one transaction. The rows are the caller's to close.
      *
      * @param origin {@code created} or {@code upload}
      * @throws TableRequestException 400 names, 401 anonymous, 403 another schema or the tables limit, 409 exists,
@@ -132,7 +132,7 @@ public class PersonalTables {
 
     /**
      * Updates descriptions, units, UCDs and utypes (of the table, and of the columns {@code update} names; others
-     * stay) and appends {@code rowsOrNull}'s rows if any, in one transaction.
+     * stay) and appends {@code rowsOrNull}'s rows if any (the caller's to close), in one transaction.
      *
      * @throws TableRequestException 400 a column the table lacks or with another datatype/arraysize/xtype, 403/404
      */
@@ -481,25 +481,19 @@ public class PersonalTables {
     private void apply(Connection c, PersonalTable table, Sharing sharing) throws SQLException {
         String level = sharing.isPublic() ? "PUBLIC" : "PRIVATE";
         long id = idOf(c, table);
-        try (PreparedStatement s = c.prepareStatement("""
-                UPDATE archive.tables SET data_access = ?, metadata_access = ?, updated = now()
-                 WHERE id = ? AND (data_access, metadata_access) IS DISTINCT FROM (?, ?)""")) {
-            s.setString(1, level);
-            s.setString(2, level);
-            s.setLong(3, id);
-            s.setString(4, level);
-            s.setString(5, level);
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("""
-                UPDATE archive.columns SET data_access = ?, metadata_access = ?
-                 WHERE table_id = ? AND (data_access, metadata_access) IS DISTINCT FROM (?, ?)""")) {
-            s.setString(1, level);
-            s.setString(2, level);
-            s.setLong(3, id);
-            s.setString(4, level);
-            s.setString(5, level);
-            s.executeUpdate();
+        // the table's levels, and its columns' with them (a column is never shared otherwise than its table)
+        for (String update : List.of(
+                "UPDATE archive.tables SET data_access = ?, metadata_access = ?, updated = now() WHERE id = ?",
+                "UPDATE archive.columns SET data_access = ?, metadata_access = ? WHERE table_id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    update + " AND (data_access, metadata_access) IS DISTINCT FROM (?, ?)")) {
+                s.setString(1, level);
+                s.setString(2, level);
+                s.setLong(3, id);
+                s.setString(4, level);
+                s.setString(5, level);
+                s.executeUpdate();
+            }
         }
         if (!sharing.readGroups().equals(table.sharing().readGroups())) {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM archive.table_groups WHERE table_id = ?")) {
@@ -765,10 +759,11 @@ public class PersonalTables {
 
     /**
      * Rows into the table in {@code c}'s transaction ({@link TableLoads#copy}); the body breaking off while it is
-     * read (the client went, a truncated stream) is a 400, and nothing is kept.
+     * read (the client went, a truncated stream) is a 400, and nothing is kept. The rows stay open: whoever opened
+     * them closes them.
      */
     private long copy(Connection c, PersonalTable table, RowSource rows, boolean freeze) throws SQLException {
-        try (rows) {
+        try {
             return loads.copy(c, table, rows, freeze);
         } catch (IOException e) {
             throw new TableRequestException(400, "the rows could not be read: " + e.getMessage(), e);
