@@ -159,6 +159,8 @@ def run():
           f"create: the VOSI table answered: {created.text}")
     check(answered(owner.get(location), 200, "GET the new table").content == created.content,
           "create: the body is what GET answers")
+    check(answered(owner.get(f"{urls['tables']}/targets"), 200, "GET by the bare name").content == created.content,
+          "a bare name is the caller's own schema's table")
     print("ok create_table (VOSITable) ->", created.status_code, location)
 
     # load: CSV from a file object (Content-Length), TSV from a generator (chunked, as cadc-tap sends stdin)
