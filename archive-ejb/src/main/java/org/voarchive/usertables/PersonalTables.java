@@ -29,6 +29,7 @@ import org.voarchive.database.Transactions;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.DatabaseTypes;
 import org.voarchive.metadata.TableName;
+import org.voarchive.table.ColumnNames;
 import org.voarchive.table.ColumnTypes;
 import org.voarchive.table.RowSource;
 import org.voarchive.tap.KeptResults;
@@ -307,6 +308,7 @@ public class PersonalTables {
                 try (Statement s = c.createStatement()) {
                     s.execute("ALTER TABLE " + from.sql() + " RENAME TO " + Sql.identifier(name.table()));
                 }
+                renameIndexes(c, name, from.table());
                 // the table's row number first, as the table has it: described, so that TAP_SCHEMA shows every column
                 Map<String, ValueType> types = databaseTypes(c, name);
                 List<ColumnSpec> columns = new ArrayList<>();
@@ -340,6 +342,33 @@ public class PersonalTables {
                 LOG.info(() -> owner + " kept the result of job " + jobId + " as the table " + name);
                 return read(c, tableId);
             });
+        }
+    }
+
+    /**
+     * The indexes of a renamed table (a kept result's key and sort indexes, named after {@code job_<id>}) named
+     * after the table instead: no job's name outlives its job, and a later job of the same id cannot clash.
+     */
+    private static void renameIndexes(Connection c, TableName table, String formerName) throws SQLException {
+        List<String> indexes = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT x.relname FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid
+                 WHERE i.indrelid = CAST(? AS regclass) AND starts_with(x.relname, ?)""")) {
+            s.setString(1, table.sql());
+            s.setString(2, formerName);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    indexes.add(rs.getString("relname"));
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (String index : indexes) {
+                String suffix = index.substring(formerName.length());
+                String renamed = table.table().substring(0,
+                    Math.min(table.table().length(), ColumnNames.MAX_NAME_BYTES - suffix.length())) + suffix;
+                s.execute("ALTER INDEX " + Sql.identifier(table.schema(), index) + " RENAME TO " + Sql.identifier(renamed));
+            }
         }
     }
 
