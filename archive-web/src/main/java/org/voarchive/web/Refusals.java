@@ -18,8 +18,12 @@ final class Refusals {
     private static final Logger LOG = Logger.getLogger(Refusals.class.getName());
     /** Paths of the DALI services. */
     private static final List<String> DALI_PATHS = List.of("/tap/", "/scs/", "/datalink");
-    /** Under the TAP service, the VOSI and youcat resources of personal tables answer in plain text. */
-    private static final List<String> PLAIN_PATHS = List.of("/tap/tables", "/tap/load", "/tap/permissions");
+    /**
+     * Under /tap, the VOSI and youcat resources of personal tables and their job lists, whose refusals are text
+     * (design §1); prefixes, so /tap/load also covers /tap/load-jobs, named all the same.
+     */
+    private static final List<String> TEXT_PATHS = List.of("/tap/tables", "/tap/load", "/tap/load-jobs",
+        "/tap/permissions", "/tap/table-update");
 
     private Refusals() {
     }
@@ -43,6 +47,6 @@ final class Refusals {
 
     static boolean dali(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return DALI_PATHS.stream().anyMatch(path::startsWith) && PLAIN_PATHS.stream().noneMatch(path::startsWith);
+        return DALI_PATHS.stream().anyMatch(path::startsWith) && TEXT_PATHS.stream().noneMatch(path::startsWith);
     }
 }
