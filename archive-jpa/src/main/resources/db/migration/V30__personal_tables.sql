@@ -7,7 +7,8 @@
 -- are (per job, never in the model) until their owner keeps one as a personal table.
 
 -- The owner: a login (as archive.uws_job.owner_id and archive.kept_results.owner). No ON DELETE CASCADE:
--- deleting a user drops their tables first (account.UserAdministration), and a forgotten path fails loudly.
+-- the archive deletes no user who could own tables (only pending sign-ups), and a path that someday does must
+-- drop their tables and schema row first: without them it fails loudly.
 -- Columns carry their table's owner too, so that the grant trigger below decides from the row alone (a
 -- dropped table's cascaded column deletes no longer find their table) and visibility needs no join.
 ALTER TABLE archive.schemas ADD COLUMN owner text REFERENCES archive.users (name) ON UPDATE CASCADE;
