@@ -1,0 +1,54 @@
+package org.voarchive.portal;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.voarchive.site.PageLayout;
+import org.voarchive.site.PagePolicy;
+import org.voarchive.site.SiteIdentity;
+import org.voarchive.web.CallerName;
+
+/**
+ * The "My tables" page ({@code /tables/mine}): a signed-in caller's personal tables, under the pages'
+ * Content-Security-Policy without exceptions. Personal tables are nobody's without an account, so an anonymous
+ * caller is sent to sign in, and comes back here afterwards.
+ */
+@Path(PageLayout.MY_TABLES_PAGE)
+@RequestScoped
+public class MyTablesPageResource {
+
+    @Inject
+    SiteIdentity site;
+
+    /** The most bytes one load request takes (the same key as the load endpoint's limit): larger files go as jobs. */
+    @Inject
+    @ConfigProperty(name = "archive.usertables.load.max-bytes", defaultValue = "2147483648")
+    long loadMax;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public Response get(@Context UriInfo uri) {
+        String root = uri.getBaseUri().getRawPath();
+        Optional<CallerName.Authenticated> caller = CallerName.authenticated(request);
+        if (caller.isEmpty()) {
+            return Response.seeOther(URI.create(root + PageLayout.ACCOUNT_PAGE + "?next="
+                + URLEncoder.encode(root + PageLayout.MY_TABLES_PAGE, StandardCharsets.UTF_8)))
+                .header("Cache-Control", "no-store").build();
+        }
+        String html = MyTablesPage.render(root, site.baseUrl() + SiteIdentity.TAP, site.name(),
+            caller.get().caller().name(), loadMax);
+        return PageLayout.response(html, PagePolicy.NO_INLINE);
+    }
+}
