@@ -9,7 +9,7 @@
 // shown as they are. Text goes in with textContent only, never as HTML.
 import { element } from "./dom.js";
 import { formatBytes, formatInstant } from "./job-format.js";
-import { readTable } from "./catalog.js";
+import { readTable, typeText } from "./catalog.js";
 import { COLUMN_TYPES, SAMPLE_BYTES, changedColumns, fileFormat, headerKept, loadMode, permissionsText,
   proposeColumns, qualified, readDelimited, sharedWith, storageFigures, tableNameFor, tableNameProblem, votableType,
   vosiTable } from "./personal-tables.js";
@@ -113,8 +113,8 @@ function viewLink(table) {
   return a;
 }
 
-function queryLink(name, small = true) {
-  const a = element("a", "Query", `button secondary${small ? " small" : ""}`);
+function queryLink(name) {
+  const a = element("a", "Query", "button secondary small");
   a.href = `${api.query}?table=${encodeURIComponent(qualified(storage.schema, name))}`;
   a.append(element("span", ` ${name}`, "visually-hidden"));
   return a;
@@ -410,9 +410,7 @@ function describeForm(full, name, table) {
       i.addEventListener("input", () => (c[key] = i.value.trim()));
       return i;
     };
-    const type = c.datatype + (c.arraysize ? (c.datatype.includes("char") ? `(${c.arraysize})` : `[${c.arraysize}]`) : "")
-      + (c.xtype ? ` ${c.xtype}` : "");
-    tr.append(cell(element("code", c.name)), cell(type), cell(input("unit", "Unit")), cell(input("ucd", "UCD")),
+    tr.append(cell(element("code", c.name)), cell(typeText(c)), cell(input("unit", "Unit")), cell(input("ucd", "UCD")),
       cell(input("description", "Description")), cell(c.indexed ? "yes" : ""));
     return tr;
   }));
