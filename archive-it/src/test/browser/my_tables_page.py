@@ -15,6 +15,8 @@ As a signed-in user would, by keys and clicks, it checks:
     profile, finds the table in the query page's table browser; a user outside the group does not;
   - Keep as table on a completed job's view (the Jobs page): the result becomes a table on My tables;
   - the storage bar and its words agree with /account/storage (jobs and tables of the quota, tables of the most);
+  - the operations page's Storage section (an administrator) lists the owner with their two tables and the
+    largest by name, and sets the group's quota (1 GB, 5 tables), which the owner's /account/storage then says;
   - Drop asks first, naming the table (Cancel keeps it), then drops it: gone from the list and from VOSI (404);
   - no errors in the console (no CSP violations, no failed loads).
 Screenshots go to --screenshots as my-tables-*.png (and one of the page when a check failed). Makes its own
@@ -50,6 +52,7 @@ from archive_fixtures import delete_users, make_user, owner_sql, password  # noq
 OWNER = "browser-tables-owner"
 MEMBER = "browser-tables-member"
 OUTSIDER = "browser-tables-outsider"
+ADMIN = "browser-tables-admin"
 GROUP = "browser_tables_team"
 
 CSV = ("id,ra,dec,name,mag\n"
@@ -297,6 +300,32 @@ def member_steps(driver, wait, base, shots, user, secret, table, sees):
     print(f"ok: {user} {'finds' if sees else 'does not find'} {table} in the query page's table browser")
 
 
+def operator_steps(driver, wait, base, shots, secrets, schema):
+    sign_in(driver, wait, base, ADMIN, secrets[ADMIN], "/admin/operations")
+    row = steady(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, f"#storage-users tr[data-user='{OWNER}']"),
+                               "the owner in the Storage section")
+    cells = [td.text for td in row.find_elements(By.TAG_NAME, "td")]
+    check(cells[6].startswith("2 of ") and f"{schema}.targets" in cells[7], f"two tables, the largest named: {cells}")
+    quota = driver.find_element(By.CSS_SELECTOR, f"#group-quotas tr[data-group='{GROUP}']")
+    size, count = quota.find_elements(By.TAG_NAME, "input")
+    check(size.get_attribute("aria-label") == f"Storage quota of group {GROUP}", "labelled inputs")
+    size.clear()
+    size.send_keys("1 GB")
+    count.clear()
+    count.send_keys("5")
+    quota.find_element(By.TAG_NAME, "button").click()
+    steady(driver).until(lambda d: d.find_element(By.ID, "office-status").text
+                         == f"Group {GROUP}: storage 1 GB, tables 5.", "the quota is saved")
+    s = storage(base, secrets[OWNER])
+    check(s["limitBytes"] == 10 ** 9 and s["maxTables"] == 5, f"the owner's limits are the group's now: {s}")
+    screenshot(driver, os.path.join(shots, "my-tables-operations-storage.png"))
+    status, text = call(base, f"/admin/groups/{GROUP}/quota", ADMIN, secrets[ADMIN], "PUT",
+                        '{"storageBytes": null, "maxTables": null}', "application/json")
+    check(status == 200 and json.loads(text)["storageBytes"] is None, f"the defaults again: {status} {text}")
+    no_console_errors(driver, "the operations page")
+    print(f"ok: the operations page lists {OWNER}'s storage ({cells[1]}) and set {GROUP}'s quota")
+
+
 def drop_steps(driver, wait, base, shots, secret, schema, made):
     sign_in(driver, wait, base, OWNER, secret, "/tables/mine?table=bright_stars")
     wait.until(lambda d: d.find_element(By.ID, "fact-rows").text, "the table's view")
@@ -317,7 +346,8 @@ def drop_steps(driver, wait, base, shots, secret, schema, made):
 
 
 def run(base, shots):
-    secrets = {OWNER: password(), MEMBER: password(), OUTSIDER: password()}
+    secrets = {OWNER: password(), MEMBER: password(), OUTSIDER: password(), ADMIN: password()}
+    make_user(ADMIN, secrets[ADMIN], "admin")
     make_user(OWNER, secrets[OWNER], GROUP)
     make_user(MEMBER, secrets[MEMBER], GROUP)
     make_user(OUTSIDER, secrets[OUTSIDER])
@@ -332,6 +362,8 @@ def run(base, shots):
                 driver, wait, base, shots, MEMBER, secrets[MEMBER], table, True)) or session(
                 "my-tables-outsider", shots, lambda driver, wait: member_steps(
                     driver, wait, base, shots, OUTSIDER, secrets[OUTSIDER], table, False)) or session(
+                "my-tables-operations", shots, lambda driver, wait: operator_steps(
+                    driver, wait, base, shots, secrets, found["schema"])) or session(
                 "my-tables-drop", shots, lambda driver, wait: drop_steps(
                     driver, wait, base, shots, secrets[OWNER], found["schema"], made))
         return status
@@ -343,8 +375,9 @@ def run(base, shots):
             else:
                 call(base, f"/tap/tables/{schema}.{thing}", OWNER, secrets[OWNER], "DELETE")
         # the personal schema's row names its owner (no cascade: deleting a user with tables fails loudly)
-        owner_sql(f"DELETE FROM archive.schemas WHERE owner = '{OWNER}'")
-        delete_users(OWNER, MEMBER, OUTSIDER)
+        owner_sql(f"DELETE FROM archive.schemas WHERE owner = '{OWNER}'; DELETE FROM archive.group_quotas WHERE group_id"
+                  f" IN (SELECT id FROM archive.groups WHERE name = '{GROUP}')")
+        delete_users(OWNER, MEMBER, OUTSIDER, ADMIN)
 
 
 if __name__ == "__main__":

@@ -138,7 +138,7 @@ export async function operationsPage(main) {
       try {
         const set = await call(`${main.dataset.groups}/${encodeURIComponent(g.name)}/quota`, "PUT",
           JSON.stringify({ storageBytes, maxTables }), "application/json");
-        say(status, `Group ${g.name}: storage ${set.storageBytes === null ? "the default" : bytes(set.storageBytes)},`
+        say(status, `Group ${g.name}: storage ${set.storageBytes === null ? "the default" : exactBytes(set.storageBytes)},`
           + ` tables ${set.maxTables === null ? "the default" : set.maxTables}.`);
         await showStorage();
       } catch (e) {
