@@ -220,9 +220,8 @@ function escapeXml(text) {
 
 /**
  * A VOSI table document (VOSI 1.2 WD, as PUT and POST on {tap}/tables/{name} take it): the table's name and
- * description, and its columns [{name, datatype, arraysize, xtype, unit, ucd, description}]. A column without
- * datatype is written without dataType: a description (POST) changes unit, UCD and description only. Empty
- * texts are written as empty elements, which the service takes as "no unit" (cleared), on a description.
+ * description, and its columns [{name, datatype, arraysize, xtype, unit, ucd, description}]. Texts that are
+ * null are left out (not given); empty ones are written as empty elements (a description that clears a unit).
  */
 export function vosiTable({ name, description, columns }) {
   const lines = [`<vosi:table xmlns:vosi="${VOSI_TABLES}" xmlns:vs="${VOSI_DATASERVICE}" xmlns:xsi="${XSI}">`,
@@ -248,13 +247,18 @@ export function vosiTable({ name, description, columns }) {
   return lines.join("\n");
 }
 
-/** The columns whose description, unit or UCD the editor changed: [{name, unit, ucd, description}]. */
+/**
+ * The columns whose description, unit or UCD the editor changed, with their types as they are (the service
+ * reads every column of a VOSI table with its dataType, and refuses another type: a description changes no
+ * structure): [{name, datatype, arraysize, xtype, unit, ucd, description}].
+ */
 export function changedColumns(before, after) {
   const old = new Map(before.map((c) => [c.name, c]));
   return after.filter((c) => {
     const o = old.get(c.name) || {};
     return ["unit", "ucd", "description"].some((k) => (o[k] || "") !== (c[k] || ""));
-  }).map((c) => ({ name: c.name, unit: c.unit || "", ucd: c.ucd || "", description: c.description || "" }));
+  }).map((c) => ({ name: c.name, datatype: c.datatype, arraysize: c.arraysize || "", xtype: c.xtype || "",
+    unit: c.unit || "", ucd: c.ucd || "", description: c.description || "" }));
 }
 
 /** The youcat permission text that gives read access to exactly these: public or not, and these groups. */

@@ -92,14 +92,16 @@ test("the VOSI table document of a new table: every column typed, texts escaped"
   assert.match(doc, /<\/vosi:table>\n$/);
 });
 
-test("a description changes only what was edited; a cleared unit is sent empty", () => {
-  const before = [{ name: "ra", unit: "deg", ucd: "pos.eq.ra", description: "" }, { name: "dec", unit: "deg", ucd: "", description: "" }];
-  const after = [{ name: "ra", unit: "", ucd: "pos.eq.ra", description: "" }, { name: "dec", unit: "deg", ucd: "", description: "" }];
+test("a description sends only the edited columns, with their types as they are; a cleared unit is sent empty", () => {
+  const before = [{ name: "ra", datatype: "double", arraysize: "", xtype: "", unit: "deg", ucd: "pos.eq.ra", description: "" },
+    { name: "pos", datatype: "double", arraysize: "2", xtype: "point", unit: "deg", ucd: "", description: "" }];
+  const after = [{ ...before[0], unit: "" }, { ...before[1], description: "where" }];
   const changed = changedColumns(before, after);
-  assert.deepEqual(changed, [{ name: "ra", unit: "", ucd: "pos.eq.ra", description: "" }]);
+  assert.deepEqual(changed.map((c) => [c.name, c.unit, c.description]), [["ra", "", ""], ["pos", "deg", "where"]]);
+  assert.deepEqual(changedColumns(before, before.map((c) => ({ ...c }))), [], "nothing edited, nothing sent");
   const doc = vosiTable({ name: "t", description: "d", columns: changed });
-  assert.match(doc, /<column><name>ra<\/name><description><\/description><unit><\/unit><ucd>pos.eq.ra<\/ucd><\/column>/);
-  assert.ok(!doc.includes("dataType"), "no types: the structure stays");
+  assert.match(doc, /<column><name>ra<\/name><description><\/description><unit><\/unit><ucd>pos.eq.ra<\/ucd><dataType xsi:type="vs:VOTableType">double<\/dataType><\/column>/);
+  assert.match(doc, /<dataType xsi:type="vs:VOTableType" arraysize="2" extendedType="point">double<\/dataType>/);
 });
 
 test("permissions: youcat's text written and read; group URIs named by their group", () => {
