@@ -1,8 +1,15 @@
 package org.voarchive.account;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.voarchive.database.DataSources;
 
 /**
  * The one place that computes what a signed-in user may store and stores (archive.storage_usage, V30): their
@@ -10,9 +17,12 @@ import java.sql.SQLException;
  * {@code archive.group_quotas.storage_bytes} of their groups, else {@code archive.uws.user.quota-bytes}; their
  * personal tables against a count, the largest {@code max_tables} of their groups, else
  * {@code archive.usertables.max-tables}. In package {@code account}, not {@code usertables}: {@code uws} and
- * {@code usertables} both use it, and {@code usertables} depends on {@code uws}.
+ * {@code usertables} both use it, and {@code usertables} depends on {@code uws}. Anonymous jobs' quotas (per
+ * network, and all together) stay {@code uws}'s.
  */
 @ApplicationScoped
+// reads on a connection of its own unless given one: inside a caller's transaction it would be the caller's
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class StorageQuotas {
 
     /**
@@ -37,14 +47,49 @@ public class StorageQuotas {
         }
     }
 
+    @EJB
+    DataSources dataSources;
+
+    /** Default per user: also the key of the jobs' quota before personal tables (its meaning grew). */
+    @Inject
+    @ConfigProperty(name = "archive.uws.user.quota-bytes", defaultValue = "10737418240")
+    long defaultBytes;
+
+    @Inject
+    @ConfigProperty(name = "archive.usertables.max-tables", defaultValue = "100")
+    int defaultTables;
+
     /** The quota and use of {@code owner} (a login) now, on a connection of its own. */
     public Quota of(String owner) throws SQLException {
-        throw new UnsupportedOperationException("WP1: not yet");
+        try (Connection c = dataSources.app().getConnection()) {
+            return of(c, owner);
+        }
     }
 
     /** As {@link #of(String)}, on {@code c} (an application role connection, in the caller's transaction or not). */
     public Quota of(Connection c, String owner) throws SQLException {
-        throw new UnsupportedOperationException("WP1: not yet");
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT (SELECT max(q.storage_bytes) FROM archive.group_quotas q
+                          JOIN archive.user_groups ug ON ug.group_id = q.group_id
+                          JOIN archive.users u ON u.id = ug.user_id WHERE u.name = o.owner) AS group_bytes,
+                       (SELECT max(q.max_tables) FROM archive.group_quotas q
+                          JOIN archive.user_groups ug ON ug.group_id = q.group_id
+                          JOIN archive.users u ON u.id = ug.user_id WHERE u.name = o.owner) AS group_tables,
+                       COALESCE(su.job_bytes, 0) AS job_bytes, COALESCE(su.personal_bytes, 0) AS personal_bytes,
+                       COALESCE(su.personal_tables, 0) AS personal_tables
+                  FROM (SELECT CAST(? AS text) AS owner) o LEFT JOIN archive.storage_usage su ON su.owner = o.owner""")) {
+            s.setString(1, owner);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                long groupBytes = rs.getLong("group_bytes");
+                long limit = rs.wasNull() ? defaultBytes : groupBytes;
+                int groupTables = rs.getInt("group_tables");
+                int maxTables = rs.wasNull() ? defaultTables : groupTables;
+                long jobBytes = rs.getLong("job_bytes");
+                return new Quota(limit, jobBytes + rs.getLong("personal_bytes"), jobBytes, maxTables,
+                    rs.getInt("personal_tables"));
+            }
+        }
     }
 
     /**
@@ -54,6 +99,10 @@ public class StorageQuotas {
      * after the expensive work (COPY, CREATE INDEX), just before the final check and commit.
      */
     public Quota locked(Connection c, String owner) throws SQLException {
-        throw new UnsupportedOperationException("WP1: not yet");
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('archive.quota ' || ?))")) {
+            s.setString(1, owner);
+            s.execute();
+        }
+        return of(c, owner);
     }
 }

@@ -18,6 +18,8 @@ final class Refusals {
     private static final Logger LOG = Logger.getLogger(Refusals.class.getName());
     /** Paths of the DALI services. */
     private static final List<String> DALI_PATHS = List.of("/tap/", "/scs/", "/datalink");
+    /** Under the TAP service, the VOSI and youcat resources of personal tables answer in plain text. */
+    private static final List<String> PLAIN_PATHS = List.of("/tap/tables", "/tap/load", "/tap/permissions");
 
     private Refusals() {
     }
@@ -41,6 +43,6 @@ final class Refusals {
 
     static boolean dali(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return DALI_PATHS.stream().anyMatch(path::startsWith);
+        return DALI_PATHS.stream().anyMatch(path::startsWith) && PLAIN_PATHS.stream().noneMatch(path::startsWith);
     }
 }
