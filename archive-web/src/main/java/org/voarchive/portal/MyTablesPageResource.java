@@ -12,10 +12,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.voarchive.site.PageLayout;
 import org.voarchive.site.PagePolicy;
 import org.voarchive.site.SiteIdentity;
+import org.voarchive.usertables.TableLoads;
 import org.voarchive.web.CallerName;
 
 /**
@@ -30,10 +30,9 @@ public class MyTablesPageResource {
     @Inject
     SiteIdentity site;
 
-    /** The most bytes one load request takes (the same key as the load endpoint's limit): larger files go as jobs. */
+    /** The loads' limits: the page sends larger files than one request takes as load jobs. */
     @Inject
-    @ConfigProperty(name = "archive.usertables.load.max-bytes", defaultValue = "2147483648")
-    long loadMax;
+    TableLoads loads;
 
     @Context
     HttpServletRequest request;
@@ -48,7 +47,7 @@ public class MyTablesPageResource {
                 .header("Cache-Control", "no-store").build();
         }
         String html = MyTablesPage.render(root, site.baseUrl() + SiteIdentity.TAP, site.name(),
-            caller.get().caller().name(), loadMax);
+            caller.get().caller().name(), loads.maxBytes());
         return PageLayout.response(html, PagePolicy.NO_INLINE);
     }
 }
