@@ -368,11 +368,14 @@ def run(base, shots):
                     driver, wait, base, shots, secrets[OWNER], found["schema"], made))
         return status
     finally:
-        schema = found.get("schema") or "user_" + OWNER.replace("-", "_")
+        schema = found.get("schema")
+        if schema is None:
+            status, text = call(base, "/account/storage", OWNER, secrets[OWNER])
+            schema = json.loads(text)["schema"] if status == 200 else None
         for thing in made:
             if isinstance(thing, tuple):
                 call(base, f"/tap/async/{thing[1]}", OWNER, secrets[OWNER], "DELETE")
-            else:
+            elif schema:
                 call(base, f"/tap/tables/{schema}.{thing}", OWNER, secrets[OWNER], "DELETE")
         # the personal schema's row names its owner (no cascade: deleting a user with tables fails loudly)
         owner_sql(f"DELETE FROM archive.schemas WHERE owner = '{OWNER}'; DELETE FROM archive.group_quotas WHERE group_id"

@@ -47,8 +47,8 @@ final class MyTablesPage {
             + "<h2 id=\"storage-heading\">Storage</h2>\n"
             + "<div class=\"storage-bar\" aria-hidden=\"true\"><span id=\"storage-jobs\"></span><span id=\"storage-tables\">"
             + "</span></div>\n"
-            + "<p class=\"legend\" aria-hidden=\"true\"><span><span class=\"swatch tables\"></span>tables</span>"
-            + "<span><span class=\"swatch jobs\"></span>jobs</span></p>\n"
+            + "<p class=\"legend\" aria-hidden=\"true\"><span><span class=\"swatch jobs\"></span>jobs</span>"
+            + "<span><span class=\"swatch tables\"></span>tables</span></p>\n"
             + "<p id=\"storage-text\"></p>\n</section>\n"
             + list(tap) + newTable() + view(self)
             + "</main>\n" + PageLayout.end();
