@@ -42,9 +42,11 @@ public class MyTablesPageResource {
         String root = uri.getBaseUri().getRawPath();
         Optional<CallerName.Authenticated> caller = CallerName.authenticated(request);
         if (caller.isEmpty()) {
+            // to the sign-in form, which comes back here, to the same table (?table=NAME)
+            String query = uri.getRequestUri().getRawQuery();
+            String next = uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
             return Response.seeOther(URI.create(root + PageLayout.ACCOUNT_PAGE + "?next="
-                + URLEncoder.encode(root + PageLayout.MY_TABLES_PAGE, StandardCharsets.UTF_8)))
-                .header("Cache-Control", "no-store").build();
+                + URLEncoder.encode(next, StandardCharsets.UTF_8))).header("Cache-Control", "no-store").build();
         }
         String html = MyTablesPage.render(root, site.baseUrl() + SiteIdentity.TAP, site.name(),
             caller.get().caller().name(), loads.maxBytes());
