@@ -117,7 +117,8 @@ def sign_in(driver, wait, base, user, secret, path):
     wait.until(lambda d: d.find_elements(By.ID, "user"), "the sign-in form")
     driver.find_element(By.ID, "user").send_keys(user)
     driver.find_element(By.ID, "password").send_keys(secret, Keys.ENTER)
-    wait.until(lambda d: d.find_element(By.ID, "account-link").text == user, f"signed in as {user}")
+    # the sign-in form then loads the page it came for: the header read may go with the page
+    steady(driver).until(lambda d: d.find_element(By.ID, "account-link").text == user, f"signed in as {user}")
 
 
 def write(directory, name, text):
