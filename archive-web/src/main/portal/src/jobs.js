@@ -35,6 +35,7 @@ const storage = window.localStorage;
 const shown = new Map();
 const watch = new PhaseWatch(jobUrl, (job) => changed(job), (id) => gone(id));
 let view = null; // the job of the job view, if that is what the page shows
+const keptAway = new Set(); // the jobs whose result this page kept as a table (it is the job's no longer)
 
 function say(text, isError = false) {
   statusLine.textContent = text;
@@ -106,7 +107,7 @@ function actions(job, inView = false) {
     all.push(actionButton("Run again", job, () => runAgain(job)));
     all.push(editorLink(job));
   }
-  if (inView && signedIn && job.ownerId && job.phase === "COMPLETED") {
+  if (inView && signedIn && job.ownerId && job.phase === "COMPLETED" && !keptAway.has(job.id)) {
     all.push(actionButton("Keep as table", job, () => keep(job)));
   }
   return all;
@@ -183,6 +184,10 @@ async function keep(job) {
   const link = element("a", "See it on My tables.");
   link.href = `${myTables}?table=${encodeURIComponent(name)}`;
   statusLine.append(" ", link);
+  keptAway.add(job.id);
+  replaceActions(document.getElementById("job-actions"), job);
+  link.focus(); // the button is gone: the focus goes where the news is
+
 }
 
 /** A new job with the parameters of this one (not its uploads, which were its own), started at once. */

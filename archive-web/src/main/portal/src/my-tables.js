@@ -84,8 +84,9 @@ let me = null; // the answer of /account/me
 function showStorage() {
   const f = storageFigures(storage);
   // the bar's two parts (its text says the same in words): widths through the CSSOM, which the policy allows
-  byId("storage-jobs").style.width = `${f.jobsPercent}%`;
-  byId("storage-tables").style.width = `${f.tablesPercent}%`;
+  // a sliver for what is stored at all, however small beside the limit
+  byId("storage-jobs").style.width = `${f.jobs > 0 ? Math.max(f.jobsPercent, 0.5) : 0}%`;
+  byId("storage-tables").style.width = `${f.tables > 0 ? Math.max(f.tablesPercent, 0.5) : 0}%`;
   byId("storage-text").textContent = `${formatBytes(f.used)} of ${formatBytes(f.limit)} used `
     + `(${Math.round(f.percent)}%): ${formatBytes(f.tables)} in tables, ${formatBytes(f.jobs)} in jobs' results and `
     + `uploads; ${formatBytes(f.free)} free. ${f.count} of at most ${f.maxTables} tables.`
