@@ -35,10 +35,25 @@ class RequestError extends Error {
   }
 }
 
-/** Says what happened, in the page's live region; an error in the error's colours. */
+/** The form whose work is being said: its own line beside its button shows the news too, in sight. */
+let near = null;
+
+/**
+ * Says what happened in the page's live region (read out once), and shows it beside the form at work (that line
+ * is hidden from screen readers: it would say it twice); an error in the error's colours.
+ */
 function say(text, isError = false) {
   statusLine.textContent = text;
   statusLine.classList.toggle("error", isError);
+  for (const line of document.querySelectorAll(".near-status")) {
+    line.textContent = line === near ? text : "";
+    line.classList.toggle("error", line === near && isError);
+  }
+}
+
+/** The form at work from now on (null: none, the page's own line only). */
+function working(id) {
+  near = id ? byId(id) : null;
 }
 
 /** A request to the archive; resolves to {response, text}, rejects with the service's message. */
@@ -66,6 +81,7 @@ function onClick(button, what, work) {
       return;
     }
     button.setAttribute("aria-disabled", "true");
+    working(null);
     try {
       await work();
     } catch (e) {
@@ -252,6 +268,7 @@ newForm.addEventListener("submit", async (event) => {
     return;
   }
   button.setAttribute("aria-disabled", "true");
+  working("new-status");
   try {
     await createTable(file, name, byId("new-description").value.trim());
   } catch (e) {
@@ -315,7 +332,6 @@ async function loadRows(full, body, size, mediaType, before = "") {
     .trim() + " loads)\u2026");
   const job = await createJob(api.loadJobs, form);
   await new Promise((resolve, reject) => {
-    const progress = byId("load-progress");
     const jobUrl = (id) => `${api.loadJobs}/${encodeURIComponent(id)}`;
     const follow = (j) => {
       if (j.phase === "COMPLETED") {
@@ -326,7 +342,7 @@ async function loadRows(full, body, size, mediaType, before = "") {
         watch.stop();
         reject(new Error(j.phase === "ERROR" ? (j.error && j.error.message) || "the load job failed" : "the load job was aborted"));
       } else {
-        progress.textContent = `Load job ${j.id} is ${j.phase}${j.progress ? `: ${j.progress}` : ""}.`;
+        say(`Load job ${j.id} is ${j.phase}${j.progress ? `: ${j.progress}` : ""}.`);
       }
     };
     const watch = new PhaseWatch(jobUrl, follow, () => reject(new Error(`the load job ${job.id} is gone`)));
@@ -423,6 +439,7 @@ function describeForm(full, name, table) {
     if (button.getAttribute("aria-disabled") === "true") {
       return;
     }
+    working("describe-status");
     const changed = changedColumns(saved, edited);
     const text = description.value.trim();
     if (!changed.length && text === savedDescription) {
@@ -471,6 +488,7 @@ function shareForm(full, entry) {
       return;
     }
     button.setAttribute("aria-disabled", "true");
+    working("share-status");
     const chosen = [...list.querySelectorAll("input:checked")].map((b) => b.value);
     try {
       await send(`${api.permissions}/${encodeURIComponent(full)}`, "POST", permissionsText(isPublic.checked, chosen),
@@ -496,6 +514,7 @@ function loadForm(full) {
     if (button.getAttribute("aria-disabled") === "true") {
       return;
     }
+    working("load-status");
     const file = input.files[0];
     const format = file ? fileFormat(file.name) : null;
     fieldError(input, !file ? "Choose a file." : !format

@@ -108,7 +108,13 @@ final class MyTablesPage {
             + "<th scope=\"col\">Type</th><th scope=\"col\">Unit</th><th scope=\"col\">UCD</th></tr></thead>\n"
             + "<tbody id=\"new-columns-body\"></tbody>\n</table>\n</div>\n</div>\n"
             + "<div class=\"actions\"><button type=\"submit\" id=\"create-table\">Create table</button></div>\n"
+            + nearStatus("new-status")
             + "</form>\n</section>\n";
+    }
+
+    /** Where a form's news shows beside it; the page's live status line says it to screen readers. */
+    private static String nearStatus(String id) {
+        return "<p id=\"" + id + "\" class=\"status near-status\" aria-hidden=\"true\"></p>\n";
     }
 
     private static String view(String self) {
@@ -128,6 +134,7 @@ final class MyTablesPage {
             + "<th scope=\"col\">Unit</th><th scope=\"col\">UCD</th><th scope=\"col\">Description</th>"
             + "<th scope=\"col\">Indexed</th></tr></thead>\n<tbody id=\"columns-body\"></tbody>\n</table>\n</div>\n"
             + "<div class=\"actions\"><button type=\"submit\" id=\"save-description\">Save description</button></div>\n"
+            + nearStatus("describe-status")
             + "</form>\n"
             + "<form id=\"share-form\" class=\"fields\" aria-labelledby=\"share-heading\">\n"
             + "<h3 id=\"share-heading\">Sharing</h3>\n"
@@ -138,6 +145,7 @@ final class MyTablesPage {
             + "<p id=\"no-groups\" class=\"note\" hidden>You are in no group: you can share with everyone, or ask an"
             + " administrator for a group.</p>\n</fieldset>\n"
             + "<div class=\"actions\"><button type=\"submit\" id=\"save-sharing\">Save sharing</button></div>\n"
+            + nearStatus("share-status")
             + "</form>\n"
             + "<form id=\"load-form\" class=\"fields\" aria-labelledby=\"load-heading\" novalidate>\n"
             + "<h3 id=\"load-heading\">Load rows</h3>\n"
@@ -148,7 +156,7 @@ final class MyTablesPage {
             + " and is named (line and column). CSV and TSV files start with a line naming the columns.</p>\n"
             + "<p id=\"load-file-error\" class=\"field-error\" hidden></p>\n"
             + "<div class=\"actions\"><button type=\"submit\" id=\"load-button\">Load</button></div>\n"
-            + "<p id=\"load-progress\" class=\"note\" aria-live=\"polite\"></p>\n"
+            + nearStatus("load-status")
             + "</form>\n</div>\n</section>\n";
     }
 }
