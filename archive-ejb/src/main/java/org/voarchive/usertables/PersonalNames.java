@@ -1,14 +1,11 @@
 package org.voarchive.usertables;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.voarchive.adql.ReservedWords;
 import org.voarchive.metadata.TableName;
 import org.voarchive.table.ColumnNames;
+import org.voarchive.table.TableRefusedException;
 import org.voarchive.tap.KeptSchemas;
 
 /**
@@ -21,8 +18,6 @@ import org.voarchive.tap.KeptSchemas;
  */
 public final class PersonalNames {
 
-    /** PostgreSQL's longest identifier (NAMEDATALEN - 1 bytes). */
-    public static final int MAX_NAME_BYTES = 63;
     public static final int MAX_DESCRIPTION = 4000;
     public static final int MAX_SHORT_TEXT = 256;
 
@@ -81,9 +76,9 @@ public final class PersonalNames {
             throw new TableRequestException(400, "the table name '" + table + "' is not allowed: it must start with a"
                 + " lower-case letter and have only lower-case letters, digits and _");
         }
-        if (table.length() > MAX_NAME_BYTES) {
+        if (table.length() > ColumnNames.MAX_NAME_BYTES) {
             throw new TableRequestException(400, "the table name '" + table + "' has " + table.length()
-                + " characters; at most " + MAX_NAME_BYTES + " are allowed");
+                + " characters; at most " + ColumnNames.MAX_NAME_BYTES + " are allowed");
         }
         if (ReservedWords.isReserved(table)) {
             throw new TableRequestException(400, "the table name '" + table + "' is an ADQL reserved word; choose another");
@@ -111,7 +106,6 @@ public final class PersonalNames {
             throw new TableRequestException(400, "the table has " + columns.size() + " columns; at most " + maxColumns
                 + " are allowed");
         }
-        Map<String, String> seen = new HashMap<>();
         for (ColumnSpec c : columns) {
             String name = c.name();
             if (name == null || name.isEmpty()) {
@@ -121,21 +115,15 @@ public final class PersonalNames {
                 throw new TableRequestException(400, "the column name '" + name + "' is not allowed: it must start with"
                     + " a letter and have only letters, digits and _");
             }
-            if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-                throw new TableRequestException(400, "the column name '" + name + "' has " + name.length()
-                    + " characters; at most " + MAX_NAME_BYTES + " are allowed");
-            }
-            if (ColumnNames.isSystemColumn(name)) {
-                throw new TableRequestException(400, "the column name '" + name + "' is reserved by the database ("
-                    + String.join(", ", ColumnNames.SYSTEM_COLUMNS.stream().sorted().toList()) + "); choose another");
-            }
-            String before = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
-            if (before != null) {
-                throw new TableRequestException(400, "the columns '" + before + "' and '" + name + "' have the same"
-                    + " name in ADQL, which ignores case; rename one");
-            }
+        }
+        try {
+            ColumnNames.check(columns.stream().map(ColumnSpec::name).toList()); // as TAP uploads' (length, system, twice)
+        } catch (TableRefusedException e) {
+            throw new TableRequestException(400, e.getMessage(), e);
+        }
+        for (ColumnSpec c : columns) {
             if (c.datatype() == null || c.datatype().isBlank()) {
-                throw new TableRequestException(400, "column " + name + " has no datatype");
+                throw new TableRequestException(400, "column " + c.name() + " has no datatype");
             }
             checkColumnTexts(c);
         }
