@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.voarchive.dali.DaliException;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.TableName;
@@ -25,6 +27,8 @@ import uk.ac.starlink.table.StarTable;
 @ApplicationScoped
 public class UploadKeeping implements UploadKeeper {
 
+    private static final Logger LOG = Logger.getLogger(UploadKeeping.class.getName());
+
     @Inject
     PersonalTables tables;
 
@@ -42,6 +46,7 @@ public class UploadKeeping implements UploadKeeper {
         } catch (TableRefusedException e) {
             throw new DaliException(400, prefix + e.getMessage(), e);
         } catch (SQLException | IOException e) {
+            LOG.log(Level.WARNING, prefix + "the table " + table + " of " + caller.name() + " could not be made", e);
             throw new DaliException(500, prefix + "the table could not be made", e);
         }
     }
