@@ -1,11 +1,9 @@
 package org.voarchive.usertables;
 
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.voarchive.web.CallerAuthentication;
+import org.voarchive.uws.UwsErrors;
 
 /**
  * Refusals of personal-table requests ({@code /tap/tables/{name}} writes, {@code /tap/load},
@@ -18,11 +16,6 @@ public class TableRequestErrors implements ExceptionMapper<TableRequestException
 
     @Override
     public Response toResponse(TableRequestException e) {
-        Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-            .entity(e.getMessage() + "\n");
-        if (e.status() == 401) {
-            r.header(HttpHeaders.WWW_AUTHENTICATE, CallerAuthentication.CHALLENGE);
-        }
-        return r.build();
+        return UwsErrors.plainText(e.status(), e.getMessage());
     }
 }
