@@ -10,9 +10,9 @@
 import { element } from "./dom.js";
 import { formatBytes, formatInstant } from "./job-format.js";
 import { readTable, typeText } from "./catalog.js";
-import { COLUMN_TYPES, SAMPLE_BYTES, changedColumns, fileFormat, headerKept, loadMode, permissionsText,
-  proposeColumns, qualified, readDelimited, sharedWith, storageFigures, tableNameFor, tableNameProblem, votableType,
-  vosiTable } from "./personal-tables.js";
+import { COLUMN_NAME, COLUMN_TYPES, SAMPLE_BYTES, changedColumns, fileFormat, headerKept, loadMode, permissionsText,
+  proposeColumns, qualified, readDelimited, readPermissions, sharedWith, storageFigures, tableNameFor, tableNameProblem,
+  votableType, vosiTable } from "./personal-tables.js";
 import { PhaseWatch } from "./phase-watch.js";
 import { errorMessage } from "./tap.js";
 import { createJob } from "./uws.js";
@@ -292,7 +292,7 @@ async function createTable(file, name, description) {
   }
   const columns = proposal.columns;
   const names = columns.map((c) => c.name);
-  const bad = names.find((n) => !/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(n));
+  const bad = names.find((n) => !COLUMN_NAME.test(n));
   if (bad !== undefined) {
     throw new Error(`the column name \u201c${bad}\u201d is not one the archive takes (a letter, then letters, digits and _)`);
   }
@@ -491,10 +491,12 @@ function shareForm(full, entry) {
     working("share-status");
     const chosen = [...list.querySelectorAll("input:checked")].map((b) => b.value);
     try {
-      await send(`${api.permissions}/${encodeURIComponent(full)}`, "POST", permissionsText(isPublic.checked, chosen),
-        "text/plain");
-      entry.public = isPublic.checked;
-      entry.readGroups = chosen;
+      const { text } = await send(`${api.permissions}/${encodeURIComponent(full)}`, "POST",
+        permissionsText(isPublic.checked, chosen), "text/plain");
+      // the service answers the permissions as they are now: the page shows those
+      const now = readPermissions(text);
+      entry.public = now.isPublic;
+      entry.readGroups = now.groups;
       showFacts(entry);
       say(`${full} is now readable by: ${sharedWith(entry) === "Only you" ? "you only" : sharedWith(entry)}.`);
     } catch (e) {
