@@ -1,6 +1,6 @@
 // Bundles the portal's sources into the assets the WAR serves (portal.Assets): the query page's, the account
-// page's and the Jobs page's scripts and style sheets (query.js, query.css, account.js, account.css, jobs.js,
-// jobs.css), the style sheet every page shares (site.css), the script of the pages without one of their own
+// page's, the Jobs page's and the My tables page's scripts and style sheets (query.js, query.css, account.js,
+// account.css, jobs.js, jobs.css, my-tables.js, my-tables.css), the style sheet every page shares (site.css), the script of the pages without one of their own
 // (site.js: home and landing pages) and the back office's (office.js, office.css), minified, for the browsers
 // of the last few years (ES2020), plus licenses.txt with the licence of every package inside the bundles
 // (CodeMirror and its dependencies, and uPlot in the Jobs page's plots, are MIT: their notices ship with them).
@@ -20,7 +20,7 @@ await mkdir(outdir, { recursive: true });
 
 const result = await esbuild.build({
   entryPoints: ["src/query.js", "src/query.css", "src/account.js", "src/account.css", "src/site.js", "src/site.css",
-    "src/jobs.js", "src/jobs.css", "src/office.js", "src/office.css"],
+    "src/jobs.js", "src/jobs.css", "src/my-tables.js", "src/my-tables.css", "src/office.js", "src/office.css"],
   outdir,
   bundle: true,
   minify: true,

@@ -14,22 +14,28 @@ export function readTableset(root) {
   const schemas = [];
   for (const schema of children(root, "schema")) {
     const schemaName = childText(schema, "name");
-    const tables = children(schema, "table").map((table) => {
-      const name = childText(table, "name");
-      const prefix = schemaName.toLowerCase() + ".";
-      return {
-        name,
-        schema: schemaName,
-        local: name.toLowerCase().startsWith(prefix) ? name.slice(prefix.length) : name,
-        type: table.getAttribute("type") || "table",
-        description: childText(table, "description"),
-        nrows: childText(table, "nrows") ? Number(childText(table, "nrows")) : null,
-        columns: children(table, "column").map(readColumn),
-      };
-    });
+    const tables = children(schema, "table").map((table) => readTable(table, schemaName));
     schemas.push({ name: schemaName, description: childText(schema, "description"), tables });
   }
   return { schemas };
+}
+
+/**
+ * One table element (of a tableset, or a VOSI table document's root, as GET {tap}/tables/{name} answers) as
+ * readTableset gives its tables; columns also say whether they are indexed (VODataService's flag).
+ */
+export function readTable(table, schemaName) {
+  const name = childText(table, "name");
+  const prefix = schemaName.toLowerCase() + ".";
+  return {
+    name,
+    schema: schemaName,
+    local: name.toLowerCase().startsWith(prefix) ? name.slice(prefix.length) : name,
+    type: table.getAttribute("type") || "table",
+    description: childText(table, "description"),
+    nrows: childText(table, "nrows") ? Number(childText(table, "nrows")) : null,
+    columns: children(table, "column").map(readColumn),
+  };
 }
 
 function readColumn(column) {
@@ -42,6 +48,7 @@ function readColumn(column) {
     datatype: type ? type.textContent.trim() : "",
     arraysize: type ? type.getAttribute("arraysize") || "" : "",
     xtype: type ? type.getAttribute("extendedType") || "" : "",
+    indexed: children(column, "flag").some((f) => f.textContent.trim() === "indexed"),
   };
 }
 

@@ -6,13 +6,16 @@ import { element } from "./dom.js";
 import { formatDuration, formatInstant, formatRows, jobDuration, jobName, resultRows } from "./job-format.js";
 import { forgetJobs, isJobId, rememberJob, rememberedJobs } from "./job-ids.js";
 import { PhaseWatch } from "./phase-watch.js";
+import { tableNameFor, tableNameProblem } from "./personal-tables.js";
 import { showJobResult } from "./result-view.js";
+import { errorMessage } from "./tap.js";
 import { ACTIVE, FINAL, abortJob, createJob, deleteJob, getJob, listJobs, parameter, renameJob } from "./uws.js";
 
 const page = document.getElementById("jobs-page");
 const asyncUrl = page.dataset.tapAsync;
 const jobsPage = page.dataset.jobs;
 const queryPage = page.dataset.query;
+const myTables = page.dataset.myTables;
 const signedIn = page.dataset.caller !== "";
 const pageSize = Number(page.dataset.pageSize);
 const maxListed = Number(page.dataset.maxListed);
@@ -32,6 +35,7 @@ const storage = window.localStorage;
 const shown = new Map();
 const watch = new PhaseWatch(jobUrl, (job) => changed(job), (id) => gone(id));
 let view = null; // the job of the job view, if that is what the page shows
+const keptAway = new Set(); // the jobs whose result this page kept as a table (it is the job's no longer)
 
 function say(text, isError = false) {
   statusLine.textContent = text;
@@ -88,8 +92,11 @@ function editorLink(job) {
   return a;
 }
 
-/** The actions on a job: abort (while it can still change), delete, rename, run again, open in the editor. */
-function actions(job) {
+/**
+ * The actions on a job: abort (while it can still change), delete, rename, run again, open in the editor; in the
+ * job's view, a signed-in owner's completed job may also keep its result as a table of theirs.
+ */
+function actions(job, inView = false) {
   const all = [];
   if (!FINAL.has(job.phase)) {
     all.push(actionButton("Abort", job, () => abort(job), "danger"));
@@ -100,6 +107,9 @@ function actions(job) {
     all.push(actionButton("Run again", job, () => runAgain(job)));
     all.push(editorLink(job));
   }
+  if (inView && signedIn && job.ownerId && job.phase === "COMPLETED" && !keptAway.has(job.id)) {
+    all.push(actionButton("Keep as table", job, () => keep(job)));
+  }
   return all;
 }
 
@@ -109,7 +119,7 @@ function actions(job) {
  */
 function replaceActions(container, job) {
   const focused = container.contains(document.activeElement) ? document.activeElement.firstChild.textContent : null;
-  const fresh = actions(job);
+  const fresh = actions(job, container.id === "job-actions");
   container.replaceChildren(...fresh);
   if (focused !== null) {
     (fresh.find((a) => a.firstChild.textContent === focused) || fresh[0]).focus();
@@ -145,6 +155,39 @@ async function remove(job) {
   } else {
     await showList(currentPage, `Deleted ${jobName(job)}.`);
   }
+}
+
+/**
+ * Makes the job's result a personal table of the caller's (POST {job}/keep, TABLE=name): renamed in place, it
+ * stays when the job goes, and is listed on My tables.
+ */
+async function keep(job) {
+  const asked = window.prompt(`Keep the result of ${jobName(job)} as a table of yours, named (lower-case letters,`
+    + " digits and _):", tableNameFor(job.runId || `result_${job.id}`));
+  if (asked === null || asked.trim() === "") {
+    return;
+  }
+  const name = asked.trim();
+  const problem = tableNameProblem(name);
+  if (problem) {
+    throw new Error(problem);
+  }
+  const response = await fetch(`${jobUrl(job.id)}/keep`, { method: "POST", body: new URLSearchParams({ TABLE: name }),
+    headers: { Accept: "text/xml, text/plain" } });
+  const text = await response.text();
+  if (!response.ok) {
+    throw new Error(errorMessage(response, text));
+  }
+  const location = response.headers.get("Location") || "";
+  const table = decodeURIComponent(location.slice(location.lastIndexOf("/") + 1)) || name;
+  say(`The result of ${jobName(job)} is now your table ${table}: it stays when the job goes.`);
+  const link = element("a", "See it on My tables.");
+  link.href = `${myTables}?table=${encodeURIComponent(name)}`;
+  statusLine.append(" ", link);
+  keptAway.add(job.id);
+  replaceActions(document.getElementById("job-actions"), job);
+  link.focus(); // the button is gone: the focus goes where the news is
+
 }
 
 /** A new job with the parameters of this one (not its uploads, which were its own), started at once. */

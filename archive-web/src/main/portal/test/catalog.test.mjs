@@ -1,7 +1,7 @@
 // node --test test/catalog.test.mjs (run by the Maven build with the unit tests)
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { filterCatalog, namespaceOf, readTableset, typeText } from "../src/catalog.js";
+import { filterCatalog, namespaceOf, readTable, readTableset, typeText } from "../src/catalog.js";
 import { el } from "./element-tree.mjs";
 
 // VOSI tables as /tap/tables?detail=max writes it (vs:VOTableType data types with arraysize and extendedType)
@@ -31,10 +31,18 @@ test("a tableset becomes schemas, tables and columns with their metadata", () =>
   assert.equal(plates.type, "view");
   assert.equal(plates.nrows, null);
   assert.deepEqual(bsc5.columns[1], { name: "vmag", description: "Visual magnitude V", unit: "mag",
-    ucd: "phot.mag;em.opt.V", datatype: "float", arraysize: "", xtype: "" });
+    ucd: "phot.mag;em.opt.V", datatype: "float", arraysize: "", xtype: "", indexed: true });
   assert.equal(typeText(bsc5.columns[2]), "double[2] point");
   assert.equal(typeText(plates.columns[0]), "unicodeChar(*)");
   assert.equal(schemas[1].tables[0].local, "tables", "the schema part goes whatever its case");
+});
+
+test("a VOSI table document (GET /tap/tables/{name}) reads as a tableset's table; flags other than indexed do not count", () => {
+  const table = readTable(el("table", {}, el("name", {}, "user_alice.targets"), el("description", {}, "Mine"),
+    el("column", {}, el("name", {}, "ra"), el("dataType", {}, "double"), el("flag", {}, "nullable"))), "user_alice");
+  assert.equal(table.local, "targets");
+  assert.equal(table.description, "Mine");
+  assert.equal(table.columns[0].indexed, false);
 });
 
 test("completion gets the tables under their schemas and the columns with type, unit and description", () => {

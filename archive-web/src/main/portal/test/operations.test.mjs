@@ -1,7 +1,7 @@
 // node --test test/operations.test.mjs (run by the Maven build with the unit tests)
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byOwner, bytes, interval, pivot } from "../src/office/figures.js";
+import { byOwner, bytes, exactBytes, interval, parseBytes, pivot } from "../src/office/figures.js";
 
 test("a queue's jobs are grouped by owner with their executing and queued counts", () => {
   const groups = byOwner([
@@ -33,4 +33,25 @@ test("sizes and intervals in words", () => {
   assert.equal(interval(3600), "every 1 h");
   assert.equal(interval(86400), "every 1 d");
   assert.equal(interval(90), "every 90 s");
+});
+
+test("a typed size in bytes: decimal and binary units, empty for the default, anything else refused", () => {
+  assert.equal(parseBytes("1000000"), 1e6);
+  assert.equal(parseBytes("50 GB"), 50e9);
+  assert.equal(parseBytes("2.5GiB"), 2.5 * 1024 ** 3);
+  assert.equal(parseBytes(" 3 kb "), 3000);
+  assert.equal(parseBytes(""), null);
+  assert.equal(parseBytes(null), null);
+  assert.ok(Number.isNaN(parseBytes("-1")));
+  assert.ok(Number.isNaN(parseBytes("5 parsecs")));
+  assert.ok(Number.isNaN(parseBytes("GB")));
+});
+
+test("a quota shown for editing reads back as the same bytes", () => {
+  for (const n of [50e9, 2 * 1024 ** 3, 1234, 1536, 1e12, 0]) {
+    assert.equal(parseBytes(exactBytes(n)), n, exactBytes(n));
+  }
+  assert.equal(exactBytes(50e9), "50 GB");
+  assert.equal(exactBytes(2 * 1024 ** 3), "2 GiB");
+  assert.equal(exactBytes(1536), "1536", "not a whole number of any unit");
 });

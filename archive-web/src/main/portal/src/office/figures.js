@@ -69,3 +69,31 @@ export function interval(seconds) {
   }
   return seconds % 60 === 0 ? `every ${seconds / 60} min` : `every ${seconds} s`;
 }
+
+const BYTE_UNITS = { "": 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3,
+  tib: 1024 ** 4 };
+
+/**
+ * A size an administrator types ("50 GB", "2.5 GiB", "1000000"): its bytes; null for an empty text (the
+ * default), NaN for anything else.
+ */
+export function parseBytes(text) {
+  const t = String(text ?? "").trim();
+  if (t === "") {
+    return null;
+  }
+  const m = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(t);
+  const unit = m ? BYTE_UNITS[m[2].toLowerCase()] : undefined;
+  return unit === undefined ? NaN : Math.round(Number(m[1]) * unit);
+}
+
+/** Bytes as an administrator would type them, exactly (parseBytes reads it back): "50 GB", "2 GiB", "1234". */
+export function exactBytes(n) {
+  for (const unit of ["TiB", "TB", "GiB", "GB", "MiB", "MB", "KiB", "kB"]) {
+    const size = BYTE_UNITS[unit.toLowerCase()];
+    if (n >= size && n % size === 0) {
+      return `${n / size} ${unit}`;
+    }
+  }
+  return String(n);
+}

@@ -1,11 +1,13 @@
 // The operations page (/admin/operations, administrators only): the job queues with their executing and queued
 // jobs per owner (Abort ends any of them, through UWS's own abort), the usage statistics per day and per table,
-// the maintenance tasks, the tables' statistics and the OAI-PMH repository's sets. Read from the admin API
-// (/admin/operations/*, /admin/maintenance); the queues refresh every few seconds, the rest with Refresh.
+// what each user stores (jobs and personal tables, of their quota) with the groups' quotas to edit, the
+// maintenance tasks, the tables' statistics and the OAI-PMH repository's sets. Read from the admin API
+// (/admin/operations/*, /admin/maintenance, /admin/storage, /admin/groups); the queues refresh every few seconds,
+// the rest with Refresh.
 import { call, shownTime } from "../account-api.js";
 import { problem } from "./api.js";
 import { busy, el, place, say } from "./dom.js";
-import { KINDS, byOwner, bytes, interval, pivot } from "./figures.js";
+import { KINDS, byOwner, bytes, exactBytes, interval, parseBytes, pivot } from "./figures.js";
 
 /** How often the queues are read again while the page is open. */
 const QUEUES_EVERY_MS = 5000;
@@ -30,6 +32,7 @@ export async function operationsPage(main) {
   const status = document.getElementById("office-status");
   const queues = place("queues");
   const usage = place("usage");
+  const storage = place("storage");
   const maintenance = place("maintenance");
   const statistics = place("statistics");
   const oai = place("oai");
@@ -100,6 +103,52 @@ export async function operationsPage(main) {
       ] : el("p", { className: "note", id: "no-usage", text: "Nothing counted in these days." })].flat();
   }
 
+  function showStorage() {
+    return fill(storage, main.dataset.storage, "What users store", (answer) => [
+      el("p", { className: "note", text: "What each user stores, most first: their jobs' results, uploads and kept"
+        + " results, and their personal tables (names and sizes only). A user's limits are the largest of their"
+        + " groups' quotas, else the defaults (archive.uws.user.quota-bytes, archive.usertables.max-tables)." }),
+      answer.users.length ? table("storage-users", ["User", "Used", "Limit", "Used %", "Jobs", "Tables (bytes)",
+        "Tables", "Largest tables"], answer.users.map((u) => el("tr", { dataset: { user: u.user } },
+        cell(u.user), cell(bytes(u.usedBytes), "n"), cell(bytes(u.limitBytes), "n"),
+        cell(`${u.percentUsed}%`, u.percentUsed >= 100 ? "n failed" : "n"), cell(bytes(u.jobBytes), "n"),
+        cell(bytes(u.tableBytes), "n"), cell(`${u.tables} of ${u.maxTables}`, "n"),
+        el("td", {}, ...u.largest.map((t, i) => [i ? ", " : "", el("code", { text: t.table }), ` (${bytes(t.bytes)})`]).flat()))))
+        : el("p", { className: "note", id: "no-storage", text: "No user stores anything." }),
+      el("h3", { text: "Group quotas" }),
+      el("p", { className: "note", text: "Sizes as bytes or with a unit (50 GB, 2 GiB); empty: the default." }),
+      table("group-quotas", ["Group", "Members", "Storage", "Tables", ""], answer.groups.map(groupRow))]);
+  }
+
+  function groupRow(g) {
+    const size = el("input", { type: "text", value: g.storageBytes === null ? "" : exactBytes(g.storageBytes),
+      "aria-label": `Storage quota of group ${g.name}`, size: 10 });
+    const count = el("input", { type: "number", min: "0", value: g.maxTables === null ? "" : String(g.maxTables),
+      "aria-label": `Most tables of group ${g.name}`, className: "tables" });
+    const save = el("button", { type: "button", className: "secondary", text: "Save",
+      "aria-label": `Save the quota of group ${g.name}` });
+    save.addEventListener("click", () => busy(save, async () => {
+      const storageBytes = parseBytes(size.value);
+      const maxTables = count.value.trim() === "" ? null : Number(count.value);
+      if (Number.isNaN(storageBytes) || (maxTables !== null && !(Number.isInteger(maxTables) && maxTables >= 0))) {
+        say(status, `Group ${g.name}: give a size such as 50 GB and a whole number of tables, or leave them empty`
+          + " for the defaults.", true);
+        return;
+      }
+      try {
+        const set = await call(`${main.dataset.groups}/${encodeURIComponent(g.name)}/quota`, "PUT",
+          JSON.stringify({ storageBytes, maxTables }), "application/json");
+        say(status, `Group ${g.name}: storage ${set.storageBytes === null ? "the default" : exactBytes(set.storageBytes)},`
+          + ` tables ${set.maxTables === null ? "the default" : set.maxTables}.`);
+        await showStorage();
+      } catch (e) {
+        say(status, `The quota of group ${g.name} was not changed: ${problem(e)}`, true);
+      }
+    }));
+    return el("tr", { dataset: { group: g.name } }, cell(g.name), cell(g.members, "n"), el("td", {}, size),
+      el("td", {}, count), el("td", {}, save));
+  }
+
   function showMaintenance() {
     return fill(maintenance, main.dataset.maintenance, "The tasks", (answer) => table("maintenance-tasks", ["Task",
       "What it does", "Interval", "Last run", "Outcome", "Runs / failures", "Setting"], answer.tasks.map((t) =>
@@ -133,8 +182,9 @@ export async function operationsPage(main) {
 
   const refresh = el("button", { type: "button", className: "secondary", id: "operations-refresh", text: "Refresh" });
   refresh.addEventListener("click", () => busy(refresh, () => Promise.all([showQueues(), showUsage(
-    Number(document.getElementById("usage-days")?.value || 30)), showMaintenance(), showStatistics(), showOai()])));
+    Number(document.getElementById("usage-days")?.value || 30)), showStorage(), showMaintenance(), showStatistics(),
+  showOai()])));
   queues.prepend(el("p", { className: "actions" }, refresh));
-  await Promise.all([showQueues(), showUsage(30), showMaintenance(), showStatistics(), showOai()]);
+  await Promise.all([showQueues(), showUsage(30), showStorage(), showMaintenance(), showStatistics(), showOai()]);
   setInterval(showQueues, QUEUES_EVERY_MS);
 }

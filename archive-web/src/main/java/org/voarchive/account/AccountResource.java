@@ -34,6 +34,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.voarchive.metadata.Caller;
 import org.voarchive.security.Logins;
+import org.voarchive.tap.KeptSchemas;
+import org.voarchive.usertables.PersonalTable;
+import org.voarchive.usertables.PersonalTables;
 import org.voarchive.web.CallerAuthentication;
 import org.voarchive.web.CallerName;
 import org.voarchive.web.ClientAddresses;
@@ -50,6 +53,11 @@ import org.voarchive.web.SessionCookie;
  * <li>{@code POST /account/sign-up}, form {@code user} and {@code password}: where the site allows it
  * ({@code archive.account.sign-up}), an account that waits for an administrator's approval (202); 404
  * otherwise.</li>
+ * <li>{@code GET /account/storage}: what the caller stores and may store ({@link StorageQuotas}), and their personal
+ * tables ({@code usertables.PersonalTables}), for the portal's "My tables": {@code schema}, {@code limitBytes},
+ * {@code usedBytes}, {@code jobBytes}, {@code maxTables}, {@code tables} (each {@code name} in the schema,
+ * {@code rows}, {@code bytes}, {@code created}, {@code origin}, {@code public}, {@code readGroups},
+ * {@code indexed}).</li>
  * <li>{@code GET /account/tokens}: the caller's personal tokens without secrets; {@code POST} with
  * {@code {"name": ..., "days": N}} creates one and answers its secret, this once; {@code DELETE
  * /account/tokens/{id}} revokes one.</li>
@@ -81,6 +89,12 @@ public class AccountResource {
 
     @Inject
     ClientAddresses clients;
+
+    @Inject
+    StorageQuotas quotas;
+
+    @Inject
+    PersonalTables personalTables;
 
     @Context
     HttpServletRequest request;
@@ -151,6 +165,28 @@ public class AccountResource {
             sessions.end(secret);
         }
         return json(200, me(null).build()).header("Set-Cookie", cookie.clear(request)).build();
+    }
+
+    @GET
+    @Path("storage")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response storage() throws SQLException {
+        String owner = CallerName.authenticated(request).orElseThrow(() -> new AccountRefusal(401,
+            "sign in, or send your user name and password or a token, to see your storage")).caller().name();
+        StorageQuotas.Quota quota = quotas.of(owner);
+        JsonArrayBuilder tables = Json.createArrayBuilder();
+        for (PersonalTable t : personalTables.owned(owner)) {
+            JsonArrayBuilder groups = Json.createArrayBuilder();
+            t.sharing().readGroups().forEach(groups::add);
+            JsonArrayBuilder indexed = Json.createArrayBuilder();
+            t.indexed().forEach(indexed::add);
+            tables.add(Json.createObjectBuilder().add("name", t.name().table()).add("rows", t.rows())
+                .add("bytes", t.bytes()).add("created", time(t.created())).add("origin", t.origin())
+                .add("public", t.sharing().isPublic()).add("readGroups", groups).add("indexed", indexed));
+        }
+        return json(200, Json.createObjectBuilder().add("schema", KeptSchemas.userSchema(owner))
+            .add("limitBytes", quota.limit()).add("usedBytes", quota.used()).add("jobBytes", quota.jobBytes())
+            .add("maxTables", quota.maxTables()).add("tables", tables).build()).build();
     }
 
     @GET

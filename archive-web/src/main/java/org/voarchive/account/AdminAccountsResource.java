@@ -42,7 +42,9 @@ import org.voarchive.web.CallerName;
  * (archive.account.sign-up) may sign in from now on, or is deleted (204).</li>
  * </ul>
  * Refusals are {@code {"message": "FIELD: why"}} with a 4xx ({@link AccountErrors}). What changes and who
- * changed it is logged by {@link UserAdministration}.
+ * changed it is logged by {@link UserAdministration}. Storage and the groups' quotas are
+ * {@link AdminStorageResource}'s and {@link AdminGroupsResource}'s (paths of their own: /admin/storage,
+ * /admin/groups).
  */
 @Path("admin/accounts")
 @RequestScoped
@@ -135,6 +137,11 @@ public class AdminAccountsResource {
 
     /** The administrator asking, as the audit log names them (the container let only role admin in). */
     private String admin() {
+        return admin(request);
+    }
+
+    /** The administrator of a request to the admin API, as the logs name them. */
+    static String admin(HttpServletRequest request) {
         return CallerName.authenticated(request).orElseThrow(() -> new AccountRefusal(401, "sign in as an administrator"))
             .caller().name();
     }

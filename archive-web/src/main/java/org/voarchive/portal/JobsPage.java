@@ -44,6 +44,7 @@ final class JobsPage {
                 + " only." : " Sign in to keep your jobs with your account.");
         return PageLayout.start(root, "Jobs", siteName, caller, "", List.of("jobs.css"), List.of("jobs.js"))
             + "<main id=\"jobs-page\" data-tap-async=\"" + async + "\" data-query=\"" + r + "query\""
+            + " data-my-tables=\"" + r + PageLayout.MY_TABLES_PAGE + "\""
             + " data-jobs=\"" + r + PageLayout.JOBS_PAGE + "\" data-caller=\"" + Html.escape(caller == null ? "" : caller)
             + "\" data-page-size=\"" + PAGE_SIZE + "\" data-max-listed=\"" + maxListed + "\""
             + " data-results=\"" + r + ResultsResource.PATH + "\" data-capabilities=\"" + r + "tap/capabilities\""

@@ -7,9 +7,9 @@ import java.util.List;
  * The one layout of the archive's pages for people (home, landing pages, the portal's query and account pages):
  * the head with the archive's own style sheets and scripts (bundled from {@code archive-web/src/main/portal} and
  * served at {@link #ASSETS}), the site header, and the response headers with the page's Content-Security-Policy.
- * The site header links the home page, the query page, the Jobs page and the account page: "Sign in" for an anonymous caller,
- * the caller's name for one who is signed in (or logged in with HTTP Basic or a token), so every page is the
- * caller's own and no shared cache keeps it.
+ * The site header links the home page, the query page, the Jobs page, a signed-in caller's "My tables" and the
+ * account page: "Sign in" for an anonymous caller, the caller's name for one who is signed in (or logged in with
+ * HTTP Basic or a token), so every page is the caller's own and no shared cache keeps it.
  * Everything a page loads is named by a path below the application's root ({@code root}), so it is the
  * page's own origin whatever host name the browser used.
  */
@@ -18,9 +18,13 @@ public final class PageLayout {
     /** The assets' path below the application's root (portal.AssetsResource serves it). */
     public static final String ASSETS = "portal/assets";
 
-    /** The portal's pages the site header links (portal.QueryPageResource, .JobsPageResource, .AccountPageResource). */
+    /**
+     * The portal's pages the site header links (portal.QueryPageResource, .JobsPageResource, .MyTablesPageResource,
+     * .AccountPageResource).
+     */
     public static final String QUERY_PAGE = "query";
     public static final String JOBS_PAGE = "jobs";
+    public static final String MY_TABLES_PAGE = "tables/mine";
     public static final String ACCOUNT_PAGE = "account";
 
     /** The shared style sheet and the script of pages without one of their own (copy buttons). */
@@ -64,6 +68,8 @@ public final class PageLayout {
             .append("<header class=\"site\"><a class=\"home\" href=\"").append(r).append("\">").append(Html.escape(siteName))
             .append("</a><nav aria-label=\"Site\"><a href=\"").append(r).append(QUERY_PAGE).append("\">ADQL query</a>")
             .append("<a href=\"").append(r).append(JOBS_PAGE).append("\">Jobs</a>")
+            // personal tables are a signed-in caller's only
+            .append(caller == null ? "" : "<a href=\"" + r + MY_TABLES_PAGE + "\">My tables</a>")
             .append("<a id=\"account-link\" href=\"").append(r).append(ACCOUNT_PAGE).append('"')
             .append(caller == null ? ">Sign in" : " title=\"Your account\">" + Html.escape(caller))
             .append("</a></nav></header>\n").toString();

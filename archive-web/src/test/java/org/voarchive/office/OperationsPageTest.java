@@ -16,9 +16,10 @@ class OperationsPageTest {
         String html = OperationsPage.html(ADMIN);
         PageChecks.assertNoInlineScriptOrStyle(html);
         PageChecks.assertContains(html, "data-page=\"operations\"",
-            " data-operations=\"/archive/admin/operations\" data-maintenance=\"/archive/admin/maintenance\"",
+            " data-operations=\"/archive/admin/operations\" data-maintenance=\"/archive/admin/maintenance\""
+                + " data-storage=\"/archive/admin/storage\" data-groups=\"/archive/admin/groups\"",
             "<a href=\"/archive/admin/operations\" aria-current=\"page\">Operations</a>", "<div id=\"queues\"",
-            "<div id=\"usage\"", "<div id=\"maintenance\"", "<div id=\"statistics\"", "<div id=\"oai\"");
+            "<div id=\"usage\"", "<h2 id=\"storage-heading\">Storage</h2>", "<div id=\"storage\"", "<div id=\"maintenance\"", "<div id=\"statistics\"", "<div id=\"oai\"");
     }
 
     @Test

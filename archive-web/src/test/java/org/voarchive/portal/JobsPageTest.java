@@ -21,7 +21,8 @@ class JobsPageTest {
     void isAShellWithTheScriptsEndpointsAndLabelledParts() {
         String html = JobsPage.render("/", "Demo Archive", null, 1000, false);
         PageChecks.assertContains(html,
-            "<main id=\"jobs-page\" data-tap-async=\"/tap/async\" data-query=\"/query\" data-jobs=\"/jobs\""
+            "<main id=\"jobs-page\" data-tap-async=\"/tap/async\" data-query=\"/query\""
+                + " data-my-tables=\"/tables/mine\" data-jobs=\"/jobs\""
                 + " data-caller=\"\" data-page-size=\"50\" data-max-listed=\"1000\" data-results=\"/portal/results\""
                 + " data-capabilities=\"/tap/capabilities\" data-datalink-links=\"/datalink/links\""
                 + " data-datalink-view=\"/datalink/view\" data-landing=\"/landing/\""

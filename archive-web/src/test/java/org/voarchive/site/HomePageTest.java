@@ -121,7 +121,8 @@ class HomePageTest {
         PageChecks.assertContains(html, "<link rel=\"stylesheet\" href=\"/archive/portal/assets/site.css\">",
             "<script defer src=\"/archive/portal/assets/site.js\"></script>",
             "<header class=\"site\"><a class=\"home\" href=\"/archive/\">A</a><nav aria-label=\"Site\">"
-                + "<a href=\"/archive/query\">ADQL query</a><a href=\"/archive/jobs\">Jobs</a><a id=\"account-link\" href=\"/archive/account\""
+                + "<a href=\"/archive/query\">ADQL query</a><a href=\"/archive/jobs\">Jobs</a>"
+                + "<a href=\"/archive/tables/mine\">My tables</a><a id=\"account-link\" href=\"/archive/account\""
                 + " title=\"Your account\">al&lt;i&gt;ce</a></nav></header>",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         PageChecks.assertNoInlineScriptOrStyle(html);

@@ -25,7 +25,7 @@ public final class PageChecks {
         Matcher scripts = Pattern.compile("<script[^>]*>(.*?)</script>", Pattern.DOTALL).matcher(html);
         while (scripts.find()) {
             assertEquals("", scripts.group(1), "every script is a file of the archive's");
-            assertTrue(scripts.group().matches("<script defer src=\"/([^\"]+/)?portal/assets/[a-z]+\\.js\">"
+            assertTrue(scripts.group().matches("<script defer src=\"/([^\"]+/)?portal/assets/[a-z][a-z-]*\\.js\">"
                 + "</script>"), scripts.group());
         }
         assertFalse(html.matches("(?s).*\\son[a-z]+=.*"), "no event handler attributes");

@@ -43,8 +43,10 @@ class PageLayoutTest {
     @Test
     void theHeaderNamesTheCallerAndLinksTheirAccount() {
         String start = PageLayout.start("/", "T", "A", "al<i>ce", "", List.of(), List.of());
-        assertTrue(start.contains("<a id=\"account-link\" href=\"/account\" title=\"Your account\">al&lt;i&gt;ce</a>"),
-            start);
+        assertTrue(start.contains("<a href=\"/jobs\">Jobs</a><a href=\"/tables/mine\">My tables</a><a id=\"account-link\""
+            + " href=\"/account\" title=\"Your account\">al&lt;i&gt;ce</a>"), start);
+        assertFalse(PageLayout.start("/", "T", "A", null, "", List.of(), List.of()).contains("My tables"),
+            "personal tables are a signed-in caller's only");
         assertFalse(start.contains(">Sign in<"), start);
     }
 
