@@ -113,6 +113,11 @@ class PersonalTablesIT {
         assertEquals(3, count(SEEDED));
         assertEquals(List.of("1,10.0,20.0,a", "2,11.0,21.0,b", "3,12.0,22.0,"),
             rows("SELECT id, ra, dec, name FROM " + SEEDED + " ORDER BY id"));
+        // POST of a VOTable with rows appends them (VOSI 1.2 WD), its description changes nothing else
+        HttpResponse<String> more = UserTables.send("POST", "/tap/tables/" + SEEDED, VOTABLE,
+            UserTables.votable(new Object[] {4L, 13.0, 23.0, "d"}), OWNER, PASSWORD);
+        assertEquals(204, more.statusCode(), more.body());
+        assertEquals(4, count(SEEDED));
     }
 
     @Test
@@ -131,9 +136,13 @@ class PersonalTablesIT {
             new Object[] {202L, 201.0, -31.0, "fits two"}), 2, OWNER, PASSWORD);
         UserTables.loaded(TARGETS, VOTABLE, UserTables.votable(new Object[] {301L, 300.0, 60.0, "votable"}), 1, OWNER,
             PASSWORD);
-        assertEquals(8, count(TARGETS));
-        assertEquals(List.of("1,M31", "2,\"Orion, M42\"", "101,planted " + (long) STARS.get(0)[0], "201,fits one",
-            "301,votable"), rows("SELECT id, name FROM " + TARGETS + " WHERE id IN (1, 2, 101, 201, 301) ORDER BY id"));
+        // without a header line: the columns in the table's order
+        UserTables.loaded(TARGETS, CSV + "; header=absent", "5,1.5,-1.5,no header\n".getBytes(StandardCharsets.UTF_8), 1,
+            OWNER, PASSWORD);
+        assertEquals(9, count(TARGETS));
+        assertEquals(List.of("1,M31", "2,\"Orion, M42\"", "5,no header", "101,planted " + (long) STARS.get(0)[0],
+            "201,fits one", "301,votable"), rows("SELECT id, name FROM " + TARGETS + " WHERE id IN (1, 2, 5, 101, 201, 301)"
+            + " ORDER BY id"));
         assertEquals(List.of("0"), rows("SELECT COUNT(*) FROM " + TARGETS + " WHERE name IS NULL"), "no column left out");
     }
 
@@ -145,7 +154,7 @@ class PersonalTablesIT {
         assertTrue(message.contains("line 5"), message);
         assertTrue(message.contains("dec"), message);
         assertTrue(message.contains("x41.2"), message);
-        assertEquals(8, count(TARGETS), "nothing of the refused load was inserted");
+        assertEquals(9, count(TARGETS), "nothing of the refused load was inserted");
     }
 
     @Test
@@ -164,7 +173,7 @@ class PersonalTablesIT {
         String table = vosi(TARGETS).body();
         assertTrue(table.contains("<ucd>meta.id;meta.main</ucd>") && table.contains("<unit>degree</unit>")
             && table.contains("Targets, revised"), table);
-        assertEquals(8, count(TARGETS), "a description without rows adds none");
+        assertEquals(9, count(TARGETS), "a description without rows adds none");
         // a column the table lacks, and a different datatype: structural changes, refused naming the column
         String lacking = UserTables.refused(400, UserTables.send("POST", "/tap/tables/" + TARGETS, VOSI_TABLE,
             UserTables.vosiTable("targets", null, List.of(UserTables.Col.of("magnitude", "float"))), OWNER, PASSWORD));
@@ -197,7 +206,7 @@ class PersonalTablesIT {
             + " AND tablename = 'targets'", SCHEMA);
         assertTrue(definition != null && definition.contains("USING gist")
             && definition.contains("spoint(radians(ra), radians(dec))"), definition);
-        // PostgreSQL plans a cone on it with the index (sequential scans off: 8 rows would be read whole)
+        // PostgreSQL plans a cone on it with the index (sequential scans off: 9 rows would be read whole)
         StringBuilder plan = new StringBuilder();
         try (Connection c = Archive.connect("OWNER"); Statement s = c.createStatement()) {
             s.execute("SET enable_seqscan = off");

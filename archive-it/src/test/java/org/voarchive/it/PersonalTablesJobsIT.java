@@ -144,6 +144,12 @@ class PersonalTablesJobsIT {
         long jobBytes = Long.parseLong(UserTables.scalar("SELECT table_bytes FROM archive.uws_job WHERE job_id = ?", id));
         assertTrue(jobBytes > 0, "the kept result counts with the job");
 
+        // the kept result is the job's until kept: not dropped as a table
+        String jobTable = SCHEMA + ".job_" + id;
+        String message = UserTables.refused(409, UserTables.send("DELETE", "/tap/tables/" + jobTable, null, (byte[]) null,
+            USER, PASSWORD));
+        assertTrue(message.contains(id), message);
+
         // someone else, anonymous, a name in use: refused
         UserTables.refused(404, UserTables.send("POST", "/tap/async/" + id + "/keep", UserTables.FORM,
             UserTables.form("TABLE", "stolen"), OTHER, PASSWORD));
