@@ -291,9 +291,9 @@ class PersonalTablesIT {
         String doc = new String(r.body(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
         for (String[] capability : new String[][] {{"table-update-async-1.x", "/tap/table-update"},
                 {"table-load-sync-1.x", "/tap/load"}, {"table-permissions-1.x", "/tap/permissions"}}) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<capability standardID=\"ivo://ivoa.net/std/VOSI#"
-                + capability[0].replace(".", "\\.") + "\"(?:(?!</capability>).)*<accessURL use=\"base\">\\s*([^<]+?)\\s*"
-                + "</accessURL>").matcher(doc);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<capability[^>]* standardID=\"ivo://ivoa.net/std/VOSI#"
+                + capability[0].replace(".", "\\.") + "\"[^>]*>(?:(?!</capability>).)*<accessURL use=\"base\">\\s*([^<]+?)"
+                + "\\s*</accessURL>").matcher(doc);
             assertTrue(m.find(), capability[0] + " in " + doc);
             assertTrue(m.group(1).endsWith(capability[1]), m.group(1));
         }
