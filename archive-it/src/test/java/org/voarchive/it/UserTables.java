@@ -90,19 +90,15 @@ final class UserTables {
 
     /** A TABLEDATA VOTable written by STIL: columns id (long), ra, dec (double), name (text) and these rows. */
     static byte[] votable(Object[]... rows) throws IOException {
-        RowListStarTable table = new RowListStarTable(new ColumnInfo[] {new ColumnInfo("id", Long.class, null),
-            new ColumnInfo("ra", Double.class, null), new ColumnInfo("dec", Double.class, null),
-            new ColumnInfo("name", String.class, null)});
-        for (Object[] row : rows) {
-            table.addRow(row);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new VOTableWriter(DataFormat.TABLEDATA, true).writeStarTable(table, out);
-        return out.toByteArray();
+        return written(new VOTableWriter(DataFormat.TABLEDATA, true), rows);
     }
 
     /** The same four columns as a FITS binary table written by STIL. */
     static byte[] fits(Object[]... rows) throws IOException {
+        return written(new uk.ac.starlink.fits.FitsTableWriter(), rows);
+    }
+
+    private static byte[] written(uk.ac.starlink.table.StarTableWriter writer, Object[]... rows) throws IOException {
         RowListStarTable table = new RowListStarTable(new ColumnInfo[] {new ColumnInfo("id", Long.class, null),
             new ColumnInfo("ra", Double.class, null), new ColumnInfo("dec", Double.class, null),
             new ColumnInfo("name", String.class, null)});
@@ -110,7 +106,7 @@ final class UserTables {
             table.addRow(row);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new uk.ac.starlink.fits.FitsTableWriter().writeStarTable(table, out);
+        writer.writeStarTable(table, out);
         return out.toByteArray();
     }
 
