@@ -168,16 +168,24 @@ class PersonalTablesLimitsIT {
         // what the operator and the user are told is what the database holds
         String personal = UserTables.scalar("SELECT personal_bytes FROM archive.storage_usage WHERE owner = ?", USER);
         assertTrue(Long.parseLong(personal) > quota, personal);
+        long used = Long.parseLong(UserTables.scalar("SELECT job_bytes + personal_bytes FROM archive.storage_usage"
+            + " WHERE owner = ?", USER));
         HttpResponse<String> admin = Archive.send("GET", "/admin/storage", null, ADMIN, PASSWORD);
         assertEquals(200, admin.statusCode(), admin.body());
-        assertTrue(admin.body().contains("\"" + USER + "\"") && admin.body().contains(personal), admin.body());
+        JsonObject operator = Json.createReader(new StringReader(admin.body())).readObject().getJsonArray("users")
+            .stream().map(JsonValue::asJsonObject).filter(u -> u.getString("user").equals(USER)).findFirst()
+            .orElseThrow(() -> new AssertionError(USER + " in " + admin.body()));
+        assertEquals(Long.parseLong(personal), operator.getJsonNumber("tableBytes").longValue(), admin.body());
+        assertEquals(used, operator.getJsonNumber("usedBytes").longValue(), admin.body());
+        assertEquals(quota * 10, operator.getJsonNumber("limitBytes").longValue(), admin.body());
+        assertEquals(3, operator.getInt("tables"), admin.body());
+        assertEquals(3, operator.getInt("maxTables"), admin.body());
         HttpResponse<String> own = Archive.send("GET", "/account/storage", null, USER, PASSWORD);
         assertEquals(200, own.statusCode(), own.body());
         JsonObject storage = Json.createReader(new StringReader(own.body())).readObject();
         assertEquals(quota * 10, storage.getJsonNumber("limitBytes").longValue(), own.body());
         assertEquals(3, storage.getInt("maxTables"), own.body());
-        assertEquals(Long.parseLong(UserTables.scalar("SELECT job_bytes + personal_bytes FROM archive.storage_usage"
-            + " WHERE owner = ?", USER)), storage.getJsonNumber("usedBytes").longValue(), own.body());
+        assertEquals(used, storage.getJsonNumber("usedBytes").longValue(), own.body());
         assertEquals(3, storage.getJsonArray("tables").size(), own.body());
         for (JsonValue t : storage.getJsonArray("tables")) {
             if (t.asJsonObject().getString("name").endsWith("filler")) {
