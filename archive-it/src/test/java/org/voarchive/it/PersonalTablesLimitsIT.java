@@ -158,7 +158,7 @@ class PersonalTablesLimitsIT {
 
         // the tables-per-user limit, lowered by the group's quota, then raised with the bytes
         groupQuota("null", "2");
-        UserTables.created(SCHEMA + ".second", ONE, USER, PASSWORD);
+        UserTables.created(SCHEMA + ".another", ONE, USER, PASSWORD);
         String count = UserTables.refused(403, create(SCHEMA + ".third", ONE));
         assertTrue(count.contains("2"), count);
         groupQuota(Long.toString(quota * 10), "3");
@@ -193,7 +193,7 @@ class PersonalTablesLimitsIT {
             }
         }
         groupQuota("null", "null");
-        for (String name : List.of(table, SCHEMA + ".second", SCHEMA + ".third")) {
+        for (String name : List.of(table, SCHEMA + ".another", SCHEMA + ".third")) {
             drop(name);
         }
         assertEquals("0", UserTables.scalar("SELECT coalesce(sum(personal_bytes), 0) FROM archive.storage_usage"
