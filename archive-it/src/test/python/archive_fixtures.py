@@ -1,9 +1,24 @@
 """What the client checks need inside the archive under test: users (made by deploy/user, as operators make
 them) and SQL as the owner role (psql, with the ARCHIVE_DB_* settings of the environment, which deploy/test
-exports). Nothing here talks HTTP: the checks use the archive's public interfaces for the rest."""
+exports), and the checks' way of failing. Nothing here talks HTTP: the checks use the archive's public
+interfaces for the rest."""
 import os
 import secrets
 import subprocess
+import sys
+
+
+def check(condition, message):
+    """Stops the check script with FAIL and the message, exit status 1, unless the condition holds."""
+    if not condition:
+        print("FAIL:", message)
+        sys.exit(1)
+
+
+def answered(response, status, what):
+    """The response, after checking its HTTP status (a requests.Response)."""
+    check(response.status_code == status, f"{what}: HTTP {response.status_code}, expected {status}: {response.text}")
+    return response
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 

@@ -18,7 +18,7 @@ import pyvo
 import requests
 from pyvo.auth import AuthSession
 
-from archive_fixtures import delete_users, make_user, owner_sql, password
+from archive_fixtures import answered, check, delete_users, make_user, owner_sql, password
 
 BASE = sys.argv[1].rstrip("/")
 SCHEMA = "pyvo_token"
@@ -28,17 +28,6 @@ ADMIN = "pyvo-token-admin"
 MEMBER = "pyvo-token-member"
 QUERY = f"SELECT id, word FROM {TABLE} ORDER BY id"
 WORDS = ["alpha", "beta", "gamma"]
-
-
-def check(condition, message):
-    if not condition:
-        print("FAIL:", message)
-        sys.exit(1)
-
-
-def answered(response, status, what):
-    check(response.status_code == status, f"{what}: HTTP {response.status_code}, expected {status}: {response.text}")
-    return response
 
 
 def rows(table):

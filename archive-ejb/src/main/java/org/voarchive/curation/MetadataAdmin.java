@@ -36,6 +36,7 @@ public class MetadataAdmin {
                t.doi, t.license_spdx, t.license_label, t.license_url, t.published, t.data_access, t.metadata_access,
                t.nrows, t.version
           FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
+         WHERE t.owner IS NULL
         """;
 
     /**
@@ -79,7 +80,7 @@ public class MetadataAdmin {
 
     public Optional<TableRecord> table(String schema, String name) throws SQLException {
         try (Connection c = dataSources.app().getConnection();
-             PreparedStatement s = c.prepareStatement(SELECT + " WHERE s.name = ? AND t.name = ?")) {
+             PreparedStatement s = c.prepareStatement(SELECT + " AND s.name = ? AND t.name = ?")) {
             s.setString(1, schema);
             s.setString(2, name);
             try (ResultSet rs = s.executeQuery()) {

@@ -22,6 +22,7 @@ public class SchemaAdmin {
         SELECT name, title, description, long_description, utype, doi, license_spdx, license_label, license_url,
                published, data_access, metadata_access, version
           FROM archive.schemas
+         WHERE owner IS NULL
         """;
 
     @EJB
@@ -39,7 +40,7 @@ public class SchemaAdmin {
     }
 
     public Optional<SchemaRecord> schema(String name) throws SQLException {
-        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(SELECT + " WHERE name = ?")) {
+        try (Connection c = dataSources.app().getConnection(); PreparedStatement s = c.prepareStatement(SELECT + " AND name = ?")) {
             s.setString(1, name);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(record(rs)) : Optional.empty();

@@ -26,19 +26,20 @@ import org.voarchive.metadata.VersionConflict;
  * Some writers move no version at all: discovery (facts from the database; curated text only where empty),
  * the loaders' {@link Curation} of empty units, UCDs and flags and their publishing, group grants made
  * without a version (imports; the admin API's callers that give none), and {@code TableStatistics}. The
- * columns' order is the table's: it moves the table's version.
+ * columns' order is the table's: it moves the table's version. Users' personal schemas, tables and columns
+ * (owner set, V30) are theirs, not the curators': they are never found here (usertables.PersonalTables edits them).
  */
 public enum VersionedObject {
 
     /** Named by its name. */
-    SCHEMA("archive.schemas", "archive.schemas o", "o.name = ?", 1),
+    SCHEMA("archive.schemas", "archive.schemas o", "o.name = ? AND o.owner IS NULL", 1),
     /** Named by schema and table. */
     TABLE("archive.tables", "archive.tables o JOIN archive.schemas s ON s.id = o.schema_id",
-        "s.name = ? AND o.name = ?", 2),
+        "s.name = ? AND o.name = ? AND o.owner IS NULL", 2),
     /** Named by schema, table and column. */
     COLUMN("archive.columns",
         "archive.columns o JOIN archive.tables t ON t.id = o.table_id JOIN archive.schemas s ON s.id = t.schema_id",
-        "s.name = ? AND t.name = ? AND o.name = ?", 3);
+        "s.name = ? AND t.name = ? AND o.name = ? AND o.owner IS NULL", 3);
 
     /** The table of the objects' rows, which the changes after {@link #lock} address by id. */
     final String rows;

@@ -81,7 +81,8 @@ public class DatalinkService {
     public LinkContext context(String callerName) throws DaliException {
         try {
             Caller caller = metadata.caller(callerName);
-            return new LinkContext(metadata.get(caller), site.baseUrl());
+            // links, landing pages, DOIs and OAI-PMH records are of published data, never of users' personal tables
+            return new LinkContext(metadata.get(caller).withoutPersonal(), site.baseUrl());
         } catch (SQLException e) {
             LOG.log(Level.SEVERE, "reading the metadata failed", e);
             throw new DaliException(503, "TransientFault: the links cannot be read now; the service log has the details");
@@ -111,7 +112,8 @@ public class DatalinkService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED) // as PublishedMetadataCache.get: outside the caller's transaction
     public Described describe(List<String> requested, String callerName) throws DaliException {
         try (Connection c = dataSources.app().getConnection()) {
-            LinkContext context = new LinkContext(metadata.get(c, metadata.caller(c, callerName)), site.baseUrl());
+            LinkContext context = new LinkContext(metadata.get(c, metadata.caller(c, callerName)).withoutPersonal(),
+                site.baseUrl());
             Map<String, StoredObject> objects = new HashMap<>();
             LinksResponse links = links(c, new ArrayList<>(new LinkedHashSet<>(requested)), false, context, objects);
             return new Described(context, links, objects);

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Who is asking, for the access levels: PUBLIC objects are for everyone,
  * INTERNAL ones for any authenticated caller, PRIVATE ones for members of the
- * object's groups (and administrators).
+ * object's groups (and administrators); personal tables (V30) for their owner
+ * and as they are shared (no administrator override).
  */
 public record Caller(String name, Set<String> groups) {
 
@@ -50,15 +51,18 @@ public record Caller(String name, Set<String> groups) {
      * show PUBLIC objects when nothing is set).
      */
     public Map<String, String> settings() {
+        // the login shows the caller's own personal tables (V30's archive.caller_name)
         return Map.of("archive.caller_authenticated", authenticated() ? "true" : "false",
-            "archive.caller_groups", String.join(",", groups));
+            "archive.caller_groups", String.join(",", groups), "archive.caller_name", name == null ? "" : name);
     }
 
     /** Makes the TAP_SCHEMA views show what this caller may see, for the current transaction only ({@link #settings}). */
     public void applyTo(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT set_config(?, ?, true), set_config(?, ?, true)")) {
+        Map<String, String> settings = settings();
+        try (PreparedStatement s = c.prepareStatement("SELECT "
+                + String.join(", ", java.util.Collections.nCopies(settings.size(), "set_config(?, ?, true)")))) {
             int i = 0;
-            for (Map.Entry<String, String> setting : settings().entrySet()) {
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
                 s.setString(++i, setting.getKey());
                 s.setString(++i, setting.getValue());
             }

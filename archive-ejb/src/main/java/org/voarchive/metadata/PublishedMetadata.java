@@ -45,17 +45,41 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
         this(schemas, registry, List.of());
     }
 
+    /**
+     * @param owner the login of the user whose personal tables it holds (V30), or null: published data
+     */
     public record Schema(String name, String title, String description, String utype, Publication publication,
-                         List<Table> tables) {
+                         List<Table> tables, String owner) {
+
+        /** Published data's. */
+        public Schema(String name, String title, String description, String utype, Publication publication,
+                      List<Table> tables) {
+            this(name, title, description, utype, publication, tables, null);
+        }
+
+        /** A user's schema of personal tables. */
+        public boolean personal() {
+            return owner != null;
+        }
     }
 
     /**
      * @param queryable  the caller may read its data too, so ADQL may read it
      * @param coneSearch its Simple Cone Search, or null if it has none
+     * @param personal   what it is as a user's personal table (V30), or null: published data
      */
     public record Table(String schema, String name, String type, String title, String description, String utype,
                         Long nrows, boolean queryable, List<Column> columns, List<ForeignKey> foreignKeys,
-                        ConeSearchSettings coneSearch, Publication publication) {
+                        ConeSearchSettings coneSearch, Publication publication, Personal personal) {
+
+        /** Published data's. */
+        public Table(String schema, String name, String type, String title, String description, String utype,
+                     Long nrows, boolean queryable, List<Column> columns, List<ForeignKey> foreignKeys,
+                     ConeSearchSettings coneSearch, Publication publication) {
+            this(schema, name, type, title, description, utype, nrows, queryable, columns, foreignKeys, coneSearch,
+                publication, null);
+        }
+
         public TableName tableName() {
             return new TableName(schema, name);
         }
@@ -110,6 +134,27 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
         }
     }
 
+    /**
+     * A personal table's owner and, for a kept async result, the published tables its query read (schema.table):
+     * what queries on it cite instead of it, which is nobody's data to cite.
+     */
+    public record Personal(String owner, List<String> sourceTables) {
+
+        public Personal {
+            sourceTables = List.copyOf(sourceTables);
+        }
+    }
+
+    /**
+     * Which objects a load reads: everything the caller sees ({@code ALL}); what they see through sharing and
+     * publication alone, their login unset ({@code SHARED}: the same for every caller of the same groups, so
+     * {@link PublishedMetadataCache} shares it); or their own personal tables alone ({@code OWN}, with no
+     * functions or examples: the cache lays them over the shared part).
+     */
+    public enum Scope {
+        ALL, SHARED, OWN
+    }
+
     public record ForeignKey(String keyId, String targetTable, List<String> fromColumns, List<String> targetColumns,
                              String description, String utype) {
     }
@@ -124,25 +169,42 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
      * visibility views; the connection's auto-commit state is restored.
      */
     public static PublishedMetadata load(Connection connection, Caller caller) throws SQLException {
+        return load(connection, caller, Scope.ALL);
+    }
+
+    /** What {@code caller} sees of {@code scope}, as {@link #load(Connection, Caller)}. */
+    public static PublishedMetadata load(Connection connection, Caller caller, Scope scope) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
             caller.applyTo(connection);
-            return read(connection);
+            if (scope == Scope.SHARED) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("SELECT set_config('archive.caller_name', '', true)");
+                }
+            }
+            return read(connection, scope);
         } finally {
             connection.rollback(); // read only; also clears the caller settings
             connection.setAutoCommit(autoCommit);
         }
     }
 
-    private static PublishedMetadata read(Connection connection) throws SQLException {
-        String dataVisible = "archive.visible(%s.data_access, %s, archive.caller_authenticated(), archive.caller_groups())";
+    private static PublishedMetadata read(Connection connection, Scope scope) throws SQLException {
+        // personal objects (V30) by their owner's and the caller's login; a personal schema's data level is no
+        // bar (its tables' decide)
+        String dataVisible = "archive.visible(%1$s.data_access, %2$s, archive.caller_authenticated(),"
+            + " archive.caller_groups(), %1$s.owner, archive.caller_name())";
+        // OWN: the caller's personal objects alone
+        String own = scope == Scope.OWN ? " AND %s.owner = archive.caller_name()" : "";
         Map<String, List<Column>> columns = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT c.table_id, c.name, c.description, c.unit, c.ucd, c.utype, c.datatype, c.arraysize, c.xtype,
                        c.principal, c.indexed, c.std, %s AS queryable, archive.adql_name(c.name) AS tap_name, c.datalink
                   FROM archive.visible_columns c JOIN archive.column_group_names cg ON cg.column_id = c.id
-                 ORDER BY c.table_id, c.column_index NULLS LAST, c.name""".formatted(dataVisible.formatted("c", "cg.groups")))) {
+                 WHERE true%s
+                 ORDER BY c.table_id, c.column_index NULLS LAST, c.name"""
+                .formatted(dataVisible.formatted("c", "cg.groups"), own.formatted("c")))) {
             while (rs.next()) {
                 columns.computeIfAbsent(rs.getString("table_id"), k -> new ArrayList<>()).add(new Column(
                     rs.getString("name"), rs.getString("tap_name"), rs.getString("description"), rs.getString("unit"),
@@ -177,20 +239,25 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT s.name AS schema_name, s.title AS schema_title, s.description AS schema_description,
                        s.utype AS schema_utype, t.id AS table_id, t.name AS table_name, t.table_type,
-                       t.title AS table_title, t.description AS table_description, t.utype AS table_utype, t.nrows,
-                       %s AND %s AS queryable, %s,
-                       %s, %s
+                       t.title AS table_title, t.description AS table_description, t.utype AS table_utype,
+                       COALESCE(pt.row_count, t.nrows) AS nrows,
+                       (s.owner IS NOT NULL OR %s) AND %s AS queryable, %s,
+                       %s, %s, s.owner AS schema_owner, t.owner AS table_owner, pt.source_tables
                   FROM archive.visible_schemas s JOIN archive.schema_group_names sg ON sg.schema_id = s.id
-                  LEFT JOIN archive.visible_tables t ON t.schema_id = s.id
+                  LEFT JOIN archive.visible_tables t ON t.schema_id = s.id%s
                   LEFT JOIN archive.table_group_names tg ON tg.table_id = t.id
                   LEFT JOIN archive.cone_searches cs ON cs.table_id = t.id
+                  LEFT JOIN archive.personal_tables pt ON pt.table_id = t.id
+                 WHERE true%s
                  ORDER BY s.schema_index NULLS FIRST, s.name, t.table_index NULLS LAST, t.name"""
                 .formatted(dataVisible.formatted("s", "sg.groups"), dataVisible.formatted("t", "tg.groups"),
-                    ConeSearchSettings.COLUMNS, PUBLICATION.replace("%s", "s"), PUBLICATION.replace("%s", "t")))) {
+                    ConeSearchSettings.COLUMNS, PUBLICATION.replace("%s", "s"), PUBLICATION.replace("%s", "t"),
+                    own.formatted("t"), own.formatted("s")))) {
             while (rs.next()) {
                 String schema = rs.getString("schema_name");
                 schemas.putIfAbsent(schema, new Schema(schema, rs.getString("schema_title"),
-                    rs.getString("schema_description"), rs.getString("schema_utype"), publication(rs, "s", agents), List.of()));
+                    rs.getString("schema_description"), rs.getString("schema_utype"), publication(rs, "s", agents), List.of(),
+                    rs.getString("schema_owner")));
                 List<Table> list = tables.computeIfAbsent(schema, k -> new ArrayList<>());
                 String id = rs.getString("table_id");
                 if (id != null) { // a schema without tables it may show
@@ -198,13 +265,16 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
                         rs.getString("table_title"), rs.getString("table_description"), rs.getString("table_utype"),
                         (Long) rs.getObject("nrows"), rs.getBoolean("queryable"), columns.getOrDefault(id, List.of()),
                         keys.getOrDefault(id, List.of()),
-                        ConeSearchSettings.read(rs), publication(rs, "t", agents)));
+                        ConeSearchSettings.read(rs), publication(rs, "t", agents), personal(rs)));
                 }
             }
         }
         List<Schema> result = new ArrayList<>();
         schemas.forEach((name, s) -> result.add(new Schema(name, s.title(), s.description(), s.utype(), s.publication(),
-            List.copyOf(tables.get(name)))));
+            List.copyOf(tables.get(name)), s.owner())));
+        if (scope == Scope.OWN) {
+            return new PublishedMetadata(List.copyOf(result), org.voarchive.adql.StandardFunctions.registry());
+        }
         List<org.voarchive.adql.UserDefinedFunction> functions = new ArrayList<>(org.voarchive.adql.StandardFunctions.all());
         functions.addAll(operatorFunctions(connection));
         PublishedMetadata metadata = new PublishedMetadata(List.copyOf(result), new org.voarchive.adql.FunctionRegistry(functions));
@@ -325,6 +395,16 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
         return agents;
     }
 
+    /** The personal table of the current row, or null for published data's. */
+    private static Personal personal(ResultSet rs) throws SQLException {
+        String owner = rs.getString("table_owner");
+        if (owner == null) {
+            return null;
+        }
+        java.sql.Array sources = rs.getArray("source_tables");
+        return new Personal(owner, sources == null ? List.of() : Arrays.asList((String[]) sources.getArray()));
+    }
+
     /** A text array as an unmodifiable list; its elements may be null (a JSON key absent). */
     private static List<String> strings(ResultSet rs, String column) throws SQLException {
         return Collections.unmodifiableList(Arrays.asList((String[]) rs.getArray(column).getArray()));
@@ -372,6 +452,48 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
             }
         }
         return functions;
+    }
+
+    /**
+     * Without users' personal tables and schemas: what is published to the outside (registry records, OAI-PMH,
+     * DOIs, ObsCore, cone search, datalink, curators' pages), where a user's table is never published data, even
+     * when they shared it with everyone.
+     */
+    public PublishedMetadata withoutPersonal() {
+        if (schemas.stream().noneMatch(Schema::personal)) {
+            return this;
+        }
+        return new PublishedMetadata(schemas.stream().filter(s -> !s.personal()).toList(), registry, examples);
+    }
+
+    /**
+     * This snapshot with {@code own}'s schemas (a caller's own personal tables, {@link Scope#OWN}) laid over it:
+     * each replaces the schema of its name (which shows only what the caller's groups see of it), or is added
+     * after the others in name order; functions and examples are this snapshot's.
+     */
+    public PublishedMetadata with(PublishedMetadata own) {
+        if (own.schemas().isEmpty()) {
+            return this;
+        }
+        List<Schema> merged = new ArrayList<>(schemas);
+        for (Schema mine : own.schemas()) {
+            int at = -1;
+            for (int i = 0; i < merged.size() && at < 0; i++) {
+                if (merged.get(i).name().equals(mine.name())) {
+                    at = i;
+                }
+            }
+            if (at >= 0) {
+                merged.set(at, mine);
+            } else {
+                int i = merged.size();
+                while (i > 0 && merged.get(i - 1).personal() && merged.get(i - 1).name().compareTo(mine.name()) > 0) {
+                    i--;
+                }
+                merged.add(i, mine);
+            }
+        }
+        return new PublishedMetadata(List.copyOf(merged), registry, examples);
     }
 
     /** What ADQL may query: tables and columns whose data the caller may read. */

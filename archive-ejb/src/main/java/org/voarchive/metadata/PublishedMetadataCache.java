@@ -18,12 +18,15 @@ import org.voarchive.database.DataSources;
  * reading it all takes milliseconds and grows with the archive, while checking
  * the metadata's generation (migration V12: it moves on, transactionally, with
  * every change) is one row. Callers see the same metadata when they are
- * equally authenticated and in the same groups, which is the cache's key.
+ * equally authenticated and in the same groups, which is the cache's key,
+ * except their own personal tables (V30): those are loaded per login
+ * ({@link PublishedMetadata.Scope#OWN}) and laid over the shared part, which
+ * is loaded without the login (what sharing and publication show).
  */
 @ApplicationScoped
 public class PublishedMetadataCache {
 
-    /** Distinct group sets are few; past this many the cache starts again rather than grow. */
+    /** Distinct group sets (and logins with their own tables) are few; past this many a cache starts again rather than grow. */
     private static final int MAX_ENTRIES = 1000;
 
     private record Key(boolean authenticated, List<String> groups) {
@@ -33,6 +36,9 @@ public class PublishedMetadataCache {
     }
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+
+    /** Signed-in callers' own personal tables, by login. */
+    private final Map<String, Entry> own = new ConcurrentHashMap<>();
 
     /** The app pool itself, injected once: asking {@link DataSources} on every request cost an EJB call (JFR). */
     @Resource(lookup = DataSources.APP)
@@ -69,15 +75,24 @@ public class PublishedMetadataCache {
     public PublishedMetadata get(Connection c, Caller caller) throws SQLException {
         long generation = generation(c); // before the metadata: a change after it is caught by the next request
         Key key = new Key(caller.authenticated(), caller.groups().stream().sorted().toList());
-        Entry entry = entries.get(key);
+        PublishedMetadata shared = cached(entries, key, generation, c, caller, PublishedMetadata.Scope.SHARED);
+        if (!caller.authenticated()) {
+            return shared;
+        }
+        return shared.with(cached(own, caller.name(), generation, c, caller, PublishedMetadata.Scope.OWN));
+    }
+
+    private static <K> PublishedMetadata cached(Map<K, Entry> cache, K key, long generation, Connection c, Caller caller,
+                                                PublishedMetadata.Scope scope) throws SQLException {
+        Entry entry = cache.get(key);
         if (entry != null && entry.generation() == generation) {
             return entry.metadata();
         }
-        PublishedMetadata metadata = PublishedMetadata.load(c, caller);
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
+        PublishedMetadata metadata = PublishedMetadata.load(c, caller, scope);
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
         }
-        entries.put(key, new Entry(generation, metadata));
+        cache.put(key, new Entry(generation, metadata));
         return metadata;
     }
 

@@ -284,7 +284,7 @@ public final class ObsCoreStore {
         try (PreparedStatement s = connection.prepareStatement("""
                 SELECT ivoa.obscore_source_readable(s.name, t.name, CAST(ARRAY[] AS text[])) AS readable
                   FROM archive.schemas s JOIN archive.tables t ON t.schema_id = s.id
-                 WHERE s.name = ? AND t.name = ?""")) {
+                 WHERE s.name = ? AND t.name = ? AND t.owner IS NULL""")) { // users' personal tables are never ObsCore's
             s.setString(1, schema);
             s.setString(2, table);
             try (ResultSet rs = s.executeQuery()) {

@@ -103,7 +103,8 @@ public class VoResources {
         Instant[] dates = metadataDates();
         Instant created = dates[0];
         Instant stamp = dates[1];
-        PublishedMetadata visible = metadata.get(Caller.ANONYMOUS);
+        // users' personal tables are never the archive's published data, not even when shared with everyone
+        PublishedMetadata visible = metadata.get(Caller.ANONYMOUS).withoutPersonal();
         String auth = site.authority();
         List<VoResource> resources = new ArrayList<>(List.of(
             new VoResource(auth, "vg:Authority", site.publisher() + " naming authority",

@@ -50,7 +50,8 @@ public class ConeSearchService {
 
     /** The cone searches the caller may use, in metadata order. */
     public List<PublishedMetadata.Table> list(Caller caller) throws DaliException {
-        return queries.metadata(caller).tables().stream().filter(PublishedMetadata.Table::coneSearchUsable).toList();
+        return queries.metadata(caller).withoutPersonal().tables().stream()
+            .filter(PublishedMetadata.Table::coneSearchUsable).toList();
     }
 
     /** The path of a table's cone search below the base URL (its capabilities and availability are below it). */
@@ -101,7 +102,8 @@ public class ConeSearchService {
     private static PublishedMetadata.Table find(PublishedMetadata metadata, String schema, String table)
             throws DaliException {
         TableName name = new TableName(schema, table);
-        return metadata.table(name).filter(PublishedMetadata.Table::coneSearchUsable)
+        // cone searches are published services: never of users' personal tables
+        return metadata.withoutPersonal().table(name).filter(PublishedMetadata.Table::coneSearchUsable)
             .orElseThrow(() -> new DaliException(404, "there is no cone search for " + name + " (or it needs a login)"));
     }
 

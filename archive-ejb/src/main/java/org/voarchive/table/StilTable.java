@@ -165,48 +165,11 @@ public final class StilTable {
         }
     }
 
-    /** A column's PostgreSQL type from its content class and xtype (DALI points, circles and polygons as pg_sphere types). */
+    /** A column's PostgreSQL type ({@link ColumnTypes}: DALI points, circles and polygons as pg_sphere types). */
     public static ColumnDefinition column(ColumnInfo info) {
-        Class<?> c = info.getContentClass();
-        String type;
-        if ("timestamp".equals(info.getXtype()) && c == String.class) {
-            type = "timestamp";
-        } else if ("point".equals(info.getXtype()) && (c == double[].class || c == float[].class)) {
-            type = "spoint";
-        } else if ("circle".equals(info.getXtype()) && (c == double[].class || c == float[].class)) {
-            type = "scircle";
-        } else if ("polygon".equals(info.getXtype()) && (c == double[].class || c == float[].class)) {
-            type = "spoly";
-        } else if (c.isArray() && c != String[].class) {
-            type = scalarType(c.getComponentType()) + "[]";
-        } else {
-            type = scalarType(c);
-        }
         String description = info.getDescription() == null || info.getDescription().isBlank() ? null : info.getDescription();
-        return new ColumnDefinition(info.getName(), type, true, blankToNull(info.getUnitString()),
+        return new ColumnDefinition(info.getName(), ColumnTypes.sqlType(info), true, blankToNull(info.getUnitString()),
             blankToNull(info.getUCD()), false, description);
-    }
-
-    private static String scalarType(Class<?> c) {
-        if (c == Boolean.class || c == boolean.class) {
-            return "boolean";
-        }
-        if (c == Byte.class || c == byte.class || c == Short.class || c == short.class) {
-            return "smallint";
-        }
-        if (c == Integer.class || c == int.class) {
-            return "integer";
-        }
-        if (c == Long.class || c == long.class) {
-            return "bigint";
-        }
-        if (c == Float.class || c == float.class) {
-            return "real";
-        }
-        if (c == Double.class || c == double.class) {
-            return "double precision";
-        }
-        return "text";
     }
 
     /**
@@ -216,10 +179,15 @@ public final class StilTable {
      * @throws IllegalArgumentException for a polygon that is no list of vertices (an odd count of numbers, or fewer than 3 vertices)
      */
     public static Object value(Object cell, ColumnDefinition column) {
-        if (cell != null && cell.getClass().isArray() && column.sqlType().equals("spoly")) {
+        return value(cell, column.sqlType());
+    }
+
+    /** As {@link #value(Object, ColumnDefinition)}, for a column of that PostgreSQL type. */
+    static Object value(Object cell, String sqlType) {
+        if (cell != null && cell.getClass().isArray() && sqlType.equals("spoly")) {
             return polygon(cell);
         }
-        if (cell != null && cell.getClass().isArray() && (column.sqlType().equals("spoint") || column.sqlType().equals("scircle"))) {
+        if (cell != null && cell.getClass().isArray() && (sqlType.equals("spoint") || sqlType.equals("scircle"))) {
             double[] v = new double[Array.getLength(cell)];
             for (int i = 0; i < v.length; i++) {
                 v[i] = ((Number) Array.get(cell, i)).doubleValue();
@@ -228,7 +196,7 @@ public final class StilTable {
                 return null;
             }
             String point = "(" + v[0] + "d, " + v[1] + "d)";
-            return column.sqlType().equals("spoint") ? point : v.length < 3 || Double.isNaN(v[2]) ? null : "<" + point + ", " + v[2] + "d>";
+            return sqlType.equals("spoint") ? point : v.length < 3 || Double.isNaN(v[2]) ? null : "<" + point + ", " + v[2] + "d>";
         }
         return value(cell);
     }

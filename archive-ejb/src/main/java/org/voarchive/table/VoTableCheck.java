@@ -13,15 +13,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -58,20 +52,9 @@ final class VoTableCheck extends DefaultHandler {
     static void check(Path file, Path scratch) throws IOException {
         VoTableCheck check = new VoTableCheck(Files.size(file), scratch);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            XMLReader reader = parser().getXMLReader();
-            reader.setContentHandler(check);
-            reader.setErrorHandler(check);
-            reader.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("the document refers to an external entity or DTD (" + systemId + ")");
-            });
-            reader.parse(new InputSource(in));
+            SafeXml.parse(in, check);
         } catch (SAXParseException e) {
-            String why = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
-                ? "it has a DOCTYPE declaration; VOTables need none, and this archive refuses them (they declare "
-                    + "entities that could read the server's files)"
-                : e.getMessage();
-            throw new TableRefusedException("not an acceptable VOTable (line " + e.getLineNumber() + ", column "
-                + e.getColumnNumber() + "): " + why);
+            throw new TableRefusedException("not an acceptable VOTable " + SafeXml.located(e));
         } catch (SAXException e) {
             if (e.getCause() instanceof TableRefusedException refused) {
                 throw refused;
@@ -82,27 +65,6 @@ final class VoTableCheck extends DefaultHandler {
             throw new TableRefusedException("not an acceptable VOTable: " + e.getMessage());
         } finally {
             check.closeStream();
-        }
-    }
-
-    /** The JDK's own parser (not whichever the server puts first), with every external access off. */
-    private static SAXParser parser() {
-        try {
-            SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-            factory.setNamespaceAware(true);
-            factory.setValidating(false);
-            factory.setXIncludeAware(false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            SAXParser parser = factory.newSAXParser();
-            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return parser;
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("the JDK's XML parser cannot be configured safely", e);
         }
     }
 

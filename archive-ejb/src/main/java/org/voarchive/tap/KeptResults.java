@@ -265,6 +265,20 @@ public class KeptResults {
         return made ? Optional.of(result.asMade()) : Optional.empty();
     }
 
+    /**
+     * Makes the table of a job's kept result if this is its first use (as {@link #made(KeptResult)}): its owner is
+     * about to keep it as a personal table ({@code usertables.PersonalTables.keep}, which renames it).
+     *
+     * @return whether the job has a kept result whose table is made now
+     */
+    public boolean madeTable(String jobId) throws SQLException, IOException {
+        Optional<KeptResult> found;
+        try (Connection c = dataSources.app().getConnection()) {
+            found = KeptResult.find(c, jobId);
+        }
+        return found.isPresent() && made(found.get()).isPresent();
+    }
+
     private static long size(Connection c, TableName table) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT pg_total_relation_size(CAST(? AS regclass)) AS bytes")) {
             s.setString(1, table.sql());
@@ -349,6 +363,9 @@ public class KeptResults {
                       FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace
                      WHERE t.relkind = 'r' AND t.relowner = CAST(current_user AS regrole)
                        AND (n.nspname = ? OR n.nspname LIKE ?)
+                       -- kept results' tables only: a user's schema also holds their personal tables (V30), whose
+                       -- names never start so (usertables.PersonalNames)
+                       AND t.relname LIKE 'job\\_%'
                        AND NOT EXISTS (SELECT FROM archive.kept_results k
                                         WHERE k.schema_name = n.nspname AND k.table_name = t.relname)""")) {
                 s.setString(1, KeptSchemas.ANONYMOUS);

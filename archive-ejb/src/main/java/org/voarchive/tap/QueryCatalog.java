@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.voarchive.adql.check.Catalog;
 import org.voarchive.adql.check.TableInfo;
@@ -58,15 +59,22 @@ record QueryCatalog(Catalog catalog, Map<String, KeptResult> kept) {
     }
 
     /**
-     * The published tables behind the tables a query read: a published table itself, a kept result the tables
-     * its own query read; an upload none (it is the caller's, and nobody's data to cite).
+     * The published tables behind the tables a query read: a published table itself, a kept result (or a personal
+     * table kept from one) the tables its own query read; an upload or another personal table none (it is a
+     * user's, and nobody's data to cite).
      */
     List<String> sources(List<TableInfo> read, PublishedMetadata metadata) {
         Set<String> sources = new LinkedHashSet<>();
         for (TableInfo t : read) {
             String name = t.qualifiedName();
-            if (metadata.table(name).isPresent()) {
-                sources.add(name);
+            Optional<PublishedMetadata.Table> table = metadata.table(name);
+            if (table.isPresent()) {
+                PublishedMetadata.Personal personal = table.get().personal();
+                if (personal == null) {
+                    sources.add(name);
+                } else {
+                    sources.addAll(personal.sourceTables());
+                }
             } else {
                 KeptResult k = kept.get(name);
                 if (k != null) {

@@ -77,6 +77,10 @@ public class QueryService {
     @Inject
     KeptResults kept;
 
+    /** KEEP_UPLOAD's personal tables ({@code usertables}, which {@code tap} must not name). */
+    @Inject
+    UploadKeeper uploadKeeper;
+
     /**
      * @param callerName the authenticated user, or null
      * @param timeoutSeconds the execution time allowed to the SQL
@@ -167,7 +171,23 @@ public class QueryService {
         Query query = parse(request.query(), functions);
         // uploads on disk first: no fetch, however slow, ever holds a database connection
         try (SpooledUploads uploads = spool(request.uploads(), parts)) {
+            keep(request, caller, uploads);
             return start(request, caller, metadata, catalog, query, uploads, timeoutSeconds, cancellation, origin);
+        }
+    }
+
+    /**
+     * KEEP_UPLOAD: each named upload made the caller's personal table, committed on its own, before the query
+     * takes its connection; the query still reads the upload as TAP_UPLOAD.name.
+     */
+    private void keep(TapRequest request, Caller caller, SpooledUploads uploads) throws DaliException {
+        for (KeepUpload k : request.keepUploads()) {
+            if (!caller.authenticated()) {
+                throw new DaliException(401, "KEEP_UPLOAD keeps an upload as your table: sign in");
+            }
+            SpooledUploads.Spooled file = uploads.files().stream().filter(f -> f.name().equalsIgnoreCase(k.upload()))
+                .findFirst().orElseThrow(() -> DaliException.badRequest("KEEP_UPLOAD names no UPLOAD: " + k.upload()));
+            uploadKeeper.keep(caller, file.name(), k.table(), file.file());
         }
     }
 

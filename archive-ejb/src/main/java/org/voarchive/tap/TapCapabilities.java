@@ -30,6 +30,13 @@ public class TapCapabilities {
     public static final String EXAMPLES = "ivo://ivoa.net/std/DALI#examples";
     /** ObsCore 1.1 section 4 (with the erratum): the data model ivoa.obscore implements. */
     public static final String OBSCORE_1_1 = "ivo://ivoa.net/std/ObsCore#core-1.1";
+    /**
+     * Personal tables (issue 22): the standardIDs CADC's youcat declares (opencadc/tap youcat capabilities.xml),
+     * by which cadc-tap finds the endpoints; no IVOA standard defines them yet (VOSI 1.2 is a working draft).
+     */
+    public static final String TABLE_UPDATE_ASYNC = "ivo://ivoa.net/std/VOSI#table-update-async-1.x";
+    public static final String TABLE_LOAD_SYNC = "ivo://ivoa.net/std/VOSI#table-load-sync-1.x";
+    public static final String TABLE_PERMISSIONS = "ivo://ivoa.net/std/VOSI#table-permissions-1.x";
 
     @Inject
     SiteIdentity site;
@@ -52,11 +59,23 @@ public class TapCapabilities {
     /** The TAP capability and the VOSI ones, as the capabilities document and the registry record list them. */
     public List<Capability> capabilities() {
         String base = site.baseUrl() + "/tap";
-        return List.of(tableAccess(base),
+        List<Capability> all = new java.util.ArrayList<>(List.of(tableAccess(base),
             new Capability("ivo://ivoa.net/std/VOSI#capabilities", ParamHttp.at(base + "/capabilities", "full")),
             new Capability("ivo://ivoa.net/std/VOSI#availability", ParamHttp.at(base + "/availability", "full")),
             new Capability("ivo://ivoa.net/std/VOSI#tables-1.1", ParamHttp.at(base + "/tables", "full")),
-            new Capability(EXAMPLES, WebBrowser.at(site.baseUrl() + TapExamples.PATH)));
+            new Capability(EXAMPLES, WebBrowser.at(site.baseUrl() + TapExamples.PATH))));
+        all.addAll(personalTables(base));
+        return List.copyOf(all);
+    }
+
+    /**
+     * The endpoints of personal tables under the TAP base URL, as youcat declares them: base URLs, to which
+     * clients append the qualified table name (load, permissions) or nothing (the table-update job list).
+     */
+    public static List<Capability> personalTables(String tapBase) {
+        return List.of(new Capability(TABLE_UPDATE_ASYNC, ParamHttp.at(tapBase + "/table-update", "base")),
+            new Capability(TABLE_LOAD_SYNC, ParamHttp.at(tapBase + "/load", "base")),
+            new Capability(TABLE_PERMISSIONS, ParamHttp.at(tapBase + "/permissions", "base")));
     }
 
     private TableAccess tableAccess(String base) {

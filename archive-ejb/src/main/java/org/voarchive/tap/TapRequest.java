@@ -15,13 +15,20 @@ import org.voarchive.dali.DaliParameters;
  * @param maxrec          MAXREC as given, or empty for the service default
  */
 public record TapRequest(String query, String lang, OutputFormat format, String formatRequested, OptionalLong maxrec,
-                         String runId, List<Upload> uploads) {
+                         String runId, List<Upload> uploads, List<KeepUpload> keepUploads) {
 
     /** The query languages accepted in LANG; the capabilities declare ADQL 2.0 and 2.1. */
     static final List<String> LANGUAGES = List.of("ADQL", "ADQL-2.0", "ADQL-2.1");
 
     public TapRequest {
         uploads = List.copyOf(uploads);
+        keepUploads = List.copyOf(keepUploads);
+    }
+
+    /** A request that keeps none of its uploads. */
+    public TapRequest(String query, String lang, OutputFormat format, String formatRequested, OptionalLong maxrec,
+                      String runId, List<Upload> uploads) {
+        this(query, lang, format, formatRequested, maxrec, runId, uploads, List.of());
     }
 
     /** @param maxQueryLength the most characters QUERY may have ({@link TapLimits#queryMaxLength()}) */
@@ -51,8 +58,9 @@ public record TapRequest(String query, String lang, OutputFormat format, String 
         OutputFormat output = formatName == null ? OutputFormat.VOTABLE_BINARY2
             : OutputFormat.forName(formatName).orElseThrow(() -> DaliException.badRequest("RESPONSEFORMAT=" + formatName
                 + " is not supported; use one of votable, votable/b, votable/td, csv, tsv, fits, json or their MIME types"));
+        List<Upload> uploads = Upload.parse(p.all("UPLOAD"));
         return new TapRequest(query, lang.trim().toUpperCase(Locale.ROOT), output, formatName, maxrec(p),
-            p.single("RUNID").orElse(null), Upload.parse(p.all("UPLOAD")));
+            p.single("RUNID").orElse(null), uploads, KeepUpload.parse(p.all("KEEP_UPLOAD"), uploads));
     }
 
     /** A QUERY longer than the service's limit is refused before it is parsed. */

@@ -21,6 +21,7 @@ import org.voarchive.dali.DaliException;
 import org.voarchive.database.Sql;
 import org.voarchive.metadata.DatabaseTypes;
 import org.voarchive.table.ColumnDefinition;
+import org.voarchive.table.ColumnNames;
 import org.voarchive.table.CopyEncoder;
 import org.voarchive.table.StilTable;
 import org.voarchive.table.TableRefusedException;
@@ -206,43 +207,16 @@ final class UploadLoader {
         return new ValueType(datatype, type.arraysize(), xtype);
     }
 
-    /** PostgreSQL's own limit on names (NAMEDATALEN - 1), in bytes of UTF-8. */
-    static final int MAX_NAME_BYTES = 63;
-    /** Every PostgreSQL table has these (oid only before PostgreSQL 12): a column may not take their names. */
-    private static final java.util.Set<String> SYSTEM_COLUMNS =
-        java.util.Set.of("ctid", "xmin", "xmax", "cmin", "cmax", "tableoid", "oid");
-
     /**
-     * The column names of an upload as PostgreSQL and ADQL can hold them: unique (ADQL names are
-     * case-insensitive), at most 63 bytes (PostgreSQL would cut longer ones, so that two names
-     * could become one), none a system column's, none empty or with NUL.
+     * The column names of an upload as PostgreSQL and ADQL can hold them ({@link ColumnNames#check}).
      *
      * @throws DaliException 400 naming the column
      */
     static void checkColumnNames(String upload, List<String> names) throws DaliException {
-        java.util.Map<String, String> seen = new java.util.HashMap<>();
-        for (String column : names) {
-            String shown = column == null ? "" : column.replace("\0", "\\0");
-            if (column == null || column.isBlank()) {
-                throw DaliException.badRequest("UPLOAD " + upload + " has a column without a name");
-            }
-            if (column.indexOf('\0') >= 0) {
-                throw DaliException.badRequest("UPLOAD " + upload + ": the column name '" + shown + "' contains U+0000");
-            }
-            if (column.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-                throw DaliException.badRequest("UPLOAD " + upload + ": the column name '" + shown + "' is longer than "
-                    + MAX_NAME_BYTES + " bytes, which is the most a database name can have");
-            }
-            String key = column.toLowerCase(java.util.Locale.ROOT);
-            if (SYSTEM_COLUMNS.contains(key)) {
-                throw DaliException.badRequest("UPLOAD " + upload + ": the column name '" + column + "' is reserved by the"
-                    + " database (ctid, xmin, xmax, cmin, cmax, tableoid, oid); rename the column");
-            }
-            String before = seen.putIfAbsent(key, column);
-            if (before != null) {
-                throw DaliException.badRequest("UPLOAD " + upload + " has the column '" + column + "' twice"
-                    + (before.equals(column) ? "" : " (as '" + before + "'; ADQL names do not distinguish case)"));
-            }
+        try {
+            ColumnNames.check(names);
+        } catch (TableRefusedException e) {
+            throw DaliException.badRequest("UPLOAD " + upload + ": " + e.getMessage());
         }
     }
 

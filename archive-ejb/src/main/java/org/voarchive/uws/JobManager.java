@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.voarchive.account.StorageQuotas;
 import org.voarchive.database.Cancellation;
 
 /**
@@ -49,6 +51,9 @@ import org.voarchive.database.Cancellation;
 // each store call commits on its own; nothing here holds a transaction open across files or queries
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class JobManager {
+
+    @Inject
+    StorageQuotas quotas;
 
     private static final Logger LOG = Logger.getLogger(JobManager.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -272,17 +277,25 @@ public class JobManager {
      * jobs also share one quota for all networks, and the smaller remainder binds.
      */
     private UploadBudget uploadBudget(JobOwner owner, long maxUploadBytes, long jobBytes) {
+        if (!owner.anonymous()) {
+            // one quota for everything a signed-in user stores: jobs, kept results, personal tables (V30)
+            try {
+                StorageQuotas.Quota quota = quotas.of(owner.user());
+                return new UploadBudget(maxUploadBytes, jobBytes, quota.limit(), quota.used(),
+                    "your jobs and personal tables");
+            } catch (SQLException e) {
+                throw new IllegalStateException("the storage quota of " + owner.user() + " could not be read", e);
+            }
+        }
         long quota = settings.quotaBytesPerUser();
         JobStore.StoredBytes stored = store.storedBytes(owner);
         long used = stored.owner();
-        String holder = owner.anonymous() ? "anonymous jobs from " + owner.network() : "your jobs";
-        if (owner.anonymous()) {
-            long all = stored.anonymous();
-            if (settings.quotaBytesAnonymous() - all < quota - used) {
-                quota = settings.quotaBytesAnonymous();
-                used = all;
-                holder = "all anonymous jobs together";
-            }
+        String holder = "anonymous jobs from " + owner.network();
+        long all = stored.anonymous();
+        if (settings.quotaBytesAnonymous() - all < quota - used) {
+            quota = settings.quotaBytesAnonymous();
+            used = all;
+            holder = "all anonymous jobs together";
         }
         return new UploadBudget(maxUploadBytes, jobBytes, quota, used, holder);
     }

@@ -138,17 +138,16 @@ public class JobStore {
     }
 
     /**
-     * Bytes of stored uploads, results and tables kept for the jobs of an owner and, for an anonymous owner, for
-     * all anonymous jobs together, in one query: every job's start and every upload asks.
+     * Bytes of stored uploads, results and tables kept for the anonymous jobs of an owner's network and for all
+     * anonymous jobs together, in one query: every job's start and every upload asks. A signed-in owner's are
+     * {@code account.StorageQuotas}' (archive.storage_usage: their jobs and personal tables together).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public StoredBytes storedBytes(JobOwner owner) {
-        String bytes = "j.resultBytes + j.uploadBytes + j.tableBytes";
         if (!owner.anonymous()) {
-            long own = sum(owned(em.createQuery("SELECT COALESCE(SUM(" + bytes + "), 0) FROM Job j WHERE "
-                + ownerIs(owner)), owner).getSingleResult());
-            return new StoredBytes(own, 0);
+            throw new IllegalArgumentException("a signed-in owner's stored bytes are StorageQuotas'");
         }
+        String bytes = "j.resultBytes + j.uploadBytes + j.tableBytes";
         String network = owner.network() == null ? "j.clientNetwork IS NULL" : "j.clientNetwork = :network";
         Object[] row = (Object[]) owned(em.createQuery("SELECT COALESCE(SUM(CASE WHEN " + network + " THEN " + bytes
             + " ELSE 0 END), 0), COALESCE(SUM(" + bytes + "), 0) FROM Job j WHERE j.ownerId IS NULL"), owner)
@@ -159,8 +158,8 @@ public class JobStore {
     /**
      * What {@link #storedBytes} found.
      *
-     * @param owner     the owner's jobs' bytes
-     * @param anonymous all anonymous jobs' bytes together (0 for a signed-in owner)
+     * @param owner     the bytes of the anonymous jobs of the owner's network
+     * @param anonymous all anonymous jobs' bytes together
      */
     public record StoredBytes(long owner, long anonymous) {
     }

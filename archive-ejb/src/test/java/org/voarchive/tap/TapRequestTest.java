@@ -90,4 +90,18 @@ class TapRequestTest {
         assertEquals(query, TapRequest.parse(DaliParameters.of(Map.of("LANG", List.of("ADQL"), "QUERY", List.of(query)),
             Map.of()), query.length()).query());
     }
+
+    @Test
+    void keepUploadNamesAnUploadOfTheRequestAndOptionallyTheTable() throws DaliException {
+        TapRequest r = parse(Map.of("LANG", List.of("ADQL"), "QUERY", List.of("SELECT * FROM TAP_UPLOAD.t"),
+            "UPLOAD", List.of("t,param:t", "u,param:u")), Map.of("keep_upload", List.of("t:targets", " u ")));
+        assertEquals(List.of(new KeepUpload("t", "targets"), new KeepUpload("u", "u")), r.keepUploads());
+        assertEquals(List.of(), parse(Map.of("LANG", List.of("ADQL"), "QUERY", List.of("SELECT 1")), Map.of()).keepUploads());
+        assertEquals("KEEP_UPLOAD=x names no UPLOAD of this request", refused(Map.of("LANG", List.of("ADQL"),
+            "QUERY", List.of("SELECT 1"), "UPLOAD", List.of("t,param:t"), "KEEP_UPLOAD", List.of("x"))));
+        assertEquals("KEEP_UPLOAD=t: must be upload or upload:table", refused(Map.of("LANG", List.of("ADQL"),
+            "QUERY", List.of("SELECT 1"), "UPLOAD", List.of("t,param:t"), "KEEP_UPLOAD", List.of("t:"))));
+        assertEquals("KEEP_UPLOAD names the upload T twice", refused(Map.of("LANG", List.of("ADQL"),
+            "QUERY", List.of("SELECT 1"), "UPLOAD", List.of("t,param:t"), "KEEP_UPLOAD", List.of("t", "T:b"))));
+    }
 }

@@ -77,6 +77,23 @@ class SecurityDiscoveryIT {
         assertAnonymousAndBasicEverywhere("/datalink/capabilities", "ivo://ivoa.net/std/DataLink#links-1.1");
     }
 
+    /** Personal tables (issue 22): youcat's three capabilities, by which cadc-tap finds the endpoints, valid. */
+    @Test
+    void theTapCapabilitiesNameThePersonalTablesEndpoints() throws Exception {
+        Map<String, Map<String, List<String>>> all = securityMethods("/tap/capabilities");
+        String tap = all.get("ivo://ivoa.net/std/TAP").keySet().iterator().next(); // as archive.base-url writes it
+        assertEquals(List.of(tap + "/table-update"),
+            List.copyOf(all.get("ivo://ivoa.net/std/VOSI#table-update-async-1.x").keySet()), all.toString());
+        assertEquals(List.of(tap + "/load"),
+            List.copyOf(all.get("ivo://ivoa.net/std/VOSI#table-load-sync-1.x").keySet()), all.toString());
+        assertEquals(List.of(tap + "/permissions"),
+            List.copyOf(all.get("ivo://ivoa.net/std/VOSI#table-permissions-1.x").keySet()), all.toString());
+        String capabilities = new String(Archive.get("/tap/capabilities").body(), StandardCharsets.UTF_8);
+        for (String path : List.of("/table-update", "/load", "/permissions")) {
+            assertTrue(capabilities.contains("<accessURL use=\"base\">" + tap + path + "</accessURL>"), capabilities);
+        }
+    }
+
     @Test
     void theRegistryRecordOfAResourceWithADoiHasItAsAltIdentifier() throws Exception {
         // every page of the list (deploy/test runs the server with pages of 5 records)

@@ -3,7 +3,6 @@ package org.voarchive.ingest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.voarchive.site.SiteIdentity;
@@ -38,7 +37,7 @@ public class IngestResource extends UwsResource {
 
     @Override
     protected Response errorDocument(Job job) {
-        return Response.ok(job.errorMessage() + "\n", MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+        return textErrorDocument(job);
     }
 
     @Override

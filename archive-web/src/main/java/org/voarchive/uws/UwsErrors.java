@@ -15,9 +15,14 @@ public class UwsErrors implements ExceptionMapper<UwsException> {
 
     @Override
     public Response toResponse(UwsException e) {
-        Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-            .entity(e.getMessage() + "\n");
-        if (e.status() == 401) {
+        return plainText(e.status(), e.getMessage());
+    }
+
+    /** A refusal as text, the 401 with the challenge: also the personal tables' ({@code usertables.TableRequestErrors}). */
+    public static Response plainText(int status, String message) {
+        Response.ResponseBuilder r = Response.status(status).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+            .entity(message + "\n");
+        if (status == 401) {
             r.header(HttpHeaders.WWW_AUTHENTICATE, org.voarchive.web.CallerAuthentication.CHALLENGE);
         }
         return r.build();

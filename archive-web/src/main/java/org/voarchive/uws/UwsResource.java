@@ -94,6 +94,11 @@ public abstract class UwsResource {
     /** The detailed error of a failed job (UWS leaves the format to the service). */
     protected abstract Response errorDocument(Job job);
 
+    /** A failed job's error message as text: the error document of job lists that are not DALI's. */
+    protected static Response textErrorDocument(Job job) {
+        return Response.ok(job.errorMessage() + "\n", MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+    }
+
     /** The most bytes the inline uploads of one job may have together. */
     protected abstract long maxUploadBytes();
 

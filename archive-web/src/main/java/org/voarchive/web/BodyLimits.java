@@ -43,6 +43,11 @@ import org.voarchive.tap.TapLimits;
  * is at least the ingest limit ({@code archive.ingest.max-bytes}) plus the form cap, so an ingest the admin
  * API accepts is not refused here. The role decides, not the path: a raw path that starts with /admin/ may
  * be normalised to another one ({@code /admin/%2e%2e/tap/sync}).</li>
+ * <li>Raw table bodies of personal tables ({@code POST /tap/load/{table}}, {@code PUT} and {@code POST
+ * /tap/tables/{table}}): streamed into the table, never held whole, but a load is one transaction, so its size
+ * is capped ({@code archive.usertables.load.max-bytes}): a declared Content-Length over it is refused at once, a
+ * chunked body at the first byte over it; larger files go through the load jobs ({@code /tap/load-jobs}), whose
+ * multipart bodies may have {@code archive.usertables.load-job.max-bytes}.</li>
  * </ul>
  * Other bodies (JSON of the admin API) are read by their resources with their own limits.
  */
@@ -68,12 +73,25 @@ public class BodyLimits extends HttpFilter {
     @Inject
     TapLimits tapLimits;
 
+    @Inject
+    @ConfigProperty(name = "archive.usertables.load.max-bytes", defaultValue = "2147483648") // also TableLoads'
+    long tableMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "archive.usertables.load-job.max-bytes", defaultValue = "21474836480") // also TableLoads'
+    long tableJobMaxBytes;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (type.startsWith(MULTIPART)) {
             multipart(request, response, chain);
+            return;
+        }
+        if (tableBody(request)) {
+            capped(request, response, chain, "body", tableMaxBytes, "a table sent in one request may have at most "
+                + tableMaxBytes + " bytes; send larger files to /tap/load-jobs");
             return;
         }
         if (!type.startsWith(FORM)) {
@@ -105,15 +123,32 @@ public class BodyLimits extends HttpFilter {
             throws IOException, ServletException {
         long setting = multipartMaxBytes.orElse(saturatedSum(tapLimits.uploadMaxBytes(), tapLimits.uploadMaxBytes()));
         long cap = multipartCap(setting, request.isUserInRole(org.voarchive.security.Roles.ADMIN), ingestMaxBytes, maxBytes);
-        String message = "this service accepts at most " + cap + " bytes in one multipart request";
+        if (request.getRequestURI().substring(request.getContextPath().length()).startsWith("/tap/load-jobs")) {
+            cap = Math.max(cap, saturatedSum(tableJobMaxBytes, maxBytes)); // a load job's file with its parameters
+        }
+        capped(request, response, chain, "multipart body", cap,
+            "this service accepts at most " + cap + " bytes in one multipart request");
+    }
+
+    /** A body refused at once if it declares more than {@code cap} bytes, else counted while it is read. */
+    private static void capped(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String what,
+                               long cap, String message) throws IOException, ServletException {
         long declared = request.getContentLengthLong();
         if (declared > cap) {
-            Refusals.write(request, response, 413, "the multipart body has " + declared + " bytes; " + message);
+            Refusals.write(request, response, 413, "the " + what + " has " + declared + " bytes; " + message);
             return;
         }
         // a chunked body (or one longer than it said, which the container would not allow anyway)
-        Capped capped = new Capped(request, response, cap, message);
+        Capped capped = new Capped(request, response, cap, what, message);
         chain.doFilter(capped, capped.response());
+    }
+
+    /** Whether the request sends a table to a personal table (a load, or a create or describe with rows). */
+    static boolean tableBody(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String method = request.getMethod();
+        return method.equals("POST") && path.startsWith("/tap/load/")
+            || (method.equals("PUT") || method.equals("POST")) && path.startsWith("/tap/tables/");
     }
 
     /** The cap of a multipart body: the setting, raised for an admin to what an ingest may send. */
@@ -135,14 +170,16 @@ public class BodyLimits extends HttpFilter {
 
         private final HttpServletResponse response;
         private final long cap;
+        private final String what;
         private final String message;
         private boolean refused;
         private ServletInputStream counted;
 
-        Capped(HttpServletRequest request, HttpServletResponse response, long cap, String message) {
+        Capped(HttpServletRequest request, HttpServletResponse response, long cap, String what, String message) {
             super(request);
             this.response = response;
             this.cap = cap;
+            this.what = what;
             this.message = message;
         }
 
@@ -219,7 +256,7 @@ public class BodyLimits extends HttpFilter {
             if (!refused) {
                 refused = true;
                 Refusals.write((HttpServletRequest) getRequest(), response, 413,
-                    "the multipart body has more than " + cap + " bytes; " + message);
+                    "the " + what + " has more than " + cap + " bytes; " + message);
             }
             throw new IOException("the request body is larger than " + cap + " bytes");
         }

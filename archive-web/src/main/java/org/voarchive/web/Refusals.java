@@ -18,6 +18,9 @@ final class Refusals {
     private static final Logger LOG = Logger.getLogger(Refusals.class.getName());
     /** Paths of the DALI services. */
     private static final List<String> DALI_PATHS = List.of("/tap/", "/scs/", "/datalink");
+    /** Under /tap, the VOSI and youcat resources of personal tables, whose refusals are text (design §1). */
+    private static final List<String> TEXT_PATHS = List.of("/tap/tables", "/tap/load", "/tap/permissions",
+        "/tap/table-update");
 
     private Refusals() {
     }
@@ -41,6 +44,6 @@ final class Refusals {
 
     static boolean dali(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return DALI_PATHS.stream().anyMatch(path::startsWith);
+        return DALI_PATHS.stream().anyMatch(path::startsWith) && TEXT_PATHS.stream().noneMatch(path::startsWith);
     }
 }

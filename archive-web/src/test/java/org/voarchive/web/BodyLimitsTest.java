@@ -82,6 +82,7 @@ class BodyLimitsTest {
                 case "getInputStream" -> in;
                 case "getRequestURI" -> path;
                 case "getContextPath" -> "";
+                case "getMethod" -> "POST";
                 default -> null;
             });
     }
@@ -91,7 +92,8 @@ class BodyLimitsTest {
         Answer answer = new Answer();
         byte[] body = new byte[1000];
         body[999] = 7;
-        BodyLimits.Capped capped = new BodyLimits.Capped(request("/tap/sync", body), answer.response(), 1000, "at most");
+        BodyLimits.Capped capped = new BodyLimits.Capped(request("/tap/sync", body), answer.response(), 1000, "multipart body",
+            "at most");
         assertArrayEquals(body, capped.getInputStream().readAllBytes());
         assertFalse(capped.refused());
         assertTrue(answer.state.isEmpty(), answer.state.toString());
@@ -101,7 +103,7 @@ class BodyLimitsTest {
     void theFirstByteOverTheCapRefusesInTheProtocolsShape() throws IOException {
         Answer answer = new Answer();
         BodyLimits.Capped capped = new BodyLimits.Capped(request("/tap/async", new byte[5000]), answer.response(), 1000,
-            "this service accepts at most 1000 bytes in one multipart request");
+            "multipart body", "this service accepts at most 1000 bytes in one multipart request");
         InputStream in = capped.getInputStream();
         assertEquals(1000, in.readNBytes(1000).length);
         assertThrows(IOException.class, in::read);
@@ -126,10 +128,24 @@ class BodyLimitsTest {
     void elsewhereTheRefusalIsText() throws IOException {
         Answer answer = new Answer();
         BodyLimits.Capped capped = new BodyLimits.Capped(request("/admin/datalink", new byte[20]), answer.response(), 10,
-            "at most 10");
+            "multipart body", "at most 10");
         assertThrows(IOException.class, () -> capped.getInputStream().readAllBytes());
         assertEquals("text/plain;charset=UTF-8", answer.state.get("type"));
         assertTrue(answer.body.toString().startsWith("the multipart body has more than 10 bytes"), answer.body.toString());
+    }
+
+    @Test
+    void personalTablesRefuseInPlainTextAndTheirBodiesAreCapped() throws IOException {
+        Answer answer = new Answer();
+        BodyLimits.Capped capped = new BodyLimits.Capped(request("/tap/load/user_a.t", new byte[20]), answer.response(), 10,
+            "body", "send larger files to /tap/load-jobs");
+        assertThrows(IOException.class, () -> capped.getInputStream().readAllBytes());
+        assertEquals("text/plain;charset=UTF-8", answer.state.get("type"));
+        assertEquals("the body has more than 10 bytes; send larger files to /tap/load-jobs\n", answer.body.toString());
+        assertTrue(BodyLimits.tableBody(request("/tap/load/user_a.t", new byte[0])));
+        assertTrue(BodyLimits.tableBody(request("/tap/tables/user_a.t", new byte[0])));
+        assertFalse(BodyLimits.tableBody(request("/tap/tables", new byte[0])));
+        assertFalse(BodyLimits.tableBody(request("/tap/sync", new byte[0])));
     }
 
     @Test
