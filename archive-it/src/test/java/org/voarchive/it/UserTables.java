@@ -159,12 +159,17 @@ final class UserTables {
         return load(name, contentType, body.getBytes(StandardCharsets.UTF_8), user, password);
     }
 
-    /** A load that must succeed with youcat's message. */
+    /** A load that must succeed with youcat's message ("1 row" in the singular). */
     static void loaded(String name, String contentType, byte[] body, long rows, String user, String password)
             throws Exception {
         HttpResponse<String> r = load(name, contentType, body, user, password);
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals("Inserted " + rows + " rows to table " + name, r.body().strip());
+        assertEquals(inserted(rows, name), r.body().strip());
+    }
+
+    /** What a load answers: youcat's "Inserted N rows to table X", in the singular for one row. */
+    static String inserted(long rows, String name) {
+        return "Inserted " + rows + (rows == 1 ? " row" : " rows") + " to table " + name;
     }
 
     /** An error of the §1 endpoints: this status, a text/plain body; returns the body. */
