@@ -173,7 +173,7 @@ def run():
         yield b"name\tid\tra\tdec\n"
         yield b"far away\t4\t1.5\t-80.25\n"
     loaded = load_table(owner, urls, table, tsv_chunks(), "tsv")
-    check(loaded.text.strip() == f"Inserted 1 rows to table {table}", f"load tsv (chunked): {loaded.text}")
+    check(loaded.text.strip() == f"Inserted 1 row to table {table}", f"load tsv (chunked): {loaded.text}")
     bad = owner.post(f"{urls['load']}/{table}", headers={"Content-Type": "text/csv"},
                      data=b"id,ra,dec\n5,1,2\n6,x41.2,3\n")
     check(bad.status_code == 400 and "line 3" in bad.text and "ra" in bad.text,

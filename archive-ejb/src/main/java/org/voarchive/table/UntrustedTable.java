@@ -146,9 +146,12 @@ public final class UntrustedTable implements AutoCloseable {
         return start.startsWith("<") ? "votable" : start.startsWith("SIMPLE  =") ? "fits" : "csv";
     }
 
+    /** Removes the scratch files; closing again does nothing (a reader and the code that opened it may both close it). */
     @Override
     public void close() throws IOException {
-        delete(scratch);
+        if (Files.exists(scratch)) {
+            delete(scratch);
+        }
     }
 
     /** The file itself, or its content decompressed into the scratch directory, counted against the limit. */

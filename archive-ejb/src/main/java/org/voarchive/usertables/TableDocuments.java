@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.voarchive.table.RowSource;
 import org.voarchive.table.SafeXml;
+import org.voarchive.table.StilRows;
+import org.voarchive.table.TableRefusedException;
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
@@ -77,10 +79,12 @@ public final class TableDocuments {
 
         private final TableSpec spec;
         private final Path file;
+        private final long maxBytes;
 
-        private Body(TableSpec spec, Path file) {
+        private Body(TableSpec spec, Path file, long maxBytes) {
             this.spec = spec;
             this.file = file;
+            this.maxBytes = maxBytes;
         }
 
         public TableSpec spec() {
@@ -92,7 +96,11 @@ public final class TableDocuments {
             if (file == null) {
                 return null;
             }
-            throw new TableRequestException(400, "TODO-WP2 rows of a VOTable");
+            try {
+                return StilRows.open(file, "votable", maxBytes);
+            } catch (TableRefusedException e) {
+                throw new TableRequestException(400, e.getMessage(), e);
+            }
         }
 
         @Override
@@ -113,7 +121,7 @@ public final class TableDocuments {
     public static Body read(String contentType, InputStream in, long maxBytes) throws IOException {
         Kind kind = kind(contentType);
         if (kind == Kind.VOSI_TABLE) {
-            return new Body(vosiTable(limited(in, maxBytes)), null);
+            return new Body(vosiTable(limited(in, maxBytes)), null, maxBytes);
         }
         Path file = Files.createTempFile("personal-table-", ".vot");
         try {
@@ -121,7 +129,7 @@ public final class TableDocuments {
                 limited(in, maxBytes).transferTo(out);
             }
             try (InputStream fields = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                return new Body(voTableFields(fields), file);
+                return new Body(voTableFields(fields), file, maxBytes);
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);

@@ -131,8 +131,9 @@ public class TableLoads {
         boolean header = !(mediaType.toLowerCase(Locale.ROOT).replace(" ", "").contains(";header=absent"));
         try (Connection c = dataSources.app().getConnection()) {
             c.setAutoCommit(false);
+            PersonalTable table = null;
             try {
-                PersonalTable table = tables.writable(c, caller, name);
+                table = tables.writable(c, caller, name);
                 StorageQuotas.Quota quota = quotas.of(c, table.owner());
                 if (quota.free() == 0) {
                     throw new TableRequestException(413, overQuota(quota, "no bytes are free"));
@@ -151,12 +152,31 @@ public class TableLoads {
                 c.commit();
                 return rows;
             } catch (TableRefusedException e) {
-                c.rollback();
+                rollBack(c, table);
                 throw new TableRequestException(400, e.getMessage(), e);
             } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
+                rollBack(c, table);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Rolls a load back, then gives the table's file back the pages the rows written so far took (VACUUM cuts
+     * empty pages at its end, where COPY appends): otherwise they would count in the owner's quota until
+     * autovacuum came, and a load refused for the quota would leave the next one less room.
+     */
+    private static void rollBack(Connection c, PersonalTable table) throws SQLException {
+        c.rollback();
+        if (table == null) {
+            return;
+        }
+        c.setAutoCommit(true); // VACUUM runs outside a transaction
+        try (Statement s = c.createStatement()) {
+            s.execute("VACUUM " + table.name().sql());
+        } catch (SQLException e) {
+            java.util.logging.Logger.getLogger(TableLoads.class.getName()).log(java.util.logging.Level.INFO,
+                "a failed load's pages of " + table.name() + " were not given back", e);
         }
     }
 
@@ -217,6 +237,11 @@ public class TableLoads {
                     if (copied % CHECK_EVERY == 0 && quota.used() + copied * MIN_ROW_BYTES > quota.limit()) {
                         throw new TableRequestException(413, overQuota(quota, "the rows would take more than the "
                             + (quota.limit() - quota.used()) + " bytes free after " + copied + " rows"));
+                    }
+                    // the server ends a cancelled COPY, but the client learns it only from a later write
+                    if (copied % CHECK_EVERY == 0 && cancel != null && cancel.isCancelled()) {
+                        throw new TableRequestException(409, "the load was aborted after " + copied + " rows: nothing"
+                            + " was added");
                     }
                     if (copied % PROGRESS_ROWS == 0) {
                         progress.accept(copied);

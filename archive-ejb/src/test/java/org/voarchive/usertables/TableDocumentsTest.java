@@ -171,4 +171,26 @@ class TableDocumentsTest {
         assertEquals(413, assertThrows(TableRequestException.class, () -> TableDocuments.read(
             "application/x-votable+xml", bytes("<VOTABLE>" + " ".repeat(200) + "</VOTABLE>"), 100)).status());
     }
+
+    /** A VOTable's rows come from the spooled file, checked; the loader and the resource may both close them. */
+    @Test
+    void aVoTablesRowsAreReadFromTheSpooledFile() throws Exception {
+        String votable = "<VOTABLE version=\"1.4\"><RESOURCE><TABLE><FIELD name=\"id\" datatype=\"long\"/>"
+            + "<FIELD name=\"ra\" datatype=\"double\"/><DATA><TABLEDATA><TR><TD>1</TD><TD>10.5</TD></TR>"
+            + "<TR><TD>2</TD><TD>11.5</TD></TR></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
+        try (TableDocuments.Body body = TableDocuments.read("application/x-votable+xml", bytes(votable), 1 << 20)) {
+            assertEquals(List.of("id", "ra"), body.spec().columns().stream().map(ColumnSpec::name).toList());
+            org.voarchive.table.RowSource rows = body.rows();
+            assertEquals(List.of("id", "ra"), rows.columnNames());
+            rows.close();
+            rows.close();
+        }
+        String unsafe = "<VOTABLE><RESOURCE><TABLE><FIELD name=\"a\" datatype=\"int\"/><DATA><BINARY>"
+            + "<STREAM href=\"file:///etc/passwd\"/></BINARY></DATA></TABLE></RESOURCE></VOTABLE>";
+        try (TableDocuments.Body body = TableDocuments.read("application/x-votable+xml", bytes(unsafe), 1 << 20)) {
+            TableRequestException refused = assertThrows(TableRequestException.class, body::rows);
+            assertEquals(400, refused.status());
+            assertTrue(refused.getMessage().contains("STREAM refers to file:///etc/passwd"), refused.getMessage());
+        }
+    }
 }

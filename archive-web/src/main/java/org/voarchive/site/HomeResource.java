@@ -43,8 +43,9 @@ public class HomeResource {
         String caller = CallerName.of(security);
         List<PublishedMetadata.Schema> schemas;
         try {
-            // the caller's own snapshot, as TAP and VOSI give it them (a page per caller: PageLayout keeps it private)
-            schemas = metadata.get(metadata.caller(caller)).schemas();
+            // the caller's own snapshot, as TAP and VOSI give it them (a page per caller: PageLayout keeps it private);
+            // the archive's published data only: users' personal tables have their own page
+            schemas = metadata.get(metadata.caller(caller)).withoutPersonal().schemas();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Cannot list published tables: " + e.getMessage());
             schemas = null;

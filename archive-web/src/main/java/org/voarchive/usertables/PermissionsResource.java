@@ -42,7 +42,7 @@ public class PermissionsResource {
     public Response permissions(@PathParam("name") String name) throws SQLException {
         Caller caller = TableCallers.of(request);
         TableName table = PersonalNames.parse(name, caller.name());
-        return Response.ok(text(caller, table), TEXT).build();
+        return Response.ok(personal.permissions(caller, table, site.authority()), TEXT).build();
     }
 
     /** cadc-tap sends text/plain; a body of another type is read as the same lines. */
@@ -52,13 +52,7 @@ public class PermissionsResource {
     public Response share(@PathParam("name") String name, String text) throws SQLException {
         Caller caller = TableCallers.signedIn(request);
         TableName table = PersonalNames.parse(name, caller.name());
-        Sharing now = personal.share(caller, table, text == null ? "" : text, site.authority());
-        return Response.ok(now.format(caller.name(), site.authority()), TEXT).build();
-    }
-
-    /** The permissions text; the owner's name is known to the owner only until PersonalTables says it to others. */
-    private String text(Caller caller, TableName table) throws SQLException {
-        Sharing sharing = personal.sharing(caller, table);
-        return sharing.format(personal.writable(caller, table).owner(), site.authority());
+        personal.share(caller, table, text == null ? "" : text, site.authority());
+        return Response.ok(personal.permissions(caller, table, site.authority()), TEXT).build();
     }
 }
