@@ -159,6 +159,8 @@ def run():
           f"create: the VOSI table answered: {created.text}")
     check(answered(owner.get(location), 200, "GET the new table").content == created.content,
           "create: the body is what GET answers")
+    check(answered(owner.get(f"{urls['tables']}/targets"), 200, "GET by the bare name").content == created.content,
+          "a bare name is the caller's own schema's table")
     print("ok create_table (VOSITable) ->", created.status_code, location)
 
     # load: CSV from a file object (Content-Length), TSV from a generator (chunked, as cadc-tap sends stdin)
@@ -242,6 +244,9 @@ def run():
     group_uri = re.search(r"^r-group=(ivo://\S+\?" + GROUP + ")$", shared, re.M)
     check(group_uri, f"the group as a GMS URI: {shared}")
     check(len(queryable(services[MEMBER], f"SELECT id FROM {table}")) == 4, "the group member reads the rows")
+    seen = answered(sessions[MEMBER].get(f"{urls['permissions']}/{table}"), 200, "permissions for a member").text
+    check(f"owner={OWNER}" in seen and group_uri.group(0) in seen, f"a member sees who owns and shares it: {seen}")
+    answered(sessions[OUTSIDER].get(f"{urls['permissions']}/{table}"), 404, "permissions for an outsider")
     check(queryable(services[OUTSIDER], f"SELECT id FROM {table}") is None, "the outsider does not")
     check(queryable(anonymous, f"SELECT id FROM {table}") is None, "anonymous does not")
     check(answered(sessions[MEMBER].post(f"{urls['permissions']}/{table}", headers={"Content-Type": "text/plain"},

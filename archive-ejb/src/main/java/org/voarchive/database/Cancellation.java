@@ -38,6 +38,18 @@ public final class Cancellation {
         connection = null;
     }
 
+    /**
+     * Detaches {@code c} and gives it back as the pool lent it: a transaction still open (the work failed or was
+     * cancelled before its commit) rolled back, autocommit on again. Before the connection is closed.
+     */
+    public void release(Connection c) throws SQLException {
+        detach();
+        if (!c.getAutoCommit()) {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
     /** Cancels the attached query now, and any query attached later. */
     public synchronized void cancel() {
         cancelled = true;

@@ -77,6 +77,24 @@ public final class DatabaseErrors {
         return firstLine(e.getMessage());
     }
 
+    /** Where a COPY was when the server refused a row: the line of the data it was sent (1: the first) and the column. */
+    public record CopyPosition(long line, String column) {
+    }
+
+    private static final Pattern COPY_WHERE = Pattern.compile("COPY [^,]*, line (\\d+)(?:, column ([^:]*))?");
+
+    /** The position of a COPY's refusal from the error's context ("COPY t, line 3, column dec: ..."), if it has one. */
+    public static java.util.Optional<CopyPosition> copyPosition(SQLException e) {
+        if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+            && p.getServerErrorMessage().getWhere() != null) {
+            java.util.regex.Matcher m = COPY_WHERE.matcher(p.getServerErrorMessage().getWhere());
+            if (m.find()) {
+                return java.util.Optional.of(new CopyPosition(Long.parseLong(m.group(1)), m.group(2)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("").replaceFirst("^ERROR: ", "").strip();
     }

@@ -83,11 +83,7 @@ public class IngestJob implements JobExecutor {
                 context.progress(loaded.rows() + " rows loaded into " + target + ", done", true);
                 return List.of(report(context, target, loaded));
             } finally {
-                context.cancellation().detach();
-                if (!c.getAutoCommit()) { // the pool must get the connection back as it lent it
-                    c.rollback();
-                    c.setAutoCommit(true);
-                }
+                context.cancellation().release(c);
             }
         } catch (IllegalArgumentException e) {
             throw fatal(e.getMessage());

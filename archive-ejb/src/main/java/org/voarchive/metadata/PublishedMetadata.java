@@ -240,7 +240,9 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
                 SELECT s.name AS schema_name, s.title AS schema_title, s.description AS schema_description,
                        s.utype AS schema_utype, t.id AS table_id, t.name AS table_name, t.table_type,
                        t.title AS table_title, t.description AS table_description, t.utype AS table_utype,
-                       COALESCE(pt.row_count, t.nrows) AS nrows,
+                       -- none for a personal table: its loads change its rows without moving the generation, so a
+                       -- cached count would go stale (archive.personal_tables has it, for its owner's pages)
+                       CASE WHEN t.owner IS NULL THEN t.nrows END AS nrows,
                        (s.owner IS NOT NULL OR %s) AND %s AS queryable, %s,
                        %s, %s, s.owner AS schema_owner, t.owner AS table_owner, pt.source_tables
                   FROM archive.visible_schemas s JOIN archive.schema_group_names sg ON sg.schema_id = s.id

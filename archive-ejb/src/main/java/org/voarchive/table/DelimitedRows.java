@@ -24,7 +24,7 @@ import java.util.List;
  * youcat's loader reads them); an empty field is NULL. Both: UTF-8 (a byte order mark is skipped), empty
  * lines are skipped, every record has as many fields as the header (or the table, without header).
  */
-public final class DelimitedRows implements RowSource {
+public final class DelimitedRows extends ConvertedRows {
 
     /** The two formats. */
     public enum Format {
@@ -53,11 +53,8 @@ public final class DelimitedRows implements RowSource {
     private final StringBuilder field = new StringBuilder();
     private final List<String> fields = new ArrayList<>();
     private final List<Integer> fieldLines = new ArrayList<>();
-    private Conversions columns;
-    private Object[] values;
     /** The physical line the reader is on (1 = the first). */
     private int line = 1;
-    private long rows;
     /** The line the header ends on: row r starts on line r + offset, unless a record spans lines or lines are empty. */
     private final int firstLine;
     /** Rows after which the line of a row is further than one line from the one before: [row, offset] pairs. */
@@ -107,21 +104,8 @@ public final class DelimitedRows implements RowSource {
     }
 
     @Override
-    public void convertTo(List<ColumnDefinition> columns) {
-        this.columns = new Conversions(columns);
-        values = new Object[columns.size()];
-    }
-
-    @Override
-    public Object[] row() {
-        return values;
-    }
-
-    @Override
     public boolean next() throws IOException {
-        if (columns == null) {
-            throw new IllegalStateException("convertTo was not called");
-        }
+        converting();
         int start;
         do {
             start = line;
@@ -175,11 +159,6 @@ public final class DelimitedRows implements RowSource {
             }
         }
         return "line " + (row + at);
-    }
-
-    @Override
-    public long rows() {
-        return rows;
     }
 
     @Override

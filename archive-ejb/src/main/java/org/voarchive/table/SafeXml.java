@@ -51,6 +51,20 @@ public final class SafeXml {
         return reader;
     }
 
+    /** A handler for which every parser error, recoverable or not, ends the parse: documents from outside are not guessed at. */
+    public abstract static class StrictHandler extends DefaultHandler {
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    }
+
     /** Parses {@code in} into {@code handler}, which also receives the parser's errors, with {@link #reader()}. */
     public static void parse(InputStream in, DefaultHandler handler) throws IOException, SAXException {
         XMLReader reader = reader();

@@ -13,15 +13,12 @@ import uk.ac.starlink.table.StoragePolicy;
  * handler), each cell converted to its column's type; rows are named by number ({@code row 12, column ra:
  * ...}). The file's column names are its FIELD names or TTYPEs.
  */
-public final class StilRows implements RowSource {
+public final class StilRows extends ConvertedRows {
 
     private final UntrustedTable file;
     private final StarTable table;
     private final RowSequence sequence;
     private final List<String> names;
-    private Conversions columns;
-    private Object[] values;
-    private long rows;
     private boolean closed;
 
     private StilRows(UntrustedTable file, StarTable table) throws IOException {
@@ -69,20 +66,12 @@ public final class StilRows implements RowSource {
         if (columns.size() != names.size()) {
             throw new IllegalArgumentException("one column per column of the file is needed");
         }
-        this.columns = new Conversions(columns);
-        values = new Object[columns.size()];
-    }
-
-    @Override
-    public Object[] row() {
-        return values;
+        super.convertTo(columns);
     }
 
     @Override
     public boolean next() throws IOException {
-        if (columns == null) {
-            throw new IllegalStateException("convertTo was not called");
-        }
+        converting();
         try {
             if (!sequence.next()) {
                 return false;
@@ -112,11 +101,6 @@ public final class StilRows implements RowSource {
     @Override
     public String where(long row) {
         return "row " + row;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
     }
 
     /** Closes once: the source may be closed by whoever read it and by whoever opened it. */

@@ -16,7 +16,6 @@ import java.util.Locale;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads a VOTable once, as STIL will, with an XML parser that refuses what STIL would follow:
@@ -28,7 +27,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * <li>FIELDs and PARAMs whose fixed array size is larger than the file could fill.</li>
  * </ul>
  */
-final class VoTableCheck extends DefaultHandler {
+final class VoTableCheck extends SafeXml.StrictHandler {
 
     /** Slack for fixed-size arrays in TABLEDATA: STIL pads short cells up to the declared size. */
     private static final long FIXED_ARRAY_SLACK = 1 << 16;
@@ -110,16 +109,6 @@ final class VoTableCheck extends DefaultHandler {
         } catch (IOException e) {
             throw new SAXException(e);
         }
-    }
-
-    @Override
-    public void fatalError(SAXParseException e) throws SAXException {
-        throw e;
-    }
-
-    @Override
-    public void error(SAXParseException e) throws SAXException {
-        throw e;
     }
 
     private Field field(Attributes attributes, String element) throws SAXException {

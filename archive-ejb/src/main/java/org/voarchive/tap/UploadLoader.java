@@ -239,13 +239,9 @@ final class UploadLoader {
         if (org.voarchive.database.DatabaseErrors.classify(e) != org.voarchive.database.DatabaseErrors.Verdict.CLIENT) {
             throw e;
         }
-        String where = "";
-        if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
-            && p.getServerErrorMessage().getWhere() != null) {
-            // "COPY name, line 3, column dec: "abc"": the upload's own table, row and column
-            where = p.getServerErrorMessage().getWhere().lines().filter(l -> l.startsWith("COPY ")).findFirst()
-                .map(l -> " (" + l.replaceFirst("^COPY [^,]*, line ", "row ") + ")").orElse("");
-        }
+        // "COPY name, line 3, column dec": the upload's own table, row and column
+        String where = org.voarchive.database.DatabaseErrors.copyPosition(e).map(p -> " (row " + p.line()
+            + (p.column() == null ? "" : ", column " + p.column()) + ")").orElse("");
         return DaliException.badRequest("UPLOAD " + upload + ": a value is not acceptable"
             + where + ": " + org.voarchive.database.DatabaseErrors.primaryMessage(e));
     }

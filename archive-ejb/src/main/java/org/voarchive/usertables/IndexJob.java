@@ -88,11 +88,7 @@ public class IndexJob implements JobExecutor {
                 context.progress(plan.what() + " built on " + table.name(), true);
                 return List.of();
             } finally {
-                context.cancellation().detach();
-                if (!c.getAutoCommit()) { // the pool must get the connection back as it lent it
-                    c.rollback();
-                    c.setAutoCommit(true);
-                }
+                context.cancellation().release(c);
             }
         } catch (TableRequestException e) {
             throw fatal(e.getMessage());

@@ -29,6 +29,7 @@ import org.voarchive.database.Transactions;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.DatabaseTypes;
 import org.voarchive.metadata.TableName;
+import org.voarchive.table.ColumnNames;
 import org.voarchive.table.ColumnTypes;
 import org.voarchive.table.RowSource;
 import org.voarchive.tap.KeptResults;
@@ -77,7 +78,7 @@ public class PersonalTables {
 
     /**
      * Creates a table in the caller's schema as {@code spec} describes it, with {@code rowsOrNull}'s rows if any
-     * (a VOTable PUT, KEEP_UPLOAD), all in one transaction.
+     * (a VOTable PUT, KEEP_UPLOAD), all in one transaction. The rows are the caller's to close.
      *
      * @param origin {@code created} or {@code upload}
      * @throws TableRequestException 400 names, 401 anonymous, 403 another schema or the tables limit, 409 exists,
@@ -132,7 +133,7 @@ public class PersonalTables {
 
     /**
      * Updates descriptions, units, UCDs and utypes (of the table, and of the columns {@code update} names; others
-     * stay) and appends {@code rowsOrNull}'s rows if any, in one transaction.
+     * stay) and appends {@code rowsOrNull}'s rows if any (the caller's to close), in one transaction.
      *
      * @throws TableRequestException 400 a column the table lacks or with another datatype/arraysize/xtype, 403/404
      */
@@ -307,6 +308,7 @@ public class PersonalTables {
                 try (Statement s = c.createStatement()) {
                     s.execute("ALTER TABLE " + from.sql() + " RENAME TO " + Sql.identifier(name.table()));
                 }
+                renameIndexes(c, name, from.table());
                 // the table's row number first, as the table has it: described, so that TAP_SCHEMA shows every column
                 Map<String, ValueType> types = databaseTypes(c, name);
                 List<ColumnSpec> columns = new ArrayList<>();
@@ -340,6 +342,33 @@ public class PersonalTables {
                 LOG.info(() -> owner + " kept the result of job " + jobId + " as the table " + name);
                 return read(c, tableId);
             });
+        }
+    }
+
+    /**
+     * The indexes of a renamed table (a kept result's key and sort indexes, named after {@code job_<id>}) named
+     * after the table instead: no job's name outlives its job, and a later job of the same id cannot clash.
+     */
+    private static void renameIndexes(Connection c, TableName table, String formerName) throws SQLException {
+        List<String> indexes = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT x.relname FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid
+                 WHERE i.indrelid = CAST(? AS regclass) AND starts_with(x.relname, ?)""")) {
+            s.setString(1, table.sql());
+            s.setString(2, formerName);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    indexes.add(rs.getString("relname"));
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (String index : indexes) {
+                String suffix = index.substring(formerName.length());
+                String renamed = table.table().substring(0,
+                    Math.min(table.table().length(), ColumnNames.MAX_NAME_BYTES - suffix.length())) + suffix;
+                s.execute("ALTER INDEX " + Sql.identifier(table.schema(), index) + " RENAME TO " + Sql.identifier(renamed));
+            }
         }
     }
 
@@ -759,10 +788,11 @@ public class PersonalTables {
 
     /**
      * Rows into the table in {@code c}'s transaction ({@link TableLoads#copy}); the body breaking off while it is
-     * read (the client went, a truncated stream) is a 400, and nothing is kept.
+     * read (the client went, a truncated stream) is a 400, and nothing is kept. The rows stay open: whoever opened
+     * them closes them.
      */
     private long copy(Connection c, PersonalTable table, RowSource rows, boolean freeze) throws SQLException {
-        try (rows) {
+        try {
             return loads.copy(c, table, rows, freeze);
         } catch (IOException e) {
             throw new TableRequestException(400, "the rows could not be read: " + e.getMessage(), e);

@@ -21,7 +21,6 @@ import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The two documents that describe a personal table in a VOSI 1.2 (working draft) {@code PUT} or {@code POST} on
@@ -205,7 +204,7 @@ public final class TableDocuments {
     }
 
     /** What both readers share: the element path, the text of the current element, located errors. */
-    private abstract static class Handler extends DefaultHandler {
+    private abstract static class Handler extends SafeXml.StrictHandler {
 
         final Deque<String> path = new ArrayDeque<>();
         private final StringBuilder text = new StringBuilder();
@@ -236,16 +235,6 @@ public final class TableDocuments {
         @Override
         public void characters(char[] ch, int start, int length) {
             text.append(ch, start, length);
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            throw e;
         }
 
         abstract void start(String uri, String name, Attributes attributes) throws SAXException;

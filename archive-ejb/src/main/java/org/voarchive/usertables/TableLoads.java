@@ -25,7 +25,6 @@ import java.util.function.LongConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
-import org.postgresql.util.PSQLException;
 import org.voarchive.account.StorageQuotas;
 import org.voarchive.database.Cancellation;
 import org.voarchive.database.DataSources;
@@ -224,6 +223,7 @@ public class TableLoads {
             throw new TableRequestException(409, "the load was aborted");
         }
         long copied = 0;
+        CopyLines lines = new CopyLines();
         try {
             PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), "COPY " + table.name().sql()
                 + " (" + names + ") FROM STDIN (FORMAT csv" + (freeze ? ", FREEZE" : "") + ")", 1 << 16);
@@ -234,6 +234,7 @@ public class TableLoads {
                 while (rows.next()) {
                     encoder.write(rows.row());
                     copied++;
+                    lines.row(copied, rows.row());
                     if (copied % CHECK_EVERY == 0 && quota.used() + copied * MIN_ROW_BYTES > quota.limit()) {
                         throw new TableRequestException(413, overQuota(quota, "the rows would take more than the "
                             + (quota.limit() - quota.used()) + " bytes free after " + copied + " rows"));
@@ -252,7 +253,7 @@ public class TableLoads {
             } catch (IOException e) {
                 // PGCopyOutputStream reports the server's refusal of a row as an IOException around the SQLException
                 if (e.getCause() instanceof SQLException sql) {
-                    throw refused(sql, rows);
+                    throw refused(sql, rows, lines);
                 }
                 throw e;
             } finally {
@@ -261,7 +262,7 @@ public class TableLoads {
                 }
             }
         } catch (SQLException e) {
-            throw refused(e, rows);
+            throw refused(e, rows, lines);
         } finally {
             if (cancel != null) {
                 cancel.detach();
@@ -308,24 +309,19 @@ public class TableLoads {
     }
 
     /** The database refusing a row (a 400 naming where, from COPY's context) or cancelling, or a fault here. */
-    private static RuntimeException refused(SQLException e, RowSource rows) throws SQLException {
+    private static RuntimeException refused(SQLException e, RowSource rows, CopyLines lines) throws SQLException {
         DatabaseErrors.Verdict verdict = DatabaseErrors.classify(e);
         if ("57014".equals(e.getSQLState())) {
             throw new TableRequestException(verdict == DatabaseErrors.Verdict.TIMEOUT ? 413 : 409,
                 "the load was cancelled (aborted, or longer than the time a load may take): nothing was added", e);
         }
-        if (verdict != DatabaseErrors.Verdict.CLIENT) {
+        // a constraint of the owner's own table (a unique index) refusing a row is the sender's matter too
+        boolean constraint = e.getSQLState() != null && e.getSQLState().startsWith("23");
+        if (verdict != DatabaseErrors.Verdict.CLIENT && !constraint) {
             throw e;
         }
-        String where = "";
-        if (e instanceof PSQLException p && p.getServerErrorMessage() != null && p.getServerErrorMessage().getWhere() != null) {
-            // "COPY t, line 3, column dec: "abc"": COPY counts the lines of what it was sent, one per row here
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("COPY [^,]*, line (\\d+)(, column ([^:]*))?")
-                .matcher(p.getServerErrorMessage().getWhere());
-            if (m.find()) {
-                where = rows.where(Long.parseLong(m.group(1))) + (m.group(3) == null ? "" : ", column " + m.group(3)) + ": ";
-            }
-        }
+        String where = DatabaseErrors.copyPosition(e).map(p -> rows.where(lines.rowAt(p.line()))
+            + (p.column() == null ? "" : ", column " + p.column()) + ": ").orElse("");
         return new TableRequestException(400, where + DatabaseErrors.primaryMessage(e) + "; nothing was added", e);
     }
 
@@ -337,5 +333,51 @@ public class TableLoads {
     static String overQuota(StorageQuotas.Quota quota, String what) {
         return what + ": " + quota.used() + " of your " + quota.limit() + " bytes are used (drop tables or delete jobs"
             + " to free space)";
+    }
+
+    /**
+     * COPY names a refused row by the line of the data it was sent, which is the row's number unless values hold
+     * line breaks (quoted in CSV): the rows after which the lines move on, [row, lines so far] pairs, kept only
+     * where a value has one.
+     */
+    static final class CopyLines {
+        private long[] shifts = new long[8];
+        private int count;
+        private long extra;
+
+        /** Counts the line breaks in the values of row {@code row}, as the encoder writes them. */
+        void row(long row, Object[] values) {
+            long breaks = 0;
+            for (Object v : values) {
+                if (v instanceof String s && s.indexOf('\n') >= 0) {
+                    breaks += s.chars().filter(ch -> ch == '\n').count();
+                }
+            }
+            if (breaks > 0) {
+                if (count * 2 == shifts.length) {
+                    shifts = java.util.Arrays.copyOf(shifts, shifts.length * 2);
+                }
+                extra += breaks;
+                shifts[count * 2] = row;
+                shifts[count * 2 + 1] = extra;
+                count++;
+            }
+        }
+
+        /** The row that starts on COPY's line {@code line} (or spans it). */
+        long rowAt(long line) {
+            long before = 0; // line breaks inside the rows before
+            for (int i = 0; i < count; i++) {
+                long row = shifts[i * 2];
+                if (line < row + before) {
+                    return line - before; // a row without line breaks, before this one
+                }
+                if (line <= row + shifts[i * 2 + 1]) {
+                    return row; // this row spans lines row + before .. row + its breaks
+                }
+                before = shifts[i * 2 + 1];
+            }
+            return line - before;
+        }
     }
 }

@@ -63,4 +63,15 @@ class DatabaseErrorsTest {
         assertEquals("column x does not exist",
             DatabaseErrors.primaryMessage(new SQLException("ERROR: column x does not exist\n  Position: 12\n  Where: SELECT secret", "42703")));
     }
+
+    @Test
+    void aCopysRefusalSaysItsLineAndColumn() {
+        PSQLException value = new PSQLException(new ServerErrorMessage("SERROR\0C22P02\0Minvalid input syntax for type"
+            + " double precision: \"x\"\0WCOPY t, line 3, column dec: \"x\"\0"));
+        assertEquals(java.util.Optional.of(new DatabaseErrors.CopyPosition(3, "dec")), DatabaseErrors.copyPosition(value));
+        PSQLException key = new PSQLException(new ServerErrorMessage("SERROR\0C23505\0Mduplicate key value violates unique"
+            + " constraint \"t_id_idx\"\0WCOPY t, line 12\0"));
+        assertEquals(java.util.Optional.of(new DatabaseErrors.CopyPosition(12, null)), DatabaseErrors.copyPosition(key));
+        assertEquals(java.util.Optional.empty(), DatabaseErrors.copyPosition(new SQLException("no context")));
+    }
 }

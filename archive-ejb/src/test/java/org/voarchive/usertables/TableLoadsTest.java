@@ -49,4 +49,19 @@ class TableLoadsTest {
         assertEquals("Inserted 2 rows to table user_alice.targets", TableLoads.inserted(2, TABLE.name()));
         assertEquals("Inserted 1 row to table user_alice.targets", TableLoads.inserted(1, TABLE.name()));
     }
+
+    @Test
+    void copysLinesAreRowsWhereNoValueHasALineBreak() {
+        TableLoads.CopyLines lines = new TableLoads.CopyLines();
+        lines.row(1, new Object[] {1L, "a"});
+        lines.row(2, new Object[] {2L, "two\nlines"});
+        lines.row(3, new Object[] {3L, "b"});
+        lines.row(4, new Object[] {4L, "three\nlines\nhere"});
+        lines.row(5, new Object[] {5L, null});
+        // COPY's lines: 1 | 2-3 | 4 | 5-7 | 8
+        long[] rowOfLine = {0, 1, 2, 2, 3, 4, 4, 4, 5};
+        for (int line = 1; line <= 8; line++) {
+            assertEquals(rowOfLine[line], lines.rowAt(line), "line " + line);
+        }
+    }
 }

@@ -90,7 +90,10 @@ public class TablesResource {
     @Path("{name}")
     @Produces({XML, MediaType.TEXT_PLAIN})
     public Response table(@PathParam("name") String name) throws SQLException {
-        return published().table(name)
+        String caller = CallerName.of(security);
+        // a bare name is a table of the caller's own schema, as in the writes below (what pyvo's users type)
+        String qualified = caller != null && name.indexOf('.') < 0 ? PersonalNames.parse(name, caller).toString() : name;
+        return published().table(qualified)
             .map(t -> Response.ok(VosiTables.table(t, true), XML).build())
             .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN_TYPE)
                 .entity("no table '" + name + "' in this service\n").build());
