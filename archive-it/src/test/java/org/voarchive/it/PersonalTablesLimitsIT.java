@@ -147,6 +147,25 @@ class PersonalTablesLimitsIT {
         }
     }
 
+    @Test
+    void aDropWhileTheTableIsReadIsA409NotAHang() throws Exception {
+        String table = SCHEMA + ".busy";
+        UserTables.created(table, ONE, USER, PASSWORD);
+        try (java.sql.Connection reader = Archive.connect("QUERY")) {
+            reader.setAutoCommit(false);
+            try (java.sql.Statement s = reader.createStatement()) {
+                s.executeQuery("SELECT count(*) FROM " + table).close(); // holds its lock until the rollback
+            }
+            long t0 = System.nanoTime();
+            String message = UserTables.refused(409, UserTables.send("DELETE", "/tap/tables/" + table, null,
+                (byte[]) null, USER, PASSWORD));
+            assertTrue(System.nanoTime() - t0 < 30_000_000_000L, "the lock timeout ends the wait");
+            assertTrue(message.contains("try again"), message);
+            reader.rollback();
+        }
+        drop(table);
+    }
+
     /** A CSV of one long column: n rows. */
     private static byte[] csv(long n) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
