@@ -18,9 +18,12 @@ final class Refusals {
     private static final Logger LOG = Logger.getLogger(Refusals.class.getName());
     /** Paths of the DALI services. */
     private static final List<String> DALI_PATHS = List.of("/tap/", "/scs/", "/datalink");
-    /** Under /tap, the VOSI and youcat resources of personal tables, whose refusals are text (design §1). */
-    private static final List<String> TEXT_PATHS = List.of("/tap/tables", "/tap/load", "/tap/permissions",
-        "/tap/table-update");
+    /**
+     * Under /tap, the VOSI and youcat resources of personal tables and their job lists, whose refusals are text
+     * (design §1); prefixes, so /tap/load also covers /tap/load-jobs, named all the same.
+     */
+    private static final List<String> TEXT_PATHS = List.of("/tap/tables", "/tap/load", "/tap/load-jobs",
+        "/tap/permissions", "/tap/table-update");
 
     private Refusals() {
     }
