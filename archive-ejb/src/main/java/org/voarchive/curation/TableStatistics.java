@@ -82,6 +82,7 @@ public class TableStatistics {
                  SELECT s.name AS schema_name, t.name AS table_name, t.nrows, t.size_bytes,
                         t.published AND s.published AS published
                    FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
+                  WHERE t.owner IS NULL -- users' tables are in the operators' storage view, names and sizes only
                   ORDER BY s.name, t.name""")) {
             while (rs.next()) {
                 all.add(new Figures(rs.getString("schema_name"), rs.getString("table_name"),

@@ -179,6 +179,11 @@ class PersonalTablesAccessIT {
         assertTrue(storageTables(A).stream().anyMatch(n -> n.endsWith("shared")), storageTables(A).toString());
         assertEquals(List.of(), storageTables(B), "B owns none, whatever is shared with B");
         assertEquals(401, get("/account/storage", null).statusCode());
+        // the operators see users' tables in the storage view (names and sizes), not among the published tables
+        HttpResponse<String> published = get("/admin/operations/tables", ADMIN);
+        assertEquals(200, published.statusCode(), published.body());
+        assertTrue(published.body().contains("\"kstars\""), published.body());
+        assertFalse(published.body().contains(UserTables.schema(A)), published.body());
     }
 
     private static List<String> storageTables(String user) throws Exception {
