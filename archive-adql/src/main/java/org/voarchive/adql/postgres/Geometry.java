@@ -72,6 +72,12 @@ final class Geometry {
                 String test = function.get() == BuiltInFunction.CONTAINS
                     ? contains(a.get(0), a.get(1)) : intersects(f.arguments(), a);
                 boolean wantTrue = n.text().equals("1") == (op == Condition.ComparisonOperator.EQUAL);
+                if (wantTrue && function.get() == BuiltInFunction.CONTAINS) {
+                    Optional<String> both = pointInCircleBothWays(t, f.arguments(), a.get(0));
+                    if (both.isPresent()) {
+                        return both;
+                    }
+                }
                 return Optional.of(wantTrue ? test : "NOT " + test);
             }
             case DISTANCE -> {
@@ -97,12 +103,60 @@ final class Geometry {
                     q = c.get(1);
                 }
                 // within the circle, boundary included, equals DISTANCE <= r; for < the boundary has measure zero
+                if (args.stream().noneMatch(GeometryRules::isConstant) && args.stream().allMatch(Geometry::plain)
+                        && plain(right)) {
+                    return Optional.of(bothWays(p, q, t.expression(right)));
+                }
                 return Optional.of("(" + p + " @ scircle(" + q + ", radians(" + t.expression(right) + ")))");
             }
             default -> {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * A point within a circle is a distance no larger than the radius, which is symmetric: where both the point and
+     * the circle's centre come from columns (a cross-match join), the test is written both ways, so that PostgreSQL
+     * can use a spatial index on either table's positions (the catalogue's, or a user's table's or upload's) and
+     * checks the other form as a filter. Without it, {@code CONTAINS(POINT(u.ra, u.dec), CIRCLE(k.ra, k.dec, r))}
+     * with no index on {@code u} reads every pair. Only for plain columns, literals and arithmetic: an expression
+     * evaluated twice must give the same value both times.
+     */
+    private static Optional<String> pointInCircleBothWays(PostgresTranslator t, List<Expression> args, String point) {
+        if (!isCall(args.get(0), BuiltInFunction.POINT) || !isCall(args.get(1), BuiltInFunction.CIRCLE)
+            || GeometryRules.isConstant(args.get(0)) || GeometryRules.isConstant(args.get(1))
+            || !plain(args.get(0)) || !plain(args.get(1))) {
+            return Optional.empty();
+        }
+        Expression.FunctionCall circle = (Expression.FunctionCall) args.get(1);
+        List<String> c = withoutCoordinateSystem(circle, circle.arguments().stream().map(t::expression).toList());
+        String centre = c.size() == 2 ? c.get(0) : point(c.get(0), c.get(1));
+        return Optional.of(bothWays(point, centre, c.get(c.size() - 1)));
+    }
+
+    private static String bothWays(String p, String q, String radiusDegrees) {
+        String r = "radians(" + radiusDegrees + ")";
+        return "(" + p + " @ scircle(" + q + ", " + r + ") AND " + q + " @ scircle(" + p + ", " + r + "))";
+    }
+
+    /** Columns, literals, arithmetic and POINT/CIRCLE of those: no function whose value may differ between calls. */
+    private static boolean plain(Expression e) {
+        if (e instanceof Expression.ColumnReference || e instanceof Expression.StringLiteral
+            || e instanceof Expression.NumericLiteral || e instanceof Expression.NullLiteral) {
+            return true;
+        }
+        if (e instanceof Expression.Unary u) {
+            return plain(u.operand());
+        }
+        if (e instanceof Expression.Binary b) {
+            return plain(b.left()) && plain(b.right());
+        }
+        if (e instanceof Expression.FunctionCall f) {
+            return (isCall(f, BuiltInFunction.POINT) || isCall(f, BuiltInFunction.CIRCLE))
+                && f.arguments().stream().allMatch(Geometry::plain);
+        }
+        return false;
     }
 
     private static String contains(String a, String b) {

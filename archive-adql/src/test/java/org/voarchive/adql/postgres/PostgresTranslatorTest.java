@@ -1,6 +1,7 @@
 package org.voarchive.adql.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,29 @@ class PostgresTranslatorTest {
         // other comparisons keep the numeric function
         assertTrue(translate("SELECT * FROM t WHERE DISTANCE(POINT(1, 2), POINT(ra, dec)) > 0.5")
             .contains("degrees(spoint(radians(1), radians(2)) <-> spoint(radians(\"ra\"), radians(\"dec\"))) > 0.5"));
+    }
+
+    @Test
+    void crossMatchesAreWrittenBothWaysSoEitherSidesIndexServes() {
+        String both = "WHERE (spoint(radians(\"u\".\"ra\"), radians(\"u\".\"dec\")) @ scircle(spoint(radians(\"k\".\"ra\"), "
+            + "radians(\"k\".\"dec\")), radians((1.0 / 3600))) AND spoint(radians(\"k\".\"ra\"), radians(\"k\".\"dec\")) "
+            + "@ scircle(spoint(radians(\"u\".\"ra\"), radians(\"u\".\"dec\")), radians((1.0 / 3600))))";
+        assertTrue(translate("SELECT * FROM u JOIN k ON 1 = 1 WHERE 1 = CONTAINS(POINT('ICRS', u.ra, u.dec), "
+            + "CIRCLE('ICRS', k.ra, k.dec, 1.0/3600))").endsWith(both));
+        assertTrue(translate("SELECT * FROM u JOIN k ON 1 = 1 WHERE DISTANCE(POINT(u.ra, u.dec), POINT(k.ra, k.dec)) "
+            + "< 1.0/3600").endsWith(both));
+        // the circle's centre as a POINT
+        assertTrue(translate("SELECT * FROM u JOIN k ON 1 = 1 WHERE 1 = CONTAINS(POINT(u.ra, u.dec), "
+            + "CIRCLE(POINT(k.ra, k.dec), 1.0/3600))").endsWith(both));
+        // a constant circle: one way, the column left of @
+        assertTrue(translate("SELECT * FROM t WHERE 1 = CONTAINS(POINT(ra, dec), CIRCLE(1, 2, 3))")
+            .endsWith("WHERE (spoint(radians(\"ra\"), radians(\"dec\")) @ scircle(spoint(radians(1), radians(2)), radians(3)))"));
+        // NOT CONTAINS stays one test; an expression that may differ between evaluations is not written twice
+        assertTrue(translate("SELECT * FROM u JOIN k ON 1 = 1 WHERE 0 = CONTAINS(POINT(u.ra, u.dec), "
+            + "CIRCLE(k.ra, k.dec, 0.1))").endsWith("WHERE NOT (spoint(radians(\"u\".\"ra\"), radians(\"u\".\"dec\")) "
+            + "@ scircle(spoint(radians(\"k\".\"ra\"), radians(\"k\".\"dec\")), radians(0.1)))"));
+        assertFalse(translate("SELECT * FROM u JOIN k ON 1 = 1 WHERE 1 = CONTAINS(POINT(u.ra, u.dec), "
+            + "CIRCLE(k.ra, k.dec, RAND()))").contains(" AND "));
     }
 
     @Test
