@@ -42,6 +42,13 @@ public final class DelimitedRows extends ConvertedRows {
     }
 
     private static final int EOF = -1;
+    /**
+     * The most characters of one record, and fields of one record (PostgreSQL's column limit): a body of up to
+     * the load limit (gigabytes) must not become one string in memory because a quote is never closed or a line
+     * never ends. 16 Mi characters (32 MB of heap) hold any sensible row of a table of up to 1,600 columns.
+     */
+    static final int MAX_RECORD_CHARS = 1 << 24;
+    static final int MAX_FIELDS = 1600;
 
     private final Reader in;
     private final Format format;
@@ -51,6 +58,9 @@ public final class DelimitedRows extends ConvertedRows {
     private final List<String> names;
     private final boolean header;
     private final StringBuilder field = new StringBuilder();
+    /** Characters of the record being read, in the fields before the current one. */
+    private int recordChars;
+    private int recordLine;
     private final List<String> fields = new ArrayList<>();
     private final List<Integer> fieldLines = new ArrayList<>();
     /** The physical line the reader is on (1 = the first). */
@@ -177,9 +187,15 @@ public final class DelimitedRows extends ConvertedRows {
         if (peek() == EOF) {
             return false;
         }
+        recordChars = 0;
+        recordLine = line;
         while (true) {
+            if (fields.size() == MAX_FIELDS) {
+                throw new TableRefusedException("line " + recordLine + " has more than " + MAX_FIELDS + " fields");
+            }
             fieldLines.add(line);
             int end = format == Format.CSV ? csvField() : tsvField();
+            recordChars += field.length();
             if (end == ',' || end == '\t') {
                 continue;
             }
@@ -201,19 +217,19 @@ public final class DelimitedRows extends ConvertedRows {
                 if (c == '"') {
                     if (peek() == '"') {
                         read();
-                        field.append('"');
+                        append('"');
                         continue;
                     }
                     break;
                 }
                 if (c == '\r' && peek() == '\n') {
-                    field.append('\r');
+                    append('\r');
                     c = read();
                 }
                 if (c == '\r' || c == '\n') {
                     line++; // a line break inside the field, kept as it is
                 }
-                field.append((char) c);
+                append((char) c);
             }
             fields.add(field.toString());
             c = read();
@@ -228,7 +244,7 @@ public final class DelimitedRows extends ConvertedRows {
                 + "' rather than a comma or the end of the line (a quote inside a quoted field is written twice)");
         }
         while (c != ',' && c != '\r' && c != '\n' && c != EOF) {
-            field.append((char) c);
+            append((char) c);
             c = read();
         }
         fields.add(field.isEmpty() ? null : field.toString());
@@ -261,7 +277,7 @@ public final class DelimitedRows extends ConvertedRows {
                 c = read();
                 break;
             }
-            field.append((char) c);
+            append((char) c);
             c = read();
         }
         fields.add(field.isEmpty() ? null : field.toString());
@@ -269,6 +285,14 @@ public final class DelimitedRows extends ConvertedRows {
             line++;
         }
         return c;
+    }
+
+    private void append(char c) {
+        if (recordChars + field.length() >= MAX_RECORD_CHARS) {
+            throw new TableRefusedException("line " + recordLine + ": its record is longer than " + MAX_RECORD_CHARS
+                + " characters (is a quoted field not closed?)");
+        }
+        field.append(c);
     }
 
     /** Counts a line break between records read as {@code c}: CR LF is one. */

@@ -19,6 +19,9 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 public final class SafeXml {
 
+    /** The deepest nesting of elements accepted. */
+    static final String MAX_DEPTH = "100";
+
     private SafeXml() {
     }
 
@@ -36,6 +39,9 @@ public final class SafeXml {
             SAXParser parser = factory.newSAXParser();
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            // the JDK sets no depth limit, and each open element stays on the parser's stack (and ours): a body of
+            // "<x><x><x>..." would fill the heap; VOTables and VOSI tables nest a dozen deep
+            parser.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_DEPTH);
             return parser;
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("the JDK's XML parser cannot be configured safely", e);

@@ -46,6 +46,10 @@ public final class TableDocuments {
     /** VOSI 1.1 section 5: the root of a single table's description. */
     public static final String VOSI_TABLES_NAMESPACE = "http://www.ivoa.net/xml/VOSITables/v1.0";
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+    /** The longest text of one element read here (descriptions are at most 4,000 characters, names 63 bytes). */
+    static final int MAX_TEXT = 65_536;
+    /** PostgreSQL's most columns of a table. */
+    static final int MAX_COLUMNS = 1600;
 
     /** What a request body is, by its Content-Type. */
     public enum Kind { VOSI_TABLE, VOTABLE }
@@ -233,8 +237,19 @@ public final class TableDocuments {
         }
 
         @Override
-        public void characters(char[] ch, int start, int length) {
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (text.length() + length > MAX_TEXT) { // a body of gigabytes must not become one string in memory
+                throw refuse("the text of " + path.peek() + " is longer than " + MAX_TEXT + " characters");
+            }
             text.append(ch, start, length);
+        }
+
+        /** Adds a column, refusing more than PostgreSQL could make before the list grows with the body. */
+        void add(List<ColumnSpec> columns, ColumnSpec column) throws SAXException {
+            if (columns.size() == MAX_COLUMNS) {
+                throw refuse("more than " + MAX_COLUMNS + " columns, PostgreSQL's limit");
+            }
+            columns.add(column);
         }
 
         abstract void start(String uri, String name, Attributes attributes) throws SAXException;
@@ -334,7 +349,7 @@ public final class TableDocuments {
                         if (column.datatype == null) {
                             throw refuse("column " + column.name + " has no dataType");
                         }
-                        columns.add(column.spec());
+                        add(columns, column.spec());
                         column = null;
                     }
                     default -> { } // name (the path decides), title, nrows, ...: not stored for a personal table
@@ -398,7 +413,7 @@ public final class TableDocuments {
         }
 
         @Override
-        void end(String name, String text) {
+        void end(String name, String text) throws SAXException {
             if (!inTable) {
                 return;
             }
@@ -407,7 +422,7 @@ public final class TableDocuments {
             } else if (name.equals("DESCRIPTION") && parent().equals("TABLE")) {
                 description = text;
             } else if (name.equals("FIELD") && field != null) {
-                columns.add(field.spec());
+                add(columns, field.spec());
                 field = null;
             } else if (name.equals("TABLE")) {
                 throw new Done(); // a TABLE without DATA: its columns, no rows

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -141,5 +142,33 @@ class DelimitedRowsTest {
         assertEquals(DelimitedRows.Format.CSV, DelimitedRows.Format.of("text/csv; header=absent"));
         assertEquals(DelimitedRows.Format.TSV, DelimitedRows.Format.of("Text/Tab-Separated-Values"));
         assertNull(DelimitedRows.Format.of("application/fits"));
+    }
+
+    /** A body that never ends: its first bytes, then {@code filler} forever. */
+    private static java.io.InputStream endless(String first, char filler) {
+        byte[] head = first.getBytes(StandardCharsets.UTF_8);
+        return new java.io.InputStream() {
+            private long at;
+
+            @Override
+            public int read() {
+                return at < head.length ? head[(int) at++] : filler;
+            }
+        };
+    }
+
+    @Test
+    void aRecordThatNeverEndsIsRefusedWithinBoundedMemory() throws IOException {
+        // an unclosed quote, a line without end, a line of empty fields: each would otherwise grow until the heap ends
+        DelimitedRows unclosed = new DelimitedRows(endless("id,dec,name\n1,2,\"", 'x'), DelimitedRows.Format.CSV, null);
+        unclosed.convertTo(COLUMNS);
+        assertTrue(assertThrows(TableRefusedException.class, unclosed::next).getMessage()
+            .startsWith("line 2: its record is longer than " + DelimitedRows.MAX_RECORD_CHARS + " characters"));
+        DelimitedRows tsv = new DelimitedRows(endless("id\tdec\tname\n", 'y'), DelimitedRows.Format.TSV, null);
+        tsv.convertTo(COLUMNS);
+        assertThrows(TableRefusedException.class, tsv::next);
+        assertTrue(assertThrows(TableRefusedException.class,
+            () -> new DelimitedRows(endless("a", ','), DelimitedRows.Format.CSV, null)).getMessage()
+            .equals("line 1 has more than " + DelimitedRows.MAX_FIELDS + " fields"));
     }
 }

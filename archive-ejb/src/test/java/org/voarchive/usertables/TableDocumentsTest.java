@@ -117,6 +117,39 @@ class TableDocumentsTest {
         assertTrue(other.getMessage().contains("extendedSchema"), other.getMessage());
     }
 
+    /** A document that never ends: its first part, then {@code unit} forever. */
+    private static java.io.InputStream endless(String first, String unit) {
+        byte[] head = first.getBytes(StandardCharsets.UTF_8);
+        byte[] more = unit.getBytes(StandardCharsets.UTF_8);
+        return new java.io.InputStream() {
+            private long at;
+
+            @Override
+            public int read() {
+                long i = at++;
+                return i < head.length ? head[(int) i] : more[(int) ((i - head.length) % more.length)];
+            }
+        };
+    }
+
+    @Test
+    void documentsThatWouldFillTheMemoryAreRefusedEarly() {
+        // within the body limit (gigabytes), yet each would grow a string, a list or the parser's stack without end
+        TableRequestException text = assertThrows(TableRequestException.class,
+            () -> TableDocuments.vosiTable(endless(VOSI_HEAD + "<description>", "x")));
+        assertEquals(400, text.status());
+        assertTrue(text.getMessage().endsWith("the text of description is longer than 65536 characters"), text.getMessage());
+        TableRequestException columns = assertThrows(TableRequestException.class, () -> TableDocuments.vosiTable(
+            endless(VOSI_HEAD, "<column><name>a</name><dataType xsi:type=\"vs:VOTableType\">int</dataType></column>")));
+        assertTrue(columns.getMessage().endsWith("more than 1600 columns, PostgreSQL's limit"), columns.getMessage());
+        TableRequestException fields = assertThrows(TableRequestException.class, () -> TableDocuments.voTableFields(
+            endless("<VOTABLE><RESOURCE><TABLE>", "<FIELD name=\"a\" datatype=\"int\"/>")));
+        assertTrue(fields.getMessage().endsWith("more than 1600 columns, PostgreSQL's limit"), fields.getMessage());
+        TableRequestException deep = assertThrows(TableRequestException.class,
+            () -> TableDocuments.vosiTable(endless(VOSI_HEAD, "<x>")));
+        assertEquals(400, deep.status());
+    }
+
     @Test
     void aVoTablesFirstTableDefinesTheColumnsAndItsDataIsNotRead() throws Exception {
         String votable = "<?xml version=\"1.0\"?>\n<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\">"
