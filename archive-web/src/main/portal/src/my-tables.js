@@ -347,9 +347,7 @@ async function loadRows(full, body, size, mediaType, before = "") {
     };
     const watch = new PhaseWatch(jobUrl, follow, () => reject(new Error(`the load job ${job.id} is gone`)));
     follow(job);
-    if (!["COMPLETED", "ERROR", "ABORTED"].includes(job.phase)) {
-      watch.watch(job);
-    }
+    watch.watch(job); // watches only a job still active (PhaseWatch.watch)
   });
 }
 

@@ -214,26 +214,10 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
                     rs.getBoolean("queryable"), rs.getBoolean("datalink")));
             }
         }
-        Map<String, List<ForeignKey>> keys = new LinkedHashMap<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT k.from_table_id, k.key_id, ts.name AS target_schema, t.name AS target_table, k.description,
-                       k.utype,
-                       ARRAY(SELECT archive.adql_name(from_column) FROM archive.foreign_key_columns
-                              WHERE foreign_key_id = k.id ORDER BY position) AS from_columns,
-                       ARRAY(SELECT archive.adql_name(target_column) FROM archive.foreign_key_columns
-                              WHERE foreign_key_id = k.id ORDER BY position) AS target_columns
-                  FROM archive.foreign_keys k JOIN archive.visible_tables t ON t.id = k.target_table_id
-                  JOIN archive.schemas ts ON ts.id = t.schema_id
-                 ORDER BY k.key_id""")) {
-            while (rs.next()) {
-                keys.computeIfAbsent(rs.getString("from_table_id"), k -> new ArrayList<>()).add(new ForeignKey(
-                    rs.getString("key_id"),
-                    new TableName(rs.getString("target_schema"), rs.getString("target_table")).toString(),
-                    strings(rs, "from_columns"),
-                    strings(rs, "target_columns"), rs.getString("description"), rs.getString("utype")));
-            }
-        }
-        Map<String, Agents> agents = agents(connection);
+        // personal tables have no foreign keys and no credits (only curation writes them, and it leaves personal
+        // objects alone): a caller's own part need not read the archive's
+        Map<String, List<ForeignKey>> keys = scope == Scope.OWN ? Map.of() : foreignKeys(connection);
+        Map<String, Agents> agents = scope == Scope.OWN ? Map.of() : agents(connection);
         Map<String, Schema> schemas = new LinkedHashMap<>();
         Map<String, List<Table>> tables = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
@@ -281,6 +265,30 @@ public record PublishedMetadata(List<Schema> schemas, org.voarchive.adql.Functio
         functions.addAll(operatorFunctions(connection));
         PublishedMetadata metadata = new PublishedMetadata(List.copyOf(result), new org.voarchive.adql.FunctionRegistry(functions));
         return new PublishedMetadata(metadata.schemas(), metadata.registry(), examples(connection, metadata));
+    }
+
+    /** The foreign keys the caller may see, by the id of the table they start from. */
+    private static Map<String, List<ForeignKey>> foreignKeys(Connection connection) throws SQLException {
+        Map<String, List<ForeignKey>> keys = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT k.from_table_id, k.key_id, ts.name AS target_schema, t.name AS target_table, k.description,
+                       k.utype,
+                       ARRAY(SELECT archive.adql_name(from_column) FROM archive.foreign_key_columns
+                              WHERE foreign_key_id = k.id ORDER BY position) AS from_columns,
+                       ARRAY(SELECT archive.adql_name(target_column) FROM archive.foreign_key_columns
+                              WHERE foreign_key_id = k.id ORDER BY position) AS target_columns
+                  FROM archive.foreign_keys k JOIN archive.visible_tables t ON t.id = k.target_table_id
+                  JOIN archive.schemas ts ON ts.id = t.schema_id
+                 ORDER BY k.key_id""")) {
+            while (rs.next()) {
+                keys.computeIfAbsent(rs.getString("from_table_id"), k -> new ArrayList<>()).add(new ForeignKey(
+                    rs.getString("key_id"),
+                    new TableName(rs.getString("target_schema"), rs.getString("target_table")).toString(),
+                    strings(rs, "from_columns"),
+                    strings(rs, "target_columns"), rs.getString("description"), rs.getString("utype")));
+            }
+        }
+        return keys;
     }
 
     /**

@@ -124,13 +124,19 @@ public final class ColumnTypes {
      * to put where the value was in front of.
      */
     public static final class Converter {
+        /** The numbers of points, circles and polygons; converters hold no state, so one serves every value. */
+        private static final Converter COORDINATE = new Converter("double precision");
+
         private final String sqlType;
         private final String element;
+        /** An array's elements' converter, made once rather than for every value. */
+        private final Converter each;
         private final int maxChars;
 
         private Converter(String sqlType) {
             this.sqlType = sqlType;
             this.element = sqlType.endsWith("[]") ? sqlType.substring(0, sqlType.length() - 2) : null;
+            this.each = element == null ? null : new Converter(element);
             Matcher m = CHAR_LENGTH.matcher(sqlType);
             this.maxChars = m.matches() ? Integer.parseInt(m.group(1)) : -1;
         }
@@ -215,7 +221,6 @@ public final class ColumnTypes {
             }
             // DALI: the elements separated by white space
             String[] items = s.split("\\s+");
-            Converter each = new Converter(element);
             Object[] values = new Object[items.length];
             for (int i = 0; i < items.length; i++) {
                 try {
@@ -328,7 +333,7 @@ public final class ColumnTypes {
             for (int i = 0; i < items.length; i++) {
                 Object v;
                 try {
-                    v = new Converter("double precision").real(items[i], false);
+                    v = COORDINATE.real(items[i], false);
                 } catch (IllegalArgumentException e) {
                     v = null;
                 }

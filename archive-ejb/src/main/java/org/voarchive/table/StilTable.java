@@ -261,7 +261,8 @@ public final class StilTable {
             .map(ColumnDefinition::name).findFirst().orElse(null);
     }
 
-    private static String blankToNull(String s) {
+    /** A STIL column's unit, UCD, utype or description: null when it has none, as blank text is none. */
+    public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

@@ -18,7 +18,7 @@ public final class KeptSchemas {
     public static final String ANONYMOUS = "anonymous_results";
     static final String USER_PREFIX = "user_";
     /** PostgreSQL's longest identifier (NAMEDATALEN - 1 bytes); longer names would be cut, and could meet. */
-    static final int MAX_NAME_BYTES = 63;
+    static final int MAX_NAME_BYTES = org.voarchive.table.ColumnNames.MAX_NAME_BYTES;
     /** Hex digits of the login's SHA-256 appended to a name that lost or changed characters. */
     private static final int HASH_DIGITS = 10;
 

@@ -373,18 +373,12 @@ public class PersonalTables {
     }
 
     /**
-     * The caller's own personal table, for a write (load, index, describe).
+     * The caller's own personal table, for a write (load, index, describe), in {@code c}'s transaction, its row
+     * locked to the transaction's end.
      *
      * @throws TableRequestException 401 anonymous, 404 if the caller may not see it, 403 if they see it but it is
      *                               not theirs or not a personal table (published tables, views, kept results)
      */
-    public PersonalTable writable(Caller caller, TableName name) throws SQLException {
-        try (Connection c = dataSources.app().getConnection()) {
-            return Transactions.inTransaction(c, () -> writable(c, caller, name));
-        }
-    }
-
-    /** As {@link #writable(Caller, TableName)}, in {@code c}'s transaction, locking the table's row to its end. */
     public PersonalTable writable(Connection c, Caller caller, TableName name) throws SQLException {
         String login = signedIn(caller);
         Visible found = visible(c, caller, name);
@@ -429,17 +423,6 @@ public class PersonalTables {
             tables.add(read(c, id));
         }
         return tables;
-    }
-
-    /**
-     * Who may read a table (GET permissions): for its owner or anyone who may see it.
-     *
-     * @throws TableRequestException 404 if the caller may not see it
-     */
-    public Sharing sharing(Caller caller, TableName name) throws SQLException {
-        try (Connection c = dataSources.app().getConnection()) {
-            return Transactions.inTransaction(c, () -> read(c, personalVisible(c, caller, name).id()).sharing());
-        }
     }
 
     /**

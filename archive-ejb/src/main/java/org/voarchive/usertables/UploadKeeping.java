@@ -14,6 +14,7 @@ import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.TableName;
 import org.voarchive.table.ColumnTypes;
 import org.voarchive.table.StilRows;
+import org.voarchive.table.StilTable;
 import org.voarchive.table.TableRefusedException;
 import org.voarchive.tap.UploadKeeper;
 import uk.ac.starlink.table.ColumnInfo;
@@ -57,13 +58,10 @@ public class UploadKeeping implements UploadKeeper {
         for (int i = 0; i < upload.getColumnCount(); i++) {
             ColumnInfo c = upload.getColumnInfo(i);
             ColumnTypes.VoType type = ColumnTypes.votable(c);
-            columns.add(new ColumnSpec(c.getName(), type.datatype(), type.arraysize(), type.xtype(), blankToNull(c.getUnitString()),
-                blankToNull(c.getUCD()), blankToNull(c.getUtype()), blankToNull(c.getDescription())));
+            columns.add(new ColumnSpec(c.getName(), type.datatype(), type.arraysize(), type.xtype(),
+                StilTable.blankToNull(c.getUnitString()), StilTable.blankToNull(c.getUCD()),
+                StilTable.blankToNull(c.getUtype()), StilTable.blankToNull(c.getDescription())));
         }
         return new TableSpec("Kept from the TAP upload " + uploadName, null, columns);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -9,9 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.voarchive.security.Roles;
 import org.voarchive.site.PageLayout;
@@ -100,12 +97,7 @@ public class BackOfficeResource {
         Optional<CallerName.Authenticated> caller = CallerName.authenticated(request);
         String root = uri.getBaseUri().getRawPath();
         if (caller.isEmpty()) {
-            // to the sign-in form, which comes back here once signed in
-            // with its query: /admin/dois?ID=... comes back to the same record
-            String query = uri.getRequestUri().getRawQuery();
-            String next = uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
-            return Response.seeOther(URI.create(root + PageLayout.ACCOUNT_PAGE + "?next="
-                + URLEncoder.encode(next, StandardCharsets.UTF_8))).header("Cache-Control", "no-store").build();
+            return PageLayout.signInRedirect(uri); // /admin/dois?ID=... comes back to the same record
         }
         boolean admin = request.isUserInRole(Roles.ADMIN);
         boolean curator = admin || request.isUserInRole(Roles.CURATOR);

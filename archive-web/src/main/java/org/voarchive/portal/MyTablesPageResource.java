@@ -8,9 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.voarchive.site.PageLayout;
 import org.voarchive.site.PagePolicy;
@@ -42,11 +39,7 @@ public class MyTablesPageResource {
         String root = uri.getBaseUri().getRawPath();
         Optional<CallerName.Authenticated> caller = CallerName.authenticated(request);
         if (caller.isEmpty()) {
-            // to the sign-in form, which comes back here, to the same table (?table=NAME)
-            String query = uri.getRequestUri().getRawQuery();
-            String next = uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
-            return Response.seeOther(URI.create(root + PageLayout.ACCOUNT_PAGE + "?next="
-                + URLEncoder.encode(next, StandardCharsets.UTF_8))).header("Cache-Control", "no-store").build();
+            return PageLayout.signInRedirect(uri); // back to the same table (?table=NAME)
         }
         String html = MyTablesPage.render(root, site.baseUrl() + SiteIdentity.TAP, site.name(),
             caller.get().caller().name(), loads.maxBytes());

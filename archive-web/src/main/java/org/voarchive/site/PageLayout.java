@@ -84,6 +84,18 @@ public final class PageLayout {
      * A page as a response, under its policy; never cached without asking (the metadata or the nonce change),
      * nor by a shared cache (the header names the caller).
      */
+    /**
+     * To the sign-in form for a page that needs a signed-in caller; the form comes back to the same page with its
+     * query (a back office record, a personal table) once signed in.
+     */
+    public static Response signInRedirect(jakarta.ws.rs.core.UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        String next = uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
+        return Response.seeOther(java.net.URI.create(uri.getBaseUri().getRawPath() + ACCOUNT_PAGE + "?next="
+            + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)))
+            .header("Cache-Control", "no-store").build();
+    }
+
     public static Response response(String html, PagePolicy policy) {
         return response(html, policy, false);
     }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 import org.voarchive.dali.DaliErrors;
@@ -99,8 +98,6 @@ public class AsyncResource extends UwsResource {
             throw new TableRequestException(400, "give the new table's name once, as TABLE=name");
         }
         PersonalTable kept = personal.keep(caller, id, PersonalNames.parse(names.get(0).strip(), caller.name()));
-        return Response.created(URI.create(site.baseUrl() + "/tap/tables/" + kept.name()))
-            .entity(tables.ownTable(caller.name(), kept.name()))
-            .type("text/xml;charset=UTF-8").build();
+        return org.voarchive.vosi.TablesResource.created(site, tables, caller, kept.name());
     }
 }

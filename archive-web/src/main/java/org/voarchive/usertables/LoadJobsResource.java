@@ -39,7 +39,7 @@ public class LoadJobsResource extends UwsResource {
 
     @Override
     protected Response errorDocument(Job job) {
-        return Response.ok(job.errorMessage() + "\n", MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+        return textErrorDocument(job);
     }
 
     @Override
@@ -51,8 +51,7 @@ public class LoadJobsResource extends UwsResource {
     @Override
     protected void checkParameters(DaliParameters p) throws DaliException {
         if (CallerName.of(security) == null) {
-            throw new TableRequestException(401, "loading rows into a table needs its owner: sign in (HTTP Basic with"
-                + " your password or a personal token, or a Bearer token)");
+            throw TableCallers.anonymous();
         }
         if (p.single("FORMAT").isPresent()) {
             TableLoads.Format.of(p.single("FORMAT").get()); // 415 for another

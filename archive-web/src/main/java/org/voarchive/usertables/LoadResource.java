@@ -43,25 +43,9 @@ public class LoadResource {
     @Produces(PLAIN)
     public Response load(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
                          InputStream body) throws SQLException, IOException {
-        Caller caller = signedIn(request);
+        Caller caller = TableCallers.signedIn(request);
         TableName table = PersonalNames.parse(name, caller.name());
         long rows = loads.append(caller, table, type, body, n -> { }, null);
-        return Response.ok(message(rows, table), PLAIN).build();
-    }
-
-    /** youcat's answer to a load, also the result of a load job. */
-    static String message(long rows, TableName table) {
-        return TableLoads.inserted(rows, table) + "\n";
-    }
-
-    /**
-     * The signed-in caller a write needs.
-     *
-     * @throws TableRequestException 401 for an anonymous request
-     */
-    static Caller signedIn(HttpServletRequest request) {
-        return CallerName.authenticated(request).map(CallerName.Authenticated::caller)
-            .orElseThrow(() -> new TableRequestException(401, "loading rows into a table needs its owner: sign in"
-                + " (HTTP Basic with your password or a personal token, or a Bearer token)"));
+        return Response.ok(TableLoads.inserted(rows, table) + "\n", PLAIN).build();
     }
 }

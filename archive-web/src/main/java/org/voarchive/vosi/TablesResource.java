@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.sql.SQLException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.PublishedMetadata;
 import org.voarchive.metadata.TableName;
@@ -31,6 +30,7 @@ import org.voarchive.usertables.PersonalNames;
 import org.voarchive.usertables.PersonalTables;
 import org.voarchive.usertables.TableCallers;
 import org.voarchive.usertables.TableDocuments;
+import org.voarchive.usertables.TableLoads;
 import org.voarchive.usertables.TableSpec;
 import org.voarchive.web.CallerName;
 
@@ -59,8 +59,7 @@ public class TablesResource {
     SiteIdentity site;
 
     @Inject
-    @ConfigProperty(name = "archive.usertables.load.max-bytes", defaultValue = "2147483648")
-    long maxBodyBytes;
+    TableLoads loads;
 
     @Context
     SecurityContext security;
@@ -111,6 +110,12 @@ public class TablesResource {
         Caller caller = TableCallers.signedIn(request);
         TableName table = PersonalNames.parse(name, caller.name());
         withBody(type, body, (spec, rows) -> personal.create(caller, table, spec, rows));
+        return created(site, tables, caller, table);
+    }
+
+    /** 201 for a personal table just made (created here, or an async result kept): its URL and VOSI table. */
+    public static Response created(SiteIdentity site, TablesService tables, Caller caller, TableName table)
+            throws SQLException {
         return Response.created(URI.create(site.baseUrl() + "/tap/tables/" + table))
             .entity(tables.ownTable(caller.name(), table)).type(XML).build();
     }
@@ -145,7 +150,7 @@ public class TablesResource {
 
     /** Reads the body (VOSI table or VOTable) and hands it on; the spooled file goes afterwards. */
     private void withBody(String type, InputStream body, BodyUse use) throws SQLException, IOException {
-        try (TableDocuments.Body document = TableDocuments.read(type, body, maxBodyBytes);
+        try (TableDocuments.Body document = TableDocuments.read(type, body, loads.maxBytes());
              RowSource rows = document.rows()) {
             use.accept(document.spec(), rows);
         }

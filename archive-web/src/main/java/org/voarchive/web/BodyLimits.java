@@ -74,12 +74,7 @@ public class BodyLimits extends HttpFilter {
     TapLimits tapLimits;
 
     @Inject
-    @ConfigProperty(name = "archive.usertables.load.max-bytes", defaultValue = "2147483648") // also TableLoads'
-    long tableMaxBytes;
-
-    @Inject
-    @ConfigProperty(name = "archive.usertables.load-job.max-bytes", defaultValue = "21474836480") // also TableLoads'
-    long tableJobMaxBytes;
+    org.voarchive.usertables.TableLoads tableLoads; // the loader's own limits, so the two can never disagree
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -90,6 +85,7 @@ public class BodyLimits extends HttpFilter {
             return;
         }
         if (tableBody(request)) {
+            long tableMaxBytes = tableLoads.maxBytes();
             capped(request, response, chain, "body", tableMaxBytes, "a table sent in one request may have at most "
                 + tableMaxBytes + " bytes; send larger files to /tap/load-jobs");
             return;
@@ -124,7 +120,7 @@ public class BodyLimits extends HttpFilter {
         long setting = multipartMaxBytes.orElse(saturatedSum(tapLimits.uploadMaxBytes(), tapLimits.uploadMaxBytes()));
         long cap = multipartCap(setting, request.isUserInRole(org.voarchive.security.Roles.ADMIN), ingestMaxBytes, maxBytes);
         if (request.getRequestURI().substring(request.getContextPath().length()).startsWith("/tap/load-jobs")) {
-            cap = Math.max(cap, saturatedSum(tableJobMaxBytes, maxBytes)); // a load job's file with its parameters
+            cap = Math.max(cap, saturatedSum(tableLoads.jobMaxBytes(), maxBytes)); // a load job's file with its parameters
         }
         capped(request, response, chain, "multipart body", cap,
             "this service accepts at most " + cap + " bytes in one multipart request");
