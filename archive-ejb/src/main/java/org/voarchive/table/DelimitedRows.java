@@ -62,7 +62,8 @@ public final class DelimitedRows extends ConvertedRows {
     private int recordChars;
     private int recordLine;
     private final List<String> fields = new ArrayList<>();
-    private final List<Integer> fieldLines = new ArrayList<>();
+    /** The line each field of the record starts on (an int each: no boxing per field of a large file). */
+    private final int[] fieldLines = new int[MAX_FIELDS];
     /** The physical line the reader is on (1 = the first). */
     private int line = 1;
     /** The line the header ends on: row r starts on line r + offset, unless a record spans lines or lines are empty. */
@@ -135,7 +136,7 @@ public final class DelimitedRows extends ConvertedRows {
             try {
                 values[i] = columns.converter(i).text(fields.get(i));
             } catch (IllegalArgumentException e) {
-                throw new TableRefusedException("line " + fieldLines.get(i) + ", column " + columns.name(i) + ": "
+                throw new TableRefusedException("line " + fieldLines[i] + ", column " + columns.name(i) + ": "
                     + e.getMessage());
             }
         }
@@ -183,7 +184,6 @@ public final class DelimitedRows extends ConvertedRows {
      */
     private boolean record() throws IOException {
         fields.clear();
-        fieldLines.clear();
         if (peek() == EOF) {
             return false;
         }
@@ -193,7 +193,7 @@ public final class DelimitedRows extends ConvertedRows {
             if (fields.size() == MAX_FIELDS) {
                 throw new TableRefusedException("line " + recordLine + " has more than " + MAX_FIELDS + " fields");
             }
-            fieldLines.add(line);
+            fieldLines[fields.size()] = line;
             int end = format == Format.CSV ? csvField() : tsvField();
             recordChars += field.length();
             if (end == ',' || end == '\t') {

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -407,22 +408,7 @@ public class PersonalTables {
     }
 
     private static List<PersonalTable> owned(Connection c, String owner) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT pt.table_id FROM archive.personal_tables pt JOIN archive.tables t ON t.id = pt.table_id
-                 WHERE pt.owner = ? ORDER BY t.name""")) {
-            s.setString(1, owner);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong("table_id"));
-                }
-            }
-        }
-        List<PersonalTable> tables = new ArrayList<>();
-        for (long id : ids) {
-            tables.add(read(c, id));
-        }
-        return tables;
+        return read(c, "pt.owner = ?", owner);
     }
 
     /**
@@ -784,46 +770,67 @@ public class PersonalTables {
 
     /** A personal table as stored, with its columns, groups and indexed columns. */
     private static PersonalTable read(Connection c, long tableId) throws SQLException {
-        PersonalTable table;
+        List<PersonalTable> found = read(c, "t.id = ?", tableId);
+        if (found.isEmpty()) {
+            throw new TableRequestException(404, "no personal table of id " + tableId);
+        }
+        return found.get(0);
+    }
+
+    /**
+     * The personal tables a condition of one parameter selects, by name, each as {@link #read(Connection, long)}
+     * gives it: two queries for any number of tables (an owner's list is read at every visit of their page).
+     */
+    private static List<PersonalTable> read(Connection c, String condition, Object parameter) throws SQLException {
+        Map<Long, PersonalTable> tables = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT s.name AS schema_name, t.name AS table_name, t.description, t.data_access, pt.owner,
-                       pt.row_count, pt.bytes, pt.origin, pt.created, pt.source_tables,
+                SELECT t.id AS table_id, s.name AS schema_name, t.name AS table_name, t.description, t.data_access,
+                       pt.owner, pt.row_count, pt.bytes, pt.origin, pt.created, pt.source_tables,
                        ARRAY(SELECT g.name FROM archive.table_groups tg JOIN archive.groups g ON g.id = tg.group_id
                               WHERE tg.table_id = t.id ORDER BY g.name) AS read_groups
                   FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
                   JOIN archive.personal_tables pt ON pt.table_id = t.id
-                 WHERE t.id = ?""")) {
-            s.setLong(1, tableId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new TableRequestException(404, "no personal table of id " + tableId);
-                }
-                table = new PersonalTable(new TableName(rs.getString("schema_name"), rs.getString("table_name")),
-                    rs.getString("owner"), rs.getLong("row_count"), rs.getLong("bytes"),
-                    new Sharing("PUBLIC".equals(rs.getString("data_access")), Set.copyOf(strings(rs, "read_groups"))),
-                    rs.getString("origin"), rs.getObject("created", java.time.OffsetDateTime.class).toInstant(),
-                    rs.getString("description"), List.of(), List.of(), strings(rs, "source_tables"));
-            }
-        }
-        List<ColumnSpec> columns = new ArrayList<>();
-        List<String> indexed = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT name, datatype, arraysize, xtype, unit, ucd, utype, description, indexed
-                  FROM archive.columns WHERE table_id = ? ORDER BY column_index NULLS LAST, name""")) {
-            s.setLong(1, tableId);
+                 WHERE %s
+                 ORDER BY t.name""".formatted(condition))) {
+            s.setObject(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    columns.add(new ColumnSpec(rs.getString("name"), rs.getString("datatype"), rs.getString("arraysize"),
-                        rs.getString("xtype"), rs.getString("unit"), rs.getString("ucd"), rs.getString("utype"),
-                        rs.getString("description")));
+                    tables.put(rs.getLong("table_id"), new PersonalTable(
+                        new TableName(rs.getString("schema_name"), rs.getString("table_name")),
+                        rs.getString("owner"), rs.getLong("row_count"), rs.getLong("bytes"),
+                        new Sharing("PUBLIC".equals(rs.getString("data_access")), Set.copyOf(strings(rs, "read_groups"))),
+                        rs.getString("origin"), rs.getObject("created", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString("description"), List.of(), List.of(), strings(rs, "source_tables")));
+                }
+            }
+        }
+        if (tables.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<ColumnSpec>> columns = new HashMap<>();
+        Map<Long, List<String>> indexed = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT table_id, name, datatype, arraysize, xtype, unit, ucd, utype, description, indexed
+                  FROM archive.columns WHERE table_id = ANY (?)
+                 ORDER BY table_id, column_index NULLS LAST, name""")) {
+            s.setArray(1, c.createArrayOf("bigint", tables.keySet().toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong("table_id");
+                    columns.computeIfAbsent(id, k -> new ArrayList<>()).add(new ColumnSpec(rs.getString("name"),
+                        rs.getString("datatype"), rs.getString("arraysize"), rs.getString("xtype"), rs.getString("unit"),
+                        rs.getString("ucd"), rs.getString("utype"), rs.getString("description")));
                     if (rs.getBoolean("indexed")) {
-                        indexed.add(rs.getString("name"));
+                        indexed.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getString("name"));
                     }
                 }
             }
         }
-        return new PersonalTable(table.name(), table.owner(), table.rows(), table.bytes(), table.sharing(),
-            table.origin(), table.created(), table.description(), columns, indexed, table.sourceTables());
+        List<PersonalTable> result = new ArrayList<>();
+        tables.forEach((id, t) -> result.add(new PersonalTable(t.name(), t.owner(), t.rows(), t.bytes(), t.sharing(),
+            t.origin(), t.created(), t.description(), columns.getOrDefault(id, List.of()),
+            indexed.getOrDefault(id, List.of()), t.sourceTables())));
+        return result;
     }
 
     /** The id of a personal table's metadata row. */
