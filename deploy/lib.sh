@@ -139,6 +139,11 @@ as_owner() {
     PGUSER=$ARCHIVE_DB_OWNER_USER PGDATABASE=${ARCHIVE_DB_NAME:-archive} "$@"
 }
 owner_psql() { as_owner psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+# The same as the application role, which owns the tables in users' schemas (personal tables, kept results).
+as_app() {
+  PGPASSWORD=$ARCHIVE_DB_APP_PASSWORD PGHOST=${ARCHIVE_DB_HOST:-localhost} PGPORT=${ARCHIVE_DB_PORT:-5432} \
+    PGUSER=$ARCHIVE_DB_APP_USER PGDATABASE=${ARCHIVE_DB_NAME:-archive} "$@"
+}
 
 # psql as the postgres superuser of the local cluster (root only).
 local_superuser_psql() {
