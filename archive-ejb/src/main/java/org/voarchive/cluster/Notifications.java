@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -151,7 +150,7 @@ public class Notifications {
     }
 
     private void receive(PGConnection pg, Statement s) throws SQLException {
-        long checkEvery = TimeUnit.SECONDS.toNanos(settings.heartbeatSeconds());
+        long checkEvery = settings.heartbeat().toNanos();
         long nextCheck = System.nanoTime() + checkEvery;
         while (running) {
             PGNotification[] received = pg.getNotifications(POLL_MILLIS);
