@@ -78,27 +78,23 @@ public class PhaseEvents {
 
     /** The job's phase changed, or it is gone: on the listener's thread. */
     void heard(JobNotice notice) {
-        CompletableFuture<Void> f = next.remove(notice.jobId());
-        if (f != null) {
-            f.complete(null);
-        }
+        wake(notice.jobId());
     }
 
     /** The local wake-up of a change this node made: goes once JobStore notifies (WP1's so-queue-2). */
     void changed(String jobId) {
-        CompletableFuture<Void> f = next.remove(jobId);
-        if (f != null) {
-            f.complete(null);
-        }
+        wake(jobId);
     }
 
     /** Notifications may have been missed: every waiter reads its job again and answers. */
     void wakeAll() {
-        for (String id : next.keySet()) {
-            CompletableFuture<Void> f = next.remove(id);
-            if (f != null) {
-                f.complete(null);
-            }
+        next.keySet().forEach(this::wake);
+    }
+
+    private void wake(String jobId) {
+        CompletableFuture<Void> f = next.remove(jobId);
+        if (f != null) {
+            f.complete(null);
         }
     }
 }
