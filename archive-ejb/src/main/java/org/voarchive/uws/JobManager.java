@@ -223,6 +223,7 @@ public class JobManager {
         }
         workers.forEach(ExecutorService::shutdownNow);
         timers.shutdownNow();
+        leases.leave();
     }
 
     public JobFiles files() {
