@@ -123,9 +123,6 @@ public class JobManager {
     UwsSettings settings;
 
     @Inject
-    PhaseEvents events;
-
-    @Inject
     Instance<JobExecutor> executors;
 
     @Resource
@@ -416,7 +413,6 @@ public class JobManager {
         discard(job);
         store.delete(id);
         files.delete(id);
-        events.changed(id);
     }
 
     /** An attempt's results, files and what its executor keeps, removed: it ended without completing. */
@@ -467,7 +463,6 @@ public class JobManager {
                 stop(e);
             }
         }
-        events.changed(id);
     }
 
     /** What {@link #apply} did: refused (with why), or whether it queued or aborted the job. */
@@ -524,26 +519,21 @@ public class JobManager {
      * through another node) is stopped. Runs on the listener's thread: no database call here.
      */
     private void heard(String payload) {
-        String[] words = payload.trim().split(" ");
-        if (words.length != 3) {
-            LOG.warning(() -> "a job notification that is not '<job> <phase> <queue>': " + payload);
-            return;
-        }
-        String id = words[0];
-        String phase = words[1];
-        if (phase.equals(ExecutionPhase.QUEUED.name())) {
-            signals.signal(words[2]);
-        } else if (!phase.equals(ExecutionPhase.EXECUTING.name())) {
-            Execution e = executing.get(id);
-            if (e != null) {
-                stop(e);
-            }
-            starved.forEach((queue, empty) -> {
-                if (empty) {
-                    signals.signal(queue);
+        JobNotice.parse(payload).ifPresent(notice -> {
+            if (notice.phase().filter(ExecutionPhase.QUEUED::equals).isPresent()) {
+                signals.signal(notice.queue());
+            } else if (notice.phase().filter(ExecutionPhase.EXECUTING::equals).isEmpty()) {
+                Execution e = executing.get(notice.jobId());
+                if (e != null) {
+                    stop(e);
                 }
-            });
-        }
+                starved.forEach((queue, empty) -> {
+                    if (empty) {
+                        signals.signal(queue);
+                    }
+                });
+            }
+        });
     }
 
     /** How long a dispatcher waits between claims that found nothing, unless signalled. */
@@ -641,7 +631,6 @@ public class JobManager {
             if (started.isEmpty() || e.givenUp()) {
                 return; // aborted or destroyed since the claim, or the node stops
             }
-            events.changed(id);
             Job job = started.get();
             // a job run again gets its whole execution duration
             Instant deadline = job.attemptStart().plusSeconds(job.executionDuration());
@@ -671,7 +660,6 @@ public class JobManager {
             if (limit != null) {
                 limit.cancel(false);
             }
-            events.changed(id);
         }
     }
 
