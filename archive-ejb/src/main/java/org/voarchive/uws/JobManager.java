@@ -178,7 +178,18 @@ public class JobManager {
     }
 
     private void recover() {
-        // QUEUED jobs need nothing (the queue is the table); EXECUTING ones are taken over when their node is dead
+        // The queue is the table: QUEUED jobs wait there, EXECUTING ones are taken over when their node is dead.
+        // Those of a queue no longer configured (or spelt otherwise) go to the queue that serves them now, or no
+        // dispatcher would ever claim them.
+        for (ExecutionPhase phase : List.of(ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING)) {
+            for (String id : store.inPhase(phase)) {
+                store.find(id).filter(job -> !queueOf(job).name().equals(job.queue())).ifPresent(job ->
+                    store.change(id, j -> {
+                        j.setQueue(queueOf(j).name());
+                        return j;
+                    }));
+            }
+        }
         for (String id : store.inPhase(ExecutionPhase.PENDING)) {
             // the destruction a PENDING job shows follows this start's settings (and jobs stored before them)
             store.change(id, job -> {
