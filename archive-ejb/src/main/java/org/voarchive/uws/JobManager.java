@@ -123,9 +123,6 @@ public class JobManager {
     UwsSettings settings;
 
     @Inject
-    PhaseEvents events;
-
-    @Inject
     Instance<JobExecutor> executors;
 
     @Resource
@@ -181,7 +178,18 @@ public class JobManager {
     }
 
     private void recover() {
-        // QUEUED jobs need nothing (the queue is the table); EXECUTING ones are taken over when their node is dead
+        // The queue is the table: QUEUED jobs wait there, EXECUTING ones are taken over when their node is dead.
+        // Those of a queue no longer configured (or spelt otherwise) go to the queue that serves them now, or no
+        // dispatcher would ever claim them.
+        for (ExecutionPhase phase : List.of(ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING)) {
+            for (String id : store.inPhase(phase)) {
+                store.find(id).filter(job -> !queueOf(job).name().equals(job.queue())).ifPresent(job ->
+                    store.change(id, j -> {
+                        j.setQueue(queueOf(j).name());
+                        return j;
+                    }));
+            }
+        }
         for (String id : store.inPhase(ExecutionPhase.PENDING)) {
             // the destruction a PENDING job shows follows this start's settings (and jobs stored before them)
             store.change(id, job -> {
@@ -416,7 +424,6 @@ public class JobManager {
         discard(job);
         store.delete(id);
         files.delete(id);
-        events.changed(id);
     }
 
     /** An attempt's results, files and what its executor keeps, removed: it ended without completing. */
@@ -467,7 +474,6 @@ public class JobManager {
                 stop(e);
             }
         }
-        events.changed(id);
     }
 
     /** What {@link #apply} did: refused (with why), or whether it queued or aborted the job. */
@@ -524,26 +530,21 @@ public class JobManager {
      * through another node) is stopped. Runs on the listener's thread: no database call here.
      */
     private void heard(String payload) {
-        String[] words = payload.trim().split(" ");
-        if (words.length != 3) {
-            LOG.warning(() -> "a job notification that is not '<job> <phase> <queue>': " + payload);
-            return;
-        }
-        String id = words[0];
-        String phase = words[1];
-        if (phase.equals(ExecutionPhase.QUEUED.name())) {
-            signals.signal(words[2]);
-        } else if (!phase.equals(ExecutionPhase.EXECUTING.name())) {
-            Execution e = executing.get(id);
-            if (e != null) {
-                stop(e);
-            }
-            starved.forEach((queue, empty) -> {
-                if (empty) {
-                    signals.signal(queue);
+        JobNotice.parse(payload).ifPresent(notice -> {
+            if (notice.phase().filter(ExecutionPhase.QUEUED::equals).isPresent()) {
+                signals.signal(notice.queue());
+            } else if (notice.phase().filter(ExecutionPhase.EXECUTING::equals).isEmpty()) {
+                Execution e = executing.get(notice.jobId());
+                if (e != null) {
+                    stop(e);
                 }
-            });
-        }
+                starved.forEach((queue, empty) -> {
+                    if (empty) {
+                        signals.signal(queue);
+                    }
+                });
+            }
+        });
     }
 
     /** How long a dispatcher waits between claims that found nothing, unless signalled. */
@@ -641,7 +642,6 @@ public class JobManager {
             if (started.isEmpty() || e.givenUp()) {
                 return; // aborted or destroyed since the claim, or the node stops
             }
-            events.changed(id);
             Job job = started.get();
             // a job run again gets its whole execution duration
             Instant deadline = job.attemptStart().plusSeconds(job.executionDuration());
@@ -671,7 +671,6 @@ public class JobManager {
             if (limit != null) {
                 limit.cancel(false);
             }
-            events.changed(id);
         }
     }
 

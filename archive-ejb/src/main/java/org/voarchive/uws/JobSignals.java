@@ -63,14 +63,17 @@ final class JobSignals {
         }
     }
 
-    /** Wakes every waiter for good: the node stops. */
+    /** Wakes every waiter for good, without a signal: the node stops. */
     void close() {
         closed = true;
-        signalAll();
-    }
-
-    boolean closed() {
-        return closed;
+        for (Signal s : queues.values()) {
+            s.lock.lock();
+            try {
+                s.given.signalAll();
+            } finally {
+                s.lock.unlock();
+            }
+        }
     }
 
     /** Registers the queue, so that {@link #signalAll} reaches it before its first wait. */

@@ -21,7 +21,7 @@ import org.voarchive.cluster.Notifications;
  * it returns is committed: a phase that a client reads is a phase that survives
  * a restart. Changes lock the row, which makes phase transitions atomic
  * between the workers, the HTTP requests and the reaper, on any node. A change of phase notifies every node
- * ({@link Notifications#JOB_CHANNEL}, payload {@code <job> <PHASE|GONE> <queue>}) in its own transaction, so the
+ * ({@link Notifications#JOB_CHANNEL}, a {@link JobNotice}) in its own transaction, so the
  * notification arrives exactly when the change is visible, and never for a change rolled back. The reads that every
  * job makes several times (its document, its owner's counts and quota) run in
  * the caller's transaction if it has one (the job manager has none), else in
@@ -39,7 +39,7 @@ public class JobStore {
         em.persist(job);
         em.flush();
         if (job.phase() != ExecutionPhase.PENDING) {
-            notifyPhase(job.id(), job.phase().name(), job.queue());
+            notifyPhase(job);
         }
         return job;
     }
@@ -62,7 +62,7 @@ public class JobStore {
         ExecutionPhase before = job.phase();
         T answer = change.apply(job);
         if (job.phase() != before) {
-            notifyPhase(id, job.phase().name(), job.queue());
+            notifyPhase(job);
         }
         return Optional.ofNullable(answer);
     }
@@ -75,15 +75,12 @@ public class JobStore {
     public boolean delete(String id) {
         List<String> queues = em.createNativeQuery("DELETE FROM archive.uws_job WHERE job_id = ? RETURNING queue")
             .setParameter(1, id).getResultList();
-        queues.forEach(queue -> notifyPhase(id, GONE, queue));
+        queues.forEach(queue -> send(Notifications.JOB_CHANNEL, JobNotice.gone(id, queue).payload()));
         return !queues.isEmpty();
     }
 
-    /** What a job's notification says instead of a phase when it was deleted. */
-    static final String GONE = "GONE";
-
-    private void notifyPhase(String id, String phase, String queue) {
-        send(Notifications.JOB_CHANNEL, id + " " + phase + " " + queue);
+    private void notifyPhase(Job job) {
+        send(Notifications.JOB_CHANNEL, new JobNotice(job.id(), job.phase(), job.queue()).payload());
     }
 
     // delivered at commit, to every node listening (PostgreSQL's NOTIFY)
@@ -124,7 +121,7 @@ public class JobStore {
                     + " ON CONFLICT (queue, owner_key) DO UPDATE SET served_at = EXCLUDED.served_at")
                 .setParameter(1, job.id()).executeUpdate();
             if (start) {
-                notifyPhase(job.id(), job.phase().name(), queue);
+                notifyPhase(job);
             }
             claimed.add(job);
         }
