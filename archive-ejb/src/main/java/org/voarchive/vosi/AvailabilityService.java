@@ -37,11 +37,18 @@ public class AvailabilityService {
     private Instant upSince;
     private boolean lastAvailable;
 
+    // notifications between nodes down: clients wait a little longer (WAIT answers within a second), nothing fails
+    @jakarta.inject.Inject
+    private org.voarchive.cluster.Notifications notifications;
+
     public Availability check() {
         List<String> notes = new ArrayList<>();
         // '&', not '&&': both checks run, so the notes name every role that fails
         boolean available = checkPgSphere(dataSources.app(), "application", notes)
             & checkConnection(dataSources.query(), "query", notes);
+        if (!notifications.listening()) {
+            notes.add("Notifications between the archive's nodes are down; waits for a job's phase answer within a second.");
+        }
         return new Availability(available, transition(available), notes);
     }
 

@@ -238,14 +238,16 @@ public abstract class UwsResource {
                 response.resume(jobDocument(job(id)));
                 return;
             }
-            var change = events.nextChange(id, seconds * 1000); // before reading: no change is missed
+            var next = events.nextChange(id, seconds * 1000); // before reading: no change is missed
             Job job = job(id);
             if (!job.phase().isActive() || phaseValue.isPresent() && only.get() != job.phase()) {
+                next.change().complete(false);
                 response.resume(jobDocument(job));
                 return;
             }
+            next.saw(job.phase());
             String caller = caller().user(); // the request's scope is gone when the change comes
-            change.thenRunAsync(() -> {
+            next.change().thenRunAsync(() -> {
                 try {
                     response.resume(jobDocument(job(id, caller)));
                 } catch (UwsException | RuntimeException e) {
@@ -433,7 +435,7 @@ public abstract class UwsResource {
         JobResult result = job.results().stream().filter(r -> r.resultId().equals(name)).findFirst()
             .orElseThrow(() -> new UwsException(404, "job " + id + " has no result " + name
                 + (job.phase() == ExecutionPhase.COMPLETED ? "" : " (it is " + job.phase() + ")")));
-        java.nio.file.Path file = manager.files().result(id, result.fileName());
+        java.nio.file.Path file = manager.files().result(job, result.fileName());
         if (!Files.isRegularFile(file)) {
             throw new UwsException(404, "the result file of job " + id + " is gone");
         }
