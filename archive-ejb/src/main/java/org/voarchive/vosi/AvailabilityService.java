@@ -37,11 +37,16 @@ public class AvailabilityService {
     private Instant upSince;
     private boolean lastAvailable;
 
+    /** The replicas' state, a note only: a replica never makes the service unavailable (the primary serves). */
+    @jakarta.inject.Inject
+    org.voarchive.database.ReadRouting replicas;
+
     public Availability check() {
         List<String> notes = new ArrayList<>();
         // '&', not '&&': both checks run, so the notes name every role that fails
         boolean available = checkPgSphere(dataSources.app(), "application", notes)
             & checkConnection(dataSources.query(), "query", notes);
+        replicas.note().ifPresent(notes::add);
         return new Availability(available, transition(available), notes);
     }
 
