@@ -11,7 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import javax.sql.DataSource;
 
 /**
- * The three database roles as application-scoped connection pools.
+ * The three database roles as application-scoped connection pools, and two of them on the replicas.
  *
  * <p>Least privilege: the owner role runs migrations and ingest (DDL), the
  * application role reads and writes the archive's own tables, the query role
@@ -57,6 +57,30 @@ import javax.sql.DataSource;
         minPoolSize = 0, maxPoolSize = 32,
         properties = {
             DataSources.VALIDATE, DataSources.VALIDATION_METHOD, DataSources.VALIDATION_CLASS,
+            DataSources.VALIDATE_AT_MOST_EVERY, DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT}),
+    // the replicas' pools (ReadRouting): used only when archive.db.replica.url is set, so they open no
+    // connection otherwise (minPoolSize 0); the roles, their passwords and settings are the primary's (physical
+    // replication copies them)
+    @DataSourceDefinition(
+        name = DataSources.REPLICA_QUERY,
+        className = DataSources.DRIVER,
+        url = DataSources.REPLICA_URL,
+        user = "${MPCONFIG=archive.db.query.user:archive_query}",
+        password = "${MPCONFIG=archive.db.query.password:}",
+        minPoolSize = 0, maxPoolSize = 32,
+        properties = {
+            DataSources.VALIDATE, DataSources.VALIDATION_METHOD, DataSources.VALIDATION_CLASS,
+            DataSources.VALIDATE_AT_MOST_EVERY, DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT}),
+    @DataSourceDefinition(
+        name = DataSources.REPLICA_APP,
+        className = DataSources.DRIVER,
+        url = DataSources.REPLICA_URL,
+        user = "${MPCONFIG=archive.db.app.user:archive_app}",
+        password = "${MPCONFIG=archive.db.app.password:}",
+        // pages of kept results and the availability check
+        minPoolSize = 0, maxPoolSize = 8,
+        properties = {
+            DataSources.VALIDATE, DataSources.VALIDATION_METHOD, DataSources.VALIDATION_CLASS,
             DataSources.VALIDATE_AT_MOST_EVERY, DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT})
 })
 @Singleton
@@ -67,9 +91,17 @@ public class DataSources {
     public static final String OWNER = "java:app/jdbc/archive-owner";
     public static final String APP = "java:app/jdbc/archive-app";
     public static final String QUERY = "java:app/jdbc/archive-query";
+    /** The query role on the replicas ({@link ReadRouting}). */
+    public static final String REPLICA_QUERY = "java:app/jdbc/archive-replica-query";
+    /** The application role on the replicas: kept results' pages. */
+    public static final String REPLICA_APP = "java:app/jdbc/archive-replica-app";
 
     static final String DRIVER = "org.postgresql.ds.PGSimpleDataSource";
     static final String URL = "${MPCONFIG=archive.db.url:jdbc:postgresql://localhost:5432/archive}";
+    // pgjdbc multi-host (jdbc:postgresql://r1:5432,r2:5432/archive?loadBalanceHosts=true&targetServerType=any):
+    // not targetServerType=secondary, which cannot tell a primary from a standby for the query role (its sessions
+    // are read only by the role's setting, which pgjdbc takes for a standby's); the default is unused
+    static final String REPLICA_URL = "${MPCONFIG=archive.db.replica.url:jdbc:postgresql://localhost:5432/archive}";
 
     // A restarted PostgreSQL leaves dead connections in the pools: validate on
     // borrow and drop the whole pool on the first failure, so the archive

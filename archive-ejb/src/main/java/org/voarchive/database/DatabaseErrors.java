@@ -66,6 +66,20 @@ public final class DatabaseErrors {
     }
 
     /**
+     * What a client is told when the database is unavailable ({@link Verdict#UNAVAILABLE}), with the SQLSTATE. A
+     * replica cancels a query whose rows its replay must change or remove ("canceling statement due to conflict
+     * with recovery", 40001 mostly; ReadRouting's replicas make it rare, not impossible): said so, as the next try
+     * may well run.
+     */
+    public static String unavailable(SQLException e) {
+        String message = primaryMessage(e);
+        return message.contains("conflict with recovery")
+            ? "the query was cancelled on a replica of the database, whose replication needed its rows ("
+                + e.getSQLState() + "); try again"
+            : "the database is unavailable now (" + e.getSQLState() + "); try again later";
+    }
+
+    /**
      * The server's primary message, first line only, without "ERROR: ": PgJDBC appends DETAIL,
      * HINT, WHERE and the position on further lines, which may quote SQL the client never wrote.
      */

@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -46,6 +48,19 @@ public class QueryRoles {
      */
     public void begin(Connection connection, boolean authenticated, long timeoutMillis, Map<String, String> settings)
             throws SQLException {
+        begin(connection, authenticated, timeoutMillis, settings, Optional.empty());
+    }
+
+    /**
+     * As above, on a replica's connection: the same round trip also tells whether the server is a standby that
+     * has replayed the primary's log up to {@code required} ({@link ReadRouting}), at no extra cost to a query
+     * it serves. A server that is no standby (the primary, or a promoted former replica, whose replay position
+     * stays where its recovery ended) is not fresh.
+     *
+     * @return whether the query may run here: always when nothing is required
+     */
+    public boolean begin(Connection connection, boolean authenticated, long timeoutMillis, Map<String, String> settings,
+                         Optional<WalPosition> required) throws SQLException {
         if (connection.getAutoCommit()) {
             throw new IllegalStateException("a query's settings need a transaction: auto-commit is on");
         }
@@ -55,15 +70,24 @@ public class QueryRoles {
         }
         all.put("statement_timeout", Long.toString(timeoutMillis));
         all.putAll(settings);
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT " + String.join(", ", Collections.nCopies(all.size(), "set_config(?, ?, true)")))) {
+        try (PreparedStatement s = connection.prepareStatement(setUp(all.size(), required.isPresent()))) {
             int i = 0;
             for (Map.Entry<String, String> setting : all.entrySet()) {
                 s.setString(++i, setting.getKey());
                 s.setString(++i, setting.getValue());
             }
-            s.execute();
+            if (required.isPresent()) {
+                s.setString(++i, required.get().toString());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return required.isEmpty() || (rs.next() && rs.getBoolean("fresh"));
+            }
         }
+    }
+
+    static String setUp(int settings, boolean freshness) {
+        return "SELECT " + String.join(", ", Collections.nCopies(settings, "set_config(?, ?, true)"))
+            + (freshness ? ", pg_is_in_recovery() AND pg_last_wal_replay_lsn() >= CAST(? AS pg_lsn) AS fresh" : "");
     }
 
     /** {@code SET LOCAL ROLE role}, refused outside a transaction: a session-wide role would outlive the query. */

@@ -2,6 +2,7 @@ package org.voarchive.metadata;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.voarchive.database.DataSources;
+import org.voarchive.database.PrimaryPosition;
+import org.voarchive.database.WalPosition;
 
 /**
  * The published metadata each kind of caller sees, kept between requests:
@@ -39,6 +42,9 @@ public class PublishedMetadataCache {
 
     /** Signed-in callers' own personal tables, by login. */
     private final Map<String, Entry> own = new ConcurrentHashMap<>();
+
+    @Inject
+    PrimaryPosition position;
 
     /** The app pool itself, injected once: asking {@link DataSources} on every request cost an EJB call (JFR). */
     @Resource(lookup = DataSources.APP)
@@ -96,13 +102,19 @@ public class PublishedMetadataCache {
         return metadata;
     }
 
-    private static long generation(Connection c) throws SQLException {
+    /**
+     * The generation, and (in the same row, for free) where the primary's WAL is now: what a replica must have
+     * replayed to have this generation's metadata ({@link PrimaryPosition}, database.ReadRouting).
+     */
+    private long generation(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT generation FROM archive.metadata_generation")) {
+             ResultSet rs = s.executeQuery("SELECT generation, pg_current_wal_lsn() AS lsn FROM archive.metadata_generation")) {
             if (!rs.next()) {
                 throw new SQLException("archive.metadata_generation is empty: the migrations did not run completely");
             }
-            return rs.getLong("generation");
+            long generation = rs.getLong("generation");
+            position.sample(generation, WalPosition.parse(rs.getString("lsn")));
+            return generation;
         }
     }
 }

@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.voarchive.dali.DaliException;
 import org.voarchive.dali.DaliParameters;
 import org.voarchive.dali.DataOrigin;
 import org.voarchive.database.Cancellation;
+import org.voarchive.database.ReadRouting;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.ConeSearchSettings;
 import org.voarchive.metadata.PublishedMetadata;
@@ -24,7 +26,7 @@ import uk.ac.starlink.table.ColumnInfo;
 
 /**
  * Simple Cone Search over the tables whose metadata enable it: a cone becomes
- * ADQL and runs as a TAP sync query would, with the access rules of the
+ * ADQL and runs as a TAP sync query would (on a replica if one may serve it), with the access rules of the
  * table; the result's key columns then get the UCDs SCS 1.03 prescribes.
  */
 @ApplicationScoped
@@ -94,7 +96,7 @@ public class ConeSearchService {
             site.ivoid(path(schema, table)),
             DataOrigin.requestUrl(site.baseUrl() + path(schema, table), parameters.asMap()), received, null);
         RunningQuery running = queries.start(tap, caller, metadata, UploadSource.NONE, limits.syncTimeoutSeconds(),
-            new Cancellation(), origin);
+            new Cancellation(), origin, Optional.of(ReadRouting.Read.SCS));
         describe(running, cone.columns());
         return running;
     }

@@ -25,6 +25,7 @@ import org.voarchive.dali.DaliParameters;
 import org.voarchive.database.Cancellation;
 import org.voarchive.database.DataSources;
 import org.voarchive.database.DatabaseErrors;
+import org.voarchive.database.ReadRouting;
 import org.voarchive.database.Sql;
 import org.voarchive.database.Transactions;
 import org.voarchive.metadata.PublishedMetadata;
@@ -42,7 +43,8 @@ import org.voarchive.uws.UwsException;
  * sort column and the row number, built the first time the table is sorted by that column, so that any page of
  * a million rows is an index scan of its rows only, or an index-only scan of the rows before it or after it,
  * whichever are fewer. The SQL is fixed, built from the stored, quoted names; reads run on the application role
- * in read-only transactions with a statement timeout.
+ * in read-only transactions with a statement timeout, on a replica that has the table where one may serve them
+ * ({@link ReadRouting}); the job's record, a first read's table and a first sort's index are the primary's.
  */
 @ApplicationScoped
 // each method runs its own JDBC transactions; inside a caller's, the connection would be the caller's
@@ -70,6 +72,9 @@ public class KeptResultPages {
     @Inject
     TapLimits limits;
 
+    @Inject
+    ReadRouting routing;
+
     /**
      * A page of a job's kept result, as the JSON object the portal reads: the job, the result's rows and whether
      * MAXREC cut it, the page asked for, the query and its source tables, the columns with their FIELD metadata
@@ -82,9 +87,13 @@ public class KeptResultPages {
      */
     public byte[] page(String jobId, String callerName, ResultPageRequest request) throws DaliException {
         completedJob(jobId, callerName);
-        try (Connection c = dataSources.app().getConnection()) {
-            KeptResult kept = kept(c, jobId);
-            Optional<Integer> sort = sortColumn(c, kept, request.sort());
+        try {
+            KeptResult kept;
+            Optional<Integer> sort;
+            try (Connection c = dataSources.app().getConnection()) {
+                kept = kept(c, jobId);
+                sort = sortColumn(c, kept, request.sort());
+            }
             String table = kept.table().sql();
             long skip = request.offset();
             long take = request.limit();
@@ -109,24 +118,55 @@ public class KeptResultPages {
             for (KeptColumn column : kept.columns()) {
                 fields.add(ResultField.of(column.resultColumn(), column.sqlType(), null));
             }
-            c.setAutoCommit(false);
-            try {
-                readOnly(c);
+            try (Connection c = reading(kept, sort)) {
                 try (PreparedStatement s = c.prepareStatement(sql)) {
                     s.setLong(1, skip);
                     s.setLong(2, take);
                     try (ResultSet rs = s.executeQuery()) {
                         return json(kept, request, new ResultTable(rs, fields, Long.MAX_VALUE));
                     }
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
                 }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw failed("reading a page of the result of job " + jobId, e);
         } catch (java.io.IOException e) {
             throw new DaliException(500, "writing a page of the result of job " + jobId + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A connection with a read-only transaction begun (with the read's time limit) to read a kept result's rows:
+     * a replica's, if result pages may read there and it has the table and the sort's index (a kept table is
+     * made in one transaction and never changes: present is fresh); else the primary's.
+     */
+    private Connection reading(KeptResult kept, Optional<Integer> sort) throws SQLException {
+        Optional<Connection> replica = routing.appConnection(ReadRouting.Read.RESULTS);
+        if (replica.isPresent()) {
+            Connection c = replica.get();
+            try {
+                c.setAutoCommit(false);
+                List<String> relations = new ArrayList<>(List.of(kept.table().sql()));
+                sort.ifPresent(column -> relations.add(sortIndex(kept, column).sql()));
+                if (ReadRouting.begin(c, READ_TIMEOUT_MILLIS, relations)) {
+                    return c;
+                }
+                LOG.fine(() -> "the replica has no " + relations + " yet: the primary serves the kept result");
+            } catch (SQLException e) {
+                routing.failed(e);
+            }
+            RunningQuery.release(c, false);
+        }
+        Connection c = dataSources.app().getConnection();
+        try {
+            c.setAutoCommit(false);
+            ReadRouting.begin(c, READ_TIMEOUT_MILLIS, List.of());
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            RunningQuery.release(c, false);
+            throw e;
         }
     }
 
@@ -184,9 +224,12 @@ public class KeptResultPages {
         PublishedMetadata metadata = queries.metadata(queries.caller(callerName));
         Connection c = null;
         try {
-            c = dataSources.app().getConnection();
-            KeptResult kept = kept(c, jobId);
-            Optional<Integer> sort = sortColumn(c, kept, sortName);
+            KeptResult kept;
+            Optional<Integer> sort;
+            try (Connection primary = dataSources.app().getConnection()) {
+                kept = kept(primary, jobId);
+                sort = sortColumn(primary, kept, sortName);
+            }
             ResultInfo info = queries.resultInfo(request, kept.sourceTables(), kept.datalinkColumns(),
                 queries.origin("/tap/async", parameters, ran.query(), job.startTime()), metadata);
             List<ResultField> fields = new ArrayList<>();
@@ -195,8 +238,7 @@ public class KeptResultPages {
             }
             String sql = "SELECT " + kept.selectList("t") + " FROM " + kept.table().sql() + " t ORDER BY "
                 + (sort.isEmpty() ? "t." + row() : order(kept, sort.get(), descending, "t."));
-            c.setAutoCommit(false);
-            readOnly(c);
+            c = reading(kept, sort);
             Cancellation cancellation = new Cancellation();
             cancellation.attach(c); // a client that goes away stops the read (RunningQuery)
             Statement statement = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -277,8 +319,8 @@ public class KeptResultPages {
                 + (sorted.arraysize() == null ? "" : "[" + sorted.arraysize() + "]")
                 + (sorted.xtype() == null ? "" : ", " + sorted.xtype()) + ") have no order");
         }
-        String index = kept.table().table() + "_sort_" + (column + 1);
-        if (!exists(c, new org.voarchive.metadata.TableName(kept.table().schema(), index).sql())) {
+        String index = sortIndex(kept, column).table();
+        if (!exists(c, sortIndex(kept, column).sql())) {
             long bytes;
             try {
                 bytes = Transactions.inTransaction(c, () -> {
@@ -311,6 +353,11 @@ public class KeptResultPages {
         return Optional.of(column);
     }
 
+    /** The index that sorts a kept result by a column, in the result's schema. */
+    private static org.voarchive.metadata.TableName sortIndex(KeptResult kept, int column) {
+        return new org.voarchive.metadata.TableName(kept.table().schema(), kept.table().table() + "_sort_" + (column + 1));
+    }
+
     private static boolean exists(Connection c, String qualified) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL AS found")) {
             s.setString(1, qualified);
@@ -330,14 +377,6 @@ public class KeptResultPages {
         }
     }
 
-    /** The rest of the transaction reads only, within the time limit. */
-    private static void readOnly(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SET TRANSACTION READ ONLY");
-            s.execute("SET LOCAL statement_timeout = " + READ_TIMEOUT_MILLIS);
-        }
-    }
-
     /** ORDER BY the sort column, then the row number (ties in the result's order), both the same way. */
     private static String order(KeptResult kept, int column, boolean descending, String qualifier) {
         String direction = descending ? " DESC" : " ASC";
@@ -351,8 +390,7 @@ public class KeptResultPages {
     private static DaliException failed(String what, SQLException e) {
         return switch (DatabaseErrors.classify(e)) {
             case TIMEOUT -> new DaliException(503, what + " took longer than the limit; try again in a moment");
-            case UNAVAILABLE -> new DaliException(503, "the database is unavailable now (" + e.getSQLState()
-                + "); try again later");
+            case UNAVAILABLE -> new DaliException(503, DatabaseErrors.unavailable(e));
             default -> {
                 if ("42P01".equals(e.getSQLState())) { // dropped since its record was read: the job is being destroyed
                     yield new DaliException(404, "the kept result is gone: its job was destroyed");

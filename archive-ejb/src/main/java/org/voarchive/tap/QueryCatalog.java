@@ -59,6 +59,16 @@ record QueryCatalog(Catalog catalog, Map<String, KeptResult> kept) {
     }
 
     /**
+     * Whether a query reads users' data: a kept result or a personal table, whose rows their users write and read
+     * back at once without moving the metadata generation, so only the primary is sure to have them
+     * (database.ReadRouting).
+     */
+    boolean userData(List<TableInfo> read, PublishedMetadata metadata) {
+        return !keptRead(read).isEmpty() || read.stream()
+            .anyMatch(t -> metadata.table(t.qualifiedName()).map(p -> p.personal() != null).orElse(false));
+    }
+
+    /**
      * The published tables behind the tables a query read: a published table itself, a kept result (or a personal
      * table kept from one) the tables its own query read; an upload or another personal table none (it is a
      * user's, and nobody's data to cite).

@@ -35,6 +35,8 @@ import org.voarchive.database.Cancellation;
 import org.voarchive.database.DatabaseErrors;
 import org.voarchive.database.DataSources;
 import org.voarchive.database.QueryRoles;
+import org.voarchive.database.ReadRouting;
+import org.voarchive.database.WalPosition;
 import org.voarchive.datalink.DatalinkCapabilities;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.PublishedMetadata;
@@ -75,6 +77,9 @@ public class QueryService {
     QueryRoles roles;
 
     @Inject
+    ReadRouting routing;
+
+    @Inject
     KeptResults kept;
 
     /** KEEP_UPLOAD's personal tables ({@code usertables}, which {@code tap} must not name). */
@@ -92,9 +97,21 @@ public class QueryService {
      */
     public RunningQuery start(TapRequest request, String callerName, UploadSource parts, int timeoutSeconds,
                               Cancellation cancellation, DataOrigin.Request origin) throws DaliException {
+        return start(request, callerName, parts, timeoutSeconds, cancellation, origin, Optional.empty());
+    }
+
+    /**
+     * As above; {@code read} names what kind of read this is if it may run on a replica ({@link ReadRouting}:
+     * sync TAP), which it does only without uploads, reading no kept result and no personal table, on a
+     * replica that has what the primary had when the query was checked; empty: the primary (async TAP).
+     */
+    public RunningQuery start(TapRequest request, String callerName, UploadSource parts, int timeoutSeconds,
+                              Cancellation cancellation, DataOrigin.Request origin, Optional<ReadRouting.Read> read)
+            throws DaliException {
         Caller caller = caller(callerName);
         PublishedMetadata metadata = metadata(caller);
-        return start(request, caller, metadata, catalog(caller, metadata), parts, timeoutSeconds, cancellation, origin);
+        return start(request, caller, metadata, catalog(caller, metadata), parts, timeoutSeconds, cancellation, origin,
+            read);
     }
 
     /**
@@ -158,21 +175,23 @@ public class QueryService {
 
     /** As above, for a protocol that has read the caller and the metadata already (cone search). */
     public RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, UploadSource parts,
-                              int timeoutSeconds, Cancellation cancellation, DataOrigin.Request origin)
-            throws DaliException {
-        return start(request, caller, metadata, QueryCatalog.published(metadata), parts, timeoutSeconds, cancellation, origin);
+                              int timeoutSeconds, Cancellation cancellation, DataOrigin.Request origin,
+                              Optional<ReadRouting.Read> read) throws DaliException {
+        return start(request, caller, metadata, QueryCatalog.published(metadata), parts, timeoutSeconds, cancellation,
+            origin, read);
     }
 
     private RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, QueryCatalog catalog,
                                UploadSource parts, int timeoutSeconds, Cancellation cancellation,
-                               DataOrigin.Request origin) throws DaliException {
+                               DataOrigin.Request origin, Optional<ReadRouting.Read> read) throws DaliException {
         // the standard functions and the operators' published ones (metadata, like the tables)
         org.voarchive.adql.FunctionRegistry functions = metadata.registry();
         Query query = parse(request.query(), functions);
         // uploads on disk first: no fetch, however slow, ever holds a database connection
         try (SpooledUploads uploads = spool(request.uploads(), parts)) {
             keep(request, caller, uploads);
-            return start(request, caller, metadata, catalog, query, uploads, timeoutSeconds, cancellation, origin);
+            return start(request, caller, metadata, catalog, query, uploads, timeoutSeconds, cancellation, origin,
+                read);
         }
     }
 
@@ -193,24 +212,39 @@ public class QueryService {
 
     private RunningQuery start(TapRequest request, Caller caller, PublishedMetadata metadata, QueryCatalog catalog,
                                Query query, SpooledUploads uploads, int timeoutSeconds, Cancellation cancellation,
-                               DataOrigin.Request origin)
+                               DataOrigin.Request origin, Optional<ReadRouting.Read> read)
             throws DaliException {
         org.voarchive.adql.FunctionRegistry functions = metadata.registry();
+        long timeoutMillis = Math.multiplyExact(timeoutSeconds, 1000L);
         Connection connection = null;
         try {
-            connection = connect();
-            if (!cancellation.attach(connection)) {
-                throw new DaliException(409, "the query was cancelled before it started");
+            CheckedQuery checked;
+            if (uploads.files().isEmpty()) {
+                // checked before connecting (the catalog needs no connection): where it may run depends on what it reads
+                checked = check(query, List.copyOf(catalog.catalog().tables()), functions);
+            } else {
+                // uploads are loaded into the session first, on the primary (a standby has no temporary tables)
+                connection = primary(cancellation);
+                List<TableInfo> tables = new ArrayList<>(catalog.catalog().tables());
+                tables.addAll(load(connection, uploads));
+                checked = check(query, tables, functions);
             }
-            connection.setAutoCommit(false);
-            List<TableInfo> tables = new ArrayList<>(catalog.catalog().tables());
-            tables.addAll(load(connection, uploads));
-            CheckedQuery checked = check(query, tables, functions);
             makeKept(catalog.keptRead(checked.sourceTables()));
             long maxrec = request.effectiveMaxrec(limits);
             String sql = translate(checked, functions, maxrec);
             List<String> sources = catalog.sources(checked.sourceTables(), metadata);
-            RunningQuery running = execute(connection, caller, sql, checked, maxrec, timeoutSeconds, request, cancellation,
+            Connection onReplica = connection == null && read.isPresent()
+                && !catalog.userData(checked.sourceTables(), metadata)
+                ? replica(read.get(), caller, timeoutMillis, cancellation) : null;
+            if (onReplica != null) {
+                connection = onReplica; // its transaction begun
+            } else {
+                if (connection == null) {
+                    connection = primary(cancellation);
+                }
+                begin(connection, caller, timeoutMillis);
+            }
+            RunningQuery running = execute(connection, sql, checked, maxrec, timeoutSeconds, request, cancellation,
                 // from the same snapshot the query was checked against: no further metadata read
                 resultInfo(request, sources, datalinkColumns(checked.columns(), metadata), origin, metadata));
             connection = null; // owned by the running query now
@@ -226,6 +260,63 @@ public class QueryService {
                 RunningQuery.release(connection, !request.uploads().isEmpty());
             }
         }
+    }
+
+    /** A primary connection of the query role, cancellable, in a transaction not yet begun ({@link #begin}). */
+    private Connection primary(Cancellation cancellation) throws DaliException, SQLException {
+        Connection connection = connect();
+        try {
+            if (!cancellation.attach(connection)) {
+                throw new DaliException(409, "the query was cancelled before it started");
+            }
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (DaliException | SQLException | RuntimeException e) {
+            cancellation.detach();
+            RunningQuery.release(connection, false);
+            throw e;
+        }
+    }
+
+    /**
+     * First in the query's transaction, in one round trip: the role that reads what this caller may read, the
+     * time limit, and what TAP_SCHEMA shows this caller (its tables, as the checker saw them).
+     */
+    private void begin(Connection connection, Caller caller, long timeoutMillis) throws SQLException {
+        roles.begin(connection, caller.authenticated(), timeoutMillis, caller.settings());
+    }
+
+    /**
+     * A replica's connection with the query's transaction begun, if a replica may serve this read and has
+     * replayed what it must (checked in the same round trip as the set-up); else null, and the primary serves:
+     * the set-up's round trip is the only one wasted.
+     */
+    private Connection replica(ReadRouting.Read read, Caller caller, long timeoutMillis, Cancellation cancellation)
+            throws DaliException {
+        Optional<WalPosition> required = routing.required();
+        Optional<Connection> replica = required.isEmpty() ? Optional.empty() : routing.queryConnection(read);
+        if (replica.isEmpty()) {
+            return null;
+        }
+        Connection connection = replica.get();
+        try {
+            if (!cancellation.attach(connection)) {
+                RunningQuery.release(connection, false);
+                throw new DaliException(409, "the query was cancelled before it started");
+            }
+            connection.setAutoCommit(false);
+            if (roles.begin(connection, caller.authenticated(), timeoutMillis, caller.settings(), required)) {
+                return connection;
+            }
+            LOG.fine(() -> "the replica has not replayed " + required.get() + ": the query runs on the primary");
+        } catch (SQLException e) {
+            if (!cancellation.isCancelled()) { // a client that went away is no replica's fault
+                routing.failed(e);
+            }
+        }
+        cancellation.detach();
+        RunningQuery.release(connection, false);
+        return null;
     }
 
     /** What a result says about the query that produced it, and where its FIELD links and service descriptors point. */
@@ -341,12 +432,9 @@ public class QueryService {
         return tables;
     }
 
-    private RunningQuery execute(Connection connection, Caller caller, String sql, CheckedQuery checked, long maxrec,
+    private RunningQuery execute(Connection connection, String sql, CheckedQuery checked, long maxrec,
                                  int timeoutSeconds, TapRequest request, Cancellation cancellation, ResultInfo info)
             throws SQLException, DaliException {
-        // first in the query's transaction, in one round trip: the role that reads what this caller may read,
-        // the time limit, and what TAP_SCHEMA shows this caller (its tables, as the checker saw them)
-        roles.begin(connection, caller.authenticated(), Math.multiplyExact(timeoutSeconds, 1000L), caller.settings());
         Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(limits.fetchSize()); // with auto-commit off: a cursor, not the whole result in memory
         // numbers and times in PostgreSQL's binary form: read as they are instead of parsed from text, which was a
@@ -428,7 +516,7 @@ public class QueryService {
             }
             case UNAVAILABLE -> {
                 LOG.log(Level.WARNING, "database unavailable (" + e.getSQLState() + ") " + sql, e);
-                yield new DaliException(503, "the database is unavailable now (" + e.getSQLState() + "); try again later");
+                yield new DaliException(503, DatabaseErrors.unavailable(e));
             }
             case FAULT -> {
                 LOG.log(Level.SEVERE, "query failed in the database: " + sql, e);

@@ -2,6 +2,7 @@ package org.voarchive.vosi;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.voarchive.cluster.Notifications;
 import org.voarchive.database.DataSources;
+import org.voarchive.database.ReadRouting;
 import org.voarchive.vosi.xml.Availability;
 
 /**
@@ -38,8 +41,12 @@ public class AvailabilityService {
     private boolean lastAvailable;
 
     // notifications between nodes down: clients wait a little longer (WAIT answers within a second), nothing fails
-    @jakarta.inject.Inject
-    private org.voarchive.cluster.Notifications notifications;
+    @Inject
+    private Notifications notifications;
+
+    /** The replicas' state, a note only: a replica never makes the service unavailable (the primary serves). */
+    @Inject
+    private ReadRouting replicas;
 
     public Availability check() {
         List<String> notes = new ArrayList<>();
@@ -49,6 +56,7 @@ public class AvailabilityService {
         if (!notifications.listening()) {
             notes.add("Notifications between the archive's nodes are down; waits for a job's phase answer within a second.");
         }
+        replicas.note().ifPresent(notes::add);
         return new Availability(available, transition(available), notes);
     }
 

@@ -55,6 +55,17 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void aQueryAReplicasReplayCancelledIsSaidToBeWorthAnotherTry() {
+        SQLException conflict = new SQLException("ERROR: canceling statement due to conflict with recovery\n"
+            + "  Detail: User query might have needed to see row versions that must be removed.", "40001");
+        assertEquals(UNAVAILABLE, DatabaseErrors.classify(conflict));
+        assertEquals("the query was cancelled on a replica of the database, whose replication needed its rows (40001);"
+            + " try again", DatabaseErrors.unavailable(conflict));
+        assertEquals("the database is unavailable now (53300); try again later",
+            DatabaseErrors.unavailable(new SQLException("FATAL: too many connections", "53300")));
+    }
+
+    @Test
     void onlyThePrimaryMessageIsKeptNeverTheSqlAroundIt() {
         PSQLException e = new PSQLException(new ServerErrorMessage(
             "SERROR\0C22012\0Mdivision by zero\0WSQL function \"hidden_helper\" statement 1\0P42\0"));

@@ -19,4 +19,11 @@ class QueryRolesTest {
     void theRoleIsSetForTheTransactionOnlyAndQuoted() {
         assertEquals("SET LOCAL ROLE \"archive_query_public\"", QueryRoles.setLocalRole("archive_query_public"));
     }
+
+    @Test
+    void theFreshnessCheckRidesOnTheSetUpsRoundTrip() {
+        assertEquals("SELECT set_config(?, ?, true), set_config(?, ?, true)", QueryRoles.setUp(2, false));
+        assertEquals("SELECT set_config(?, ?, true), pg_is_in_recovery() AND pg_last_wal_replay_lsn() >= "
+            + "CAST(? AS pg_lsn) AS fresh", QueryRoles.setUp(1, true));
+    }
 }

@@ -16,10 +16,12 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import org.voarchive.dali.DaliException;
 import org.voarchive.dali.DaliService;
 import org.voarchive.dali.DaliParameters;
 import org.voarchive.database.Cancellation;
+import org.voarchive.database.ReadRouting;
 import org.voarchive.web.CallerName;
 import org.voarchive.usage.UsageKind;
 import org.voarchive.usage.UsageStatistics;
@@ -30,7 +32,8 @@ import org.voarchive.web.ClientConnections;
  * TAP synchronous queries (TAP 1.1 section 2.3.1): GET, POST with a form, or
  * POST multipart with inline uploads. Errors found before the first row
  * (parameters, ADQL, uploads, the database refusing the query) are DALI
- * error documents with their status; the rows stream from the cursor.
+ * error documents with their status; the rows stream from the cursor, on a replica where one may serve the
+ * query ({@link ReadRouting}).
  * One instance serves every request, as {@link org.voarchive.scs.ConeSearchResource}: a request-scoped resource
  * cost a tenth of a small query's server time to create and inject.
  */
@@ -86,7 +89,7 @@ public class SyncResource {
         // until the first row, nothing is written that would fail when the client leaves: watch its connection
         try (ClientConnections.Watch watch = connections.watch(http, cancellation::cancel)) {
             query = queries.start(request, caller, uploads, limits.syncTimeoutSeconds(), cancellation,
-                queries.origin("/tap/sync", parameters, request.query()));
+                queries.origin("/tap/sync", parameters, request.query()), Optional.of(ReadRouting.Read.SYNC));
         } // a failure goes to web.UnexpectedErrors, which answers a DALI error document (@DaliService)
         // counted once the query runs, off the request's path (usage.UsageStatistics)
         usage.count(UsageKind.TAP_SYNC, query.sourceTables(), clients.of(http));

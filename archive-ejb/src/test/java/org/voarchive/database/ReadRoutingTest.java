@@ -1,0 +1,24 @@
+package org.voarchive.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+class ReadRoutingTest {
+
+    @Test
+    void readsAreNamedInAnyCaseWithSpaces() {
+        assertEquals(EnumSet.allOf(ReadRouting.Read.class), ReadRouting.Read.parse("sync,scs,results"));
+        assertEquals(EnumSet.of(ReadRouting.Read.SCS), ReadRouting.Read.parse(" SCS "));
+        assertEquals(EnumSet.noneOf(ReadRouting.Read.class), ReadRouting.Read.parse(""));
+    }
+
+    @Test
+    void anUnknownReadIsAConfigurationError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> ReadRouting.Read.parse("sync,async"));
+        assertEquals("archive.db.replica.reads: async is not one of sync, scs, results", e.getMessage());
+    }
+}
