@@ -150,8 +150,11 @@ local_superuser_psql() {
   PGOPTIONS="-c client_min_messages=warning" runuser -u postgres -- psql -p "${ARCHIVE_DB_PORT:-5432}" -X -q -v ON_ERROR_STOP=1 "$@"
 }
 
-# The pid of the Payara Server that runs the archive's domain (for the benchmarks' memory readings).
-payara_server_pid() { pgrep -f 'domains/archive/config' | head -n 1; }
+# The pid of the Payara Server that runs a domain of this state directory (the archive's, or a cluster node's:
+# ARCHIVE_DOMAIN), for the benchmarks' memory readings and deploy/cluster's kill-node.
+payara_server_pid() { # [domain]
+  pgrep -f "$ARCHIVE_STATE_DIR/payara-[^ ]*/domains/${1:-${ARCHIVE_DOMAIN:-archive}}/config" | head -n 1
+}
 
 # Installs Debian packages that are missing (root only; apt-get update once).
 apt_install() {

@@ -11,5 +11,7 @@ RUN apt-get update -qq \
 COPY deploy/lib.sh deploy/provision-db /opt/voarchive/deploy/
 COPY pom.xml /opt/voarchive/pom.xml
 COPY docker/db-init.sh /docker-entrypoint-initdb.d/50-voarchive.sh
+# the command of a replica of this database (docker/compose.cluster.yaml's db-replica)
+COPY docker/db-replica.sh /opt/voarchive/docker/db-replica.sh
 HEALTHCHECK --interval=10s --timeout=5s --retries=6 \
   CMD pg_isready -U postgres -d "${ARCHIVE_DB_NAME:-archive}" || exit 1
