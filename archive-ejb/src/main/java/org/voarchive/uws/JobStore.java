@@ -109,12 +109,12 @@ public class JobStore {
     /** Every QUEUED and EXECUTING job of every list and owner, by queue, oldest first. */
     public List<ActiveJob> active() {
         return em.createQuery("SELECT j.id, j.jobList, j.queue, j.phase, j.runId, j.ownerId, j.clientNetwork,"
-                + " j.creationTime, j.startTime, j.executionDuration FROM Job j WHERE j.phase IN :phases"
+                + " j.creationTime, j.startTime, j.executionDuration, j.executedBy FROM Job j WHERE j.phase IN :phases"
                 + " ORDER BY j.queue, j.creationTime, j.id", Object[].class)
             .setParameter("phases", List.of(ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING))
             .getResultList().stream().map(row -> new ActiveJob((String) row[0], (String) row[1], (String) row[2],
                 (ExecutionPhase) row[3], (String) row[4], (String) row[5], (String) row[6], (Instant) row[7],
-                (Instant) row[8], ((Number) row[9]).longValue())).toList();
+                (Instant) row[8], ((Number) row[9]).longValue(), ActiveJob.nodeName((String) row[10]))).toList();
     }
 
     /**

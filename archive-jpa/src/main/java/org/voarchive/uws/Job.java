@@ -109,6 +109,25 @@ public class Job {
     @Column(name = "requested_destruction")
     private Instant requestedDestruction;
 
+    /**
+     * The node (a {@code cluster_nodes.node_id}: name and incarnation) executing the job; null while it waits, and
+     * for an EXECUTING job whose node died: it is to run again on any node.
+     */
+    @Column(name = "executed_by")
+    private String executedBy;
+
+    /** How many times it was claimed to execute; an outcome is recorded only by the node of the latest attempt. */
+    @Column(name = "attempt", nullable = false)
+    private int attempt;
+
+    /** When the latest attempt started: its execution duration counts from here ({@link #startTime} is the first). */
+    @Column(name = "attempt_start")
+    private Instant attemptStart;
+
+    /** When it was last queued: an owner's jobs start in this order. */
+    @Column(name = "queued_at")
+    private Instant queuedAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "uws_job_parameter", schema = "archive", joinColumns = @JoinColumn(name = "job_id"))
     @OrderColumn(name = "position")
@@ -142,15 +161,48 @@ public class Job {
         this.history.add(new PhaseChange(ExecutionPhase.PENDING, creationTime));
     }
 
-    /** Sets the phase, records it, and stamps start (EXECUTING) or end (any final phase) time. */
+    /** Sets the phase, records it, and stamps queued (QUEUED), start (EXECUTING) or end (any final phase) time. */
     public void moveTo(ExecutionPhase next, Instant at) {
         phase = next;
         history.add(new PhaseChange(next, at));
-        if (next == ExecutionPhase.EXECUTING) {
+        if (next == ExecutionPhase.QUEUED) {
+            queuedAt = at;
+        } else if (next == ExecutionPhase.EXECUTING) {
             startTime = at;
         } else if (!next.isActive() && next != ExecutionPhase.HELD && next != ExecutionPhase.SUSPENDED) {
             endTime = at;
         }
+    }
+
+    /**
+     * A node takes the job to execute it: a QUEUED job starts (EXECUTING, its start time stamped); a job taken
+     * over from a dead node is EXECUTING already and keeps its phase and start time, as the client saw them.
+     * Either way this is a new attempt, whose duration counts from now.
+     */
+    public void claim(String nodeId, Instant at) {
+        if (phase == ExecutionPhase.QUEUED) {
+            moveTo(ExecutionPhase.EXECUTING, at);
+        } else if (phase != ExecutionPhase.EXECUTING || executedBy != null) {
+            throw new IllegalStateException("job " + id + " is " + phase + (executedBy == null ? "" : " on "
+                + executedBy) + " and cannot be claimed");
+        }
+        executedBy = nodeId;
+        attempt++;
+        attemptStart = at;
+    }
+
+    /**
+     * The node of the current attempt stopped (died, or gave the job back as it shut down): the job stays
+     * EXECUTING for the client and runs again, as a new attempt, on whichever node claims it next.
+     */
+    public void abandon(String why) {
+        executedBy = null;
+        progress = why;
+    }
+
+    /** Whether the attempt's node may still record anything on the job: it is EXECUTING there, in that attempt. */
+    public boolean executing(String nodeId, int attempt) {
+        return phase == ExecutionPhase.EXECUTING && nodeId.equals(executedBy) && this.attempt == attempt;
     }
 
     /** Ends the job in ERROR with the summary UWS shows at /error. */
@@ -215,6 +267,22 @@ public class Job {
 
     public void setExecutionDuration(long seconds) {
         this.executionDuration = seconds;
+    }
+
+    public String executedBy() {
+        return executedBy;
+    }
+
+    public int attempt() {
+        return attempt;
+    }
+
+    public Instant attemptStart() {
+        return attemptStart;
+    }
+
+    public Instant queuedAt() {
+        return queuedAt;
     }
 
     public Instant destruction() {
