@@ -82,12 +82,23 @@ public class NodeLeases {
 
     @PreDestroy
     void stop() {
+        leave();
+    }
+
+    /**
+     * The node stops: no more heartbeats, its row deleted (called by the job manager once it has given its
+     * executions back, as the last thing it does while the database is surely still there; again, doing nothing,
+     * at this bean's end).
+     */
+    public synchronized void leave() {
+        if (heart.isShutdown()) {
+            return;
+        }
         heart.shutdownNow();
         try {
             awaitHeart();
-            // the job manager, which depends on this bean, has given its jobs back by now
             update("DELETE FROM archive.cluster_nodes WHERE node_id = ?", nodeId);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "node " + nodeId + " could not delete its row; it expires with its lease", e);
         }
     }

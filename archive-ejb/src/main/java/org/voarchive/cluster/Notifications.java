@@ -25,10 +25,19 @@ public class Notifications {
     public static final String QUEUE_CHANNEL = "archive_queue";
 
     private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
+    private final List<Runnable> missed = new CopyOnWriteArrayList<>();
 
     /** Calls the consumer with the payload of every notification on the channel, on the listener's thread. */
     public void subscribe(String channel, Consumer<String> payload) {
         subscribers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(payload);
+    }
+
+    /**
+     * Runs the task (on the listener's thread) when notifications may have been missed: the listener dropped, and
+     * again once it listens again.
+     */
+    public void whenMissed(Runnable task) {
+        missed.add(task);
     }
 
     /** Whether notifications arrive now; while not, subscribers must poll. */

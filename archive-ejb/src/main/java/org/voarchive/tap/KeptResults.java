@@ -185,7 +185,7 @@ public class KeptResults {
             return Optional.empty();
         }
         long left = jobs.storageLeft(job.get());
-        Path file = jobs.files().result(result.jobId(), ROWS_FILE);
+        Path file = jobs.files().result(job.get(), ROWS_FILE);
         long[] bytes = new long[1];
         boolean made;
         try (Connection c = dataSources.app().getConnection()) {

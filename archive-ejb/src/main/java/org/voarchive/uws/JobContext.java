@@ -22,6 +22,8 @@ public final class JobContext {
 
     private final JobFiles files;
     private final String jobId;
+    /** The attempt to execute the job this context serves: its files go to that attempt's directory. */
+    private final int attempt;
     private final Instant deadline;
     private final Cancellation cancellation;
     private final long quotaLeft;
@@ -35,19 +37,21 @@ public final class JobContext {
     /** Of {@link #quotaLeft}: what the results written and the tables kept so far take. */
     private long used;
 
-    JobContext(JobFiles files, String jobId, Instant deadline, Cancellation cancellation, long quotaLeft, long quota) {
-        this(files, jobId, deadline, cancellation, quotaLeft, quota, text -> { });
+    JobContext(JobFiles files, String jobId, int attempt, Instant deadline, Cancellation cancellation, long quotaLeft,
+               long quota) {
+        this(files, jobId, attempt, deadline, cancellation, quotaLeft, quota, text -> { });
     }
 
     /**
      * @param progressSink records the job's progress while it executes (the last word is recorded with the
      *                     outcome instead)
      */
-    JobContext(JobFiles files, String jobId, Instant deadline, Cancellation cancellation, long quotaLeft, long quota,
-               Consumer<String> progressSink) {
+    JobContext(JobFiles files, String jobId, int attempt, Instant deadline, Cancellation cancellation, long quotaLeft,
+               long quota, Consumer<String> progressSink) {
         this.progressSink = progressSink;
         this.files = files;
         this.jobId = jobId;
+        this.attempt = attempt;
         this.deadline = deadline;
         this.cancellation = cancellation;
         this.quotaLeft = quotaLeft;
@@ -124,12 +128,12 @@ public final class JobContext {
      * itself ({@link #tableFits}, {@link #tableKept}); it goes with the job's results.
      */
     public Path file(String fileName) throws IOException {
-        return files.createResult(jobId, fileName);
+        return files.createResult(jobId, attempt, fileName);
     }
 
     /** Opens a result file for writing; writing past the owner's quota fails with {@link QuotaExceeded}. */
     public QuotaStream createResult(String fileName) throws IOException {
-        return new QuotaStream(Files.newOutputStream(files.createResult(jobId, fileName)));
+        return new QuotaStream(Files.newOutputStream(files.createResult(jobId, attempt, fileName)));
     }
 
     /** The storage quota on results was reached while writing. */

@@ -8,6 +8,10 @@ import java.util.List;
  * (checking them is its business: UWS accepts any at creation) and writes its
  * results through the context, which enforces the quota and carries the
  * cancellation used by ABORT and the execution-duration limit.
+ *
+ * <p>An execution may be run again after its node died (a new attempt on another node, or on the same node after
+ * its restart): it must be read-only or one transaction, so that a run cut short leaves nothing a second run
+ * trips over. What the dead attempt kept is {@link #discard}ed before the job runs again.
  */
 public interface JobExecutor {
 

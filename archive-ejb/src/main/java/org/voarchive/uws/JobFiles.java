@@ -18,6 +18,12 @@ import java.util.stream.Stream;
  * The files of jobs under the results directory: {@code <job>/uploads/<part>}
  * for inline uploads and {@code <job>/results/<file>} for results. Names come
  * from clients, so they are checked before they become paths.
+ *
+ * <p>Each attempt to execute a job writes its own results directory: attempt 1 (and a job never run)
+ * {@code results/}, attempt n &ge; 2 {@code results-<n>/} (a job runs again when its node died). So a node that
+ * was declared dead and wakes up can only write into its own attempt's directory, never into the files of the
+ * attempt that replaced it; the job's recorded attempt says which directory is its results. The directory is
+ * shared by all nodes of a cluster (same path on each).
  */
 public final class JobFiles {
 
@@ -85,12 +91,22 @@ public final class JobFiles {
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
-    Path createResult(String jobId, String fileName) throws IOException {
-        return Files.createDirectories(job(jobId).resolve("results")).resolve(safe(fileName));
+    /** The results directory of one attempt to execute a job. */
+    private Path results(String jobId, int attempt) {
+        return job(jobId).resolve(attempt <= 1 ? "results" : "results-" + attempt);
     }
 
-    public Path result(String jobId, String fileName) {
-        return job(jobId).resolve("results").resolve(safe(fileName));
+    Path createResult(String jobId, int attempt, String fileName) throws IOException {
+        return Files.createDirectories(results(jobId, attempt)).resolve(safe(fileName));
+    }
+
+    Path result(String jobId, int attempt, String fileName) {
+        return results(jobId, attempt).resolve(safe(fileName));
+    }
+
+    /** A result file of the job, in the directory of its recorded attempt. */
+    public Path result(Job job, String fileName) {
+        return result(job.id(), job.attempt(), fileName);
     }
 
     /**
@@ -117,9 +133,12 @@ public final class JobFiles {
         }
     }
 
-    /** Removes the results of a job that did not complete. */
-    void deleteResults(String jobId) {
-        deleteTree(job(jobId).resolve("results"));
+    /**
+     * Removes the results of one attempt: it did not complete, or its node died. Deleting what is gone already
+     * is no error: two nodes taking over the same dead attempt may both do it.
+     */
+    void deleteAttempt(String jobId, int attempt) {
+        deleteTree(results(jobId, attempt));
     }
 
     /** Removes everything of a job. */

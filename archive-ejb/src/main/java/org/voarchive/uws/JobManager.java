@@ -25,28 +25,36 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.voarchive.account.StorageQuotas;
+import org.voarchive.cluster.NodeLeases;
+import org.voarchive.cluster.Notifications;
 import org.voarchive.database.Cancellation;
 
 /**
  * Runs UWS jobs: creates them, moves them through their phases, executes
- * them on per-queue worker threads in the scheduler's fair order, enforces
- * execution durations by cancelling the SQL, and destroys them with their
- * files. Jobs that were executing when the server stopped are ended in ERROR
- * at start-up (their partial results cannot be trusted); queued jobs had not
- * started and are queued again.
+ * them, enforces execution durations by cancelling the SQL, and destroys them with their
+ * files. The queue is the job table itself, shared by every node of a cluster: per queue, a dispatcher thread
+ * claims jobs ({@link JobStore#claim}: owners take turns, the executing limits hold across nodes) as this node has
+ * free workers ({@code archive.uws.queue.NAME.concurrency} is per node), woken by this node's jobs ending and by
+ * the notifications of the others. The jobs of a node that died (its lease ran out, {@link NodeLeases}) are taken
+ * over on any live node's heartbeat and run again, as a new attempt: the client sees a longer execution. A
+ * restarted node takes over its previous incarnation's at once; a stopping node gives its executions back.
+ * Outcomes are fenced: an attempt records anything only while the job's row still names its node and attempt.
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigrations") // the job tables must exist before recovery reads them
+// the job tables must exist before recovery reads them, and the node's lease before it claims
+@DependsOn({"SchemaMigrations", "NodeLeases"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 // each store call commits on its own; nothing here holds a transaction open across files or queries
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -60,12 +68,29 @@ public class JobManager {
     /** How long a stopping server gives executing jobs to notice their cancellation. */
     private static final long SHUTDOWN_GRACE_MILLIS = 5000;
 
-    /** What an executing job can be stopped by. */
+    /** What the progress of a job says while it waits to run again. */
+    private static final String RUNNING_AGAIN = "running again: the node that ran it stopped";
+
+    /** An attempt executing on this node, and what it can be stopped by. */
     private static final class Execution {
+        final JobStore.Attempt attempt;
         final Cancellation cancellation = new Cancellation();
         volatile boolean overrun;
+        /** The node stops: the job is given back to run again, nothing is recorded. */
         volatile boolean shutdown;
-        volatile ScheduledFuture<?> repeat;
+        /** The node lost its lease: another node runs the job again, nothing is recorded. */
+        volatile boolean leaseLost;
+        private ScheduledFuture<?> repeat;
+        private boolean ended;
+
+        Execution(JobStore.Attempt attempt) {
+            this.attempt = attempt;
+        }
+
+        /** Whether what it did may not be recorded: the job is another attempt's, or nobody's until it is claimed. */
+        boolean givenUp() {
+            return shutdown || leaseLost;
+        }
     }
 
     /**
@@ -75,8 +100,18 @@ public class JobManager {
     private void stop(Execution e) {
         e.cancellation.cancel();
         synchronized (e) {
-            if (e.repeat == null && !timers.isShutdown()) {
+            if (e.repeat == null && !e.ended && !timers.isShutdown()) {
                 e.repeat = timers.scheduleWithFixedDelay(e.cancellation::cancel, 200, 200, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** The execution ended: no more cancel requests for it. */
+    private static void ended(Execution e) {
+        synchronized (e) {
+            e.ended = true;
+            if (e.repeat != null) {
+                e.repeat.cancel(false);
             }
         }
     }
@@ -96,42 +131,57 @@ public class JobManager {
     @Resource
     ManagedThreadFactory threads;
 
-    private JobScheduler scheduler;
+    @Inject
+    NodeLeases leases;
+
+    @Inject
+    Notifications notifications;
+
+    private final JobSignals signals = new JobSignals();
     private JobFiles files;
     private ScheduledExecutorService timers;
+    /** This node's executions by job id; a claimed job is here before a worker has it. */
     private final Map<String, Execution> executing = new ConcurrentHashMap<>();
-    private final List<Thread> workers = new ArrayList<>();
+    /**
+     * Held (shared) by a dispatcher from its claim until the claimed jobs are in {@link #executing}, and
+     * (exclusively) by the heartbeat while it compares that map with the database: a job claimed a moment ago is
+     * never taken for one that no execution of this node holds.
+     */
+    private final ReentrantReadWriteLock claiming = new ReentrantReadWriteLock();
+    /** Per queue: whether its last claim found nothing (a slot freed anywhere may let it find something now). */
+    private final Map<String, Boolean> starved = new ConcurrentHashMap<>();
+    private final List<Thread> dispatchers = new ArrayList<>();
+    private final List<ExecutorService> workers = new ArrayList<>();
     private volatile boolean stopping;
+    private long prunedAt;
 
     @PostConstruct
     void start() {
-        scheduler = new JobScheduler(settings.maxExecutingPerUser(), settings.maxExecutingAnonymous());
         files = new JobFiles(settings.resultsDir());
         timers = Executors.newSingleThreadScheduledExecutor(threads);
         recover();
+        notifications.subscribe(Notifications.JOB_CHANNEL, this::heard);
+        notifications.subscribe(Notifications.QUEUE_CHANNEL, queue -> signals.signal(queue.trim()));
+        notifications.whenMissed(signals::signalAll);
+        leases.onLeaseLost(this::leaseLost);
+        leases.onHeartbeat(this::heartbeat);
+        takeOverAbandoned(); // a restart's previous incarnation first: its jobs were executing before anything queued now
         for (JobQueueSettings queue : settings.queues()) {
-            for (int i = 0; i < queue.concurrency(); i++) {
-                Thread worker = threads.newThread(() -> work(queue.name()));
-                worker.setName("uws-" + queue.name() + "-" + i);
-                worker.start();
-                workers.add(worker);
-            }
+            signals.add(queue.name());
+            Semaphore free = new Semaphore(queue.concurrency());
+            ExecutorService pool = Executors.newFixedThreadPool(queue.concurrency(), threads);
+            workers.add(pool);
+            Thread dispatcher = threads.newThread(() -> dispatch(queue.name(), free, pool));
+            dispatcher.setName("uws-" + queue.name() + "-dispatcher");
+            dispatcher.start();
+            dispatchers.add(dispatcher);
         }
-        LOG.info(() -> "UWS job manager started: queues " + settings.queues() + ", results in " + settings.resultsDir());
+        LOG.info(() -> "UWS job manager started on node " + leases.nodeId() + ": queues " + settings.queues()
+            + ", results in " + settings.resultsDir());
     }
 
     private void recover() {
-        for (String id : store.inPhase(ExecutionPhase.EXECUTING)) {
-            store.change(id, job -> {
-                job.fail(ErrorType.TRANSIENT, "the server stopped while the job was executing; run it again", Instant.now());
-                return job;
-            });
-            store.find(id).ifPresent(this::discardResults);
-            LOG.warning(() -> "job " + id + " was executing when the server stopped: set to ERROR");
-        }
-        for (String id : store.inPhase(ExecutionPhase.QUEUED)) {
-            store.find(id).ifPresent(job -> scheduler.offer(queueOf(job).name(), JobOwner.of(job), id));
-        }
+        // QUEUED jobs need nothing (the queue is the table); EXECUTING ones are taken over when their node is dead
         for (String id : store.inPhase(ExecutionPhase.PENDING)) {
             // the destruction a PENDING job shows follows this start's settings (and jobs stored before them)
             store.change(id, job -> {
@@ -141,24 +191,39 @@ public class JobManager {
         }
     }
 
+    /**
+     * An orderly stop: no more claims, every execution is cancelled and given back (it stays EXECUTING and runs
+     * again at once on another node, or here after the restart), not ended in ERROR.
+     */
     @PreDestroy
     void stop() {
         stopping = true;
-        scheduler.close();
-        executing.values().forEach(e -> {
-            e.shutdown = true;
-            stop(e);
-        });
+        signals.close();
         long until = System.currentTimeMillis() + SHUTDOWN_GRACE_MILLIS;
-        for (Thread worker : workers) {
-            try {
-                worker.join(Math.max(1, until - System.currentTimeMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        try {
+            for (Thread dispatcher : dispatchers) {
+                dispatcher.interrupt(); // waiting for a worker or a signal; a claim under way ends first
+                dispatcher.join(Math.max(1, until - System.currentTimeMillis()));
             }
+            // no more claims: every execution there is now is given back
+            List<Execution> given = List.copyOf(executing.values());
+            given.forEach(e -> {
+                e.shutdown = true;
+                stop(e);
+            });
+            for (ExecutorService pool : workers) {
+                pool.shutdown();
+                pool.awaitTermination(Math.max(1, until - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            }
+            for (Execution e : given) {
+                giveUp(e.attempt, "this node stops");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        workers.forEach(ExecutorService::shutdownNow);
         timers.shutdownNow();
+        leases.leave();
     }
 
     public JobFiles files() {
@@ -216,7 +281,7 @@ public class JobManager {
             lifetime(job).request(job, control.destruction().orElse(null)); // after the phase: PENDING ones are cut
             Job created = store.create(job);
             if (created.phase() == ExecutionPhase.QUEUED) {
-                scheduler.offer(queue.name(), owner, id);
+                queuedHere(created.queue());
             }
             return created;
         } catch (UwsException | IOException | RuntimeException e) {
@@ -354,18 +419,22 @@ public class JobManager {
         events.changed(id);
     }
 
-    /** A job's results, files and what its executor keeps, removed: it ended without completing. */
-    private void discardResults(Job job) {
-        files.deleteResults(job.id());
-        discard(job);
+    /** An attempt's results, files and what its executor keeps, removed: it ended without completing. */
+    private void discardResults(JobStore.Attempt attempt) {
+        files.deleteAttempt(attempt.jobId(), attempt.attempt());
+        discard(attempt.jobId(), attempt.jobList());
     }
 
     /** What the job's executor keeps for it besides files, removed; a failure leaves it to the executor's clean-up. */
     private void discard(Job job) {
+        discard(job.id(), job.jobList());
+    }
+
+    private void discard(String id, String jobList) {
         try {
-            executor(job.jobList()).discard(job.id());
+            executor(jobList).discard(id);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "removing what job " + job.id() + " kept failed; its executor's clean-up removes it later", e);
+            LOG.log(Level.WARNING, "removing what job " + id + " kept failed; its executor's clean-up removes it later", e);
         }
     }
 
@@ -389,10 +458,10 @@ public class JobManager {
             throw new UwsException(403, done.refused());
         }
         if (done.queued()) {
-            scheduler.offer(queueOf(current).name(), JobOwner.of(current), id);
+            queuedHere(current.queue());
         }
         if (done.aborted()) {
-            scheduler.remove(id);
+            // executing here: stopped at once; on another node: that node hears the phase change
             Execution e = executing.get(id);
             if (e != null) {
                 stop(e);
@@ -438,63 +507,246 @@ public class JobManager {
         return settings.queue(job.queue()).orElse(settings.queues().get(0));
     }
 
-    /** Jobs waiting to start, for availability notes and tests. */
-    public int waiting() {
-        return scheduler.waitingCount();
+    /**
+     * A job was queued by a request to this node. The notification of the change wakes the dispatchers of every
+     * node, this one's too; while notifications are down, this node's dispatcher is woken here at least.
+     */
+    private void queuedHere(String queue) {
+        if (!notifications.listening()) {
+            signals.signal(queue);
+        }
     }
 
-    private void work(String queue) {
+    /**
+     * A job's phase changed somewhere in the cluster (payload {@code <job> <PHASE|GONE> <queue>}): a job queued
+     * is work for the queue's dispatcher; a job that ended frees its owner's slot, which a dispatcher whose last
+     * claim found nothing may now use; a job executing here that left EXECUTING elsewhere (ABORT, destruction
+     * through another node) is stopped. Runs on the listener's thread: no database call here.
+     */
+    private void heard(String payload) {
+        String[] words = payload.trim().split(" ");
+        if (words.length != 3) {
+            LOG.warning(() -> "a job notification that is not '<job> <phase> <queue>': " + payload);
+            return;
+        }
+        String id = words[0];
+        String phase = words[1];
+        if (phase.equals(ExecutionPhase.QUEUED.name())) {
+            signals.signal(words[2]);
+        } else if (!phase.equals(ExecutionPhase.EXECUTING.name())) {
+            Execution e = executing.get(id);
+            if (e != null) {
+                stop(e);
+            }
+            starved.forEach((queue, empty) -> {
+                if (empty) {
+                    signals.signal(queue);
+                }
+            });
+        }
+    }
+
+    /** How long a dispatcher waits between claims that found nothing, unless signalled. */
+    private Duration poll() {
+        return notifications.listening() ? settings.dispatchPoll() : FALLBACK_POLL;
+    }
+
+    /** The dispatcher's idle re-check while notifications are down. */
+    private static final Duration FALLBACK_POLL = Duration.ofSeconds(1);
+    /** Jobs claimed in one transaction at most, so that a burst does not hold the claim lock once per job. */
+    private static final int CLAIM_BATCH = 4;
+
+    /**
+     * A queue's dispatcher: as long as a worker of this node is free, claims jobs and hands them to the workers;
+     * when the claim finds nothing, waits for a signal or the poll interval.
+     */
+    private void dispatch(String queue, Semaphore free, ExecutorService pool) {
         while (!stopping) {
+            int permits = 0;
             try {
-                scheduler.take(queue, 10, TimeUnit.SECONDS).ifPresent(this::execute);
+                free.acquire();
+                permits = 1;
+                while (permits < CLAIM_BATCH && free.tryAcquire()) {
+                    permits++;
+                }
+                List<Execution> claimed = claim(queue, permits);
+                free.release(permits - claimed.size());
+                permits = 0;
+                starved.put(queue, claimed.isEmpty());
+                for (Execution e : claimed) {
+                    pool.execute(() -> {
+                        try {
+                            execute(e);
+                        } finally {
+                            free.release();
+                            signals.signal(queue);
+                        }
+                    });
+                }
+                if (claimed.isEmpty()) {
+                    signals.await(queue, poll());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "UWS worker of queue " + queue + " failed; it goes on", e);
+                free.release(permits);
+                if (!stopping) {
+                    LOG.log(Level.SEVERE, "UWS dispatcher of queue " + queue + " failed; it goes on", e);
+                    sleepAfterFailure();
+                }
             }
         }
     }
 
-    private void execute(String id) {
-        try (org.voarchive.logging.RequestId.Scope scope = org.voarchive.logging.RequestId.open("job-" + id)) {
-            executeJob(id);
+    private List<Execution> claim(String queue, int max) {
+        String node = leases.nodeId();
+        claiming.readLock().lock();
+        try {
+            List<Execution> claimed = new ArrayList<>();
+            for (Job job : store.claim(queue, node, settings.maxExecutingPerUser(), settings.maxExecutingAnonymous(), max)) {
+                Execution e = new Execution(new JobStore.Attempt(job.id(), job.jobList(), job.queue(), node, job.attempt()));
+                executing.put(job.id(), e);
+                claimed.add(e);
+            }
+            return claimed;
+        } finally {
+            claiming.readLock().unlock();
         }
     }
 
-    private void executeJob(String id) {
-        Execution e = new Execution();
-        executing.put(id, e);
+    private void sleepAfterFailure() {
+        try {
+            Thread.sleep(1000); // the database is likely gone: do not spin
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void execute(Execution e) {
+        try (org.voarchive.logging.RequestId.Scope scope = org.voarchive.logging.RequestId.open("job-" + e.attempt.jobId())) {
+            executeJob(e);
+        } finally {
+            ended(e);
+            executing.remove(e.attempt.jobId(), e);
+        }
+    }
+
+    private void executeJob(Execution e) {
+        JobStore.Attempt attempt = e.attempt;
+        String id = attempt.jobId();
         ScheduledFuture<?> limit = null;
         try {
-            Optional<Job> started = store.transition(id, Set.of(ExecutionPhase.QUEUED), ExecutionPhase.EXECUTING);
-            if (started.isEmpty()) {
-                return; // aborted or destroyed while queued
+            Optional<Job> started = store.find(id).filter(j -> j.executing(attempt.node(), attempt.attempt()));
+            if (started.isEmpty() || e.givenUp()) {
+                return; // aborted or destroyed since the claim, or the node stops
             }
             events.changed(id);
             Job job = started.get();
-            Instant deadline = job.startTime().plusSeconds(job.executionDuration());
+            // a job run again gets its whole execution duration
+            Instant deadline = job.attemptStart().plusSeconds(job.executionDuration());
             limit = timers.schedule(() -> {
                 e.overrun = true;
                 stop(e);
             }, Duration.between(Instant.now(), deadline).toMillis(), TimeUnit.MILLISECONDS);
             Outcome outcome = outcome(job, deadline, e);
-            store.change(id, j -> {
-                if (j.phase() == ExecutionPhase.EXECUTING) {
-                    outcome.applyTo(j);
+            if (e.givenUp()) {
+                // another attempt will run (another node's, or this one's after the restart): its files only go
+                files.deleteAttempt(id, attempt.attempt());
+                return;
+            }
+            Optional<Job> recorded = store.change(id, j -> {
+                if (!j.executing(attempt.node(), attempt.attempt())) {
+                    return null; // aborted meanwhile, or taken over: not this attempt's to record
                 }
+                outcome.applyTo(j);
                 return j;
-            }).filter(j -> j.phase() != ExecutionPhase.COMPLETED).ifPresent(this::discardResults);
+            });
+            if (recorded.isEmpty()) {
+                files.deleteAttempt(id, attempt.attempt()); // never the executor's discard: it may be the next attempt's
+            } else if (recorded.get().phase() != ExecutionPhase.COMPLETED) {
+                discardResults(attempt);
+            }
         } finally {
             if (limit != null) {
                 limit.cancel(false);
             }
-            if (e.repeat != null) {
-                e.repeat.cancel(false);
-            }
-            executing.remove(id);
-            scheduler.done(id);
             events.changed(id);
+        }
+    }
+
+    /**
+     * On every heartbeat of this node: runs the jobs of dead nodes again, and compares this node's executions
+     * with what the database says (design #23 §4.4 steps 2-4).
+     */
+    private void heartbeat() {
+        if (stopping) {
+            return;
+        }
+        takeOverAbandoned();
+        String node = leases.nodeId();
+        List<JobStore.Attempt> recorded;
+        Map<String, Execution> local;
+        claiming.writeLock().lock();
+        try {
+            local = Map.copyOf(executing);
+            recorded = store.executingOn(node);
+        } finally {
+            claiming.writeLock().unlock();
+        }
+        // executions the database no longer wants here (a lost ABORT notification, a destruction): stopped
+        for (Execution e : local.values()) {
+            boolean wanted = recorded.stream().anyMatch(a -> a.jobId().equals(e.attempt.jobId())
+                && a.attempt() == e.attempt.attempt());
+            if (!wanted && e.attempt.node().equals(node)) {
+                stop(e);
+            }
+        }
+        // claimed by this incarnation but in no execution of it (a worker failed before it started): run again
+        for (JobStore.Attempt a : recorded) {
+            Execution e = local.get(a.jobId());
+            if (e == null || e.attempt.attempt() != a.attempt()) {
+                giveUp(a, "its execution on node " + leases.nodeName() + " did not start");
+            }
+        }
+        long now = System.nanoTime();
+        if (now - prunedAt > TimeUnit.HOURS.toNanos(1)) {
+            prunedAt = now;
+            store.prune();
+        }
+    }
+
+    /** Every job executing on a dead node: given up there, to run again as a new attempt. */
+    private void takeOverAbandoned() {
+        for (JobStore.Attempt a : store.abandoned()) {
+            if (giveUp(a, "its node " + ActiveJob.nodeName(a.node()) + " is dead")) {
+                LOG.warning(() -> "job " + a.jobId() + " was executing on " + a.node() + ", which is dead: it runs again");
+            }
+        }
+    }
+
+    /**
+     * Gives an attempt up so that the job runs again: the attempt's results and what the executor kept for it go
+     * first (outside any transaction; its node records nothing any more), then the job is released to every
+     * node's dispatcher if it is still that attempt's. Several nodes may do this at once: only one releases it.
+     */
+    private boolean giveUp(JobStore.Attempt a, String why) {
+        try {
+            discardResults(a);
+            return store.abandon(a, RUNNING_AGAIN);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "job " + a.jobId() + " could not be given up (" + why + "); tried again later", e);
+            return false;
+        }
+    }
+
+    /** This node lost its lease: the others run its jobs again; its executions stop and record nothing. */
+    private void leaseLost(String oldNode) {
+        for (Execution e : executing.values()) {
+            if (e.attempt.node().equals(oldNode)) {
+                e.leaseLost = true;
+                stop(e);
+            }
         }
     }
 
@@ -514,9 +766,11 @@ public class JobManager {
                     + used + " bytes) have reached the quota of " + quota + " bytes; delete jobs you no longer need",
                     Instant.now());
             }
-            context = new JobContext(files, job.id(), deadline, e.cancellation, quota - used, quota,
+            context = new JobContext(files, job.id(), job.attempt(), deadline, e.cancellation, quota - used, quota,
                 text -> store.change(job.id(), j -> {
-                    j.setProgress(text);
+                    if (j.executing(e.attempt.node(), e.attempt.attempt())) {
+                        j.setProgress(text);
+                    }
                     return j;
                 }));
             List<JobResult> results = executor(job.jobList()).execute(job, context);
@@ -527,10 +781,6 @@ public class JobManager {
                 done.recordWithOutcome(j);
             };
         } catch (JobFailure f) {
-            if (e.shutdown) {
-                return j -> j.fail(ErrorType.TRANSIENT, "the server stopped while the job was executing; run it again",
-                    Instant.now());
-            }
             boolean overrun = e.overrun || !Instant.now().isBefore(deadline.minusSeconds(1));
             String message = overrun ? "the job ran longer than its execution duration of " + job.executionDuration()
                 + " s and was stopped" : f.getMessage();

@@ -8,16 +8,21 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.voarchive.cluster.ClusterSettings;
+import org.voarchive.cluster.Notifications;
 
 /**
- * The persistent jobs. Every change is its own transaction, so that what it
- * returns is committed: a phase that a client reads is a phase that survives
+ * The persistent jobs, and the queue of every node of a cluster. Every change is its own transaction, so that what
+ * it returns is committed: a phase that a client reads is a phase that survives
  * a restart. Changes lock the row, which makes phase transitions atomic
- * between the workers, the HTTP requests and the reaper. The reads that every
+ * between the workers, the HTTP requests and the reaper, on any node. A change of phase notifies every node
+ * ({@link Notifications#JOB_CHANNEL}, payload {@code <job> <PHASE|GONE> <queue>}) in its own transaction, so the
+ * notification arrives exactly when the change is visible, and never for a change rolled back. The reads that every
  * job makes several times (its document, its owner's counts and quota) run in
  * the caller's transaction if it has one (the job manager has none), else in
  * none (SUPPORTS): they see only committed rows all the same, and save the
@@ -33,6 +38,9 @@ public class JobStore {
     public Job create(Job job) {
         em.persist(job);
         em.flush();
+        if (job.phase() != ExecutionPhase.PENDING) {
+            notifyPhase(job.id(), job.phase().name(), job.queue());
+        }
         return job;
     }
 
@@ -48,31 +56,167 @@ public class JobStore {
      */
     public <T> Optional<T> change(String id, Function<Job, T> change) {
         Job job = em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE);
-        return job == null ? Optional.empty() : Optional.ofNullable(change.apply(job));
-    }
-
-    /**
-     * Moves the job from one of the given phases to another; nothing happens if it is in none of them.
-     *
-     * @return the job after the move, empty if there is no such job or it was in another phase
-     */
-    public Optional<Job> transition(String id, Collection<ExecutionPhase> from, ExecutionPhase to) {
-        return change(id, job -> {
-            if (!from.contains(job.phase())) {
-                return null;
-            }
-            job.moveTo(to, Instant.now());
-            return job;
-        });
+        if (job == null) {
+            return Optional.empty();
+        }
+        ExecutionPhase before = job.phase();
+        T answer = change.apply(job);
+        if (job.phase() != before) {
+            notifyPhase(id, job.phase().name(), job.queue());
+        }
+        return Optional.ofNullable(answer);
     }
 
     /**
      * Deletes a job in one statement: its parameters, results, phase history and kept-result record go with it
      * (ON DELETE CASCADE), without loading them first.
      */
+    @SuppressWarnings("unchecked")
     public boolean delete(String id) {
-        return em.createNativeQuery("DELETE FROM archive.uws_job WHERE job_id = ?").setParameter(1, id)
-            .executeUpdate() > 0;
+        List<String> queues = em.createNativeQuery("DELETE FROM archive.uws_job WHERE job_id = ? RETURNING queue")
+            .setParameter(1, id).getResultList();
+        queues.forEach(queue -> notifyPhase(id, GONE, queue));
+        return !queues.isEmpty();
+    }
+
+    /** What a job's notification says instead of a phase when it was deleted. */
+    static final String GONE = "GONE";
+
+    private void notifyPhase(String id, String phase, String queue) {
+        send(Notifications.JOB_CHANNEL, id + " " + phase + " " + queue);
+    }
+
+    // delivered at commit, to every node listening (PostgreSQL's NOTIFY)
+    private void send(String channel, String payload) {
+        em.createNativeQuery("SELECT pg_notify(?, ?)").setParameter(1, channel).setParameter(2, payload)
+            .getSingleResult();
+    }
+
+    /**
+     * Claims up to {@code max} jobs of a queue for a node to execute, in one transaction: jobs to run again (their
+     * node died) first, then owners take turns (the one served longest ago, or never, first: {@code
+     * archive.uws_turns}), each owner's jobs in the order they were queued; an owner is never above
+     * {@code maxPerOwner} jobs executing, all anonymous owners together never above {@code maxAnonymous}, across
+     * all queues and nodes. The advisory lock makes the count and the claim one step across the cluster (two nodes
+     * would both see an owner at 3 of 4 and both claim); SKIP LOCKED keeps the claim from waiting behind a
+     * client's change of a job. A claimed QUEUED job starts (EXECUTING, its start time stamped); a job taken over
+     * keeps its phase and start time; both are a new attempt of the node.
+     *
+     * @return the jobs claimed, at most max
+     */
+    public List<Job> claim(String queue, String nodeId, int maxPerOwner, int maxAnonymous, int max) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?)").setParameter(1, ClusterSettings.CLAIM_LOCK)
+            .getSingleResult();
+        List<Job> claimed = new ArrayList<>();
+        while (claimed.size() < max) {
+            @SuppressWarnings("unchecked")
+            List<String> next = em.createNativeQuery(CLAIM).setParameter(1, queue).setParameter(2, maxPerOwner)
+                .setParameter(3, maxAnonymous).getResultList();
+            if (next.isEmpty()) {
+                break;
+            }
+            Job job = em.find(Job.class, next.get(0)); // locked by the claim's FOR UPDATE
+            boolean start = job.phase() == ExecutionPhase.QUEUED;
+            job.claim(nodeId, Instant.now());
+            em.flush(); // the next round's count sees it
+            em.createNativeQuery("INSERT INTO archive.uws_turns (queue, owner_key, served_at)"
+                    + " SELECT queue, owner_key, clock_timestamp() FROM archive.uws_job WHERE job_id = ?"
+                    + " ON CONFLICT (queue, owner_key) DO UPDATE SET served_at = EXCLUDED.served_at")
+                .setParameter(1, job.id()).executeUpdate();
+            if (start) {
+                notifyPhase(job.id(), job.phase().name(), queue);
+            }
+            claimed.add(job);
+        }
+        return claimed;
+    }
+
+    // design #23 §4.2; clock_timestamp() for served_at, so that the owners served within one claim keep an order
+    private static final String CLAIM = """
+        WITH running AS (
+                SELECT owner_key, count(*) AS n, bool_or(owner_id IS NULL) AS anonymous
+                  FROM archive.uws_job WHERE phase = 'EXECUTING' AND executed_by IS NOT NULL GROUP BY owner_key),
+             anonymous AS (SELECT COALESCE(sum(n), 0) AS n FROM running WHERE anonymous)
+        SELECT j.job_id
+          FROM archive.uws_job j
+          LEFT JOIN running r ON r.owner_key = j.owner_key
+          LEFT JOIN archive.uws_turns t ON t.queue = j.queue AND t.owner_key = j.owner_key
+         WHERE j.queue = ?
+           AND (j.phase = 'QUEUED' OR (j.phase = 'EXECUTING' AND j.executed_by IS NULL))
+           AND COALESCE(r.n, 0) < ?
+           AND (j.owner_id IS NOT NULL OR (SELECT n FROM anonymous) < ?)
+         ORDER BY j.phase = 'EXECUTING' DESC, t.served_at NULLS FIRST, j.queued_at, j.job_id
+         LIMIT 1
+           FOR UPDATE OF j SKIP LOCKED""";
+
+    /**
+     * An attempt to execute a job, as the database records it.
+     *
+     * @param node the node id executing it
+     */
+    public record Attempt(String jobId, String jobList, String queue, String node, int attempt) {
+    }
+
+    /** Jobs EXECUTING on a node that is dead: its lease ran out, or it is gone from archive.cluster_nodes. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Attempt> abandoned() {
+        return attempts("""
+            SELECT job_id, job_list, queue, executed_by, attempt FROM archive.uws_job j
+             WHERE phase = 'EXECUTING' AND executed_by IS NOT NULL AND NOT EXISTS (
+                   SELECT FROM archive.cluster_nodes n WHERE n.node_id = j.executed_by
+                      AND n.heartbeat_at > clock_timestamp() - make_interval(secs => n.lease_seconds))""", null);
+    }
+
+    /** Jobs EXECUTING on the node, as the database says. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Attempt> executingOn(String nodeId) {
+        return attempts("SELECT job_id, job_list, queue, executed_by, attempt FROM archive.uws_job"
+            + " WHERE phase = 'EXECUTING' AND executed_by = ?", nodeId);
+    }
+
+    private List<Attempt> attempts(String sql, String nodeId) {
+        jakarta.persistence.Query q = em.createNativeQuery(sql);
+        if (nodeId != null) {
+            q.setParameter(1, nodeId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> new Attempt((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+            ((Number) r[4]).intValue())).toList();
+    }
+
+    /**
+     * Gives a job up to run again on any node, if the attempt is still the one recorded (the check and the change
+     * under the row's lock make it happen once when several nodes try): it stays EXECUTING for the client, and
+     * the dispatchers of every node hear that it is claimable ({@link Notifications#QUEUE_CHANNEL}).
+     *
+     * @return whether it was given up now
+     */
+    public boolean abandon(Attempt attempt, String why) {
+        boolean abandoned = change(attempt.jobId(), job -> {
+            if (!job.executing(attempt.node(), attempt.attempt())) {
+                return false;
+            }
+            job.abandon(why);
+            return true;
+        }).orElse(false);
+        if (abandoned) {
+            send(Notifications.QUEUE_CHANNEL, attempt.queue());
+        }
+        return abandoned;
+    }
+
+    /**
+     * Removes what the cluster no longer needs: rows of nodes dead for ten leases that hold no job, and turns
+     * not taken for a day (an owner back after that is "never served" again, which puts it first).
+     */
+    public void prune() {
+        em.createNativeQuery("""
+            DELETE FROM archive.cluster_nodes n
+             WHERE n.heartbeat_at < clock_timestamp() - make_interval(secs => 10 * n.lease_seconds)
+               AND NOT EXISTS (SELECT FROM archive.uws_job j WHERE j.executed_by = n.node_id AND j.phase = 'EXECUTING')""")
+            .executeUpdate();
+        em.createNativeQuery("DELETE FROM archive.uws_turns WHERE served_at < now() - interval '1 day'").executeUpdate();
     }
 
     /**

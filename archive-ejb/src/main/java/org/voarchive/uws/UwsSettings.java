@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Queues are listed in archive.uws.queues; each has keys
  * archive.uws.queue.NAME.concurrency, .execution-duration (seconds) and
  * .retention-days. Query pool (32 connections) = sync requests + the sum of
- * queue concurrencies: keep the latter well below it.
+ * queue concurrencies: keep the latter well below it. In a cluster, the concurrencies are per node (each node's
+ * pool), the executing limits per user and for anonymous jobs hold across all nodes.
  */
 @ApplicationScoped
 public class UwsSettings {
@@ -86,7 +87,11 @@ public class UwsSettings {
     @ConfigProperty(name = "archive.uws.reaper-interval-seconds", defaultValue = "60")
     int reaperIntervalSeconds;
 
-    /** Where each job's directory (results, inline uploads) lives. */
+    @Inject
+    @ConfigProperty(name = "archive.uws.dispatch-poll-seconds", defaultValue = "5")
+    int dispatchPollSeconds;
+
+    /** Where each job's directory (results, inline uploads) lives; shared by all nodes of a cluster. */
     public Path resultsDir() {
         return Path.of(resultsDir);
     }
@@ -172,6 +177,14 @@ public class UwsSettings {
 
     public AnonymousJobs anonymousJobs() {
         return AnonymousJobs.valueOf(anonymousJobs.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+
+    /**
+     * How often an idle queue's dispatcher looks for work unasked: notifications wake it sooner (a job queued, a
+     * slot freed anywhere); this catches what a lost notification would leave waiting.
+     */
+    public Duration dispatchPoll() {
+        return Duration.ofSeconds(Math.max(1, dispatchPollSeconds));
     }
 
     public int reaperIntervalSeconds() {

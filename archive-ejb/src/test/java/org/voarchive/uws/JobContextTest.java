@@ -21,16 +21,16 @@ class JobContextTest {
     @Test
     void resultsStopAtTheQuota() throws Exception {
         JobFiles files = new JobFiles(root);
-        JobContext context = new JobContext(files, "job1", Instant.now().plusSeconds(60), new Cancellation(), 10, 100);
+        JobContext context = new JobContext(files, "job1", 1, Instant.now().plusSeconds(60), new Cancellation(), 10, 100);
         try (JobContext.QuotaStream out = context.createResult("result.vot")) {
             out.write(new byte[10]);
             assertEquals(10, out.written());
             JobContext.QuotaExceeded e = assertThrows(JobContext.QuotaExceeded.class, () -> out.write(1));
             assertTrue(e.getMessage().contains("quota of 100 bytes"), e.getMessage());
         }
-        assertEquals(10, Files.size(files.result("job1", "result.vot")));
-        files.deleteResults("job1");
-        assertFalse(Files.exists(files.result("job1", "result.vot")));
+        assertEquals(10, Files.size(files.result("job1", 1, "result.vot")));
+        files.deleteAttempt("job1", 1);
+        assertFalse(Files.exists(files.result("job1", 1, "result.vot")));
     }
 
     private static UploadBudget budget(long jobLimit, long quota) {
@@ -41,7 +41,7 @@ class JobContextTest {
     void uploadsAreStoredWithinTheirLimitUnderSafeNamesOnly() throws Exception {
         JobFiles files = new JobFiles(root);
         assertEquals(5, files.storeUpload("job2", "t1", new ByteArrayInputStream(new byte[5]), budget(5, 100)));
-        JobContext context = new JobContext(files, "job2", Instant.now().plusSeconds(60), new Cancellation(), 1, 1);
+        JobContext context = new JobContext(files, "job2", 1, Instant.now().plusSeconds(60), new Cancellation(), 1, 1);
         assertEquals(5, context.upload("t1").orElseThrow().readAllBytes().length);
         assertTrue(context.upload("../job2/uploads/t1").isEmpty());
         assertTrue(context.upload("missing").isEmpty());
@@ -90,9 +90,9 @@ class JobContextTest {
 
     @Test
     void remainingSecondsCountDownToTheDeadline() {
-        JobContext context = new JobContext(new JobFiles(root), "j", Instant.now().plusSeconds(30), new Cancellation(), 1, 1);
+        JobContext context = new JobContext(new JobFiles(root), "j", 1, Instant.now().plusSeconds(30), new Cancellation(), 1, 1);
         assertTrue(context.remainingSeconds() >= 29 && context.remainingSeconds() <= 30);
-        JobContext late = new JobContext(new JobFiles(root), "j", Instant.now().minusSeconds(5), new Cancellation(), 1, 1);
+        JobContext late = new JobContext(new JobFiles(root), "j", 1, Instant.now().minusSeconds(5), new Cancellation(), 1, 1);
         assertEquals(1, late.remainingSeconds());
     }
 
@@ -100,7 +100,7 @@ class JobContextTest {
     void theLastProgressAndTheKeptTablesAreRecordedWithTheOutcomeAndTablesOnlyOfACompletedJob() throws Exception {
         java.util.List<String> written = new java.util.ArrayList<>();
         Instant t = Instant.now();
-        JobContext context = new JobContext(new JobFiles(root), "j", t.plusSeconds(60), new Cancellation(), 1000, 1000,
+        JobContext context = new JobContext(new JobFiles(root), "j", 1, t.plusSeconds(60), new Cancellation(), 1000, 1000,
             written::add);
         context.progress("first", false);
         context.progress("too soon", false);

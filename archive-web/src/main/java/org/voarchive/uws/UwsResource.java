@@ -433,7 +433,7 @@ public abstract class UwsResource {
         JobResult result = job.results().stream().filter(r -> r.resultId().equals(name)).findFirst()
             .orElseThrow(() -> new UwsException(404, "job " + id + " has no result " + name
                 + (job.phase() == ExecutionPhase.COMPLETED ? "" : " (it is " + job.phase() + ")")));
-        java.nio.file.Path file = manager.files().result(id, result.fileName());
+        java.nio.file.Path file = manager.files().result(job, result.fileName());
         if (!Files.isRegularFile(file)) {
             throw new UwsException(404, "the result file of job " + id + " is gone");
         }
