@@ -177,13 +177,13 @@ final class Cluster {
     }
 
     /**
-     * Whether a statement holding the marker is (or was, as the last statement of a now idle session) in this
-     * database's pg_stat_activity, seen by the query role, which sees its own sessions' statements: the pools'
-     * connections keep their last statement's text while idle, so a quick query is found after it ended.
+     * Whether a statement holding the marker runs now in this database, as the query role sees it (its own
+     * sessions' statements; a pooled session shows a statement only while it runs: afterwards its last one is
+     * the pool's ROLLBACK).
      */
-    static boolean ranOn(Connection query, String marker) throws SQLException {
-        try (PreparedStatement s = query.prepareStatement("SELECT count(*) AS n FROM pg_stat_activity"
-                + " WHERE query LIKE ? AND pid <> pg_backend_pid() AND datname = current_database()")) {
+    static boolean running(Connection query, String marker) throws SQLException {
+        try (PreparedStatement s = query.prepareStatement("SELECT count(*) AS n FROM pg_stat_activity WHERE state <> 'idle'"
+                + " AND query LIKE ? AND pid <> pg_backend_pid() AND datname = current_database()")) {
             s.setString(1, "%" + marker + "%");
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

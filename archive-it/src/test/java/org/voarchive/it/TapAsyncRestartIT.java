@@ -87,6 +87,9 @@ class TapAsyncRestartIT {
                 }
                 Cluster.JobRow row = Cluster.row(owner, id);
                 assertEquals(2, row.attempt(), row.toString());
+                System.out.println("TapAsyncRestartIT: job " + id + " running again (attempt 2) "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms after the start returned; attempt 2 began at "
+                    + row.attemptStart());
                 awaitNewBackend("restart_" + i, killedBackends, Duration.ofSeconds(30));
             }
         }
