@@ -70,7 +70,8 @@ import javax.sql.DataSource;
         minPoolSize = 0, maxPoolSize = 32,
         properties = {
             DataSources.VALIDATE, DataSources.VALIDATION_METHOD, DataSources.VALIDATION_CLASS,
-            DataSources.VALIDATE_AT_MOST_EVERY, DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT}),
+            DataSources.VALIDATE_AT_MOST_EVERY, DataSources.FAIL_ALL, DataSources.REPLICA_LOGIN_TIMEOUT,
+            DataSources.REPLICA_MAX_WAIT}),
     @DataSourceDefinition(
         name = DataSources.REPLICA_APP,
         className = DataSources.DRIVER,
@@ -81,7 +82,8 @@ import javax.sql.DataSource;
         minPoolSize = 0, maxPoolSize = 8,
         properties = {
             DataSources.VALIDATE, DataSources.VALIDATION_METHOD, DataSources.VALIDATION_CLASS,
-            DataSources.VALIDATE_AT_MOST_EVERY, DataSources.FAIL_ALL, DataSources.LOGIN_TIMEOUT})
+            DataSources.VALIDATE_AT_MOST_EVERY, DataSources.FAIL_ALL, DataSources.REPLICA_LOGIN_TIMEOUT,
+            DataSources.REPLICA_MAX_WAIT})
 })
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -118,6 +120,10 @@ public class DataSources {
     static final String VALIDATE_AT_MOST_EVERY = "fish.payara.validate-atmost-once-period-in-seconds=2";
     // Seconds; a database that does not answer must not hang availability checks.
     static final String LOGIN_TIMEOUT = "loginTimeout=5";
+    // A replica is an option, the primary the fallback: a replica that does not answer, or a replica pool whose
+    // connections are all busy, sends the read to the primary at once rather than after Payara's 60 s wait.
+    static final String REPLICA_LOGIN_TIMEOUT = "loginTimeout=2";
+    static final String REPLICA_MAX_WAIT = "fish.payara.max-wait-time-in-millis=500";
 
     @Resource(lookup = OWNER)
     private DataSource owner;

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -32,7 +33,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ReadRouting {
 
     private static final Logger LOG = Logger.getLogger(ReadRouting.class.getName());
-    private static final int NOTE_TIMEOUT_SECONDS = 5;
+    /** Seconds: the availability check's own query on a replica (the note is display only; it must not stall). */
+    private static final int NOTE_TIMEOUT_SECONDS = 1;
+    /** How long a replica note is reused: availability is asked often (every balancer check of every node). */
+    private static final long NOTE_REUSE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** The reads that may go to a replica ({@code archive.db.replica.reads}, by these names in lower case). */
     public enum Read {
@@ -92,6 +96,9 @@ public class ReadRouting {
     DataSource replicaApp;
 
     private volatile Set<Read> allowed;
+    /** The last replica note and when it was made (System.nanoTime()); one request at a time makes a new one. */
+    private volatile Note lastNote;
+    private final AtomicBoolean noting = new AtomicBoolean();
     /** System.nanoTime() before which no replica is asked; 0: none failed yet. */
     private volatile long retryAt;
     private volatile boolean failedOnce;
@@ -191,6 +198,26 @@ public class ReadRouting {
         if (backingOff()) {
             return Optional.of("A replica failed lately: " + what + " read from the primary until it answers again.");
         }
+        Note last = lastNote;
+        // a replica that does not answer, or a pool whose connections all stream downloads, must not make every
+        // availability check wait (a balancer would take every node out at once): one request asks the replica,
+        // the others meanwhile say what it said last
+        if (last != null && System.nanoTime() - last.at() < NOTE_REUSE_NANOS || !noting.compareAndSet(false, true)) {
+            return Optional.of(last == null ? "A replica is being checked." : last.text());
+        }
+        try {
+            String text = freshNote(what);
+            lastNote = new Note(text, System.nanoTime());
+            return Optional.of(text);
+        } finally {
+            noting.set(false);
+        }
+    }
+
+    private record Note(String text, long at) {
+    }
+
+    private String freshNote(String what) {
         try (Connection c = replicaApp.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT pg_is_in_recovery() AS standby, CASE WHEN "
                  + "pg_last_wal_receive_lsn() IS DISTINCT FROM pg_last_wal_replay_lsn() THEN "
@@ -199,25 +226,31 @@ public class ReadRouting {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean("standby")) {
-                    return Optional.of("The replica URL names a server that is not a standby: " + what
-                        + " read from the primary.");
+                    return "The replica URL names a server that is not a standby: " + what + " read from the primary.";
                 }
                 long behind = Math.round(rs.getDouble("behind"));
-                return Optional.of(behind > maxLagSeconds
+                return behind > maxLagSeconds
                     ? "The replica is " + behind + " s behind: " + what + " read from the primary until it catches up."
                     : Character.toUpperCase(what.charAt(0)) + what.substring(1) + " read from a replica (" + behind
-                        + " s behind).");
+                        + " s behind).";
             }
         } catch (SQLException e) {
             failed(e);
-            return Optional.of("The replica cannot be reached: " + what + " read from the primary.");
+            return "The replica cannot be reached: " + what + " read from the primary.";
         }
     }
 
     private Set<Read> allowed() {
         Set<Read> a = allowed;
         if (a == null) {
-            a = Read.parse(reads);
+            try {
+                a = Read.parse(reads);
+            } catch (IllegalArgumentException e) {
+                // a misspelt setting must not turn every sync query and availability check into a 500: the primary
+                // serves everything, and the log says why
+                LOG.severe(e.getMessage() + ": no read goes to a replica");
+                a = EnumSet.noneOf(Read.class);
+            }
             allowed = a;
         }
         return a;
