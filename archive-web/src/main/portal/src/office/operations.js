@@ -59,7 +59,8 @@ export async function operationsPage(main) {
     button.addEventListener("click", () => abort(button, job));
     return el("tr", { dataset: { job: job.id, phase: job.phase } }, el("td", {}, el("code", { text: job.id })),
       cell(job.jobList), cell(job.phase, "phase"), cell(job.runId), cell(shownTime(job.created)),
-      cell(job.started ? shownTime(job.started) : ""), cell(job.executionDuration, "n"), el("td", {}, button));
+      cell(job.started ? shownTime(job.started) : ""), cell(job.node, "node"), cell(job.executionDuration, "n"),
+      el("td", {}, button));
   }
 
   async function showQueues() {
@@ -72,11 +73,11 @@ export async function operationsPage(main) {
     }
     queueList.replaceChildren(...answer.queues.map((q) => el("section", { className: "queue", dataset: { queue: q.name } },
       el("h3", {}, `Queue ${q.name}`),
-      el("p", { className: "state" }, `${q.executing} executing (at most ${q.concurrency} at once), ${q.queued} queued;`
+      el("p", { className: "state" }, `${q.executing} executing (at most ${q.concurrency} at once on each node), ${q.queued} queued;`
         + ` executions end after ${q.maxExecutionSeconds} s at most.`),
       q.jobs.length ? byOwner(q.jobs).map((o) => el("div", { className: "owner", dataset: { owner: o.owner } },
         el("h4", {}, o.owner, el("span", { className: "note", text: ` \u00b7 ${o.executing} executing, ${o.queued} queued` })),
-        table(null, ["Job", "List", "Phase", "Run id", "Created", "Started", "Limit (s)", ""], o.jobs.map(jobRow))))
+        table(null, ["Job", "List", "Phase", "Run id", "Created", "Started", "Node", "Limit (s)", ""], o.jobs.map(jobRow))))
         : el("p", { className: "note", text: "No job is executing or queued." }))));
   }
 
@@ -151,10 +152,10 @@ export async function operationsPage(main) {
 
   function showMaintenance() {
     return fill(maintenance, main.dataset.maintenance, "The tasks", (answer) => table("maintenance-tasks", ["Task",
-      "What it does", "Interval", "Last run", "Outcome", "Runs / failures", "Setting"], answer.tasks.map((t) =>
+      "What it does", "Interval", "Last run", "Node", "Outcome", "Runs / failures", "Setting"], answer.tasks.map((t) =>
       el("tr", { dataset: { task: t.name } },
         el("td", {}, el("code", { text: t.name })), cell(t.description), cell(interval(t.intervalSeconds)),
-        cell(t.lastStart ? `${shownTime(t.lastStart)} (${t.lastDurationMs} ms)` : "not yet"),
+        cell(t.lastStart ? `${shownTime(t.lastStart)} (${t.lastDurationMs} ms)` : "not yet"), cell(t.lastNode, "node"),
         cell(t.lastStart ? `${t.lastOk ? "" : "failed: "}${t.lastOutcome}` : "", t.lastStart && !t.lastOk ? "failed" : null),
         cell(`${t.runs} / ${t.failures}`, "n"), el("td", {}, el("code", { text: t.setting }))))));
   }
@@ -163,7 +164,7 @@ export async function operationsPage(main) {
     return fill(statistics, `${api}/tables`, "The statistics", (answer) => [
       el("p", { className: "note", id: "statistics-run", text: `Row counts and sizes from PostgreSQL's statistics,`
         + ` refreshed ${interval(answer.intervalSeconds)}; last run: ${answer.lastRun
-          ? `${shownTime(answer.lastRun)}, ${answer.lastOutcome}` : "not yet since the server started"}.` }),
+          ? `${shownTime(answer.lastRun)} on ${answer.lastNode}, ${answer.lastOutcome}` : "not yet"}.` }),
       table("table-statistics", ["Table", "Rows", "Size", "Published"], answer.tables.map((t) =>
         el("tr", { dataset: { table: `${t.schema}.${t.table}` } }, el("td", {}, el("code", { text: `${t.schema}.${t.table}` })),
           cell(t.rows, "n"), cell(bytes(t.sizeBytes), "n"), cell(t.published ? "yes" : "no"))))]);

@@ -24,8 +24,8 @@ import org.voarchive.maintenance.MaintenanceTasks;
 
 /**
  * Deletes expired sessions and personal tokens on an interval timer inside the application. Lookups never
- * accept an expired row anyway; this keeps the tables to the credentials that still work. Every node may run
- * it: a delete of what has expired is the same on any of them.
+ * accept an expired row anyway; this keeps the tables to the credentials that still work. Once per cluster, as
+ * every maintenance task (a delete of what has expired would be the same on any node, but one is enough).
  */
 @Singleton
 @Startup
@@ -61,6 +61,9 @@ public class ExpiredCredentials {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void onTimer() {
+        if (!maintenance.claim(TASK)) {
+            return; // not due, or another node runs it
+        }
         Instant start = Instant.now();
         try {
             int[] deleted = prune();

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.voarchive.database.Settings;
 
 /**
  * What the nodes tell each other, through PostgreSQL's LISTEN/NOTIFY: a job's phase changed
@@ -67,7 +68,7 @@ public class Notifications {
     ClusterSettings settings;
 
     @Inject
-    @ConfigProperty(name = "archive.db.url", defaultValue = "jdbc:postgresql://localhost:5432/archive")
+    @ConfigProperty(name = "archive.db.url", defaultValue = Settings.DEFAULT_URL)
     String url;
 
     @Inject

@@ -60,6 +60,9 @@ public class TableStatistics {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void onTimer() {
+        if (!maintenance.claim(TASK)) {
+            return; // not due, or another node runs it
+        }
         java.time.Instant start = java.time.Instant.now();
         try {
             int changed = refresh();

@@ -69,6 +69,9 @@ public class TombstonePruner {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void onTimer() {
+        if (!maintenance.claim(TASK)) {
+            return; // not due, or another node runs it
+        }
         Instant start = Instant.now();
         try {
             int pruned = prune();

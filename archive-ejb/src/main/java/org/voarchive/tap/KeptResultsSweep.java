@@ -59,6 +59,9 @@ public class KeptResultsSweep {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void onTimer() {
+        if (!maintenance.claim(TASK)) {
+            return; // not due, or another node runs it
+        }
         Instant start = Instant.now();
         try {
             int[] swept = kept.sweep();

@@ -219,6 +219,9 @@ public class UsageStatistics {
 
     @Timeout
     void onTimer() {
+        if (!maintenance.claim(TASK)) {
+            return; // not due, or another node runs it
+        }
         Instant start = Instant.now();
         try (Connection c = dataSources.app().getConnection();
              PreparedStatement s = c.prepareStatement("DELETE FROM archive.usage_daily WHERE day < ?")) {

@@ -65,6 +65,9 @@ public class JobReaper {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void reap() {
+        if (!maintenance.claim(TASK)) {
+            return; // not due, or another node runs it
+        }
         Instant start = Instant.now();
         int destroyed = 0;
         List<String> expired;

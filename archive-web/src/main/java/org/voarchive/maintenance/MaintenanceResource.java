@@ -9,8 +9,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
 
-/** Admin API (role admin): the scheduled maintenance tasks, their settings and their last runs. */
+/** Admin API (role admin): the scheduled maintenance tasks of the cluster, their settings and their last runs (and on which node). */
 @Path("admin/maintenance")
 @RequestScoped
 public class MaintenanceResource {
@@ -20,7 +21,7 @@ public class MaintenanceResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public String list() {
+    public String list() throws SQLException {
         JsonArrayBuilder all = Json.createArrayBuilder();
         for (MaintenanceTasks.Task t : tasks.all()) {
             JsonObjectBuilder o = Json.createObjectBuilder().add("name", t.name()).add("description", t.description())
@@ -28,7 +29,7 @@ public class MaintenanceResource {
                 .add("setting", t.setting()).add("runs", t.runs()).add("failures", t.failures());
             if (t.lastStart() != null) {
                 o.add("lastStart", t.lastStart().toString()).add("lastDurationMs", t.lastDuration().toMillis())
-                    .add("lastOk", t.lastOk()).add("lastOutcome", t.lastOutcome());
+                    .add("lastOk", t.lastOk()).add("lastOutcome", t.lastOutcome()).add("lastNode", t.lastNode());
             }
             all.add(o);
         }

@@ -130,6 +130,9 @@ public class OperationsResource {
             if (j.startTime() != null) {
                 o.add("started", j.startTime().toString());
             }
+            if (j.node() != null) {
+                o.add("node", j.node());
+            }
             all.add(o);
         }
         return all;
@@ -183,7 +186,8 @@ public class OperationsResource {
         maintenance.all().stream().filter(t -> TableStatistics.TASK.equals(t.name())).findFirst().ifPresent(t -> {
             answer.add("intervalSeconds", t.intervalSeconds());
             if (t.lastStart() != null) {
-                answer.add("lastRun", t.lastStart().toString()).add("lastOutcome", t.lastOutcome());
+                answer.add("lastRun", t.lastStart().toString()).add("lastOutcome", t.lastOutcome())
+                    .add("lastNode", t.lastNode());
             }
         });
         return answer.build().toString();

@@ -238,14 +238,16 @@ public abstract class UwsResource {
                 response.resume(jobDocument(job(id)));
                 return;
             }
-            var change = events.nextChange(id, seconds * 1000); // before reading: no change is missed
+            var next = events.nextChange(id, seconds * 1000); // before reading: no change is missed
             Job job = job(id);
             if (!job.phase().isActive() || phaseValue.isPresent() && only.get() != job.phase()) {
+                next.change().complete(false);
                 response.resume(jobDocument(job));
                 return;
             }
+            next.saw(job.phase());
             String caller = caller().user(); // the request's scope is gone when the change comes
-            change.thenRunAsync(() -> {
+            next.change().thenRunAsync(() -> {
                 try {
                     response.resume(jobDocument(job(id, caller)));
                 } catch (UwsException | RuntimeException e) {
