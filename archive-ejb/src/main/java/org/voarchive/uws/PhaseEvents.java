@@ -124,11 +124,6 @@ public class PhaseEvents {
         });
     }
 
-    /** The local wake-up of a change this node made: goes once JobStore notifies (WP1's so-queue-2). */
-    void changed(String jobId) {
-        wake(jobId, Optional.empty());
-    }
-
     /** The job is in {@code phase} now (empty: gone, or not known): every waiter that saw another phase answers. */
     void wake(String jobId, Optional<ExecutionPhase> phase) {
         Set<Wait> set = waits.get(jobId);
