@@ -48,7 +48,9 @@ import org.voarchive.database.Cancellation;
  * free workers ({@code archive.uws.queue.NAME.concurrency} is per node), woken by this node's jobs ending and by
  * the notifications of the others. The jobs of a node that died (its lease ran out, {@link NodeLeases}) are taken
  * over on any live node's heartbeat and run again, as a new attempt: the client sees a longer execution. A
- * restarted node takes over its previous incarnation's at once; a stopping node gives its executions back.
+ * restarted node takes over its previous incarnation's at once; a stopping node gives its executions back (when
+ * the container ends the bean while the database pools still work: Payara Micro's SIGTERM tears the pools down
+ * first, and then its jobs are taken over after the lease, as a dead node's).
  * Outcomes are fenced: an attempt records anything only while the job's row still names its node and attempt.
  */
 @Singleton
