@@ -74,6 +74,12 @@ public class IndexJob implements JobExecutor {
                 throw fatal("aborted before it started");
             }
             try {
+                Optional<String> done = context.recordedEffect(c);
+                if (done.isPresent()) {
+                    // an earlier attempt built it and its node died before recording the outcome
+                    context.progress(done.get(), true);
+                    return List.of();
+                }
                 c.setAutoCommit(false);
                 Caller caller = Caller.of(c, job.ownerId());
                 PersonalTable table = personal.writable(c, caller, PersonalNames.parse(tableParameter, caller.name()));
@@ -84,8 +90,10 @@ public class IndexJob implements JobExecutor {
                 }
                 markIndexed(c, table.name(), plan.columns());
                 personal.settle(c, table, 0);
+                String built = plan.what() + " built on " + table.name();
+                context.recordEffect(c, built); // run again after its node died, the job finds it built
                 c.commit();
-                context.progress(plan.what() + " built on " + table.name(), true);
+                context.progress(built, true);
                 return List.of();
             } finally {
                 context.cancellation().release(c);

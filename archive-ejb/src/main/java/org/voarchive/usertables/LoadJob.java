@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.voarchive.database.DataSources;
 import org.voarchive.metadata.Caller;
 import org.voarchive.metadata.TableName;
@@ -25,7 +26,9 @@ import org.voarchive.uws.JobResult;
  * stored with the job as the inline upload {@value #DATA_PART} (counted in the owner's quota while the job
  * lives), appended to TABLE by the same loader as {@code /tap/load} ({@link TableLoads#append}), with the rows
  * loaded so far as the job's progress. ABORT cancels the COPY; a failure or an abort adds nothing. The result
- * {@code load} is the synchronous load's answer.
+ * {@code load} is the synchronous load's answer. The load commits with its effect recorded for the job
+ * (uws.JobContext#recordEffect): run again after its node died, the job completes with that answer and loads
+ * nothing twice.
  */
 @ApplicationScoped
 public class LoadJob implements JobExecutor {
@@ -58,21 +61,22 @@ public class LoadJob implements JobExecutor {
             Caller caller;
             try (Connection c = dataSources.app().getConnection()) {
                 caller = Caller.of(c, job.ownerId());
+                Optional<String> done = context.recordedEffect(c);
+                if (done.isPresent()) {
+                    // an earlier attempt loaded the rows and its node died before recording the outcome
+                    context.progress("loaded by an earlier attempt, whose node stopped", true);
+                    return result(context, done.get());
+                }
             }
             TableName name = PersonalNames.parse(target, caller.name());
             long rows;
             try (InputStream in = context.upload(DATA_PART).orElseThrow(() -> fatal("no file: send it as the multipart"
                 + " part '" + DATA_PART + "' (with a file name)"))) {
-                rows = loads.append(caller, name, format, in,
-                    n -> context.progress(n + " rows loaded", false), context.cancellation());
+                rows = loads.append(caller, name, format, in, n -> context.progress(n + " rows loaded", false),
+                    context.cancellation(), (c, n) -> context.recordEffect(c, TableLoads.inserted(n, name)));
             }
-            String message = TableLoads.inserted(rows, name);
             context.progress(rows + " rows loaded, done", true);
-            byte[] bytes = (message + "\n").getBytes(StandardCharsets.UTF_8);
-            try (OutputStream out = context.createResult("load.txt")) {
-                out.write(bytes);
-            }
-            return List.of(new JobResult("load", "load.txt", "text/plain", bytes.length));
+            return result(context, TableLoads.inserted(rows, name));
         } catch (TableRequestException e) {
             throw fatal(e.getMessage());
         } catch (SQLException e) {
@@ -80,6 +84,15 @@ public class LoadJob implements JobExecutor {
         } catch (IOException e) {
             throw fatal("the file could not be read: " + e.getMessage());
         }
+    }
+
+    /** The load's answer as the job's one result, as the synchronous load answers. */
+    private static List<JobResult> result(JobContext context, String message) throws IOException {
+        byte[] bytes = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = context.createResult("load.txt")) {
+            out.write(bytes);
+        }
+        return List.of(new JobResult("load", "load.txt", "text/plain", bytes.length));
     }
 
     private static JobFailure fatal(String message) {

@@ -126,6 +126,21 @@ public class TableLoads {
      */
     public long append(Caller caller, TableName name, String mediaType, InputStream body, LongConsumer progress,
                        Cancellation cancel) throws SQLException, IOException {
+        return append(caller, name, mediaType, body, progress, cancel, (c, rows) -> { });
+    }
+
+    /** What runs in a load's transaction just before its commit, with the rows added; its failure rolls the load back. */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        void run(Connection c, long rows) throws SQLException;
+    }
+
+    /**
+     * As {@link #append(Caller, TableName, String, InputStream, LongConsumer, Cancellation)}, with a last statement in
+     * the load's transaction (a load job records its effect there: uws.JobContext#recordEffect).
+     */
+    public long append(Caller caller, TableName name, String mediaType, InputStream body, LongConsumer progress,
+                       Cancellation cancel, BeforeCommit beforeCommit) throws SQLException, IOException {
         Format format = Format.of(mediaType);
         boolean header = !(mediaType.toLowerCase(Locale.ROOT).replace(" ", "").contains(";header=absent"));
         try (Connection c = dataSources.app().getConnection()) {
@@ -148,6 +163,7 @@ public class TableLoads {
                     rows = copySpooled(c, table, body, format, quota, progress, cancel);
                 }
                 tables.settle(c, table, rows);
+                beforeCommit.run(c, rows);
                 c.commit();
                 return rows;
             } catch (TableRefusedException e) {

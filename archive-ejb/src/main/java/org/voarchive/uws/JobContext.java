@@ -6,6 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,6 +28,8 @@ public final class JobContext {
     private final String jobId;
     /** The attempt to execute the job this context serves: its files go to that attempt's directory. */
     private final int attempt;
+    /** The node executing the attempt (cluster.NodeLeases#nodeId). */
+    private final String node;
     private final Instant deadline;
     private final Cancellation cancellation;
     private final long quotaLeft;
@@ -39,15 +45,16 @@ public final class JobContext {
 
     JobContext(JobFiles files, String jobId, int attempt, Instant deadline, Cancellation cancellation, long quotaLeft,
                long quota) {
-        this(files, jobId, attempt, deadline, cancellation, quotaLeft, quota, text -> { });
+        this(files, jobId, attempt, "test/0", deadline, cancellation, quotaLeft, quota, text -> { });
     }
 
     /**
      * @param progressSink records the job's progress while it executes (the last word is recorded with the
      *                     outcome instead)
      */
-    JobContext(JobFiles files, String jobId, int attempt, Instant deadline, Cancellation cancellation, long quotaLeft,
-               long quota, Consumer<String> progressSink) {
+    JobContext(JobFiles files, String jobId, int attempt, String node, Instant deadline, Cancellation cancellation,
+               long quotaLeft, long quota, Consumer<String> progressSink) {
+        this.node = node;
         this.progressSink = progressSink;
         this.files = files;
         this.jobId = jobId;
@@ -56,6 +63,49 @@ public final class JobContext {
         this.cancellation = cancellation;
         this.quotaLeft = quotaLeft;
         this.quota = quota;
+    }
+
+    /**
+     * What an earlier attempt of this job recorded as its effect ({@link #recordEffect}): present when that attempt
+     * committed its work and its node died before the job's outcome was recorded. The executor then completes with
+     * it instead of doing the work again. Only an attempt after the first can find one.
+     */
+    public Optional<String> recordedEffect(Connection c) throws SQLException {
+        if (attempt <= 1) {
+            return Optional.empty();
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT result FROM archive.uws_job_effects WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString("result")) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Records the work's effect in the transaction of the work, just before its commit, so that the two commit
+     * together or not at all: a later attempt of the job (its node died before the outcome was recorded) finds it
+     * instead of doing the work twice. Only while the job is still this attempt's (EXECUTING on this node, this
+     * attempt): the job's row is locked until the commit, so an ABORT or a take-over comes before or after, never
+     * in between.
+     *
+     * @throws SQLException when the job is no longer this attempt's (aborted, destroyed, taken over): the caller
+     *                      rolls its work back
+     */
+    public void recordEffect(Connection c, String result) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO archive.uws_job_effects (job_id, attempt, result)
+                SELECT job_id, attempt, ? FROM archive.uws_job
+                 WHERE job_id = ? AND phase = 'EXECUTING' AND executed_by = ? AND attempt = ? FOR NO KEY UPDATE""")) {
+            s.setString(1, result);
+            s.setString(2, jobId);
+            s.setString(3, node);
+            s.setInt(4, attempt);
+            if (s.executeUpdate() == 0) {
+                throw new SQLException("job " + jobId + " is no longer executing as attempt " + attempt + " on " + node
+                    + " (aborted, destroyed or run again elsewhere): its work is rolled back");
+            }
+        }
     }
 
     public Cancellation cancellation() {

@@ -10,8 +10,11 @@ import java.util.List;
  * cancellation used by ABORT and the execution-duration limit.
  *
  * <p>An execution may be run again after its node died (a new attempt on another node, or on the same node after
- * its restart): it must be read-only or one transaction, so that a run cut short leaves nothing a second run
- * trips over. What the dead attempt kept is {@link #discard}ed before the job runs again.
+ * its restart): it must be read-only, or write in one transaction that ends with
+ * {@link JobContext#recordEffect} (committed with the work, and only while the job is still the attempt's), and
+ * begin with {@link JobContext#recordedEffect}: a new attempt whose predecessor committed then completes with the
+ * recorded result instead of doing the work twice. What an earlier attempt kept is {@link #discard}ed before the
+ * job runs again.
  */
 public interface JobExecutor {
 

@@ -48,7 +48,9 @@ import org.voarchive.database.Cancellation;
  * free workers ({@code archive.uws.queue.NAME.concurrency} is per node), woken by this node's jobs ending and by
  * the notifications of the others. The jobs of a node that died (its lease ran out, {@link NodeLeases}) are taken
  * over on any live node's heartbeat and run again, as a new attempt: the client sees a longer execution. A
- * restarted node takes over its previous incarnation's at once; a stopping node gives its executions back.
+ * restarted node takes over its previous incarnation's at once; a stopping node gives its executions back (when
+ * the container ends the bean while the database pools still work: Payara Micro's SIGTERM tears the pools down
+ * first, and then its jobs are taken over after the lease, as a dead node's).
  * Outcomes are fenced: an attempt records anything only while the job's row still names its node and attempt.
  */
 @Singleton
@@ -643,6 +645,13 @@ public class JobManager {
                 return; // aborted or destroyed since the claim, or the node stops
             }
             Job job = started.get();
+            if (attempt.attempt() > 1) {
+                // what the earlier attempts left (their nodes died or stopped): gone before this one makes its own
+                for (int earlier = 1; earlier < attempt.attempt(); earlier++) {
+                    files.deleteAttempt(id, earlier);
+                }
+                discard(id, attempt.jobList());
+            }
             // a job run again gets its whole execution duration
             Instant deadline = job.attemptStart().plusSeconds(job.executionDuration());
             limit = timers.schedule(() -> {
@@ -725,13 +734,13 @@ public class JobManager {
     }
 
     /**
-     * Gives an attempt up so that the job runs again: the attempt's results and what the executor kept for it go
-     * first (outside any transaction; its node records nothing any more), then the job is released to every
-     * node's dispatcher if it is still that attempt's. Several nodes may do this at once: only one releases it.
+     * Gives an attempt up so that the job runs again: the job is released to every node's dispatcher if it is
+     * still that attempt's (several nodes may try at once: one releases it). Nothing is deleted here: a node that
+     * read the attempt as dead a while ago could otherwise delete what a newer attempt made; the node that claims
+     * the next attempt cleans up the earlier ones before it runs ({@link #executeJob}).
      */
     private boolean giveUp(JobStore.Attempt a, String why) {
         try {
-            discardResults(a);
             return store.abandon(a, RUNNING_AGAIN);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "job " + a.jobId() + " could not be given up (" + why + "); tried again later", e);
@@ -760,12 +769,14 @@ public class JobManager {
             UploadBudget stored = uploadBudget(JobOwner.of(job), Long.MAX_VALUE, 0);
             long quota = stored.quota();
             long used = stored.quotaBytes();
-            if (used >= quota) {
+            // a job run again started within the quota, and may have done its work already (JobContext#recordEffect)
+            if (used >= quota && job.attempt() <= 1) {
                 return j -> j.fail(ErrorType.FATAL, "the stored uploads and results of " + stored.quotaHolder() + " ("
                     + used + " bytes) have reached the quota of " + quota + " bytes; delete jobs you no longer need",
                     Instant.now());
             }
-            context = new JobContext(files, job.id(), job.attempt(), deadline, e.cancellation, quota - used, quota,
+            context = new JobContext(files, job.id(), job.attempt(), e.attempt.node(), deadline, e.cancellation,
+                quota - used, quota,
                 text -> store.change(job.id(), j -> {
                     if (j.executing(e.attempt.node(), e.attempt.attempt())) {
                         j.setProgress(text);

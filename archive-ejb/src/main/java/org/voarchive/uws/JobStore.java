@@ -105,6 +105,12 @@ public class JobStore {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?)").setParameter(1, ClusterSettings.CLAIM_LOCK)
             .getSingleResult();
         List<Job> claimed = new ArrayList<>();
+        // a node past its lease that has not noticed yet claims nothing: the others may be taking its jobs over
+        if (em.createNativeQuery("SELECT node_id FROM archive.cluster_nodes WHERE node_id = ?"
+                + " AND heartbeat_at > clock_timestamp() - make_interval(secs => lease_seconds)")
+                .setParameter(1, nodeId).getResultList().isEmpty()) {
+            return claimed;
+        }
         while (claimed.size() < max) {
             @SuppressWarnings("unchecked")
             List<String> next = em.createNativeQuery(CLAIM).setParameter(1, queue).setParameter(2, maxPerOwner)

@@ -100,7 +100,7 @@ class JobContextTest {
     void theLastProgressAndTheKeptTablesAreRecordedWithTheOutcomeAndTablesOnlyOfACompletedJob() throws Exception {
         java.util.List<String> written = new java.util.ArrayList<>();
         Instant t = Instant.now();
-        JobContext context = new JobContext(new JobFiles(root), "j", 1, t.plusSeconds(60), new Cancellation(), 1000, 1000,
+        JobContext context = new JobContext(new JobFiles(root), "j", 1, "n/1", t.plusSeconds(60), new Cancellation(), 1000, 1000,
             written::add);
         context.progress("first", false);
         context.progress("too soon", false);
