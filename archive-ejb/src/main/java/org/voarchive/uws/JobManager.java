@@ -226,7 +226,7 @@ public class JobManager {
                 pool.awaitTermination(Math.max(1, until - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
             }
             for (Execution e : given) {
-                giveUp(e.attempt, "this node stops");
+                giveUp(e.attempt, "this node stops", false);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -714,7 +714,7 @@ public class JobManager {
         for (JobStore.Attempt a : recorded) {
             Execution e = local.get(a.jobId());
             if (e == null || e.attempt.attempt() != a.attempt()) {
-                giveUp(a, "its execution on node " + leases.nodeName() + " did not start");
+                giveUp(a, "its execution on node " + leases.nodeName() + " did not start", false);
             }
         }
         long now = System.nanoTime();
@@ -727,7 +727,7 @@ public class JobManager {
     /** Every job executing on a dead node: given up there, to run again as a new attempt. */
     private void takeOverAbandoned() {
         for (JobStore.Attempt a : store.abandoned()) {
-            if (giveUp(a, "its node " + ActiveJob.nodeName(a.node()) + " is dead")) {
+            if (giveUp(a, "its node " + ActiveJob.nodeName(a.node()) + " is dead", true)) {
                 LOG.warning(() -> "job " + a.jobId() + " was executing on " + a.node() + ", which is dead: it runs again");
             }
         }
@@ -739,9 +739,9 @@ public class JobManager {
      * read the attempt as dead a while ago could otherwise delete what a newer attempt made; the node that claims
      * the next attempt cleans up the earlier ones before it runs ({@link #executeJob}).
      */
-    private boolean giveUp(JobStore.Attempt a, String why) {
+    private boolean giveUp(JobStore.Attempt a, String why, boolean nodeDied) {
         try {
-            return store.abandon(a, RUNNING_AGAIN);
+            return store.abandon(a, RUNNING_AGAIN, nodeDied);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "job " + a.jobId() + " could not be given up (" + why + "); tried again later", e);
             return false;

@@ -32,6 +32,9 @@ import org.voarchive.cluster.Notifications;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class JobStore {
 
+    /** Attempts of one job at most: its nodes died under the earlier ones (a take-over gives it the next). */
+    static final int MAX_ATTEMPTS = 3;
+
     @PersistenceContext(unitName = "archive")
     EntityManager em;
 
@@ -193,11 +196,18 @@ public class JobStore {
      * under the row's lock make it happen once when several nodes try): it stays EXECUTING for the client, and
      * the dispatchers of every node hear that it is claimable ({@link Notifications#QUEUE_CHANNEL}).
      *
+     * @param nodeDied the attempt's node died (not an orderly stop): the job's last attempt ends it in ERROR instead
      * @return whether it was given up now
      */
-    public boolean abandon(Attempt attempt, String why) {
+    public boolean abandon(Attempt attempt, String why, boolean nodeDied) {
         boolean abandoned = change(attempt.jobId(), job -> {
             if (!job.executing(attempt.node(), attempt.attempt())) {
+                return false;
+            }
+            if (nodeDied && job.attempt() >= MAX_ATTEMPTS) {
+                // a job whose execution brings its node down (memory, a crash) would take every node down in turn
+                job.fail(ErrorType.FATAL, "the archive's node stopped " + job.attempt() + " times while executing this"
+                    + " job; it is not run again (ask the archive's operators if it should work)", Instant.now());
                 return false;
             }
             job.abandon(why);
