@@ -143,7 +143,7 @@ public class PersonalTables {
         try (Connection c = dataSources.app().getConnection()) {
             Transactions.inTransaction(c, () -> {
                 PersonalTable table = writable(c, caller, name);
-                long id = idOf(c, table);
+                long id = table.id();
                 Map<String, ColumnSpec> existing = new LinkedHashMap<>();
                 table.columns().forEach(col -> existing.put(col.name(), col));
                 // compared as the database holds them: what a client declares maps onto them (char * is text)
@@ -223,7 +223,7 @@ public class PersonalTables {
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '" + DROP_LOCK_TIMEOUT + "'");
             try (PreparedStatement d = c.prepareStatement("DELETE FROM archive.tables WHERE id = ?")) {
-                d.setLong(1, idOf(c, table));
+                d.setLong(1, table.id());
                 d.executeUpdate();
             }
             s.execute("DROP TABLE IF EXISTS " + table.name().sql());
@@ -478,7 +478,7 @@ public class PersonalTables {
      */
     private void apply(Connection c, PersonalTable table, Sharing sharing) throws SQLException {
         String level = sharing.isPublic() ? "PUBLIC" : "PRIVATE";
-        long id = idOf(c, table);
+        long id = table.id();
         // the table's levels, and its columns' with them (a column is never shared otherwise than its table)
         for (String update : List.of(
                 "UPDATE archive.tables SET data_access = ?, metadata_access = ?, updated = now() WHERE id = ?",
@@ -552,7 +552,7 @@ public class PersonalTables {
                  WHERE table_id = ?""")) {
             s.setLong(1, addedRows);
             s.setLong(2, size);
-            s.setLong(3, idOf(c, table));
+            s.setLong(3, table.id());
             s.executeUpdate();
         }
     }
@@ -795,7 +795,7 @@ public class PersonalTables {
             s.setObject(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    tables.put(rs.getLong("table_id"), new PersonalTable(
+                    tables.put(rs.getLong("table_id"), new PersonalTable(rs.getLong("table_id"),
                         new TableName(rs.getString("schema_name"), rs.getString("table_name")),
                         rs.getString("owner"), rs.getLong("row_count"), rs.getLong("bytes"),
                         new Sharing("PUBLIC".equals(rs.getString("data_access")), Set.copyOf(strings(rs, "read_groups"))),
@@ -827,26 +827,10 @@ public class PersonalTables {
             }
         }
         List<PersonalTable> result = new ArrayList<>();
-        tables.forEach((id, t) -> result.add(new PersonalTable(t.name(), t.owner(), t.rows(), t.bytes(), t.sharing(),
+        tables.forEach((id, t) -> result.add(new PersonalTable(id, t.name(), t.owner(), t.rows(), t.bytes(), t.sharing(),
             t.origin(), t.created(), t.description(), columns.getOrDefault(id, List.of()),
             indexed.getOrDefault(id, List.of()), t.sourceTables())));
         return result;
-    }
-
-    /** The id of a personal table's metadata row. */
-    private static long idOf(Connection c, PersonalTable table) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT t.id FROM archive.tables t JOIN archive.schemas s ON s.id = t.schema_id
-                 WHERE s.name = ? AND t.name = ? AND t.owner IS NOT NULL""")) {
-            s.setString(1, table.name().schema());
-            s.setString(2, table.name().table());
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new TableRequestException(404, "no table " + table.name() + " (it was dropped meanwhile)");
-                }
-                return rs.getLong("id");
-            }
-        }
     }
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {

@@ -26,7 +26,7 @@ class IndexJobTest {
         column("mags", "float", "5", null, null));
 
     private static PersonalTable table(List<ColumnSpec> columns, List<String> indexed) {
-        return new PersonalTable(new TableName("user_alice", "targets"), "alice", 0, 0, Sharing.PRIVATE, "created",
+        return new PersonalTable(1, new TableName("user_alice", "targets"), "alice", 0, 0, Sharing.PRIVATE, "created",
             Instant.EPOCH, null, columns, indexed, List.of());
     }
 

@@ -13,7 +13,7 @@ import org.voarchive.table.ColumnDefinition;
 /** What a load takes (formats by media type) and how its columns are matched to the table's. */
 class TableLoadsTest {
 
-    private static final PersonalTable TABLE = new PersonalTable(new TableName("user_alice", "targets"), "alice", 0, 0,
+    private static final PersonalTable TABLE = new PersonalTable(1, new TableName("user_alice", "targets"), "alice", 0, 0,
         new Sharing(false, Set.of()), "created", Instant.EPOCH, null,
         List.of(new ColumnSpec("id", "long", null, null, null, null, null, null),
             new ColumnSpec("RA", "double", null, null, "deg", null, null, null),
